@@ -1,0 +1,19 @@
+namespace Senningen.Contracts.Auth;
+
+/// <summary>Body of <c>POST /api/v1/auth/token</c>.</summary>
+public sealed record TokenRequest(string? Username, string? Password);
+
+/// <summary>A bearer token for the API and the CLI; send it as <c>Authorization: Bearer …</c>.</summary>
+public sealed record TokenResponse(string AccessToken, DateTimeOffset ExpiresAt, string TokenType = "Bearer");
+
+/// <summary>The signed-in user as the node sees them (<c>GET /api/v1/me</c>).</summary>
+public sealed record CurrentUser(
+    string Username,
+    string DisplayName,
+    string Country,
+    string Unit,
+    IReadOnlyList<string> Roles,
+    string Language);
+
+/// <summary>Body of <c>PUT /api/v1/me/language</c>: one of nl, fr, de, en.</summary>
+public sealed record LanguageChange(string? Language);

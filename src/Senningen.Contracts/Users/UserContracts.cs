@@ -1,0 +1,33 @@
+namespace Senningen.Contracts.Users;
+
+/// <summary>Body of <c>POST /api/v1/admin/users</c> (role Admin).</summary>
+public sealed record CreateUserRequest(
+    string? Username,
+    string? Password,
+    string? DisplayName,
+    string? Unit,
+    IReadOnlyList<string>? Roles,
+    string? Language);
+
+/// <summary>A user of this node, as an administrator sees it.</summary>
+public sealed record UserSummary(
+    string Username,
+    string DisplayName,
+    string Country,
+    string Unit,
+    IReadOnlyList<string> Roles,
+    string Language,
+    DateTimeOffset? LockedOutUntil,
+    int FailedLogins);
+
+/// <summary>The roles a Senningen user can hold; the names are stable API values.</summary>
+public static class Roles
+{
+    public const string Officer = "Officer";
+    public const string ControlRoom = "ControlRoom";
+    public const string LiaisonOfficer = "LiaisonOfficer";
+    public const string DataProtectionOfficer = "DataProtectionOfficer";
+    public const string Admin = "Admin";
+
+    public static IReadOnlyList<string> All { get; } = [Officer, ControlRoom, LiaisonOfficer, DataProtectionOfficer, Admin];
+}
