@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Senningen.Node.Common.Audit;
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> builder)
+    {
+        builder.ToTable("audit_entries");
+        builder.HasKey(e => e.Sequence);
+        builder.Property(e => e.Sequence).ValueGeneratedNever();
+        builder.Property(e => e.Actor).HasMaxLength(256);
+        builder.Property(e => e.ActorUnit).HasMaxLength(200);
+        builder.Property(e => e.ActorCountry).HasMaxLength(2);
+        builder.Property(e => e.Action).HasMaxLength(100);
+        builder.Property(e => e.Outcome).HasMaxLength(40);
+        builder.Property(e => e.Purpose).HasMaxLength(500);
+        builder.Property(e => e.CaseReference).HasMaxLength(100);
+        builder.Property(e => e.Recipient).HasMaxLength(200);
+        builder.Property(e => e.PreviousHash).HasMaxLength(64);
+        builder.Property(e => e.Hash).HasMaxLength(64);
+        builder.Ignore(e => e.OccurredAt);
+        builder.HasIndex(e => e.OccurredAtUnixMs);
+        builder.HasIndex(e => new { e.Actor, e.OccurredAtUnixMs });
+        builder.HasIndex(e => new { e.Action, e.OccurredAtUnixMs });
+    }
+}

@@ -1,0 +1,36 @@
+using Senningen.Node.Common.Configuration;
+using Senningen.Node.Common.Persistence;
+
+namespace Senningen.Node.Common.Audit;
+
+/// <summary>
+/// Records audit entries into the current unit of work, so that they commit (or not) with the change they
+/// describe. <see cref="WriteAsync"/> is for events that have no change of their own (a read, a denial).
+/// </summary>
+public sealed class AuditLog(SenningenDbContext db, IHttpContextAccessor http, NodeSettings settings, TimeProvider clock)
+{
+    public void Add(AuditRecord record, Actor? actor = null)
+    {
+        actor ??= Actor.From(http.HttpContext?.User, settings);
+        db.AuditEntries.Add(new AuditEntry
+        {
+            OccurredAtUnixMs = clock.GetUtcNow().ToUnixTimeMilliseconds(),
+            Actor = actor.Name,
+            ActorUnit = actor.Unit,
+            ActorCountry = actor.Country,
+            Action = record.Action,
+            Outcome = record.Outcome,
+            Records = record.Records is { Count: > 0 } records ? string.Join('\n', records) : "",
+            Purpose = record.Purpose,
+            CaseReference = record.CaseReference,
+            Recipient = record.Recipient,
+            Detail = record.Detail,
+        });
+    }
+
+    public async Task WriteAsync(AuditRecord record, Actor? actor = null, CancellationToken cancellationToken = default)
+    {
+        Add(record, actor);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

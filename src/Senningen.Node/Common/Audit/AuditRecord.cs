@@ -1,0 +1,41 @@
+namespace Senningen.Node.Common.Audit;
+
+/// <summary>What a capability tells the audit log; who and when are filled in by <see cref="AuditLog"/>.</summary>
+public sealed record AuditRecord(
+    string Action,
+    string Outcome,
+    IReadOnlyList<string>? Records = null,
+    string? Purpose = null,
+    string? CaseReference = null,
+    string? Recipient = null,
+    string? Detail = null);
+
+/// <summary>Outcomes an entry can have.</summary>
+public static class AuditOutcomes
+{
+    public const string Success = "success";
+    public const string Denied = "denied";
+    public const string Failed = "failed";
+}
+
+/// <summary>The stable action names of the audit log (the DPO filters on them).</summary>
+public static class AuditActions
+{
+    public const string Login = "auth.login";
+    public const string TokenIssued = "auth.token";
+    public const string Logout = "auth.logout";
+    public const string AccessDenied = "access.denied";
+    public const string AuditRead = "audit.read";
+    public const string AuditExport = "audit.export";
+    public const string AuditVerify = "audit.verify";
+    public const string UserCreate = "user.create";
+    public const string UserRead = "user.read";
+    public const string UserUnlock = "user.unlock";
+    public const string LanguageChange = "user.language";
+    public const string MessageSent = "exchange.sent";
+    public const string MessageReceived = "exchange.received";
+
+    public static IReadOnlyList<string> All { get; } =
+        [Login, TokenIssued, Logout, AccessDenied, AuditRead, AuditExport, AuditVerify, UserCreate, UserRead, UserUnlock,
+         LanguageChange, MessageSent, MessageReceived];
+}

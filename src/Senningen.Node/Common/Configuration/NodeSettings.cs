@@ -1,0 +1,40 @@
+using Senningen.Core.Countries;
+
+namespace Senningen.Node.Common.Configuration;
+
+/// <summary>Everything a node needs to know about itself, read and validated once at start.</summary>
+public sealed record NodeSettings(
+    CountryCode Country,
+    string Name,
+    Uri PublicUrl,
+    string DataDirectory,
+    bool DemoMode,
+    IReadOnlyList<PartnerSettings> Partners,
+    DatabaseSettings Database,
+    AuthSettings Auth,
+    ApiSettings Api,
+    string? OtlpEndpoint,
+    string TreatyDirectory,
+    BootstrapAdmin? Bootstrap)
+{
+    /// <summary>A prefix that keeps cookies of nodes sharing a host name (the demo) apart.</summary>
+    public string CookiePrefix => $".Senningen.{Country.Value}";
+}
+
+public sealed record PartnerSettings(CountryCode Country, Uri BaseUrl);
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString);
+
+public sealed record AuthSettings(TimeSpan TokenLifetime, int MaxFailedLogins, TimeSpan LockoutDuration, OidcSettings? Oidc);
+
+public sealed record OidcSettings(string Authority, string ClientId, string? ClientSecret, string UsernameClaim, string DisplayName);
+
+public sealed record ApiSettings(long MaxRequestBodyBytes, int RequestsPerMinute, int TokenRequestsPerMinute);
+
+public sealed record BootstrapAdmin(string Username, string Password);

@@ -1,0 +1,53 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Senningen.Node.Common.Localization;
+
+namespace Senningen.Node.Common.Errors;
+
+/// <summary>
+/// Turns request-binding failures into 400/413/415 problems that name the field, and anything else into a 500
+/// problem that reveals nothing but the trace id.
+/// </summary>
+internal sealed partial class ProblemExceptionHandler(Texts texts, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var result = exception switch
+        {
+            BadHttpRequestException { InnerException: JsonException json } => FromJson(json),
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
+                Problems.Create(texts, StatusCodes.Status413PayloadTooLarge, "too-large", texts["problem.too-large.detail"]),
+            BadHttpRequestException { StatusCode: StatusCodes.Status415UnsupportedMediaType } =>
+                Problems.Create(texts, StatusCodes.Status415UnsupportedMediaType, "unsupported-media-type", texts["problem.unsupported-media-type.detail"]),
+            BadHttpRequestException bad when bad.Message.Contains("no body was provided", StringComparison.OrdinalIgnoreCase) =>
+                Problems.Validation(texts, new FieldError("body", Rules.Required, texts["rule.body-required"])),
+            BadHttpRequestException bad => Problems.Create(texts, bad.StatusCode, "bad-request", texts["problem.bad-request.detail"]),
+            _ => null,
+        };
+
+        if (result is null)
+        {
+            LogUnhandled(logger, exception);
+            result = Problems.Create(texts, StatusCodes.Status500InternalServerError, "internal", texts["problem.internal.detail"]);
+        }
+
+        result.ProblemDetails.Extensions["traceId"] = httpContext.TraceIdentifier;
+        await result.ExecuteAsync(httpContext);
+        return true;
+    }
+
+    private Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult FromJson(JsonException json)
+    {
+        // "$.roles[2]" -> "roles[2]"; a syntax error before any property has no path and concerns the body.
+        var field = string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "body" : json.Path.TrimStart('$', '.');
+        var syntax = json.Message.Contains("invalid", StringComparison.OrdinalIgnoreCase)
+            && !json.Message.Contains("could not be converted", StringComparison.OrdinalIgnoreCase);
+        var error = syntax
+            ? new FieldError(field, Rules.JsonSyntax, texts["rule.json-syntax", field, json.LineNumber + 1, json.BytePositionInLine + 1])
+            : new FieldError(field, Rules.JsonType, texts["rule.json-type", field]);
+        return Problems.Validation(texts, error);
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception while serving the request")]
+    private static partial void LogUnhandled(ILogger logger, Exception exception);
+}

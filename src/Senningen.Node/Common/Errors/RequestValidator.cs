@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Senningen.Core.Countries;
+using Senningen.Node.Common.Localization;
+
+namespace Senningen.Node.Common.Errors;
+
+/// <summary>Collects every broken rule of a request so the caller learns all of them at once.</summary>
+public sealed class RequestValidator(Texts texts)
+{
+    private readonly List<FieldError> _errors = [];
+
+    public bool HasErrors => _errors.Count > 0;
+
+    public IReadOnlyList<FieldError> Errors => _errors;
+
+    public RequestValidator Add(string field, string rule, string messageKey, params object?[] args)
+    {
+        _errors.Add(new FieldError(field, rule, texts[messageKey, [field, .. args]]));
+        return this;
+    }
+
+    public bool Required(string field, string? value)
+    {
+        if (!string.IsNullOrWhiteSpace(value))
+        {
+            return true;
+        }
+
+        Add(field, Rules.Required, "rule.required");
+        return false;
+    }
+
+    public void MaxLength(string field, string? value, int max)
+    {
+        if (value is not null && value.Length > max)
+        {
+            Add(field, Rules.MaxLength, "rule.max-length", max);
+        }
+    }
+
+    public void MinLength(string field, string? value, int min)
+    {
+        if (value is not null && value.Length < min)
+        {
+            Add(field, Rules.MinLength, "rule.min-length", min);
+        }
+    }
+
+    public void OneOf(string field, string? value, IReadOnlyCollection<string> allowed)
+    {
+        if (value is not null && !allowed.Contains(value))
+        {
+            Add(field, Rules.OneOf, "rule.one-of", string.Join(", ", allowed));
+        }
+    }
+
+    public CountryCode Country(string field, string? value, bool partyOnly)
+    {
+        if (!Required(field, value))
+        {
+            return default;
+        }
+
+        var ok = partyOnly ? CountryCode.TryParseParty(value, out var code) : CountryCode.TryParse(value, out code);
+        if (!ok)
+        {
+            Add(field, Rules.CountryCode, partyOnly ? "rule.country-party" : "rule.country-code");
+        }
+
+        return code;
+    }
+
+    public ProblemHttpResult Problem() => Problems.Validation(texts, _errors);
+}

@@ -1,0 +1,37 @@
+using Microsoft.OpenApi;
+using Scalar.AspNetCore;
+
+namespace Senningen.Node.Common.Observability;
+
+/// <summary>The OpenAPI document at /openapi/v1.json and a browsable reference at /api-reference.</summary>
+internal static class OpenApiSetup
+{
+    public static IServiceCollection AddOpenApiDocument(this IServiceCollection services) =>
+        services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info = new OpenApiInfo
+            {
+                Title = "Senningen node API",
+                Version = "v1",
+                Description = "One national node of the Benelux cross-border police cooperation platform. "
+                    + "Get a token with POST /api/v1/auth/token and send it as 'Authorization: Bearer …'.",
+            };
+            document.Components ??= new OpenApiComponents();
+            document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+            document.Components.SecuritySchemes["bearer"] = new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                Description = "Token from POST /api/v1/auth/token",
+            };
+            return Task.CompletedTask;
+        }));
+
+    public static IEndpointRouteBuilder MapOpenApiDocument(this WebApplication app)
+    {
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference("/api-reference", o => o.WithTitle("Senningen node API").WithOpenApiRoutePattern("/openapi/{documentName}.json"))
+            .AllowAnonymous();
+        return app;
+    }
+}

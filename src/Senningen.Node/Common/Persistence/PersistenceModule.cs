@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using Senningen.Node.Common.Configuration;
+
+namespace Senningen.Node.Common.Persistence;
+
+internal static class PersistenceModule
+{
+    public static IServiceCollection AddPersistence(this IServiceCollection services, NodeSettings settings)
+    {
+        services.AddSingleton<AuditChainLock>();
+        var database = settings.Database;
+        if (database.Provider == DatabaseProvider.Postgres)
+        {
+            services.AddDbContext<SenningenDbContext, PostgresSenningenDbContext>(o => o.UseNpgsql(database.ConnectionString));
+        }
+        else
+        {
+            Directory.CreateDirectory(SqliteDirectory(database.ConnectionString));
+            services.AddDbContext<SenningenDbContext, SqliteSenningenDbContext>(o => o.UseSqlite(database.ConnectionString));
+        }
+
+        services.AddHealthChecks().AddDbContextCheck<SenningenDbContext>("database", tags: ["ready"]);
+        return services;
+    }
+
+    /// <summary>Applies the provider's migrations; several instances starting at once are serialised by EF's migration lock.</summary>
+    public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SenningenDbContext>();
+        await db.Database.MigrateAsync(cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            // WAL lets the console read while the API writes.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+    }
+
+    private static string SqliteDirectory(string connectionString)
+    {
+        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString);
+        var directory = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+        return string.IsNullOrEmpty(directory) ? "." : directory;
+    }
+}

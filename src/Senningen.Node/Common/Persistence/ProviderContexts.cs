@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Senningen.Node.Common.Persistence;
+
+// One model, two migration histories: each provider gets its own context type so that
+// `dotnet ef` keeps SQLite and PostgreSQL migrations apart (ADR 0002).
+
+public sealed class SqliteSenningenDbContext(DbContextOptions<SqliteSenningenDbContext> options, AuditChainLock chainLock)
+    : SenningenDbContext(options, chainLock)
+{
+    protected override bool SharedByInstances => false;
+}
+
+public sealed class PostgresSenningenDbContext(DbContextOptions<PostgresSenningenDbContext> options, AuditChainLock chainLock)
+    : SenningenDbContext(options, chainLock)
+{
+    protected override bool SharedByInstances => true;
+}
+
+internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteSenningenDbContext>
+{
+    public SqliteSenningenDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqliteSenningenDbContext>().UseSqlite("Data Source=design.db").Options, new AuditChainLock());
+}
+
+internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresSenningenDbContext>
+{
+    public PostgresSenningenDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresSenningenDbContext>().UseNpgsql("Host=localhost;Database=design").Options, new AuditChainLock());
+}

@@ -1,0 +1,109 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Senningen.Core.Audit;
+using Senningen.Node.Common.Audit;
+using Senningen.Node.Features.Identity.Data;
+
+namespace Senningen.Node.Common.Persistence;
+
+/// <summary>
+/// The node's one model. Each capability owns its entities and configurations; this class only collects them
+/// and seals audit entries into the hash chain as part of the same save as the change they describe.
+/// </summary>
+public abstract class SenningenDbContext(DbContextOptions options, AuditChainLock chainLock)
+    : IdentityDbContext<SenningenUser>(options), IDataProtectionKeyContext
+{
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>True on PostgreSQL, where several node instances may append to the chain at once.</summary>
+    protected abstract bool SharedByInstances { get; }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        if (HasPendingAuditEntries())
+        {
+            throw new InvalidOperationException("Audit entries are sealed into the chain asynchronously: use SaveChangesAsync.");
+        }
+
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (!HasPendingAuditEntries())
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        using var held = await chainLock.EnterAsync(cancellationToken);
+        var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            if (SharedByInstances)
+            {
+                // Serialises appends across instances sharing the database; released at commit.
+                await Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7262023)", cancellationToken);
+            }
+
+            await SealPendingAuditEntriesAsync(cancellationToken);
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(cancellationToken);
+            }
+
+            return written;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(SenningenDbContext).Assembly);
+    }
+
+    private bool HasPendingAuditEntries()
+    {
+        foreach (var entry in ChangeTracker.Entries<AuditEntry>())
+        {
+            if (entry.State == EntityState.Added)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private async Task SealPendingAuditEntriesAsync(CancellationToken cancellationToken)
+    {
+        var tail = await AuditEntries.AsNoTracking()
+            .OrderByDescending(e => e.Sequence)
+            .Select(e => new { e.Sequence, e.Hash })
+            .FirstOrDefaultAsync(cancellationToken);
+        var sequence = tail?.Sequence ?? 0;
+        var previous = tail?.Hash ?? AuditChain.Genesis;
+        var pending = ChangeTracker.Entries<AuditEntry>()
+            .Where(e => e.State == EntityState.Added)
+            .Select(e => e.Entity)
+            .OrderBy(e => e.OccurredAtUnixMs)
+            .ToList();
+        foreach (var entry in pending)
+        {
+            entry.Sequence = ++sequence;
+            entry.PreviousHash = previous;
+            entry.Hash = AuditChain.ComputeHash(previous, entry.ToFacts());
+            previous = entry.Hash;
+        }
+    }
+}

@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Authorization;
+using Senningen.Contracts.Users;
+
+namespace Senningen.Node.Common.Security;
+
+/// <summary>Named authorisation policies; endpoints name one, never a role list of their own.</summary>
+public static class Policies
+{
+    public const string Admin = "admin";
+    public const string DataProtection = "data-protection";
+    public const string AuditVerify = "audit-verify";
+    public const string Operations = "operations";
+
+    public static void Register(AuthorizationOptions options)
+    {
+        // Anything not marked otherwise needs a signed-in user; an endpoint cannot be left open by forgetting.
+        options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+        options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
+        options.AddPolicy(DataProtection, p => p.RequireRole(Roles.DataProtectionOfficer));
+        options.AddPolicy(AuditVerify, p => p.RequireRole(Roles.DataProtectionOfficer, Roles.Admin));
+        options.AddPolicy(Operations, p => p.RequireRole(Roles.Officer, Roles.ControlRoom, Roles.LiaisonOfficer));
+    }
+}

@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Senningen.Contracts.Audit;
+using Senningen.Node.Common.Audit;
+using Senningen.Node.Common.Errors;
+using Senningen.Node.Common.Localization;
+using Senningen.Node.Common.Security;
+using Senningen.Node.Features.Audit.SearchLog;
+using Senningen.Node.Features.Audit.VerifyChain;
+
+namespace Senningen.Node.Features.Audit;
+
+internal static class AuditModule
+{
+    public static IServiceCollection AddAuditFeature(this IServiceCollection services) =>
+        services.AddScoped<AuditLog>().AddScoped<AuditVerifier>().AddScoped<AuditReader>();
+
+    public static IEndpointRouteBuilder MapAuditFeature(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/audit").WithTags("Audit");
+        group.MapGet("/verify", VerifyAsync).RequireAuthorization(Policies.AuditVerify)
+            .WithSummary("Walk the hash chain and name the first broken entry.");
+        group.MapGet("/entries", SearchAsync).RequireAuthorization(Policies.DataProtection)
+            .WithSummary("Search the log (newest first). A subject filter needs a purpose.");
+        group.MapGet("/export", ExportAsync).RequireAuthorization(Policies.DataProtection)
+            .WithSummary("The filtered log as CSV. A subject filter needs a purpose.");
+        return app;
+    }
+
+    public static async Task<Ok<AuditVerification>> VerifyAsync(AuditVerifier verifier, AuditLog audit, CancellationToken ct)
+    {
+        var result = await verifier.VerifyAsync(ct);
+        await audit.WriteAsync(new AuditRecord(AuditActions.AuditVerify, result.Intact ? AuditOutcomes.Success : AuditOutcomes.Failed,
+            Detail: result.Intact ? $"{result.EntriesChecked} entries intact" : $"broken at #{result.FirstBrokenSequence}: {result.Problem}"),
+            cancellationToken: ct);
+        return TypedResults.Ok(result);
+    }
+
+    public static async Task<Results<Ok<AuditPage>, ProblemHttpResult>> SearchAsync(
+        [AsParameters] AuditQueryParameters parameters, AuditReader reader, Texts texts, CancellationToken ct)
+    {
+        var validator = new RequestValidator(texts);
+        var query = parameters.ToQuery(validator);
+        var page = parameters.PageNumber(validator);
+        var pageSize = parameters.PageLength(validator);
+        if (validator.HasErrors)
+        {
+            return validator.Problem();
+        }
+
+        return TypedResults.Ok(await reader.SearchAsync(query, page, pageSize, ct));
+    }
+
+    public static async Task<IResult> ExportAsync([AsParameters] AuditQueryParameters parameters, AuditReader reader, Texts texts,
+        HttpContext http, CancellationToken ct)
+    {
+        var validator = new RequestValidator(texts);
+        var query = parameters.ToQuery(validator);
+        if (validator.HasErrors)
+        {
+            return validator.Problem();
+        }
+
+        http.Response.ContentType = "text/csv; charset=utf-8";
+        http.Response.Headers.ContentDisposition = "attachment; filename=\"senningen-audit.csv\"";
+        await reader.ExportCsvAsync(query, http.Response.Body, ct);
+        return Results.Empty;
+    }
+}

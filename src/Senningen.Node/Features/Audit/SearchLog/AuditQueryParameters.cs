@@ -1,0 +1,59 @@
+using System.Globalization;
+using Senningen.Node.Common.Errors;
+
+namespace Senningen.Node.Features.Audit.SearchLog;
+
+/// <summary>
+/// The query string of the audit endpoints. Everything arrives as text so that a malformed value becomes a
+/// problem naming the field instead of the framework's anonymous 400.
+/// </summary>
+public sealed record AuditQueryParameters(
+    string? User, string? Subject, string? Action, string? From, string? To, string? Purpose, string? CaseReference,
+    string? Page, string? PageSize)
+{
+    public AuditQuery ToQuery(RequestValidator validator)
+    {
+        var query = new AuditQuery(Blank(User), Blank(Subject), Blank(Action), Date(validator, "from", From), Date(validator, "to", To),
+            Blank(Purpose), Blank(CaseReference));
+        query.Validate(validator);
+        return query;
+    }
+
+    public int PageNumber(RequestValidator validator) => Number(validator, "page", Page, 1, 1, 100_000);
+
+    public int PageLength(RequestValidator validator) => Number(validator, "pageSize", PageSize, 50, 1, 500);
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static int Number(RequestValidator validator, string field, string? text, int fallback, int min, int max)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return fallback;
+        }
+
+        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+        {
+            return value;
+        }
+
+        validator.Add(field, Rules.Range, "rule.range", min, max);
+        return fallback;
+    }
+
+    private static DateTimeOffset? Date(RequestValidator validator, string field, string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value))
+        {
+            return value;
+        }
+
+        validator.Add(field, Rules.Format, "rule.date-format");
+        return null;
+    }
+}

@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Senningen.Node.Features.Identity.Data;
+
+/// <summary>A person who uses this node: always of the node's country, in one unit.</summary>
+public sealed class SenningenUser : IdentityUser
+{
+    public string DisplayName { get; set; } = "";
+
+    public string Country { get; set; } = "";
+
+    public string Unit { get; set; } = "";
+
+    /// <summary>nl, fr, de or en: the console and the API answer this user in it.</summary>
+    public string Language { get; set; } = "en";
+
+    public DateTimeOffset CreatedAt { get; set; }
+}

@@ -1,0 +1,95 @@
+using Microsoft.AspNetCore.Identity;
+using Senningen.Node.Common.Configuration;
+using Senningen.Node.Common.Persistence;
+using Senningen.Node.Common.Security;
+using Senningen.Node.Features.Identity.Account;
+using Senningen.Node.Features.Identity.Data;
+using Senningen.Node.Features.Identity.IssueToken;
+using Senningen.Node.Features.Identity.ManageUsers;
+using Senningen.Node.Features.Identity.Me;
+
+namespace Senningen.Node.Features.Identity;
+
+internal static class IdentityModule
+{
+    public const string SmartScheme = "senningen";
+    public const string OidcScheme = "oidc";
+
+    public static IServiceCollection AddIdentityFeature(this IServiceCollection services, NodeSettings settings)
+    {
+        services.AddIdentityCore<SenningenUser>(o =>
+            {
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = settings.Auth.MaxFailedLogins;
+                o.Lockout.DefaultLockoutTimeSpan = settings.Auth.LockoutDuration;
+                o.User.RequireUniqueEmail = false;
+                o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._@";
+                ConfigurePasswords(o.Password, settings.DemoMode);
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<SenningenDbContext>()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<SenningenClaimsFactory>()
+            .AddDefaultTokenProviders();
+
+        var authentication = services
+            .AddAuthentication(o =>
+            {
+                o.DefaultScheme = SmartScheme;
+                o.DefaultChallengeScheme = SmartScheme;
+            })
+            .AddPolicyScheme(SmartScheme, "Cookie or bearer token", o => o.ForwardDefaultSelector = ctx =>
+                ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? IdentityConstants.BearerScheme
+                    : IdentityConstants.ApplicationScheme)
+            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = settings.Auth.TokenLifetime);
+        authentication.AddIdentityCookies();
+        if (settings.Auth.Oidc is { } oidc)
+        {
+            authentication.AddOidc(oidc);
+        }
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = settings.CookiePrefix + ".Auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.LoginPath = "/login";
+            o.AccessDeniedPath = "/denied";
+            o.ExpireTimeSpan = TimeSpan.FromHours(12);
+            o.SlidingExpiration = true;
+        });
+        services.ConfigureExternalCookie(o => o.Cookie.Name = settings.CookiePrefix + ".External");
+        services.AddAuthorization(Policies.Register);
+        services.AddScoped<TokenIssuer>();
+        return services;
+    }
+
+    private static void ConfigurePasswords(PasswordOptions password, bool demo)
+    {
+        if (demo)
+        {
+            // The demo's published password is "demo"; it exists only in demo mode (see README).
+            password.RequiredLength = 4;
+            password.RequireDigit = password.RequireLowercase = password.RequireUppercase = password.RequireNonAlphanumeric = false;
+            password.RequiredUniqueChars = 1;
+            return;
+        }
+
+        password.RequiredLength = 12;
+        password.RequireDigit = true;
+        password.RequireLowercase = true;
+        password.RequireUppercase = true;
+        password.RequireNonAlphanumeric = false;
+    }
+
+    public static IEndpointRouteBuilder MapIdentityFeature(this IEndpointRouteBuilder app)
+    {
+        app.MapTokenEndpoint();
+        app.MapMeEndpoints();
+        app.MapUserAdminEndpoints();
+        app.MapAccountFormEndpoints();
+        return app;
+    }
+}

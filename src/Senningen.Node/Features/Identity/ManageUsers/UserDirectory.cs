@@ -1,0 +1,99 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Senningen.Contracts.Users;
+using Senningen.Node.Common.Audit;
+using Senningen.Node.Common.Configuration;
+using Senningen.Node.Common.Errors;
+using Senningen.Node.Common.Localization;
+using Senningen.Node.Features.Identity.Data;
+
+namespace Senningen.Node.Features.Identity.ManageUsers;
+
+/// <summary>Creating and listing users, shared by the API, the console and the start-up seeding.</summary>
+public sealed class UserDirectory(UserManager<SenningenUser> users, AuditLog audit, NodeSettings settings, Texts texts, TimeProvider clock)
+{
+    public sealed record CreateResult(UserSummary? User, ProblemHttpResult? Problem, IReadOnlyList<FieldError> Errors);
+
+    public async Task<List<UserSummary>> ListAsync(CancellationToken cancellationToken)
+    {
+        var all = await users.Users.OrderBy(u => u.UserName).ToListAsync(cancellationToken);
+        var list = new List<UserSummary>(all.Count);
+        foreach (var user in all)
+        {
+            list.Add(await SummariseAsync(user));
+        }
+
+        return list;
+    }
+
+    public async Task<CreateResult> CreateAsync(CreateUserRequest request, CancellationToken cancellationToken, Actor? actor = null)
+    {
+        var validator = new RequestValidator(texts);
+        validator.Required("username", request.Username);
+        validator.MaxLength("username", request.Username, 64);
+        validator.Required("password", request.Password);
+        validator.Required("displayName", request.DisplayName);
+        validator.MaxLength("displayName", request.DisplayName, 200);
+        validator.Required("unit", request.Unit);
+        validator.MaxLength("unit", request.Unit, 200);
+        if (request.Roles is not { Count: > 0 })
+        {
+            validator.Add("roles", Rules.Required, "rule.required");
+        }
+        else
+        {
+            for (var i = 0; i < request.Roles.Count; i++)
+            {
+                validator.OneOf($"roles[{i}]", request.Roles[i], Roles.All);
+            }
+        }
+
+        var language = request.Language?.ToLowerInvariant() ?? Texts.Fallback;
+        validator.OneOf("language", language, Texts.Languages);
+        if (!validator.HasErrors && await users.FindByNameAsync(request.Username!.Trim()) is not null)
+        {
+            validator.Add("username", Rules.Unique, "rule.unique");
+        }
+
+        if (validator.HasErrors)
+        {
+            return new CreateResult(null, validator.Problem(), validator.Errors);
+        }
+
+        var user = new SenningenUser
+        {
+            UserName = request.Username!.Trim(),
+            DisplayName = request.DisplayName!.Trim(),
+            Unit = request.Unit!.Trim(),
+            Country = settings.Country.Value,
+            Language = language,
+            CreatedAt = clock.GetUtcNow(),
+        };
+        var created = await users.CreateAsync(user, request.Password!);
+        if (!created.Succeeded)
+        {
+            foreach (var error in created.Errors)
+            {
+                var field = error.Code.StartsWith("Password", StringComparison.Ordinal) ? "password" : "username";
+                var rule = field == "password" ? Rules.PasswordPolicy : Rules.Format;
+                validator.Add(field, rule, "rule.identity", error.Description);
+            }
+
+            return new CreateResult(null, validator.Problem(), validator.Errors);
+        }
+
+        await users.AddToRolesAsync(user, request.Roles!.Distinct());
+        await audit.WriteAsync(new AuditRecord(AuditActions.UserCreate, AuditOutcomes.Success, [$"user:{user.UserName}"],
+            Detail: "roles: " + string.Join(',', request.Roles!.Distinct())), actor, cancellationToken);
+        return new CreateResult(await SummariseAsync(user), null, []);
+    }
+
+    private async Task<UserSummary> SummariseAsync(SenningenUser user)
+    {
+        var roles = await users.GetRolesAsync(user);
+        var lockedOut = user.LockoutEnd is { } end && end > clock.GetUtcNow() ? end : (DateTimeOffset?)null;
+        return new UserSummary(user.UserName ?? "", user.DisplayName, user.Country, user.Unit, [.. roles.Order(StringComparer.Ordinal)],
+            user.Language, lockedOut, user.AccessFailedCount);
+    }
+}

@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Identity;
+using Senningen.Node.Common.Audit;
+using Senningen.Node.Common.Configuration;
+using Senningen.Node.Features.Identity.Data;
+
+namespace Senningen.Node.Features.Identity;
+
+/// <summary>The one place a password is checked: lock-out counting and the audit entry, for console and API alike.</summary>
+internal static class PasswordCheck
+{
+    public sealed record Outcome(SenningenUser? User, bool LockedOut);
+
+    public static async Task<Outcome> RunAsync(string username, string password, UserManager<SenningenUser> users,
+        SignInManager<SenningenUser> signIn, AuditLog audit, NodeSettings settings, string action, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByNameAsync(username.Trim());
+        var attempted = new Actor(Truncate(username.Trim()), "", settings.Country.Value);
+        if (user is null)
+        {
+            await audit.WriteAsync(new AuditRecord(action, AuditOutcomes.Failed, Detail: "unknown user"), attempted, cancellationToken);
+            return new Outcome(null, false);
+        }
+
+        var actor = new Actor(user.UserName ?? attempted.Name, user.Unit, user.Country);
+        var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            await audit.WriteAsync(new AuditRecord(action, AuditOutcomes.Success), actor, cancellationToken);
+            return new Outcome(user, false);
+        }
+
+        var why = result.IsLockedOut ? "locked out" : result.IsNotAllowed ? "not allowed" : "wrong password";
+        await audit.WriteAsync(new AuditRecord(action, AuditOutcomes.Failed, Detail: why), actor, cancellationToken);
+        return new Outcome(null, result.IsLockedOut);
+    }
+
+    private static string Truncate(string name) => name.Length <= 64 ? name : name[..64];
+}

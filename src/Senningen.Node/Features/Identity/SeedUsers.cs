@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Identity;
+using Senningen.Contracts.Users;
+using Senningen.Node.Common.Audit;
+using Senningen.Node.Common.Configuration;
+using Senningen.Node.Features.Identity.Data;
+using Senningen.Node.Features.Identity.ManageUsers;
+
+namespace Senningen.Node.Features.Identity;
+
+/// <summary>
+/// Start-up: the roles always exist; the first administrator comes from Senningen:Bootstrap when the node has
+/// no user yet; demo users exist only in demo mode. There is never a default password outside the demo.
+/// </summary>
+internal static class SeedUsers
+{
+    public static async Task SeedUsersAsync(this IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var provider = scope.ServiceProvider;
+        var roles = provider.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+        }
+
+        var settings = provider.GetRequiredService<NodeSettings>();
+        var users = provider.GetRequiredService<UserManager<SenningenUser>>();
+        var directory = provider.GetRequiredService<UserDirectory>();
+        var node = Actor.Node(settings);
+        if (settings.Bootstrap is { } admin && !users.Users.Any())
+        {
+            var result = await directory.CreateAsync(new CreateUserRequest(admin.Username, admin.Password, "Administrator",
+                settings.Name, [Roles.Admin], "en"), cancellationToken, node);
+            if (result.Problem is not null)
+            {
+                throw new ConfigurationProblemException(
+                    [.. result.Errors.Select(e => $"Senningen:Bootstrap:Admin{(e.Field == "password" ? "Password" : "User")} was refused: {e.Message}")]);
+            }
+        }
+
+        if (!settings.DemoMode)
+        {
+            return;
+        }
+
+        foreach (var demo in DemoUsers.For(settings.Country))
+        {
+            if (await users.FindByNameAsync(demo.Username!) is null)
+            {
+                await directory.CreateAsync(demo, cancellationToken, node);
+            }
+        }
+    }
+}

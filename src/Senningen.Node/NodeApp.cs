@@ -1,0 +1,88 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Senningen.Node.Common.Configuration;
+using Senningen.Node.Common.Errors;
+using Senningen.Node.Common.Localization;
+using Senningen.Node.Common.Observability;
+using Senningen.Node.Common.Persistence;
+using Senningen.Node.Common.Security;
+using Senningen.Node.Components;
+using Senningen.Node.Features.Audit;
+using Senningen.Node.Features.Identity;
+using Senningen.Node.Features.NodeInfo;
+using Senningen.Node.Features.Treaty;
+
+namespace Senningen.Node;
+
+/// <summary>Builds one node (one country): the table of contents of the host.</summary>
+public static class NodeApp
+{
+    public static WebApplication Build(string[] args, Action<ConfigurationManager>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ApplicationName = typeof(NodeApp).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        configure?.Invoke(builder.Configuration);
+        var settings = NodeSettingsReader.Read(builder.Configuration);
+
+        builder.WebHost.UseStaticWebAssets();
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = settings.Api.MaxRequestBodyBytes);
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+        {
+            builder.WebHost.UseUrls("http://127.0.0.1:5100");
+        }
+
+        builder.AddTelemetry(settings);
+        var services = builder.Services;
+        services.AddSingleton(settings);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(Texts.Load());
+        services.AddHttpContextAccessor();
+        services.AddPersistence(settings);
+        services.AddDataProtection().SetApplicationName("senningen-node-" + settings.Country.Value)
+            .PersistKeysToDbContext<SenningenDbContext>();
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AuditedAuthorizationResultHandler>();
+        services.AddAntiforgery(o => o.Cookie.Name = settings.CookiePrefix + ".Antiforgery");
+        services.AddApiRateLimits(settings);
+        services.AddOpenApiDocument();
+        services.AddIdentityFeature(settings);
+        services.AddAuditFeature();
+        services.AddTreatyFeature(settings);
+        services.AddConsole();
+
+        var app = builder.Build();
+        app.UseMiddleware<CorrelationIdMiddleware>();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<BodySizeLimitMiddleware>();
+        app.UseAuthentication();
+        app.UseSenningenLanguages(settings);
+        app.UseRateLimiter();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapOpenApiDocument();
+        app.MapNodeInfo();
+        app.MapIdentityFeature();
+        app.MapAuditFeature();
+        app.MapTreatyFeature();
+        app.MapConsole();
+        return app;
+    }
+
+    /// <summary>Migrates the database and seeds what the node needs before it accepts requests.</summary>
+    public static async Task PrepareAsync(this WebApplication app, CancellationToken cancellationToken = default)
+    {
+        await app.Services.MigrateDatabaseAsync(cancellationToken);
+        await app.Services.SeedUsersAsync(cancellationToken);
+    }
+}
