@@ -36,6 +36,8 @@ internal sealed class FakeNode : IAsyncDisposable
 
     public string ExportCsv { get; set; } = "sequence,occurredAt,actor\n1,2025-01-01T00:00:00Z,anna\n2,2025-01-01T00:01:00Z,anna\n";
 
+    public bool RefuseExport { get; set; }
+
     public static async Task<FakeNode> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -70,6 +72,7 @@ internal sealed class FakeNode : IAsyncDisposable
 
         app.MapGet("/api/v1/audit/export", (HttpContext context, string? subject, string? purpose) =>
             Authorised(context)
+            ?? (RefuseExport ? Results.Problem(statusCode: 403, title: "Forbidden", detail: "Exporting the audit log needs the DataProtectionOfficer role.") : null)
             ?? (subject is not null && purpose is null
                 ? Results.Problem(statusCode: 400, title: "Purpose required", detail: "A subject search needs a purpose.")
                 : Results.Text(ExportCsv, "text/csv")));
