@@ -8,8 +8,8 @@ internal static class ExportAuditCommand
     public static Command Create(CliContext context)
     {
         var output = new Option<FileInfo>("--out") { Description = "The CSV file to write; replaced only when the export succeeds.", HelpName = "FILE", Required = true };
-        var from = new Option<DateTimeOffset?>("--from") { Description = "Entries at or after this moment (ISO 8601).", HelpName = "ISO" };
-        var to = new Option<DateTimeOffset?>("--to") { Description = "Entries before this moment (ISO 8601).", HelpName = "ISO" };
+        var from = OptionRules.IsoMoment("--from", "Entries at or after this moment");
+        var to = OptionRules.IsoMoment("--to", "Entries before this moment");
         var user = new Option<string>("--user") { Description = "Only entries by this user.", HelpName = "USER" };
         var action = new Option<string>("--action") { Description = "Only entries of this action, e.g. PlateSearched.", HelpName = "ACTION" };
         var subject = new Option<string>("--subject") { Description = "Only entries about this record (plate, person id); needs --purpose.", HelpName = "SUBJECT" };

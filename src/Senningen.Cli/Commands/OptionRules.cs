@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 
 namespace Senningen.Cli.Commands;
 
@@ -21,4 +22,22 @@ internal static class OptionRules
 
     public static string? Canonical(string? value, IReadOnlyList<string> allowed) =>
         allowed.FirstOrDefault(a => string.Equals(a, value, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>An ISO 8601 date or moment; without an offset it is local time, as a person at the terminal means it.</summary>
+    public static Option<DateTimeOffset?> IsoMoment(string name, string description) => new(name)
+    {
+        Description = $"{description} (ISO 8601, e.g. 2025-01-31 or 2025-01-31T08:00:00+01:00; local time without an offset).",
+        HelpName = "ISO",
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+            if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeLocal, out var moment))
+            {
+                return moment;
+            }
+
+            result.AddError($"{name} '{text}' is not an ISO 8601 date or moment");
+            return null;
+        },
+    };
 }
