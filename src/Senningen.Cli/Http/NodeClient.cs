@@ -1,0 +1,103 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Senningen.Cli.Http;
+
+/// <summary>The node's HTTP API as <c>senn</c> uses it: JSON in and out, problems turned into values.</summary>
+internal sealed class NodeClient : IDisposable
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly HttpClient _http;
+    private readonly NodeAddress _node;
+
+    public NodeClient(HttpMessageHandler handler, bool ownsHandler, NodeAddress node, string? accessToken)
+    {
+        _node = node;
+        _http = new HttpClient(handler, ownsHandler) { BaseAddress = node.BaseUri, Timeout = TimeSpan.FromSeconds(30) };
+        _http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("senn", typeof(NodeClient).Assembly.GetName().Version?.ToString()));
+        if (accessToken is not null)
+        {
+            _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        }
+    }
+
+    public async Task<NodeResult<T>> GetAsync<T>(string path, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Accept.ParseAdd("application/json");
+        return await ExchangeAsync<T>(request, ct);
+    }
+
+    public async Task<NodeResult<T>> PostAsync<TBody, T>(string path, TBody body, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body, options: Json) };
+        request.Headers.Accept.ParseAdd("application/json");
+        return await ExchangeAsync<T>(request, ct);
+    }
+
+    /// <summary>Streams a successful body into <paramref name="consume"/> without buffering it in memory.</summary>
+    public async Task<NodeResult<T>> DownloadAsync<T>(string path, string mediaType, Func<Stream, CancellationToken, Task<T>> consume, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Accept.ParseAdd(mediaType);
+        using var response = await SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+        if (!response.IsSuccessStatusCode)
+        {
+            return NodeResult<T>.Failure(await ReadProblemAsync(response, ct));
+        }
+
+        try
+        {
+            await using var body = await response.Content.ReadAsStreamAsync(ct);
+            return NodeResult<T>.Success(await consume(body, ct));
+        }
+        catch (HttpIOException e)
+        {
+            throw new NodeUnreachableException(_node, e);
+        }
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    private async Task<NodeResult<T>> ExchangeAsync<T>(HttpRequestMessage request, CancellationToken ct)
+    {
+        using var response = await SendAsync(request, HttpCompletionOption.ResponseContentRead, ct);
+        if (!response.IsSuccessStatusCode)
+        {
+            return NodeResult<T>.Failure(await ReadProblemAsync(response, ct));
+        }
+
+        try
+        {
+            var value = await response.Content.ReadFromJsonAsync<T>(Json, ct);
+            return value is null ? NodeResult<T>.Failure(Unexpected(response, "an empty body")) : NodeResult<T>.Success(value);
+        }
+        catch (JsonException)
+        {
+            return NodeResult<T>.Failure(Unexpected(response, "a body that is not Senningen JSON"));
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, HttpCompletionOption completion, CancellationToken ct)
+    {
+        try
+        {
+            return await _http.SendAsync(request, completion, ct);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new NodeUnreachableException(_node, e);
+        }
+        catch (TaskCanceledException e) when (!ct.IsCancellationRequested)
+        {
+            throw new NodeUnreachableException(_node, e);
+        }
+    }
+
+    private static async Task<NodeProblem> ReadProblemAsync(HttpResponseMessage response, CancellationToken ct) =>
+        NodeProblem.Parse((int)response.StatusCode, response.ReasonPhrase, await response.Content.ReadAsStringAsync(ct));
+
+    private static NodeProblem Unexpected(HttpResponseMessage response, string what) =>
+        new((int)response.StatusCode, "Unexpected answer", $"the node sent {what} for {response.RequestMessage?.RequestUri}; is this a Senningen node?", []);
+}

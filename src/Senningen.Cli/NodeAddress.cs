@@ -1,0 +1,33 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace Senningen.Cli;
+
+/// <summary>The base URL of a node, normalised so that one node has one key in the credential store.</summary>
+internal sealed record NodeAddress
+{
+    public const string Default = "http://127.0.0.1:5101";
+
+    private NodeAddress(string value) => Value = value;
+
+    /// <summary>Scheme, host, port (when not the default) and path base, without a trailing slash.</summary>
+    public string Value { get; }
+
+    /// <summary>With a trailing slash, so relative request paths keep any path base.</summary>
+    public Uri BaseUri => new(Value + "/");
+
+    public static bool TryParse(string? text, [NotNullWhen(true)] out NodeAddress? address)
+    {
+        address = null;
+        if (!Uri.TryCreate(text?.Trim(), UriKind.Absolute, out var uri)
+            || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
+            || uri.UserInfo.Length > 0 || uri.Query.Length > 0 || uri.Fragment.Length > 0)
+        {
+            return false;
+        }
+
+        address = new NodeAddress($"{uri.Scheme}://{uri.Authority}{uri.AbsolutePath.TrimEnd('/')}");
+        return true;
+    }
+
+    public override string ToString() => Value;
+}

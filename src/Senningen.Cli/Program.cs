@@ -1,0 +1,3 @@
+using Senningen.Cli;
+
+return await CliApp.RunAsync(args, CliConsole.System());

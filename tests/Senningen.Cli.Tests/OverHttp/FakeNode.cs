@@ -1,0 +1,103 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Senningen.Contracts.Audit;
+using Senningen.Contracts.Auth;
+using Senningen.Contracts.Node;
+using Senningen.Contracts.Users;
+
+namespace Senningen.Cli.Tests.OverHttp;
+
+/// <summary>
+/// A real Kestrel on a free loopback port answering the node endpoints senn uses with canned responses:
+/// user <see cref="Username"/> with password <see cref="Password"/> gets bearer token <see cref="Token"/>.
+/// </summary>
+internal sealed class FakeNode : IAsyncDisposable
+{
+    public const string Username = "anna";
+    public const string Password = "correct horse";
+    public const string Token = "token-anna";
+    public static readonly DateTimeOffset ExpiresAt = new(2099, 1, 1, 12, 0, 0, TimeSpan.Zero);
+
+    private readonly WebApplication _app;
+
+    private FakeNode(WebApplication app) => _app = app;
+
+    public string Url => _app.Urls.Single();
+
+    /// <summary>Every request as "METHOD /path?query", with the Authorization header it carried.</summary>
+    public ConcurrentQueue<(string Request, string? Authorization)> Requests { get; } = new();
+
+    public List<CreateUserRequest> CreatedUsers { get; } = [];
+
+    public AuditVerification Verification { get; set; } = new(true, 42, null, null, "9f86d081");
+
+    public string ExportCsv { get; set; } = "sequence,occurredAt,actor\n1,2025-01-01T00:00:00Z,anna\n2,2025-01-01T00:01:00Z,anna\n";
+
+    public bool RefuseExport { get; set; }
+
+    public static async Task<FakeNode> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var node = new FakeNode(builder.Build());
+        node.Map(node._app);
+        await node._app.StartAsync(TestContext.Current.CancellationToken);
+        return node;
+    }
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+
+    private void Map(WebApplication app)
+    {
+        app.Use((context, next) =>
+        {
+            Requests.Enqueue(($"{context.Request.Method} {context.Request.Path}{context.Request.QueryString}", context.Request.Headers.Authorization.FirstOrDefault()));
+            return next(context);
+        });
+
+        app.MapPost("/api/v1/auth/token", (TokenRequest request) => request is { Username: Username, Password: Password }
+            ? Results.Ok(new TokenResponse(Token, ExpiresAt))
+            : Results.Problem(statusCode: 401, title: "Invalid credentials", detail: "User name or password is wrong."));
+
+        app.MapGet("/api/v1/me", (HttpContext context) => Authorised(context)
+            ?? Results.Ok(new CurrentUser(Username, "An Peeters", "BE", "PZ Brussel-Hoofdstad", [Roles.Officer, Roles.Admin], "nl")));
+
+        app.MapPost("/api/v1/admin/users", (HttpContext context, CreateUserRequest request) => Authorised(context) ?? CreateUser(request));
+
+        app.MapGet("/api/v1/audit/verify", (HttpContext context) => Authorised(context) ?? Results.Ok(Verification));
+
+        app.MapGet("/api/v1/audit/export", (HttpContext context, string? subject, string? purpose) =>
+            Authorised(context)
+            ?? (RefuseExport ? Results.Problem(statusCode: 403, title: "Forbidden", detail: "Exporting the audit log needs the DataProtectionOfficer role.") : null)
+            ?? (subject is not null && purpose is null
+                ? Results.Problem(statusCode: 400, title: "Purpose required", detail: "A subject search needs a purpose.")
+                : Results.Text(ExportCsv, "text/csv")));
+
+        app.MapGet("/api/v1/node", () => Results.Ok(new NodeInfo("BE", "Senningen Brussel", "1.2.3", true, [new PartnerInfo("NL", "https://nl.example"), new PartnerInfo("LU", "https://lu.example")])));
+    }
+
+    private static IResult? Authorised(HttpContext context) =>
+        context.Request.Headers.Authorization == $"Bearer {Token}"
+            ? null
+            : Results.Problem(statusCode: 401, title: "Unauthorized", detail: "The token is missing, expired or revoked.");
+
+    private IResult CreateUser(CreateUserRequest request)
+    {
+        if (request.Username == "taken")
+        {
+            return Results.Problem(
+                statusCode: 400,
+                title: "Invalid user",
+                detail: "One or more fields are invalid.",
+                extensions: new Dictionary<string, object?> { ["errors"] = new[] { new { field = "username", rule = "unique", message = "is already taken" } } });
+        }
+
+        CreatedUsers.Add(request);
+        return Results.Created($"/api/v1/admin/users/{request.Username}", new UserSummary(
+            request.Username!, request.DisplayName!, "BE", request.Unit!, request.Roles ?? [], request.Language ?? "nl", null, 0));
+    }
+}
