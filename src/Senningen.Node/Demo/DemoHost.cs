@@ -75,6 +75,8 @@ internal static class DemoHost
             ["Senningen:Node:Demo"] = "true",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
+            // Demo keys are throw-away; production protects them with a certificate (README, "Data protection").
+            ["Logging:LogLevel:Microsoft.AspNetCore.DataProtection"] = "Error",
         };
         var index = 0;
         foreach (var (partner, partnerPort) in Nodes.Where(n => n.Country != country))

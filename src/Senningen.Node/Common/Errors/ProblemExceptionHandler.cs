@@ -40,8 +40,8 @@ internal sealed partial class ProblemExceptionHandler(Texts texts, ILogger<Probl
     {
         // "$.roles[2]" -> "roles[2]"; a syntax error before any property has no path and concerns the body.
         var field = string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "body" : json.Path.TrimStart('$', '.');
-        var syntax = json.Message.Contains("invalid", StringComparison.OrdinalIgnoreCase)
-            && !json.Message.Contains("could not be converted", StringComparison.OrdinalIgnoreCase);
+        // System.Text.Json reports a value of the wrong type as "could not be converted"; anything else is malformed text.
+        var syntax = !json.Message.Contains("could not be converted", StringComparison.OrdinalIgnoreCase);
         var error = syntax
             ? new FieldError(field, Rules.JsonSyntax, texts["rule.json-syntax", field, json.LineNumber + 1, json.BytePositionInLine + 1])
             : new FieldError(field, Rules.JsonType, texts["rule.json-type", field]);
