@@ -54,21 +54,27 @@ public static class TreatyCatalogueParser
     private static YamlMappingNode? LoadRoot(TreatySource source, ProblemSink sink)
     {
         var stream = new YamlStream();
+        var parser = new PositionTrackingParser(new Parser(new StringReader(source.Text)));
         try
         {
-            stream.Load(new StringReader(source.Text));
+            stream.Load(parser);
         }
         catch (YamlException e)
         {
             // The message of a syntax error starts with its own position; the problem carries it already.
             var message = e.InnerException?.Message ?? e.Message;
-            sink.Add(e.Start, $"YAML syntax: {StripPosition(message)}");
+            sink.Add(e.Start.Line > 0 ? e.Start : parser.LastGood, $"YAML syntax: {StripPosition(message)}");
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            sink.Add(parser.LastGood, "YAML syntax: the text after this point cannot be read (unclosed bracket or quote?)");
             return null;
         }
 
         if (stream.Documents.Count != 1)
         {
-            sink.Add(new Mark(), $"expected exactly one YAML document, found {stream.Documents.Count}");
+            sink.Add(new Mark(0, 1, 1), $"expected exactly one YAML document, found {stream.Documents.Count}");
             return null;
         }
 

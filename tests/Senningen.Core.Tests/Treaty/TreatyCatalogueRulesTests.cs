@@ -1,0 +1,182 @@
+using Senningen.Core.Countries;
+using Senningen.Core.Treaty;
+
+namespace Senningen.Core.Tests.Treaty;
+
+/// <summary>Pins the answer of every record of the real catalogue; change a row only with the data.</summary>
+public sealed class TreatyCatalogueRulesTests
+{
+    private static readonly string[] AllPairsAllowed =
+    [
+        "hot-pursuit", "observation-urgent", "observation-planned", "investigative-action", "hit-no-hit-consultation",
+        "transport-aliens-law", "transport-judicial", "armed-escort", "special-units-crisis", "high-risk-event",
+        "assistance-material", "administrative-approach",
+    ];
+
+    private static readonly string[] BelgiumNetherlandsOnly =
+        ["anpr-exchange", "mixed-patrol-consultation", "joint-post-consultation"];
+
+    public static TheoryData<string, string, string, bool> ExpectedRules()
+    {
+        var data = new TheoryData<string, string, string, bool>();
+        foreach (var mission in AllPairsAllowed.Concat(BelgiumNetherlandsOnly))
+        {
+            foreach (var acting in CountryCode.TreatyParties)
+            {
+                foreach (var host in CountryCode.TreatyParties.Where(h => h != acting))
+                {
+                    var allowed = AllPairsAllowed.Contains(mission) || (acting != CountryCode.Luxembourg && host != CountryCode.Luxembourg);
+                    data.Add(mission, acting.Value, host.Value, allowed);
+                }
+            }
+        }
+
+        return data;
+    }
+
+    [Fact]
+    public void Parse_RealCatalogue_HasNoProblems()
+    {
+        TreatyFiles.Result.Problems.ShouldBeEmpty(string.Join(Environment.NewLine, TreatyFiles.Result.Problems));
+        TreatyFiles.Catalogue.MissionTypes.Count.ShouldBe(15);
+        TreatyFiles.Catalogue.Rules.Count.ShouldBe(90);
+    }
+
+    [Theory]
+    [MemberData(nameof(ExpectedRules))]
+    public void Find_EveryMissionAndPair_HasExplicitRuleWithExpectedAnswer(string mission, string acting, string host, bool allowed)
+    {
+        var rule = TreatyFiles.Catalogue.Find(mission, CountryCode.Parse(acting), CountryCode.Parse(host));
+
+        rule.ShouldNotBeNull();
+        rule.Allowed.ShouldBe(allowed);
+        rule.EffectiveFrom.ShouldBe(new DateOnly(2023, 10, 1));
+        rule.LegalBasis.ShouldNotBeNullOrWhiteSpace();
+        foreach (var text in Texts(rule))
+        {
+            foreach (var language in Language.All)
+            {
+                text.Get(language).ShouldNotBeNullOrWhiteSpace();
+            }
+        }
+
+        if (allowed)
+        {
+            rule.Notification.ShouldNotBeNull();
+            rule.Powers.ShouldNotBeNull();
+            rule.Reporting.ShouldNotBeNull();
+        }
+        else
+        {
+            rule.Instead.ShouldNotBeNull();
+        }
+
+        (rule.OpenQuestion is not null).ShouldBe(rule.Verify);
+    }
+
+    [Theory]
+    [InlineData("anpr-exchange")]
+    [InlineData("mixed-patrol-consultation")]
+    [InlineData("joint-post-consultation")]
+    public void Decide_BelgiumNetherlandsOnlyMission_IsAllowedOnlyBetweenBelgiumAndNetherlands(string mission)
+    {
+        var date = new DateOnly(2025, 11, 1);
+        var catalogue = TreatyFiles.Catalogue;
+
+        catalogue.Decide(mission, CountryCode.Belgium, CountryCode.Netherlands, date).Outcome.ShouldBe(TreatyOutcome.Allowed);
+        catalogue.Decide(mission, CountryCode.Netherlands, CountryCode.Belgium, date).Outcome.ShouldBe(TreatyOutcome.Allowed);
+        foreach (var other in new[] { CountryCode.Belgium, CountryCode.Netherlands })
+        {
+            catalogue.Decide(mission, CountryCode.Luxembourg, other, date).Outcome.ShouldBe(TreatyOutcome.NotAllowed);
+            catalogue.Decide(mission, other, CountryCode.Luxembourg, date).Outcome.ShouldBe(TreatyOutcome.NotAllowed);
+        }
+    }
+
+    [Fact]
+    public void Decide_AnprExchangeFromLuxembourg_IsNotAllowed()
+    {
+        var decision = TreatyFiles.Catalogue.Decide("anpr-exchange", CountryCode.Luxembourg, CountryCode.Belgium, new DateOnly(2024, 3, 1));
+
+        decision.Outcome.ShouldBe(TreatyOutcome.NotAllowed);
+        decision.IsAllowed.ShouldBeFalse();
+        decision.Rule.ShouldNotBeNull().Instead.ShouldNotBeNull().En.ShouldContain("SIS");
+        decision.LegalBasis.ShouldNotBeNull().ShouldContain("Art. 13");
+    }
+
+    [Fact]
+    public void Decide_HotPursuitFromNetherlandsIntoBelgium_IsAllowedWithNotificationAtTheBorder()
+    {
+        var decision = TreatyFiles.Catalogue.Decide("hot-pursuit", CountryCode.Netherlands, CountryCode.Belgium, new DateOnly(2024, 1, 15));
+
+        decision.Outcome.ShouldBe(TreatyOutcome.Allowed);
+        var notification = decision.Rule.ShouldNotBeNull().Notification.ShouldNotBeNull();
+        notification.Deadline.Kind.ShouldBe(DeadlineKind.BeforeCrossing);
+        notification.Whom.En.ShouldContain("CIC");
+    }
+
+    [Theory]
+    [InlineData("hot-pursuit")]
+    [InlineData("anpr-exchange")]
+    [InlineData("observation-urgent")]
+    public void Decide_BeforeTreatyEnteredIntoForce_IsNotYetInForce(string mission)
+    {
+        var decision = TreatyFiles.Catalogue.Decide(mission, CountryCode.Belgium, CountryCode.Netherlands, new DateOnly(2023, 9, 30));
+
+        decision.Outcome.ShouldBe(TreatyOutcome.NotYetInForce);
+        decision.Rule.ShouldNotBeNull();
+    }
+
+    [Fact]
+    public void Decide_SameCountry_IsNotCovered()
+    {
+        var decision = TreatyFiles.Catalogue.Decide("hot-pursuit", CountryCode.Belgium, CountryCode.Belgium, new DateOnly(2024, 1, 1));
+
+        decision.Outcome.ShouldBe(TreatyOutcome.NotCovered);
+        decision.Rule.ShouldBeNull();
+        decision.LegalBasis.ShouldBeNull();
+    }
+
+    [Fact]
+    public void Decide_UnknownMission_IsNotCovered() =>
+        TreatyFiles.Catalogue.Decide("tea-party", CountryCode.Belgium, CountryCode.Netherlands, new DateOnly(2024, 1, 1))
+            .Outcome.ShouldBe(TreatyOutcome.NotCovered);
+
+    [Fact]
+    public void Decide_NonPartyCountry_IsNotCovered() =>
+        TreatyFiles.Catalogue.Decide("hot-pursuit", CountryCode.Germany, CountryCode.Netherlands, new DateOnly(2024, 1, 1))
+            .Outcome.ShouldBe(TreatyOutcome.NotCovered);
+
+    [Fact]
+    public void RulesFor_EveryMissionType_HasSixRulesAndTextsInFourLanguages()
+    {
+        foreach (var mission in TreatyFiles.Catalogue.MissionTypes)
+        {
+            TreatyFiles.Catalogue.RulesFor(mission.Id).Count.ShouldBe(6, mission.Id);
+            foreach (var language in Language.All)
+            {
+                mission.Name.Get(language).ShouldNotBeNullOrWhiteSpace();
+                mission.Summary.Get(language).ShouldNotBeNullOrWhiteSpace();
+            }
+        }
+    }
+
+    [Fact]
+    public void Version_SameFilesInAnyOrder_IsStableSha256Hex()
+    {
+        var files = TreatyFiles.Load();
+        var reversed = TreatyCatalogueParser.Parse(files.Reverse()).Catalogue.ShouldNotBeNull();
+
+        reversed.Version.ShouldBe(TreatyFiles.Catalogue.Version);
+        reversed.Version.Length.ShouldBe(64);
+    }
+
+    private static IEnumerable<LocalizedText> Texts(TreatyRule rule)
+    {
+        IEnumerable<LocalizedText?> all =
+        [
+            .. rule.Conditions, rule.Instead, rule.Notification?.Whom, rule.Notification?.When, rule.Powers?.Weapons,
+            rule.Powers?.Apprehension, rule.Powers?.UseOfForce, rule.Powers?.MayNot, rule.Reporting, rule.OpenQuestion,
+        ];
+        return all.OfType<LocalizedText>();
+    }
+}
