@@ -17,7 +17,8 @@ namespace Senningen.Node;
 /// <summary>Builds one node (one country): the table of contents of the host.</summary>
 public static class NodeApp
 {
-    public static WebApplication Build(string[] args, Action<ConfigurationManager>? configure = null)
+    public static WebApplication Build(string[] args, Action<ConfigurationManager>? configure = null,
+        Action<IServiceCollection>? overrides = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -56,6 +57,7 @@ public static class NodeApp
         services.AddAuditFeature();
         services.AddTreatyFeature(settings);
         services.AddConsole();
+        overrides?.Invoke(services);
 
         var app = builder.Build();
         app.UseMiddleware<CorrelationIdMiddleware>();

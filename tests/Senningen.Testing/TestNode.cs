@@ -1,0 +1,96 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Senningen.Contracts.Auth;
+using Senningen.Node;
+
+namespace Senningen.Testing;
+
+/// <summary>
+/// A real node on a loopback port (Kestrel, real HTTP), in demo mode so the five demo users exist,
+/// with its own data directory and database.
+/// </summary>
+public sealed class TestNode : IAsyncDisposable
+{
+    private readonly string _directory;
+    private readonly TestDatabase _database;
+
+    private TestNode(WebApplication app, Uri baseUrl, string directory, TestDatabase database)
+    {
+        App = app;
+        BaseUrl = baseUrl;
+        _directory = directory;
+        _database = database;
+    }
+
+    public WebApplication App { get; }
+
+    public Uri BaseUrl { get; }
+
+    public IServiceProvider Services => App.Services;
+
+    public Store Store => _database.Store;
+
+    public static async Task<TestNode> StartAsync(Store store = Store.Sqlite, string country = "BE",
+        IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    {
+        var directory = Directory.CreateTempSubdirectory("senningen-test-").FullName;
+        var database = await TestDatabase.CreateAsync(store, directory);
+        var values = new Dictionary<string, string?>
+        {
+            ["urls"] = "http://127.0.0.1:0",
+            ["Senningen:Node:Country"] = country,
+            ["Senningen:Node:PublicUrl"] = "http://127.0.0.1/",
+            ["Senningen:Node:DataDirectory"] = directory,
+            ["Senningen:Node:Demo"] = "true",
+            ["Senningen:Database:Provider"] = database.Provider,
+            ["Senningen:Database:ConnectionString"] = database.ConnectionString,
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Microsoft.AspNetCore.DataProtection"] = "Error",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        var app = NodeApp.Build([], c => c.AddInMemoryCollection(values), services);
+        await app.PrepareAsync();
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new TestNode(app, new Uri(address + "/"), directory, database);
+    }
+
+    /// <summary>A client with no credentials that does not follow redirects (tests look at them).</summary>
+    public HttpClient Anonymous() =>
+        new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = BaseUrl };
+
+    public async Task<HttpClient> SignedInAsync(string username, string password = "demo")
+    {
+        var client = Anonymous();
+        var response = await client.PostAsJsonAsync("api/v1/auth/token", new TokenRequest(username, password));
+        response.EnsureSuccessStatusCode();
+        var token = await response.Content.ReadFromJsonAsync<TokenResponse>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
+        return client;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+        await _database.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open on some platforms; the temp folder is cleaned by the OS.
+        }
+    }
+}
