@@ -55,6 +55,17 @@ public sealed class TestDatabase : IAsyncDisposable
             return;
         }
 
+        await DropAsync();
+    }
+
+    /// <summary>Drops a PostgreSQL test database under the running node, to see how it copes.</summary>
+    public async Task DropAsync()
+    {
+        if (_adminConnection is null)
+        {
+            throw new InvalidOperationException("Only a PostgreSQL test database can be dropped under a running node.");
+        }
+
         NpgsqlConnection.ClearAllPools();
         await using var connection = new NpgsqlConnection(_adminConnection);
         await connection.OpenAsync();

@@ -35,6 +35,8 @@ public sealed class TestNode : IAsyncDisposable
 
     public Store Store => _database.Store;
 
+    public TestDatabase Database => _database;
+
     public static async Task<TestNode> StartAsync(Store store = Store.Sqlite, string country = "BE",
         IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {

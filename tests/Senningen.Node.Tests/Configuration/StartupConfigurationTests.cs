@@ -1,0 +1,125 @@
+using Microsoft.Extensions.Configuration;
+using Senningen.Node.Common.Configuration;
+
+namespace Senningen.Node.Tests.Configuration;
+
+/// <summary>A bad or missing setting stops the node before it listens, naming the key.</summary>
+public sealed class StartupConfigurationTests
+{
+    private static Dictionary<string, string?> Valid() => new()
+    {
+        ["Senningen:Node:Country"] = "NL",
+        ["Senningen:Node:PublicUrl"] = "https://senningen.example.nl/",
+        ["Senningen:Node:DataDirectory"] = Path.Combine(Path.GetTempPath(), "senningen-config-test"),
+    };
+
+    [Theory]
+    [InlineData("Senningen:Node:Country", null, "Senningen:Node:Country is missing")]
+    [InlineData("Senningen:Node:Country", "DE", "Senningen:Node:Country = 'DE' is not valid")]
+    [InlineData("Senningen:Node:PublicUrl", "not a url", "Senningen:Node:PublicUrl = 'not a url'")]
+    [InlineData("Senningen:Database:Provider", "oracle", "Senningen:Database:Provider = 'oracle'")]
+    [InlineData("Senningen:Auth:TokenLifetime", "forever", "Senningen:Auth:TokenLifetime = 'forever'")]
+    [InlineData("Senningen:Api:MaxRequestBodyBytes", "-1", "Senningen:Api:MaxRequestBodyBytes = '-1'")]
+    [InlineData("Senningen:Node:Partners:0:Country", "NL", "Senningen:Node:Partners:0:Country = 'NL' is this node's own country")]
+    public void Read_BadSetting_NamesTheKey(string key, string? value, string expected)
+    {
+        var values = Valid();
+        values[key] = value;
+        if (key.Contains("Partners", StringComparison.Ordinal))
+        {
+            values["Senningen:Node:Partners:0:BaseUrl"] = "https://be.example/";
+        }
+
+        var problem = Should.Throw<ConfigurationProblemException>(() => Read(values));
+
+        problem.Problems.ShouldContain(p => p.StartsWith(expected, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Read_PostgresWithoutConnectionString_NamesTheKey()
+    {
+        var values = Valid();
+        values["Senningen:Database:Provider"] = "postgres";
+
+        var problem = Should.Throw<ConfigurationProblemException>(() => Read(values));
+
+        problem.Problems.ShouldHaveSingleItem().ShouldStartWith("Senningen:Database:ConnectionString is missing");
+    }
+
+    [Fact]
+    public void Read_ShortBootstrapPasswordOutsideDemo_IsRefused()
+    {
+        var values = Valid();
+        values["Senningen:Bootstrap:AdminUser"] = "root";
+        values["Senningen:Bootstrap:AdminPassword"] = "demo";
+
+        var problem = Should.Throw<ConfigurationProblemException>(() => Read(values));
+
+        problem.Problems.ShouldHaveSingleItem().ShouldStartWith("Senningen:Bootstrap:AdminPassword is too short");
+    }
+
+    [Fact]
+    public void Read_ValidSettings_DefaultsToSqliteInTheDataDirectory()
+    {
+        var settings = Read(Valid());
+
+        settings.Country.Value.ShouldBe("NL");
+        settings.DemoMode.ShouldBeFalse();
+        settings.Database.Provider.ShouldBe(DatabaseProvider.Sqlite);
+        settings.Database.ConnectionString.ShouldContain("senningen.db");
+        settings.Auth.MaxFailedLogins.ShouldBe(5);
+    }
+
+    [Fact]
+    public async Task Start_BrokenTreatyFile_StopsNamingFileAndLine()
+    {
+        var directory = Directory.CreateTempSubdirectory("senningen-treaty-").FullName;
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "treaty"), "*.yaml"))
+        {
+            File.Copy(file, Path.Combine(directory, Path.GetFileName(file)));
+        }
+
+        var broken = Path.Combine(directory, "hot-pursuit.yaml");
+        var lines = File.ReadAllLines(broken).ToList();
+        lines.Insert(3, "  surprise: [unclosed");
+        File.WriteAllLines(broken, lines);
+
+        var problem = await Should.ThrowAsync<ConfigurationProblemException>(() =>
+            TestNode.StartAsync(settings: new Dictionary<string, string?> { ["Senningen:Treaty:Directory"] = directory }));
+
+        problem.Problems.ShouldContain(p => p.Contains("hot-pursuit.yaml, line ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Start_OutsideDemoWithoutBootstrap_HasNoUserAtAll()
+    {
+        await using var node = await TestNode.StartAsync(settings: new Dictionary<string, string?> { ["Senningen:Node:Demo"] = "false" });
+        using var client = node.Anonymous();
+
+        var response = await client.PostAsync("api/v1/auth/token",
+            new StringContent("{\"username\":\"admin\",\"password\":\"demo\"}", System.Text.Encoding.UTF8, "application/json"),
+            TestContext.Current.CancellationToken);
+
+        response.StatusCode.ShouldBe(System.Net.HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Start_WithBootstrapAdmin_CreatesExactlyThatAdministrator()
+    {
+        await using var node = await TestNode.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["Senningen:Node:Demo"] = "false",
+            ["Senningen:Bootstrap:AdminUser"] = "first-admin",
+            ["Senningen:Bootstrap:AdminPassword"] = "Correct-Horse-9",
+        });
+
+        using var admin = await node.SignedInAsync("first-admin", "Correct-Horse-9");
+        var users = await admin.GetStringAsync("api/v1/admin/users", TestContext.Current.CancellationToken);
+
+        users.ShouldContain("first-admin");
+        users.ShouldNotContain("officer");
+    }
+
+    private static NodeSettings Read(Dictionary<string, string?> values) =>
+        NodeSettingsReader.Read(new ConfigurationBuilder().AddInMemoryCollection(values).Build());
+}
