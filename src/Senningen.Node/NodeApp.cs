@@ -43,8 +43,13 @@ public static class NodeApp
         services.AddSingleton(Texts.Load());
         services.AddHttpContextAccessor();
         services.AddPersistence(settings);
-        services.AddDataProtection().SetApplicationName("senningen-node-" + settings.Country.Value)
+        var dataProtection = services.AddDataProtection().SetApplicationName("senningen-node-" + settings.Country.Value)
             .PersistKeysToDbContext<SenningenDbContext>();
+        if (settings.KeyProtection is { } protection)
+        {
+            dataProtection.ProtectKeysWithCertificate(
+                System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(protection.CertificatePath, protection.CertificatePassword));
+        }
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

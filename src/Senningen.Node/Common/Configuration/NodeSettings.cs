@@ -15,7 +15,8 @@ public sealed record NodeSettings(
     ApiSettings Api,
     string? OtlpEndpoint,
     string TreatyDirectory,
-    BootstrapAdmin? Bootstrap)
+    BootstrapAdmin? Bootstrap,
+    KeyProtection? KeyProtection)
 {
     /// <summary>A prefix that keeps cookies of nodes sharing a host name (the demo) apart.</summary>
     public string CookiePrefix => $".Senningen.{Country.Value}";
@@ -38,3 +39,6 @@ public sealed record OidcSettings(string Authority, string ClientId, string? Cli
 public sealed record ApiSettings(long MaxRequestBodyBytes, int RequestsPerMinute, int TokenRequestsPerMinute);
 
 public sealed record BootstrapAdmin(string Username, string Password);
+
+/// <summary>A PKCS#12 certificate that encrypts the data-protection keys at rest in the database.</summary>
+public sealed record KeyProtection(string CertificatePath, string? CertificatePassword);

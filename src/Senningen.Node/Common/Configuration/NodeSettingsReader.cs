@@ -33,6 +33,7 @@ internal sealed class NodeSettingsReader(IConfiguration configuration)
 
         var treaty = configuration["Senningen:Treaty:Directory"] is { Length: > 0 } t ? t : Path.Combine(AppContext.BaseDirectory, "treaty");
         var bootstrap = ReadBootstrap(demo);
+        var keyProtection = ReadKeyProtection();
 
         if (_problems.Count > 0)
         {
@@ -41,7 +42,7 @@ internal sealed class NodeSettingsReader(IConfiguration configuration)
 
         var name = configuration["Senningen:Node:Name"] is { Length: > 0 } n ? n : $"Senningen {country.Value}";
         return new NodeSettings(country, name, publicUrl!, dataDirectory, demo, partners, database, auth, api,
-            string.IsNullOrEmpty(otlp) ? null : otlp, treaty, bootstrap);
+            string.IsNullOrEmpty(otlp) ? null : otlp, treaty, bootstrap, keyProtection);
     }
 
     private CountryCode ReadCountry(string key, bool partyOnly)
@@ -207,6 +208,24 @@ internal sealed class NodeSettingsReader(IConfiguration configuration)
         }
 
         return new AuthSettings(lifetime, attempts, lockout, oidc);
+    }
+
+    private KeyProtection? ReadKeyProtection()
+    {
+        const string key = "Senningen:DataProtection:CertificatePath";
+        var path = configuration[key];
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            return null;
+        }
+
+        if (!File.Exists(path))
+        {
+            _problems.Add($"{key} = '{path}' does not exist: it must name a PKCS#12 (.pfx) file with a private key.");
+            return null;
+        }
+
+        return new KeyProtection(path, configuration["Senningen:DataProtection:CertificatePassword"]);
     }
 
     private BootstrapAdmin? ReadBootstrap(bool demo)
