@@ -1,0 +1,17 @@
+using System.Security.Cryptography;
+using Senningen.Core.Countries;
+
+namespace Senningen.Core.Exchange;
+
+/// <summary>A partner as this node trusts it: its country, where it is reached, and the public key it signs with.</summary>
+public sealed record TrustedPartner(CountryCode Country, Uri BaseUrl, ECDsa PublicKey, string KeyId);
+
+/// <summary>The partners this node accepts messages from, by country.</summary>
+public sealed class TrustList(IEnumerable<TrustedPartner> partners)
+{
+    private readonly Dictionary<CountryCode, TrustedPartner> _byCountry = partners.ToDictionary(p => p.Country);
+
+    public IReadOnlyCollection<TrustedPartner> Partners => _byCountry.Values;
+
+    public TrustedPartner? Find(CountryCode country) => _byCountry.GetValueOrDefault(country);
+}
