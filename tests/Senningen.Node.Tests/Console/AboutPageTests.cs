@@ -1,0 +1,21 @@
+using Senningen.Core.Treaty;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Senningen.Node.Tests.Console;
+
+public sealed class AboutPageTests
+{
+    [Fact]
+    public async Task About_SignedIn_ShowsCatalogueVersionAndThirdPartyLicences()
+    {
+        await using var node = await TestNode.StartAsync();
+        using var session = await ConsoleSession.SignedInAsync(node, "admin");
+        var version = node.Services.GetRequiredService<TreatyCatalogue>().Version;
+
+        var html = await session.GetPageAsync("/about");
+
+        html.ShouldContain(version[..12]);
+        html.ShouldContain("Npgsql</td><td class=\"mono\">PostgreSQL");
+        html.ShouldContain("OpenTelemetry .NET</td><td class=\"mono\">Apache-2.0");
+    }
+}
