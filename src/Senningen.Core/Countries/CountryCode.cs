@@ -69,6 +69,9 @@ public readonly record struct CountryCode
         return false;
     }
 
+    /// <summary>The code, or the invalid <c>default</c> when the text is not one Senningen knows; check <see cref="IsValid"/>.</summary>
+    public static CountryCode ParseOrDefault(string? text) => TryParse(text, out var code) ? code : default;
+
     public static CountryCode Parse(string text) =>
         TryParse(text, out var code) ? code : throw new FormatException($"'{text}' is not a country code Senningen knows (BE, NL, LU, FR, DE).");
 

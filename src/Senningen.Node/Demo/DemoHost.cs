@@ -24,10 +24,16 @@ internal static class DemoHost
             Directory.Delete(root, recursive: true);
         }
 
+        // Each node keeps its own key; the demo reads the public halves to wire the trust lists, as operators would.
+        var publicKeys = Nodes.ToDictionary(n => n.Country, n =>
+        {
+            using var key = Common.Exchange.NodeKeyStore.LoadOrCreate(DataDirectory(root, n.Country), null, null);
+            return key.PublicKeyPem;
+        });
         var apps = new List<WebApplication>();
         foreach (var (country, port) in Nodes)
         {
-            var settings = Settings(country, port, root);
+            var settings = Settings(country, port, root, publicKeys);
             var app = NodeApp.Build([.. args.Where(a => a != "--reset")], c => c.AddInMemoryCollection(settings));
             await app.PrepareAsync();
             apps.Add(app);
@@ -63,7 +69,9 @@ internal static class DemoHost
         return 0;
     }
 
-    public static Dictionary<string, string?> Settings(CountryCode country, int port, string root)
+    private static string DataDirectory(string root, CountryCode country) => Path.Combine(root, country.Value.ToLowerInvariant());
+
+    public static Dictionary<string, string?> Settings(CountryCode country, int port, string root, IReadOnlyDictionary<CountryCode, string> publicKeys)
     {
         var values = new Dictionary<string, string?>
         {
@@ -71,7 +79,8 @@ internal static class DemoHost
             ["Senningen:Node:Country"] = country.Value,
             ["Senningen:Node:Name"] = $"Senningen demo {country.Value}",
             ["Senningen:Node:PublicUrl"] = Url(port),
-            ["Senningen:Node:DataDirectory"] = Path.Combine(root, country.Value.ToLowerInvariant()),
+            ["Senningen:Node:DataDirectory"] = DataDirectory(root, country),
+            ["Senningen:Exchange:AllowPlainHttp"] = "true",
             ["Senningen:Node:Demo"] = "true",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
@@ -83,6 +92,7 @@ internal static class DemoHost
         {
             values[$"Senningen:Node:Partners:{index}:Country"] = partner.Value;
             values[$"Senningen:Node:Partners:{index}:BaseUrl"] = Url(partnerPort);
+            values[$"Senningen:Node:Partners:{index}:PublicKey"] = publicKeys[partner];
             index++;
         }
 

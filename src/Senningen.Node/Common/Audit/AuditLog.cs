@@ -9,11 +9,15 @@ namespace Senningen.Node.Common.Audit;
 /// </summary>
 public sealed class AuditLog(SenningenDbContext db, IHttpContextAccessor http, NodeSettings settings, TimeProvider clock)
 {
+    // Until the save seals them, pending entries need distinct keys of their own; negative ones never clash with sealed entries.
+    private static long _provisional;
+
     public void Add(AuditRecord record, Actor? actor = null)
     {
         actor ??= Actor.From(http.HttpContext?.User, settings);
         db.AuditEntries.Add(new AuditEntry
         {
+            Sequence = Interlocked.Decrement(ref _provisional),
             OccurredAtUnixMs = clock.GetUtcNow().ToUnixTimeMilliseconds(),
             Actor = actor.Name,
             ActorUnit = actor.Unit,

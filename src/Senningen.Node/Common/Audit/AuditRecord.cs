@@ -34,8 +34,15 @@ public static class AuditActions
     public const string LanguageChange = "user.language";
     public const string MessageSent = "exchange.sent";
     public const string MessageReceived = "exchange.received";
+    public const string MessageRefused = "exchange.refused";
+    public const string MessageDuplicate = "exchange.duplicate";
+    public const string MessageRejected = "exchange.rejected";
+    public const string MessageExpired = "exchange.expired";
+    public const string MessageHandlingFailed = "exchange.handling-failed";
+    public const string MessageRead = "exchange.read";
 
     public static IReadOnlyList<string> All { get; } =
         [Login, TokenIssued, Logout, AccessDenied, AuditRead, AuditExport, AuditVerify, UserCreate, UserRead, UserUnlock,
-         LanguageChange, MessageSent, MessageReceived];
+         LanguageChange, MessageSent, MessageReceived, MessageRefused, MessageDuplicate, MessageRejected, MessageExpired,
+         MessageHandlingFailed, MessageRead];
 }

@@ -16,13 +16,29 @@ public sealed record NodeSettings(
     string? OtlpEndpoint,
     string TreatyDirectory,
     BootstrapAdmin? Bootstrap,
-    KeyProtection? KeyProtection)
+    KeyProtection? KeyProtection,
+    ExchangeSettings Exchange)
 {
     /// <summary>A prefix that keeps cookies of nodes sharing a host name (the demo) apart.</summary>
     public string CookiePrefix => $".Senningen.{Country.Value}";
 }
 
-public sealed record PartnerSettings(CountryCode Country, Uri BaseUrl);
+/// <summary>A partner node: where it is reached and the public key (PEM) it signs with.</summary>
+public sealed record PartnerSettings(CountryCode Country, Uri BaseUrl, string PublicKeyPem, string? CertificateThumbprint);
+
+/// <summary>How this node signs, sends and accepts messages.</summary>
+public sealed record ExchangeSettings(
+    string? SigningKeyFile,
+    string? SigningKeyPassword,
+    bool AllowPlainHttp,
+    TimeSpan ClockSkew,
+    TimeSpan MessageLifetime,
+    TimeSpan MaxLifetime,
+    TimeSpan DeliveryTimeout,
+    TimeSpan PollInterval,
+    bool DispatcherEnabled,
+    string? ClientCertificatePath,
+    string? ClientCertificatePassword);
 
 public enum DatabaseProvider
 {

@@ -34,6 +34,12 @@ internal sealed class NodeSettingsReader(IConfiguration configuration)
         var treaty = configuration["Senningen:Treaty:Directory"] is { Length: > 0 } t ? t : Path.Combine(AppContext.BaseDirectory, "treaty");
         var bootstrap = ReadBootstrap(demo);
         var keyProtection = ReadKeyProtection();
+        var exchange = ReadExchange(demo);
+        foreach (var partner in partners.Where(p => p.BaseUrl.Scheme == Uri.UriSchemeHttp && !exchange.AllowPlainHttp))
+        {
+            _problems.Add($"Senningen:Node:Partners ({partner.Country}) uses plain http ({partner.BaseUrl}); partners are reached over HTTPS "
+                + "with mutual TLS. Set Senningen:Exchange:AllowPlainHttp=true only on a closed test network.");
+        }
 
         if (_problems.Count > 0)
         {
@@ -42,7 +48,7 @@ internal sealed class NodeSettingsReader(IConfiguration configuration)
 
         var name = configuration["Senningen:Node:Name"] is { Length: > 0 } n ? n : $"Senningen {country.Value}";
         return new NodeSettings(country, name, publicUrl!, dataDirectory, demo, partners, database, auth, api,
-            string.IsNullOrEmpty(otlp) ? null : otlp, treaty, bootstrap, keyProtection);
+            string.IsNullOrEmpty(otlp) ? null : otlp, treaty, bootstrap, keyProtection, exchange);
     }
 
     private CountryCode ReadCountry(string key, bool partyOnly)
@@ -144,6 +150,7 @@ internal sealed class NodeSettingsReader(IConfiguration configuration)
             var prefix = section.Path;
             var country = ReadCountry($"{prefix}:Country", partyOnly: true);
             var url = ReadUrl($"{prefix}:BaseUrl", required: true);
+            var publicKey = ReadPartnerKey(prefix);
             if (country.IsValid && country == self)
             {
                 _problems.Add($"{prefix}:Country = '{country}' is this node's own country; a partner must be another country.");
@@ -153,9 +160,9 @@ internal sealed class NodeSettingsReader(IConfiguration configuration)
                 _problems.Add($"{prefix}:Country = '{country}' is listed twice; each partner country once.");
             }
 
-            if (country.IsValid && url is not null)
+            if (country.IsValid && url is not null && publicKey is not null)
             {
-                partners.Add(new PartnerSettings(country, url));
+                partners.Add(new PartnerSettings(country, url, publicKey, configuration[$"{prefix}:CertificateThumbprint"]));
             }
         }
 
@@ -208,6 +215,81 @@ internal sealed class NodeSettingsReader(IConfiguration configuration)
         }
 
         return new AuthSettings(lifetime, attempts, lockout, oidc);
+    }
+
+    private string? ReadPartnerKey(string prefix)
+    {
+        var pem = configuration[$"{prefix}:PublicKey"];
+        var file = configuration[$"{prefix}:PublicKeyFile"];
+        if (string.IsNullOrWhiteSpace(pem) && !string.IsNullOrWhiteSpace(file))
+        {
+            if (!File.Exists(file))
+            {
+                _problems.Add($"{prefix}:PublicKeyFile = '{file}' does not exist.");
+                return null;
+            }
+
+            pem = File.ReadAllText(file);
+        }
+
+        if (string.IsNullOrWhiteSpace(pem))
+        {
+            _problems.Add($"{prefix}:PublicKey is missing: give the partner's ECDSA P-256 public key (PEM) or certificate, or {prefix}:PublicKeyFile.");
+            return null;
+        }
+
+        try
+        {
+            using var key = Exchange.NodeKeyStore.ReadPublicKey(pem);
+        }
+        catch (System.Security.Cryptography.CryptographicException ex)
+        {
+            _problems.Add($"{prefix}:PublicKey is not a usable ECDSA P-256 public key: {ex.Message}");
+            return null;
+        }
+        catch (ArgumentException ex)
+        {
+            _problems.Add($"{prefix}:PublicKey is not PEM: {ex.Message}");
+            return null;
+        }
+
+        return pem;
+    }
+
+    private ExchangeSettings ReadExchange(bool demo)
+    {
+        const string prefix = "Senningen:Exchange";
+        var signingKey = configuration[$"{prefix}:SigningKeyFile"];
+        if (!string.IsNullOrWhiteSpace(signingKey) && !File.Exists(signingKey))
+        {
+            _problems.Add($"{prefix}:SigningKeyFile = '{signingKey}' does not exist.");
+        }
+
+        var clientCertificate = configuration[$"{prefix}:ClientCertificatePath"];
+        if (!string.IsNullOrWhiteSpace(clientCertificate) && !File.Exists(clientCertificate))
+        {
+            _problems.Add($"{prefix}:ClientCertificatePath = '{clientCertificate}' does not exist.");
+        }
+
+        var lifetime = ReadDuration($"{prefix}:MessageLifetime", TimeSpan.FromHours(24));
+        var maxLifetime = ReadDuration($"{prefix}:MaxLifetime", TimeSpan.FromDays(7));
+        if (lifetime > maxLifetime)
+        {
+            _problems.Add($"{prefix}:MessageLifetime ({lifetime}) is longer than {prefix}:MaxLifetime ({maxLifetime}).");
+        }
+
+        return new ExchangeSettings(
+            string.IsNullOrWhiteSpace(signingKey) ? null : signingKey,
+            configuration[$"{prefix}:SigningKeyPassword"],
+            ReadBool($"{prefix}:AllowPlainHttp", demo),
+            ReadDuration($"{prefix}:ClockSkew", TimeSpan.FromMinutes(2)),
+            lifetime,
+            maxLifetime,
+            ReadDuration($"{prefix}:DeliveryTimeout", TimeSpan.FromSeconds(10)),
+            ReadDuration($"{prefix}:PollInterval", TimeSpan.FromMilliseconds(250)),
+            ReadBool($"{prefix}:DispatcherEnabled", true),
+            string.IsNullOrWhiteSpace(clientCertificate) ? null : clientCertificate,
+            configuration[$"{prefix}:ClientCertificatePassword"]);
     }
 
     private KeyProtection? ReadKeyProtection()

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Senningen.Core.Audit;
 using Senningen.Node.Common.Audit;
+using Senningen.Node.Common.Exchange.Data;
 using Senningen.Node.Features.Identity.Data;
 
 namespace Senningen.Node.Common.Persistence;
@@ -17,6 +18,10 @@ public abstract class SenningenDbContext(DbContextOptions options, AuditChainLoc
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+
+    public DbSet<InboxMessage> Inbox => Set<InboxMessage>();
 
     /// <summary>True on PostgreSQL, where several node instances may append to the chain at once.</summary>
     protected abstract bool SharedByInstances { get; }

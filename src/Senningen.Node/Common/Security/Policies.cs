@@ -10,6 +10,7 @@ public static class Policies
     public const string DataProtection = "data-protection";
     public const string AuditVerify = "audit-verify";
     public const string Operations = "operations";
+    public const string ExchangeMonitor = "exchange-monitor";
 
     public static void Register(AuthorizationOptions options)
     {
@@ -18,6 +19,7 @@ public static class Policies
         options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
         options.AddPolicy(DataProtection, p => p.RequireRole(Roles.DataProtectionOfficer));
         options.AddPolicy(AuditVerify, p => p.RequireRole(Roles.DataProtectionOfficer, Roles.Admin));
+        options.AddPolicy(ExchangeMonitor, p => p.RequireRole(Roles.Admin, Roles.ControlRoom));
         options.AddPolicy(Operations, p => p.RequireRole(Roles.Officer, Roles.ControlRoom, Roles.LiaisonOfficer));
     }
 }

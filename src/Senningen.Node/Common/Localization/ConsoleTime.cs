@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Senningen.Node.Features.Audit.Ui;
+namespace Senningen.Node.Common.Localization;
 
 /// <summary>
 /// Times on the console are Benelux wall-clock time (one zone for BE, NL and LU): an interactive server page

@@ -1,0 +1,48 @@
+namespace Senningen.Contracts.Exchange;
+
+/// <summary>The state of the link to one partner (<c>GET /api/v1/exchange/status</c>).</summary>
+public sealed record PartnerLinkView(
+    string Partner,
+    string BaseUrl,
+    string KeyId,
+    int QueueDepth,
+    DateTimeOffset? OldestUndelivered,
+    DateTimeOffset? LastSuccess,
+    DateTimeOffset? LastErrorAt,
+    string? LastError,
+    string Circuit);
+
+/// <summary>All partner links, and this node's own key.</summary>
+public sealed record ExchangeStatusView(string Country, string KeyId, IReadOnlyList<PartnerLinkView> Partners, int Alerts);
+
+/// <summary>One message in either direction. <c>Status</c>: queued, receipted, rejected, expired (out); accepted, handled, failed (in).</summary>
+public sealed record ExchangeMessageView(
+    Guid Id,
+    string Direction,
+    string Partner,
+    string Type,
+    int Version,
+    Guid Conversation,
+    long Sequence,
+    string? CaseReference,
+    string Status,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset ExpiresAt,
+    int Attempts,
+    string? LastError,
+    DateTimeOffset? CompletedAt);
+
+/// <summary>A page of messages, newest first.</summary>
+public sealed record ExchangeMessagePage(IReadOnlyList<ExchangeMessageView> Messages, int Page, int PageSize, long Total);
+
+/// <summary>A message with its signed envelope and receipt: the proof of who said what when.</summary>
+public sealed record ExchangeMessageDetail(ExchangeMessageView Message, EnvelopeWire Envelope, ReceiptWire? Receipt);
+
+/// <summary>Body of <c>POST /api/v1/exchange/ping</c>.</summary>
+public sealed record PingRequest(string? Partner, string? Note);
+
+/// <summary>A signed round trip: the time from commit to the partner's verified receipt.</summary>
+public sealed record PingResult(string Partner, Guid MessageId, string Outcome, double? LatencyMilliseconds, string? Reason);
+
+/// <summary>This node's signing key, to compare out of band with what partners configured.</summary>
+public sealed record NodeKeyView(string Country, string KeyId, string PublicKeyPem);

@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Senningen.Node.Common.Exchange.Data;
+
+internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessage> builder)
+    {
+        builder.ToTable("exchange_outbox");
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.Type).HasMaxLength(100);
+        builder.Property(m => m.Recipient).HasMaxLength(2);
+        builder.Property(m => m.CaseReference).HasMaxLength(100);
+        builder.Property(m => m.KeyId).HasMaxLength(64);
+        builder.Property(m => m.Signature).HasMaxLength(128);
+        builder.Property(m => m.LastError).HasMaxLength(1000);
+        builder.Property(m => m.ClaimedBy).HasMaxLength(100);
+        builder.HasIndex(m => new { m.ConversationId, m.Sequence }).IsUnique();
+        builder.HasIndex(m => new { m.Status, m.NextAttemptAtMs });
+        builder.HasIndex(m => new { m.Recipient, m.Status });
+    }
+}
+
+internal sealed class InboxMessageConfiguration : IEntityTypeConfiguration<InboxMessage>
+{
+    public void Configure(EntityTypeBuilder<InboxMessage> builder)
+    {
+        builder.ToTable("exchange_inbox");
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.Id).ValueGeneratedNever();
+        builder.Property(m => m.Sender).HasMaxLength(2);
+        builder.Property(m => m.Type).HasMaxLength(100);
+        builder.Property(m => m.CaseReference).HasMaxLength(100);
+        builder.Property(m => m.KeyId).HasMaxLength(64);
+        builder.Property(m => m.Signature).HasMaxLength(128);
+        builder.Property(m => m.EnvelopeHash).HasMaxLength(64);
+        builder.Property(m => m.LastError).HasMaxLength(1000);
+        builder.HasIndex(m => new { m.Sender, m.ConversationId, m.Sequence }).IsUnique();
+        builder.HasIndex(m => new { m.Status, m.NextHandleAtMs });
+    }
+}

@@ -1,0 +1,63 @@
+namespace Senningen.Node.Common.Exchange.Data;
+
+public enum OutboxStatus
+{
+    Queued = 0,
+    Receipted = 1,
+    Rejected = 2,
+    Expired = 3,
+}
+
+/// <summary>
+/// A signed envelope waiting for (or done with) delivery. It is written in the same transaction as the business
+/// change that caused it, so a change is never committed without its message, nor a message without its change.
+/// </summary>
+public sealed class OutboxMessage
+{
+    public Guid Id { get; set; }
+
+    public Guid ConversationId { get; set; }
+
+    public long Sequence { get; set; }
+
+    public string Type { get; set; } = "";
+
+    public int Version { get; set; }
+
+    public string Recipient { get; set; } = "";
+
+    public long CreatedAtMs { get; set; }
+
+    public long ExpiresAtMs { get; set; }
+
+    public string? CaseReference { get; set; }
+
+    public string Payload { get; set; } = "";
+
+    public string KeyId { get; set; } = "";
+
+    public string Signature { get; set; } = "";
+
+    public OutboxStatus Status { get; set; }
+
+    public int Attempts { get; set; }
+
+    public long NextAttemptAtMs { get; set; }
+
+    public long? LastAttemptAtMs { get; set; }
+
+    public string? LastError { get; set; }
+
+    /// <summary>The partner's signed receipt, as received (JSON of <c>ReceiptWire</c>).</summary>
+    public string? Receipt { get; set; }
+
+    public long? CompletedAtMs { get; set; }
+
+    /// <summary>Set when an operator has seen the alert for an expired or rejected message.</summary>
+    public bool AlertAcknowledged { get; set; }
+
+    /// <summary>Lease of the instance delivering it, so that instances sharing PostgreSQL do not send it twice at once.</summary>
+    public string? ClaimedBy { get; set; }
+
+    public long? ClaimedUntilMs { get; set; }
+}

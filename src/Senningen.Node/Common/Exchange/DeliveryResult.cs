@@ -1,0 +1,11 @@
+namespace Senningen.Node.Common.Exchange;
+
+internal enum DeliveryKind
+{
+    Receipted,
+    Rejected,
+    Failed,
+}
+
+/// <summary>What one delivery attempt came to: a verified receipt (accepted or rejected), or a failure to retry.</summary>
+internal sealed record DeliveryResult(Guid MessageId, DeliveryKind Kind, string? Receipt, string? Error);

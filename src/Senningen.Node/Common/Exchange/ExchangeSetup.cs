@@ -1,0 +1,74 @@
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
+using Senningen.Contracts.Exchange;
+using Senningen.Node.Common.Configuration;
+
+namespace Senningen.Node.Common.Exchange;
+
+/// <summary>Registers the node's key, trust list, outbox, dispatcher, inbox and the partner-facing endpoint.</summary>
+internal static class ExchangeSetup
+{
+    public static IServiceCollection AddExchange(this IServiceCollection services, NodeSettings settings)
+    {
+        services.AddSingleton(_ => NodeKeyStore.LoadOrCreate(settings.DataDirectory, settings.Exchange.SigningKeyFile, settings.Exchange.SigningKeyPassword));
+        services.AddSingleton<PartnerLinks>();
+        services.AddSingleton<DispatchSignal>();
+        services.AddSingleton<ExchangeMetrics>();
+        services.AddSingleton<PartnerDelivery>();
+        services.AddSingleton(sp => new MessageContracts(sp.GetServices<MessageContract>()));
+        services.AddScoped<Outbox>();
+        services.AddScoped<InboxReceiver>();
+        services.AddMessageType<PingPayload, PingHandler>(PingPayload.Type, 1);
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddSingleton<InboxProcessor>();
+        if (settings.Exchange.DispatcherEnabled)
+        {
+            services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+            services.AddHostedService(sp => sp.GetRequiredService<InboxProcessor>());
+        }
+
+        services.AddHttpClient(PartnerDelivery.ClientName)
+            .ConfigurePrimaryHttpMessageHandler(() => PartnerHandler(settings))
+            .ConfigureHttpClient(c => c.Timeout = Timeout.InfiniteTimeSpan);
+        return services;
+    }
+
+    /// <summary>Registers a payload contract and its handler; capabilities call this for each message type they own.</summary>
+    public static IServiceCollection AddMessageType<TPayload, THandler>(this IServiceCollection services, string type, int version)
+        where THandler : class, IMessageHandler
+    {
+        services.AddSingleton(new MessageContract(type, version, typeof(TPayload)));
+        services.AddScoped<IMessageHandler, THandler>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapExchangeInbox(this IEndpointRouteBuilder app)
+    {
+        // Partners are authenticated by their signature (and, in production, their TLS client certificate), not by a user.
+        app.MapPost("/exchange/v1/inbox", async (EnvelopeWire envelope, InboxReceiver receiver, HttpContext http, CancellationToken ct) =>
+                TypedResults.Ok(await receiver.ReceiveAsync(envelope, http.Connection.ClientCertificate, ct)))
+            .AllowAnonymous()
+            .WithTags("Exchange")
+            .WithSummary("Partner nodes deliver signed envelopes here and get a signed receipt.");
+        return app;
+    }
+
+    private static SocketsHttpHandler PartnerHandler(NodeSettings settings)
+    {
+        var handler = new SocketsHttpHandler
+        {
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            MaxConnectionsPerServer = 32,
+            ConnectTimeout = TimeSpan.FromSeconds(5),
+        };
+        if (settings.Exchange.ClientCertificatePath is { } path)
+        {
+            handler.SslOptions = new SslClientAuthenticationOptions
+            {
+                ClientCertificates = [X509CertificateLoader.LoadPkcs12FromFile(path, settings.Exchange.ClientCertificatePassword)],
+            };
+        }
+
+        return handler;
+    }
+}

@@ -1,0 +1,76 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Senningen.Core.Countries;
+using Senningen.Core.Exchange;
+using Senningen.Node.Common.Audit;
+using Senningen.Node.Common.Configuration;
+using Senningen.Node.Common.Exchange.Data;
+using Senningen.Node.Common.Persistence;
+
+namespace Senningen.Node.Common.Exchange;
+
+/// <summary>
+/// Puts a signed message to a partner into the current unit of work: the caller's SaveChangesAsync commits the
+/// business change, the message and its audit entry together; the dispatcher delivers it after commit.
+/// </summary>
+public sealed class Outbox(SenningenDbContext db, NodeSigningKey key, NodeSettings settings, AuditLog audit, TimeProvider clock,
+    DispatchSignal signal)
+{
+    private bool _watching;
+
+    public async Task<OutboxMessage> EnqueueAsync<TPayload>(CountryCode recipient, string type, int version, TPayload payload,
+        Guid? conversationId = null, string? caseReference = null, TimeSpan? lifetime = null, CancellationToken cancellationToken = default)
+    {
+        if (!settings.Partners.Any(p => p.Country == recipient))
+        {
+            throw new InvalidOperationException($"{recipient} is not a configured partner of this node.");
+        }
+
+        var conversation = conversationId ?? Guid.CreateVersion7(clock.GetUtcNow());
+        var sequence = 1 + await LastSequenceAsync(conversation, cancellationToken);
+        var created = WireMapping.Truncate(clock.GetUtcNow());
+        var envelope = new MessageEnvelope(Guid.CreateVersion7(created), conversation, sequence, type, version, settings.Country, recipient,
+            created, created + (lifetime ?? settings.Exchange.MessageLifetime), caseReference, JsonSerializer.Serialize(payload, WireMapping.Json));
+        var message = new OutboxMessage
+        {
+            Id = envelope.Id,
+            ConversationId = conversation,
+            Sequence = sequence,
+            Type = type,
+            Version = version,
+            Recipient = recipient.Value,
+            CreatedAtMs = created.ToUnixTimeMilliseconds(),
+            ExpiresAtMs = envelope.ExpiresAt.ToUnixTimeMilliseconds(),
+            CaseReference = caseReference,
+            Payload = envelope.Payload,
+            KeyId = key.KeyId,
+            Signature = Es256.Sign(key.Key, CanonicalForm.Of(envelope)),
+            Status = OutboxStatus.Queued,
+            NextAttemptAtMs = created.ToUnixTimeMilliseconds(),
+        };
+        db.Outbox.Add(message);
+        audit.Add(new AuditRecord(AuditActions.MessageSent, AuditOutcomes.Success, [$"message:{message.Id}"],
+            CaseReference: caseReference, Recipient: recipient.Value, Detail: $"{type} v{version}, conversation {conversation} #{sequence}"));
+        WatchCommit();
+        return message;
+    }
+
+    private async Task<long> LastSequenceAsync(Guid conversation, CancellationToken cancellationToken)
+    {
+        var pending = db.ChangeTracker.Entries<OutboxMessage>().Where(e => e.Entity.ConversationId == conversation)
+            .Select(e => e.Entity.Sequence).DefaultIfEmpty(0).Max();
+        var stored = await db.Outbox.Where(m => m.ConversationId == conversation).MaxAsync(m => (long?)m.Sequence, cancellationToken) ?? 0;
+        return Math.Max(pending, stored);
+    }
+
+    private void WatchCommit()
+    {
+        if (_watching)
+        {
+            return;
+        }
+
+        _watching = true;
+        db.SavedChanges += (_, _) => signal.OutboxChanged();
+    }
+}

@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+using Senningen.Node.Common.Persistence;
+
+namespace Senningen.Node.Common.Exchange;
+
+/// <summary>
+/// Claims the next deliverable messages for one dispatcher instance: due, not leased by another instance, and the
+/// first still queued of their conversation (so a conversation is delivered in order). On PostgreSQL the rows are
+/// locked with SKIP LOCKED, so instances sharing the database take disjoint sets without waiting for each other.
+/// </summary>
+internal static class OutboxClaims
+{
+    public const int BatchSize = 200;
+
+    public static async Task<List<Guid>> ClaimAsync(SenningenDbContext db, string instance, long nowMs, long leaseUntilMs, CancellationToken ct)
+    {
+        var shared = db.Database.IsNpgsql();
+        var query = shared
+            ? db.Database.SqlQuery<Guid>($"""
+                UPDATE exchange_outbox SET "ClaimedBy" = {instance}, "ClaimedUntilMs" = {leaseUntilMs}
+                WHERE "Id" IN (
+                  SELECT o."Id" FROM exchange_outbox AS o
+                  WHERE o."Status" = 0 AND o."NextAttemptAtMs" <= {nowMs} AND (o."ClaimedUntilMs" IS NULL OR o."ClaimedUntilMs" < {nowMs})
+                    AND NOT EXISTS (SELECT 1 FROM exchange_outbox AS p
+                                    WHERE p."ConversationId" = o."ConversationId" AND p."Status" = 0 AND p."Sequence" < o."Sequence")
+                  ORDER BY o."CreatedAtMs" LIMIT {BatchSize}
+                  FOR UPDATE SKIP LOCKED)
+                RETURNING "Id" AS "Value"
+                """)
+            : db.Database.SqlQuery<Guid>($"""
+                UPDATE exchange_outbox SET "ClaimedBy" = {instance}, "ClaimedUntilMs" = {leaseUntilMs}
+                WHERE "Id" IN (
+                  SELECT o."Id" FROM exchange_outbox AS o
+                  WHERE o."Status" = 0 AND o."NextAttemptAtMs" <= {nowMs} AND (o."ClaimedUntilMs" IS NULL OR o."ClaimedUntilMs" < {nowMs})
+                    AND NOT EXISTS (SELECT 1 FROM exchange_outbox AS p
+                                    WHERE p."ConversationId" = o."ConversationId" AND p."Status" = 0 AND p."Sequence" < o."Sequence")
+                  ORDER BY o."CreatedAtMs" LIMIT {BatchSize})
+                RETURNING "Id" AS "Value"
+                """);
+        return await query.ToListAsync(ct);
+    }
+}

@@ -1,0 +1,160 @@
+using Microsoft.EntityFrameworkCore;
+using Senningen.Core.Exchange;
+using Senningen.Node.Common.Audit;
+using Senningen.Node.Common.Configuration;
+using Senningen.Node.Common.Exchange.Data;
+using Senningen.Node.Common.Persistence;
+
+namespace Senningen.Node.Common.Exchange;
+
+/// <summary>
+/// Delivers committed outbox messages until each has a verified receipt, is rejected, or expires. State lives in the
+/// database (attempts, next attempt, lease), so a restart of either node loses nothing and doubles nothing.
+/// </summary>
+internal sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, PartnerDelivery delivery, DispatchSignal signal,
+    NodeSettings settings, ExchangeMetrics metrics, TimeProvider clock, ILogger<OutboxDispatcher> logger) : BackgroundService
+{
+    private const int MaxInFlight = 32;
+    private readonly string _instance = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var worked = 0;
+            try
+            {
+                worked = await RunOnceAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
+            {
+                LogRoundFailed(logger, ex);
+            }
+
+            if (worked == 0)
+            {
+                try
+                {
+                    await signal.WaitForOutboxAsync(settings.Exchange.PollInterval, clock, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    /// <returns>How many messages were attempted.</returns>
+    public async Task<int> RunOnceAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SenningenDbContext>();
+        var audit = scope.ServiceProvider.GetRequiredService<AuditLog>();
+        var now = clock.GetUtcNow();
+        await ExpireAsync(db, audit, now, ct);
+        var lease = now + (3 * settings.Exchange.DeliveryTimeout);
+        var ids = await OutboxClaims.ClaimAsync(db, _instance, now.ToUnixTimeMilliseconds(), lease.ToUnixTimeMilliseconds(), ct);
+        if (ids.Count == 0)
+        {
+            return 0;
+        }
+
+        var messages = await db.Outbox.Where(m => ids.Contains(m.Id)).ToListAsync(ct);
+        using var gate = new SemaphoreSlim(MaxInFlight);
+        var results = await Task.WhenAll(messages.Select(async m =>
+        {
+            await gate.WaitAsync(ct);
+            try
+            {
+                return await delivery.DeliverAsync(m, ct);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }));
+
+        var done = clock.GetUtcNow();
+        var outcomes = messages.Zip(results, (m, r) => Apply(m, r, done, audit)).Where(o => o is not null).ToList();
+        await db.SaveChangesAsync(ct);
+        foreach (var outcome in outcomes)
+        {
+            signal.Delivered(outcome!);
+        }
+
+        return messages.Count;
+    }
+
+    private DeliveryOutcome? Apply(OutboxMessage message, DeliveryResult result, DateTimeOffset at, AuditLog audit)
+    {
+        var atMs = at.ToUnixTimeMilliseconds();
+        message.ClaimedBy = null;
+        message.ClaimedUntilMs = null;
+        message.Attempts++;
+        message.LastAttemptAtMs = atMs;
+        switch (result.Kind)
+        {
+            case DeliveryKind.Receipted:
+                message.Status = OutboxStatus.Receipted;
+                message.Receipt = result.Receipt;
+                message.CompletedAtMs = atMs;
+                message.LastError = null;
+                metrics.Receipted(message.Recipient, message.Type, atMs - message.CreatedAtMs);
+                return new DeliveryOutcome(message.Id, "receipted", null, at);
+            case DeliveryKind.Rejected:
+                message.Status = OutboxStatus.Rejected;
+                message.Receipt = result.Receipt;
+                message.CompletedAtMs = atMs;
+                message.LastError = result.Error;
+                metrics.Rejected(message.Recipient, message.Type);
+                audit.Add(new AuditRecord(AuditActions.MessageRejected, AuditOutcomes.Failed, [$"message:{message.Id}"],
+                    CaseReference: message.CaseReference, Recipient: message.Recipient, Detail: $"{message.Type}: {result.Error}"), Actor.Node(settings));
+                return new DeliveryOutcome(message.Id, "rejected", result.Error, at);
+            default:
+                message.LastError = result.Error;
+                message.NextAttemptAtMs = atMs + (long)Backoff.Default.After(message.Attempts, Random.Shared.NextDouble()).TotalMilliseconds;
+                metrics.Failed(message.Recipient);
+                LogDeliveryFailed(logger, message.Id, message.Recipient, message.Attempts, result.Error ?? "");
+                return null;
+        }
+    }
+
+    private async Task ExpireAsync(SenningenDbContext db, AuditLog audit, DateTimeOffset now, CancellationToken ct)
+    {
+        var nowMs = now.ToUnixTimeMilliseconds();
+        var expired = await db.Outbox
+            .Where(m => m.Status == OutboxStatus.Queued && m.ExpiresAtMs <= nowMs && (m.ClaimedUntilMs == null || m.ClaimedUntilMs < nowMs))
+            .Take(OutboxClaims.BatchSize).ToListAsync(ct);
+        if (expired.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var message in expired)
+        {
+            message.Status = OutboxStatus.Expired;
+            message.CompletedAtMs = nowMs;
+            message.LastError = message.Attempts == 0 ? "expired before it could be sent" : $"expired after {message.Attempts} failed attempts: {message.LastError}";
+            metrics.Expired(message.Recipient, message.Type);
+            audit.Add(new AuditRecord(AuditActions.MessageExpired, AuditOutcomes.Failed, [$"message:{message.Id}"],
+                CaseReference: message.CaseReference, Recipient: message.Recipient, Detail: $"{message.Type}: {message.LastError}"), Actor.Node(settings));
+        }
+
+        await db.SaveChangesAsync(ct);
+        foreach (var message in expired)
+        {
+            signal.Delivered(new DeliveryOutcome(message.Id, "expired", message.LastError, now));
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "An outbox dispatch round failed; it is retried on the next round")]
+    private static partial void LogRoundFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Delivery of {MessageId} to {Partner} failed (attempt {Attempts}): {Error}")]
+    private static partial void LogDeliveryFailed(ILogger logger, Guid messageId, string partner, int attempts, string error);
+}

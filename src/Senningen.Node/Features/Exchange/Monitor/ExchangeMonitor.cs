@@ -1,0 +1,94 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Senningen.Contracts.Exchange;
+using Senningen.Node.Common.Configuration;
+using Senningen.Node.Common.Exchange;
+using Senningen.Node.Common.Exchange.Data;
+using Senningen.Node.Common.Persistence;
+
+namespace Senningen.Node.Features.Exchange.Monitor;
+
+/// <summary>What the Exchange page and <c>senn exchange status</c> show: the link to each partner and the messages.</summary>
+public sealed class ExchangeMonitor(SenningenDbContext db, PartnerLinks links, NodeSigningKey key, NodeSettings settings)
+{
+    public async Task<ExchangeStatusView> StatusAsync(CancellationToken ct)
+    {
+        var queues = await db.Outbox.Where(m => m.Status == OutboxStatus.Queued)
+            .GroupBy(m => m.Recipient)
+            .Select(g => new { Partner = g.Key, Depth = g.Count(), Oldest = g.Min(m => m.CreatedAtMs) })
+            .ToListAsync(ct);
+        var alerts = await db.Outbox.CountAsync(m => (m.Status == OutboxStatus.Expired || m.Status == OutboxStatus.Rejected) && !m.AlertAcknowledged, ct)
+            + await db.Inbox.CountAsync(m => m.Status == InboxStatus.Failed, ct);
+        var partners = links.All.Select(link =>
+        {
+            var queue = queues.FirstOrDefault(q => q.Partner == link.Partner.Country.Value);
+            return new PartnerLinkView(link.Partner.Country.Value, link.Partner.BaseUrl.ToString(), link.Partner.KeyId, queue?.Depth ?? 0,
+                queue is null ? null : DateTimeOffset.FromUnixTimeMilliseconds(queue.Oldest), link.LastSuccess, link.LastErrorAt, link.LastError,
+                link.Circuit.ToString());
+        }).OrderBy(p => p.Partner, StringComparer.Ordinal).ToList();
+        return new ExchangeStatusView(settings.Country.Value, key.KeyId, partners, alerts);
+    }
+
+    public async Task<ExchangeMessagePage> ListAsync(string direction, string? status, string? partner, int page, int pageSize, CancellationToken ct)
+    {
+        if (direction == "in")
+        {
+            var inbox = db.Inbox.AsNoTracking();
+            if (partner is not null)
+            {
+                inbox = inbox.Where(m => m.Sender == partner);
+            }
+
+            if (status is not null && Enum.TryParse<InboxStatus>(status, ignoreCase: true, out var inStatus))
+            {
+                inbox = inbox.Where(m => m.Status == inStatus);
+            }
+
+            var total = await inbox.LongCountAsync(ct);
+            var rows = await inbox.OrderByDescending(m => m.ReceivedAtMs).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+            return new ExchangeMessagePage([.. rows.Select(ToView)], page, pageSize, total);
+        }
+
+        var outbox = db.Outbox.AsNoTracking();
+        if (partner is not null)
+        {
+            outbox = outbox.Where(m => m.Recipient == partner);
+        }
+
+        if (status is not null && Enum.TryParse<OutboxStatus>(status, ignoreCase: true, out var outStatus))
+        {
+            outbox = outbox.Where(m => m.Status == outStatus);
+        }
+
+        var count = await outbox.LongCountAsync(ct);
+        var messages = await outbox.OrderByDescending(m => m.CreatedAtMs).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        return new ExchangeMessagePage([.. messages.Select(ToView)], page, pageSize, count);
+    }
+
+    public async Task<ExchangeMessageDetail?> FindAsync(Guid id, CancellationToken ct)
+    {
+        if (await db.Outbox.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct) is { } sent)
+        {
+            return new ExchangeMessageDetail(ToView(sent), WireMapping.ToWire(sent, settings.Country),
+                sent.Receipt is null ? null : JsonSerializer.Deserialize<ReceiptWire>(sent.Receipt, WireMapping.Json));
+        }
+
+        if (await db.Inbox.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct) is { } received)
+        {
+            return new ExchangeMessageDetail(ToView(received), WireMapping.ToWire(received, settings.Country),
+                JsonSerializer.Deserialize<ReceiptWire>(received.Receipt, WireMapping.Json));
+        }
+
+        return null;
+    }
+
+    public static ExchangeMessageView ToView(OutboxMessage m) => new(m.Id, "out", m.Recipient, m.Type, m.Version, m.ConversationId, m.Sequence,
+        m.CaseReference, m.Status.ToString().ToLowerInvariant(), FromMs(m.CreatedAtMs), FromMs(m.ExpiresAtMs), m.Attempts, m.LastError,
+        m.CompletedAtMs is { } c ? FromMs(c) : null);
+
+    public static ExchangeMessageView ToView(InboxMessage m) => new(m.Id, "in", m.Sender, m.Type, m.Version, m.ConversationId, m.Sequence,
+        m.CaseReference, m.Status.ToString().ToLowerInvariant(), FromMs(m.CreatedAtMs), FromMs(m.ExpiresAtMs), m.HandleAttempts, m.LastError,
+        m.HandledAtMs is { } h ? FromMs(h) : null);
+
+    private static DateTimeOffset FromMs(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms);
+}
