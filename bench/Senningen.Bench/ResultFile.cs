@@ -21,16 +21,18 @@ internal static class ResultFile
                 var parameters = report.BenchmarkCase.Parameters.Items
                     .ToDictionary(p => p.Name, p => Convert.ToString(p.Value, CultureInfo.InvariantCulture) ?? "");
                 var baseline = reports.FirstOrDefault(r => r.BenchmarkCase.Descriptor.Baseline
-                    && r.BenchmarkCase.Parameters.DisplayInfo == report.BenchmarkCase.Parameters.DisplayInfo);
+                    && r.BenchmarkCase.Parameters.DisplayInfo == report.BenchmarkCase.Parameters.DisplayInfo
+                    && r.BenchmarkCase.Descriptor.Categories.SequenceEqual(report.BenchmarkCase.Descriptor.Categories));
                 var mean = report.ResultStatistics!.Mean;
                 cases.Add(new CaseResult(
                     report.BenchmarkCase.Descriptor.Type.Name,
-                    report.BenchmarkCase.Descriptor.WorkloadMethodDisplayInfo,
+                    Name(report),
+                    string.Join(", ", report.BenchmarkCase.Descriptor.Categories),
                     parameters,
                     Math.Round(mean, 1),
                     Math.Round(report.ResultStatistics.StandardError, 1),
                     Math.Round(1e9 / mean, 0),
-                    baseline?.BenchmarkCase.Descriptor.WorkloadMethodDisplayInfo,
+                    baseline is null ? null : Name(baseline),
                     baseline is null ? null : Math.Round(mean / baseline.ResultStatistics!.Mean, 2)));
             }
         }
@@ -43,10 +45,12 @@ internal static class ResultFile
         await File.WriteAllTextAsync(path, JsonSerializer.Serialize(result, Json) + "\n");
     }
 
+    private static string Name(BenchmarkReport report) => report.BenchmarkCase.Descriptor.WorkloadMethodDisplayInfo.Trim('\'');
+
     private sealed record SuiteResult(string Suite, string Job, DateTimeOffset RanAt, MachineInfo Machine, string Units, List<CaseResult> Cases);
 
     private sealed record MachineInfo(string Os, string Runtime, int Cores);
 
-    private sealed record CaseResult(string Class, string Benchmark, Dictionary<string, string> Parameters, double MeanNs,
+    private sealed record CaseResult(string Class, string Benchmark, string Category, Dictionary<string, string> Parameters, double MeanNs,
         double StandardErrorNs, double PerSecond, string? Peer, double? Ratio);
 }
