@@ -1,0 +1,3 @@
+using Senningen.Bench;
+
+return await Suites.RunAsync(args);

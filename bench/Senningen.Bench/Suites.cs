@@ -1,0 +1,55 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using Senningen.Bench.Audit;
+
+namespace Senningen.Bench;
+
+/// <summary>Runs one named suite and writes bench/results/&lt;suite&gt;.json next to the solution.</summary>
+internal static class Suites
+{
+    private static readonly Dictionary<string, Type[]> All = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["audit"] = [typeof(AuditAppendBenchmarks), typeof(AuditHashBenchmarks)],
+    };
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (args.Length == 0 || !All.TryGetValue(args[0], out var types))
+        {
+            await Console.Error.WriteLineAsync($"usage: Senningen.Bench <suite> [--long]   suites: {string.Join(", ", All.Keys)}");
+            return 2;
+        }
+
+        // In-process: no generated project to build per benchmark, so the run stays short and works offline.
+        // ShortRun (3 warm-ups, 3 iterations) unless --long asks for BenchmarkDotNet's default job.
+        var job = (args.Contains("--long") ? Job.Default : Job.ShortRun).WithToolchain(InProcessEmitToolchain.Instance);
+        var config = ManualConfig.CreateMinimumViable().AddJob(job)
+            .WithArtifactsPath(Path.Combine(Path.GetTempPath(), "senningen-bench-artifacts"));
+        var summaries = new List<Summary>();
+        foreach (var type in types)
+        {
+            summaries.Add(BenchmarkRunner.Run(type, config));
+        }
+
+        var path = Path.Combine(RepositoryRoot(), "bench", "results", args[0].ToLowerInvariant() + ".json");
+        await ResultFile.WriteAsync(path, args[0].ToLowerInvariant(), job.Run.LaunchCount == 1 ? "ShortRun" : "Default", summaries);
+        await Console.Out.WriteLineAsync($"wrote {path}");
+        return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(Environment.CurrentDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Senningen.slnx")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Run from inside the repository: Senningen.slnx was not found above the current directory.");
+    }
+}

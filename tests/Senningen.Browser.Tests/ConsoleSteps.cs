@@ -1,0 +1,45 @@
+using System.Reflection;
+using Microsoft.Playwright;
+
+namespace Senningen.Browser.Tests;
+
+/// <summary>The steps through the console that several tests share.</summary>
+internal static class ConsoleSteps
+{
+    public static async Task SignInAsync(IPage page, string username, string password = "demo")
+    {
+        await page.GotoAsync("login");
+        await page.FillAsync("#username", username);
+        await page.FillAsync("#password", password);
+        // The top bar's language buttons are submit buttons too: take the sign-in form's own.
+        await page.ClickAsync("form[action='/account/login'] button[type=submit]");
+    }
+
+    public static async Task SwitchLanguageAsync(IPage page, string language)
+    {
+        await page.ClickAsync($"button[name=language][value={language}]");
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", language);
+    }
+
+    /// <summary>Keeps a full-page screenshot in the project's screenshots folder (git-ignored) and in the test output.</summary>
+    public static async Task KeepScreenshotAsync(IPage page, string name)
+    {
+        var bytes = await page.ScreenshotAsync(new() { FullPage = true });
+        foreach (var directory in ScreenshotDirectories())
+        {
+            Directory.CreateDirectory(directory);
+            await File.WriteAllBytesAsync(Path.Combine(directory, name + ".png"), bytes);
+        }
+    }
+
+    private static IEnumerable<string> ScreenshotDirectories()
+    {
+        yield return Path.Combine(AppContext.BaseDirectory, "screenshots");
+        var source = typeof(ConsoleSteps).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .FirstOrDefault(a => a.Key == "ScreenshotDirectory")?.Value;
+        if (source is not null)
+        {
+            yield return source;
+        }
+    }
+}

@@ -1,0 +1,59 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Senningen.Node.Common.Localization;
+using static Microsoft.Playwright.Assertions;
+
+namespace Senningen.Browser.Tests;
+
+public sealed class MissionGuideTests(ChromiumFixture browser) : IClassFixture<ChromiumFixture>
+{
+    private const string HotPursuitIntoNetherlands = "mission-guide?mission=hot-pursuit&host=NL";
+
+    [Fact]
+    public async Task SignIn_SwitchToFrench_ConsoleRendersInFrench()
+    {
+        await using var node = await TestNode.StartAsync();
+        await using var context = await browser.NewContextAsync(node);
+        var page = await context.NewPageAsync();
+        var texts = node.Services.GetRequiredService<Texts>();
+
+        await ConsoleSteps.SignInAsync(page, "officer");
+        await ConsoleSteps.SwitchLanguageAsync(page, "fr");
+
+        await Expect(page.Locator("a.nav-link[href='/mission-guide']")).ToHaveTextAsync(texts.Get("fr", "nav.mission-guide"));
+        await Expect(page.Locator("a.nav-link[href='/']")).ToHaveTextAsync(texts.Get("fr", "nav.dashboard"));
+        await ConsoleSteps.KeepScreenshotAsync(page, "dashboard-fr");
+    }
+
+    [Fact]
+    public async Task MissionGuide_HotPursuitIntoNetherlandsInFrench_ShowsTheRuleInFrench()
+    {
+        await using var node = await TestNode.StartAsync();
+        await using var context = await browser.NewContextAsync(node);
+        var page = await context.NewPageAsync();
+        await ConsoleSteps.SignInAsync(page, "officer");
+        await ConsoleSteps.SwitchLanguageAsync(page, "fr");
+
+        // From here on the page comes from the mission guide (branch ui); its data-testids are the contract.
+        await page.ClickAsync("a.nav-link[href='/mission-guide']");
+        await Expect(page.Locator("[data-testid=mission-select]")).ToBeVisibleAsync();
+        await page.SelectOptionAsync("[data-testid=mission-select]", "hot-pursuit");
+        await page.ClickAsync("[data-testid=host-NL]");
+        var card = page.Locator("[data-testid=rule-card]");
+        await Expect(card).ToBeVisibleAsync();
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "fr");
+        var french = await card.InnerTextAsync();
+        var frenchAllowed = await page.Locator("[data-testid=rule-allowed]").InnerTextAsync();
+        await ConsoleSteps.KeepScreenshotAsync(page, "mission-guide-hot-pursuit-nl-fr");
+
+        await ConsoleSteps.SwitchLanguageAsync(page, "en");
+        await page.GotoAsync(HotPursuitIntoNetherlands);
+        await Expect(card).ToBeVisibleAsync();
+        var english = await card.InnerTextAsync();
+        var englishAllowed = await page.Locator("[data-testid=rule-allowed]").InnerTextAsync();
+
+        frenchAllowed.ShouldNotBeNullOrWhiteSpace();
+        frenchAllowed.ShouldNotBe(englishAllowed);
+        french.ShouldNotBe(english);
+    }
+}
