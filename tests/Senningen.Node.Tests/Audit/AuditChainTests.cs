@@ -104,6 +104,31 @@ public sealed class AuditChainTests
         (await db.AuditEntries.CountAsync(e => e.Action == AuditActions.AuditExport, Ct)).ShouldBe(1);
     }
 
+    [Theory]
+    [InlineData(Store.Sqlite)]
+    [InlineData(Store.Postgres)]
+    public async Task SeveralEntriesInOneSave_AreSealedInOrder_AndVerify(Store store)
+    {
+        await using var node = await TestNode.StartAsync(store);
+        await using (var scope = node.Services.CreateAsyncScope())
+        {
+            var audit = scope.ServiceProvider.GetRequiredService<AuditLog>();
+            for (var i = 0; i < 5; i++)
+            {
+                audit.Add(new AuditRecord("audit.read", AuditOutcomes.Success, [$"batch:{i}"]), new Actor("batcher", "", "BE"));
+            }
+
+            await scope.ServiceProvider.GetRequiredService<SenningenDbContext>().SaveChangesAsync(Ct);
+        }
+
+        await using var check = node.Services.CreateAsyncScope();
+        var db = check.ServiceProvider.GetRequiredService<SenningenDbContext>();
+        var batch = await db.AuditEntries.Where(e => e.Actor == "batcher").OrderBy(e => e.Sequence).ToListAsync(Ct);
+        batch.Select(e => e.Records).ShouldBe(["batch:0", "batch:1", "batch:2", "batch:3", "batch:4"]);
+        batch.ShouldAllBe(e => e.Sequence > 0);
+        (await check.ServiceProvider.GetRequiredService<Features.Audit.VerifyChain.AuditVerifier>().VerifyAsync(Ct)).Intact.ShouldBeTrue();
+    }
+
     [Fact]
     public async Task Export_NeutralisesSpreadsheetFormulas()
     {
