@@ -11,25 +11,30 @@ using Senningen.Node;
 namespace Senningen.Testing;
 
 /// <summary>
-/// A real node on a loopback port (Kestrel, real HTTP), in demo mode so the five demo users exist,
-/// with its own data directory and database.
+/// A real node on a loopback port (Kestrel, real HTTP), in demo mode so the five demo users exist, with its own data
+/// directory and database. It can be stopped and started again on the same port, directory and database.
 /// </summary>
 public sealed class TestNode : IAsyncDisposable
 {
     private readonly string _directory;
     private readonly TestDatabase _database;
+    private readonly Dictionary<string, string?> _values;
+    private readonly Action<IServiceCollection>? _services;
+    private WebApplication? _app;
 
-    private TestNode(WebApplication app, Uri baseUrl, string directory, TestDatabase database)
+    private TestNode(string directory, TestDatabase database, Dictionary<string, string?> values, Action<IServiceCollection>? services)
     {
-        App = app;
-        BaseUrl = baseUrl;
         _directory = directory;
         _database = database;
+        _values = values;
+        _services = services;
     }
 
-    public WebApplication App { get; }
+    public WebApplication App => _app ?? throw new InvalidOperationException("The node is stopped.");
 
-    public Uri BaseUrl { get; }
+    public bool IsRunning => _app is not null;
+
+    public Uri BaseUrl { get; private set; } = null!;
 
     public IServiceProvider Services => App.Services;
 
@@ -37,7 +42,18 @@ public sealed class TestNode : IAsyncDisposable
 
     public TestDatabase Database => _database;
 
+    public string DataDirectory => _values["Senningen:Node:DataDirectory"]!;
+
     public static async Task<TestNode> StartAsync(Store store = Store.Sqlite, string country = "BE",
+        IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    {
+        var node = await CreateAsync(store, country, settings, services);
+        await node.StartAgainAsync();
+        return node;
+    }
+
+    /// <summary>Prepares a node (directory, database, settings) without starting it.</summary>
+    public static async Task<TestNode> CreateAsync(Store store = Store.Sqlite, string country = "BE",
         IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var directory = Directory.CreateTempSubdirectory("senningen-test-").FullName;
@@ -51,6 +67,7 @@ public sealed class TestNode : IAsyncDisposable
             ["Senningen:Node:Demo"] = "true",
             ["Senningen:Database:Provider"] = database.Provider,
             ["Senningen:Database:ConnectionString"] = database.ConnectionString,
+            ["Senningen:Exchange:PollInterval"] = "00:00:00.050",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.AspNetCore.DataProtection"] = "Error",
         };
@@ -59,11 +76,36 @@ public sealed class TestNode : IAsyncDisposable
             values[key] = value;
         }
 
-        var app = NodeApp.Build([], c => c.AddInMemoryCollection(values), services);
+        return new TestNode(directory, database, values, services);
+    }
+
+    public async Task StartAgainAsync()
+    {
+        if (_app is not null)
+        {
+            throw new InvalidOperationException("The node is already running.");
+        }
+
+        var app = NodeApp.Build([], c => c.AddInMemoryCollection(_values), _services);
         await app.PrepareAsync();
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new TestNode(app, new Uri(address + "/"), directory, database);
+        // Keep the port: a restarted node must be found where its partners expect it.
+        _values["urls"] = address;
+        BaseUrl = new Uri(address + "/");
+        _app = app;
+    }
+
+    public async Task StopAsync()
+    {
+        if (_app is null)
+        {
+            return;
+        }
+
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        _app = null;
     }
 
     /// <summary>A client with no credentials that does not follow redirects (tests look at them).</summary>
@@ -82,8 +124,7 @@ public sealed class TestNode : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await App.StopAsync();
-        await App.DisposeAsync();
+        await StopAsync();
         await _database.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try

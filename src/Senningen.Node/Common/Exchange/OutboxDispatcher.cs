@@ -129,7 +129,7 @@ internal sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, Part
         var nowMs = now.ToUnixTimeMilliseconds();
         var expired = await db.Outbox
             .Where(m => m.Status == OutboxStatus.Queued && m.ExpiresAtMs <= nowMs && (m.ClaimedUntilMs == null || m.ClaimedUntilMs < nowMs))
-            .Take(OutboxClaims.BatchSize).ToListAsync(ct);
+            .OrderBy(m => m.CreatedAtMs).Take(OutboxClaims.BatchSize).ToListAsync(ct);
         if (expired.Count == 0)
         {
             return;
