@@ -28,6 +28,10 @@ public sealed class TestNode : IAsyncDisposable
         _database = database;
         _values = values;
         _services = services;
+        if (values["urls"] is { } urls && !urls.EndsWith(":0", StringComparison.Ordinal))
+        {
+            BaseUrl = new Uri(urls + "/");
+        }
     }
 
     public WebApplication App => _app ?? throw new InvalidOperationException("The node is stopped.");
@@ -43,6 +47,9 @@ public sealed class TestNode : IAsyncDisposable
     public TestDatabase Database => _database;
 
     public string DataDirectory => _values["Senningen:Node:DataDirectory"]!;
+
+    /// <summary>The configuration the node starts with (for running it as a separate process).</summary>
+    public IReadOnlyDictionary<string, string?> Settings => _values;
 
     public static async Task<TestNode> StartAsync(Store store = Store.Sqlite, string country = "BE",
         IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
