@@ -27,12 +27,46 @@ public sealed class StartupConfigurationTests
         values[key] = value;
         if (key.Contains("Partners", StringComparison.Ordinal))
         {
+            using var partnerKey = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
             values["Senningen:Node:Partners:0:BaseUrl"] = "https://be.example/";
+            values["Senningen:Node:Partners:0:PublicKey"] = partnerKey.ExportSubjectPublicKeyInfoPem();
         }
 
         var problem = Should.Throw<ConfigurationProblemException>(() => Read(values));
 
         problem.Problems.ShouldContain(p => p.StartsWith(expected, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Read_PartnerOverPlainHttp_IsRefusedUnlessAllowed()
+    {
+        using var key = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+        var values = Valid();
+        values["Senningen:Node:Partners:0:Country"] = "BE";
+        values["Senningen:Node:Partners:0:BaseUrl"] = "http://senningen.politie.be/";
+        values["Senningen:Node:Partners:0:PublicKey"] = key.ExportSubjectPublicKeyInfoPem();
+
+        var problem = Should.Throw<ConfigurationProblemException>(() => Read(values));
+        values["Senningen:Exchange:AllowPlainHttp"] = "true";
+        var allowed = Read(values);
+
+        problem.Problems.ShouldHaveSingleItem().ShouldContain("Senningen:Exchange:AllowPlainHttp");
+        allowed.Partners.ShouldHaveSingleItem().Country.Value.ShouldBe("BE");
+    }
+
+    [Theory]
+    [InlineData(null, "Senningen:Node:Partners:0:PublicKey is missing")]
+    [InlineData("-----BEGIN PUBLIC KEY-----\nnot a key\n-----END PUBLIC KEY-----", "Senningen:Node:Partners:0:PublicKey is not")]
+    public void Read_PartnerWithoutUsableKey_NamesTheKey(string? pem, string expected)
+    {
+        var values = Valid();
+        values["Senningen:Node:Partners:0:Country"] = "BE";
+        values["Senningen:Node:Partners:0:BaseUrl"] = "https://senningen.politie.be/";
+        values["Senningen:Node:Partners:0:PublicKey"] = pem;
+
+        var problem = Should.Throw<ConfigurationProblemException>(() => Read(values));
+
+        problem.Problems.ShouldHaveSingleItem().ShouldStartWith(expected);
     }
 
     [Fact]

@@ -14,10 +14,40 @@ namespace Senningen.Node.Common.Exchange;
 internal sealed partial class InboxProcessor(IServiceScopeFactory scopes, DispatchSignal signal, NodeSettings settings,
     TimeProvider clock, ILogger<InboxProcessor> logger) : BackgroundService
 {
-    private const int BatchSize = 200;
     private const int MaxAttempts = 10;
+    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
+    private readonly string _instance = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await LoopAsync(stoppingToken);
+        }
+        finally
+        {
+            await ReleaseClaimsAsync();
+        }
+    }
+
+    // A stopping instance hands back what it claimed, so a restart (or another instance) need not wait for the lease.
+    private async Task ReleaseClaimsAsync()
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<SenningenDbContext>();
+            using var gate = await db.EnterWriteAsync(CancellationToken.None);
+            await db.Inbox.Where(m => m.ClaimedBy == _instance && m.Status == InboxStatus.Accepted)
+                .ExecuteUpdateAsync(u => u.SetProperty(m => m.ClaimedBy, (string?)null).SetProperty(m => m.ClaimedUntilMs, (long?)null));
+        }
+        catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException or InvalidOperationException)
+        {
+            LogReleaseFailed(logger, ex);
+        }
+    }
+
+    private async Task LoopAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -53,14 +83,14 @@ internal sealed partial class InboxProcessor(IServiceScopeFactory scopes, Dispat
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SenningenDbContext>();
-        var nowMs = clock.GetUtcNow().ToUnixTimeMilliseconds();
-        var due = await db.Inbox
-            .Where(m => m.Status == InboxStatus.Accepted && m.NextHandleAtMs <= nowMs
-                && !db.Inbox.Any(p => p.Sender == m.Sender && p.ConversationId == m.ConversationId && p.Sequence < m.Sequence
-                    && p.Status != InboxStatus.Handled))
-            .OrderBy(m => m.ReceivedAtMs).ThenBy(m => m.Sequence)
-            .Take(BatchSize)
-            .ToListAsync(ct);
+        var now = clock.GetUtcNow();
+        var ids = await InboxClaims.ClaimAsync(db, _instance, now.ToUnixTimeMilliseconds(), (now + Lease).ToUnixTimeMilliseconds(), ct);
+        if (ids.Count == 0)
+        {
+            return 0;
+        }
+
+        var due = await db.Inbox.Where(m => ids.Contains(m.Id)).OrderBy(m => m.ReceivedAtMs).ThenBy(m => m.Sequence).ToListAsync(ct);
         foreach (var message in due)
         {
             await HandleAsync(scope.ServiceProvider, db, message, ct);
@@ -83,6 +113,8 @@ internal sealed partial class InboxProcessor(IServiceScopeFactory scopes, Dispat
 
             await handler.HandleAsync(message, payload, db, ct);
             message.Status = InboxStatus.Handled;
+            message.ClaimedBy = null;
+            message.ClaimedUntilMs = null;
             message.HandledAtMs = clock.GetUtcNow().ToUnixTimeMilliseconds();
             message.HandleAttempts++;
             await db.SaveChangesAsync(ct);
@@ -92,6 +124,8 @@ internal sealed partial class InboxProcessor(IServiceScopeFactory scopes, Dispat
             // Whatever the handler added is discarded; only the failure is recorded.
             db.ChangeTracker.Clear();
             db.Attach(message);
+            message.ClaimedBy = null;
+            message.ClaimedUntilMs = null;
             message.HandleAttempts++;
             message.LastError = ex.Message.Length > 1000 ? ex.Message[..1000] : ex.Message;
             message.NextHandleAtMs = clock.GetUtcNow().ToUnixTimeMilliseconds()
@@ -107,6 +141,9 @@ internal sealed partial class InboxProcessor(IServiceScopeFactory scopes, Dispat
             await db.SaveChangesAsync(ct);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Claims could not be released at stop; their leases will expire")]
+    private static partial void LogReleaseFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "An inbox round failed; it is retried on the next round")]
     private static partial void LogRoundFailed(ILogger logger, Exception exception);

@@ -37,6 +37,7 @@ internal static class OutboxClaims
                   ORDER BY o."CreatedAtMs" LIMIT {BatchSize})
                 RETURNING "Id" AS "Value"
                 """);
+        using var gate = await db.EnterWriteAsync(ct);
         return await query.ToListAsync(ct);
     }
 }

@@ -15,9 +15,39 @@ internal sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, Part
     NodeSettings settings, ExchangeMetrics metrics, TimeProvider clock, ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     private const int MaxInFlight = 32;
+    private static readonly TimeSpan CircuitProbeDelay = TimeSpan.FromSeconds(5);
     private readonly string _instance = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await LoopAsync(stoppingToken);
+        }
+        finally
+        {
+            await ReleaseClaimsAsync();
+        }
+    }
+
+    // A stopping instance hands back what it claimed, so a restart (or another instance) need not wait for the lease.
+    private async Task ReleaseClaimsAsync()
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<SenningenDbContext>();
+            using var gate = await db.EnterWriteAsync(CancellationToken.None);
+            await db.Outbox.Where(m => m.ClaimedBy == _instance && m.Status == OutboxStatus.Queued)
+                .ExecuteUpdateAsync(u => u.SetProperty(m => m.ClaimedBy, (string?)null).SetProperty(m => m.ClaimedUntilMs, (long?)null));
+        }
+        catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException or InvalidOperationException)
+        {
+            LogReleaseFailed(logger, ex);
+        }
+    }
+
+    private async Task LoopAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -82,6 +112,7 @@ internal sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, Part
         var done = clock.GetUtcNow();
         var outcomes = messages.Zip(results, (m, r) => Apply(m, r, done, audit)).Where(o => o is not null).ToList();
         await db.SaveChangesAsync(ct);
+        await ReleaseBacklogAsync(db, messages.Zip(results).Where(p => p.Second.Kind == DeliveryKind.Receipted).Select(p => p.First.Recipient), done, ct);
         foreach (var outcome in outcomes)
         {
             signal.Delivered(outcome!);
@@ -95,6 +126,13 @@ internal sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, Part
         var atMs = at.ToUnixTimeMilliseconds();
         message.ClaimedBy = null;
         message.ClaimedUntilMs = null;
+        if (result.Kind == DeliveryKind.Deferred)
+        {
+            message.LastError = result.Error;
+            message.NextAttemptAtMs = atMs + (long)CircuitProbeDelay.TotalMilliseconds;
+            return null;
+        }
+
         message.Attempts++;
         message.LastAttemptAtMs = atMs;
         switch (result.Kind)
@@ -121,6 +159,18 @@ internal sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, Part
                 metrics.Failed(message.Recipient);
                 LogDeliveryFailed(logger, message.Id, message.Recipient, message.Attempts, result.Error ?? "");
                 return null;
+        }
+    }
+
+    // A partner that answers again gets its backlog now, not each message at the end of its own backoff.
+    private static async Task ReleaseBacklogAsync(SenningenDbContext db, IEnumerable<string> reachable, DateTimeOffset now, CancellationToken ct)
+    {
+        var nowMs = now.ToUnixTimeMilliseconds();
+        foreach (var partner in reachable.Distinct())
+        {
+            using var gate = await db.EnterWriteAsync(ct);
+            await db.Outbox.Where(m => m.Recipient == partner && m.Status == OutboxStatus.Queued && m.NextAttemptAtMs > nowMs)
+                .ExecuteUpdateAsync(u => u.SetProperty(m => m.NextAttemptAtMs, nowMs), ct);
         }
     }
 
@@ -151,6 +201,9 @@ internal sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, Part
             signal.Delivered(new DeliveryOutcome(message.Id, "expired", message.LastError, now));
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Claims could not be released at stop; their leases will expire")]
+    private static partial void LogReleaseFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "An outbox dispatch round failed; it is retried on the next round")]
     private static partial void LogRoundFailed(ILogger logger, Exception exception);

@@ -37,7 +37,7 @@ internal sealed class PartnerDelivery(IHttpClientFactory http, PartnerLinks link
         }
         catch (BrokenCircuitException)
         {
-            return Fail(link, message, $"circuit to {recipient} is open after repeated failures");
+            return new DeliveryResult(message.Id, DeliveryKind.Deferred, null, $"circuit to {recipient} is open after repeated failures");
         }
         catch (TimeoutRejectedException)
         {

@@ -7,7 +7,7 @@ internal static class PersistenceModule
 {
     public static IServiceCollection AddPersistence(this IServiceCollection services, NodeSettings settings)
     {
-        services.AddSingleton<AuditChainLock>();
+        services.AddSingleton<WriteGate>();
         var database = settings.Database;
         if (database.Provider == DatabaseProvider.Postgres)
         {

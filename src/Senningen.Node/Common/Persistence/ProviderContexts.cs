@@ -6,13 +6,13 @@ namespace Senningen.Node.Common.Persistence;
 // One model, two migration histories: each provider gets its own context type so that
 // `dotnet ef` keeps SQLite and PostgreSQL migrations apart (ADR 0002).
 
-public sealed class SqliteSenningenDbContext(DbContextOptions<SqliteSenningenDbContext> options, AuditChainLock chainLock)
+public sealed class SqliteSenningenDbContext(DbContextOptions<SqliteSenningenDbContext> options, WriteGate chainLock)
     : SenningenDbContext(options, chainLock)
 {
     protected override bool SharedByInstances => false;
 }
 
-public sealed class PostgresSenningenDbContext(DbContextOptions<PostgresSenningenDbContext> options, AuditChainLock chainLock)
+public sealed class PostgresSenningenDbContext(DbContextOptions<PostgresSenningenDbContext> options, WriteGate chainLock)
     : SenningenDbContext(options, chainLock)
 {
     protected override bool SharedByInstances => true;
@@ -21,11 +21,11 @@ public sealed class PostgresSenningenDbContext(DbContextOptions<PostgresSenninge
 internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteSenningenDbContext>
 {
     public SqliteSenningenDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqliteSenningenDbContext>().UseSqlite("Data Source=design.db").Options, new AuditChainLock());
+        new(new DbContextOptionsBuilder<SqliteSenningenDbContext>().UseSqlite("Data Source=design.db").Options, new WriteGate());
 }
 
 internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresSenningenDbContext>
 {
     public PostgresSenningenDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PostgresSenningenDbContext>().UseNpgsql("Host=localhost;Database=design").Options, new AuditChainLock());
+        new(new DbContextOptionsBuilder<PostgresSenningenDbContext>().UseNpgsql("Host=localhost;Database=design").Options, new WriteGate());
 }

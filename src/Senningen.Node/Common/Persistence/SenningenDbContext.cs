@@ -12,7 +12,7 @@ namespace Senningen.Node.Common.Persistence;
 /// The node's one model. Each capability owns its entities and configurations; this class only collects them
 /// and seals audit entries into the hash chain as part of the same save as the change they describe.
 /// </summary>
-public abstract class SenningenDbContext(DbContextOptions options, AuditChainLock chainLock)
+public abstract class SenningenDbContext(DbContextOptions options, WriteGate writeGate)
     : IdentityDbContext<SenningenUser>(options), IDataProtectionKeyContext
 {
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
@@ -40,10 +40,16 @@ public abstract class SenningenDbContext(DbContextOptions options, AuditChainLoc
     {
         if (!HasPendingAuditEntries())
         {
+            if (SharedByInstances)
+            {
+                return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            }
+
+            using var gate = await writeGate.EnterAsync(cancellationToken);
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
-        using var held = await chainLock.EnterAsync(cancellationToken);
+        using var held = await writeGate.EnterAsync(cancellationToken);
         var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
@@ -70,6 +76,13 @@ public abstract class SenningenDbContext(DbContextOptions options, AuditChainLoc
             }
         }
     }
+
+    /// <summary>
+    /// For writes that bypass SaveChanges (bulk updates, UPDATE … RETURNING): on SQLite they queue behind the node's
+    /// other writers; on PostgreSQL they need no gate.
+    /// </summary>
+    public async Task<IDisposable?> EnterWriteAsync(CancellationToken cancellationToken) =>
+        SharedByInstances ? null : await writeGate.EnterAsync(cancellationToken);
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

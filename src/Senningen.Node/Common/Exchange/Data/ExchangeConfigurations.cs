@@ -36,6 +36,7 @@ internal sealed class InboxMessageConfiguration : IEntityTypeConfiguration<Inbox
         builder.Property(m => m.Signature).HasMaxLength(128);
         builder.Property(m => m.EnvelopeHash).HasMaxLength(64);
         builder.Property(m => m.LastError).HasMaxLength(1000);
+        builder.Property(m => m.ClaimedBy).HasMaxLength(100);
         builder.HasIndex(m => new { m.Sender, m.ConversationId, m.Sequence }).IsUnique();
         builder.HasIndex(m => new { m.Status, m.NextHandleAtMs });
     }

@@ -53,4 +53,9 @@ public sealed class InboxMessage
     public long? HandledAtMs { get; set; }
 
     public string? LastError { get; set; }
+
+    /// <summary>Lease of the instance handling it, so that instances sharing PostgreSQL never handle it twice at once.</summary>
+    public string? ClaimedBy { get; set; }
+
+    public long? ClaimedUntilMs { get; set; }
 }

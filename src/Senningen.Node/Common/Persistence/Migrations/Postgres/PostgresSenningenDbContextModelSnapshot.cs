@@ -255,6 +255,13 @@ namespace Senningen.Node.Common.Persistence.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long?>("ClaimedUntilMs")
+                        .HasColumnType("bigint");
+
                     b.Property<Guid>("ConversationId")
                         .HasColumnType("uuid");
 

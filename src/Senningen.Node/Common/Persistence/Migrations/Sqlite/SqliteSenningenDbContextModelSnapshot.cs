@@ -244,6 +244,13 @@ namespace Senningen.Node.Common.Persistence.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClaimedUntilMs")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("ConversationId")
                         .HasColumnType("TEXT");
 

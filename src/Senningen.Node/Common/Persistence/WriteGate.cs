@@ -1,10 +1,11 @@
 namespace Senningen.Node.Common.Persistence;
 
 /// <summary>
-/// Serialises appends to the audit chain within this process (one per node). PostgreSQL adds an advisory
-/// lock on top for other instances; SQLite is single-instance by design (see ADR 0002).
+/// One writer at a time within this node's process. On SQLite every write passes it: SQLite allows one writer, and
+/// queueing here is far cheaper than colliding and retrying inside the driver. On PostgreSQL only audit appends pass
+/// it (with an advisory lock on top for other instances); other writes run in parallel.
 /// </summary>
-public sealed class AuditChainLock : IDisposable
+public sealed class WriteGate : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 

@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using Senningen.Node.Common.Persistence;
+
+namespace Senningen.Node.Common.Exchange;
+
+/// <summary>
+/// Claims the next handleable inbox messages for one instance: due, not leased by another instance, and the first
+/// unhandled of their conversation. SKIP LOCKED on PostgreSQL keeps instances from waiting on each other.
+/// </summary>
+internal static class InboxClaims
+{
+    public const int BatchSize = 200;
+
+    public static async Task<List<Guid>> ClaimAsync(SenningenDbContext db, string instance, long nowMs, long leaseUntilMs, CancellationToken ct)
+    {
+        var query = db.Database.IsNpgsql()
+            ? db.Database.SqlQuery<Guid>($"""
+                UPDATE exchange_inbox SET "ClaimedBy" = {instance}, "ClaimedUntilMs" = {leaseUntilMs}
+                WHERE "Id" IN (
+                  SELECT m."Id" FROM exchange_inbox AS m
+                  WHERE m."Status" = 0 AND m."NextHandleAtMs" <= {nowMs} AND (m."ClaimedUntilMs" IS NULL OR m."ClaimedUntilMs" < {nowMs})
+                    AND NOT EXISTS (SELECT 1 FROM exchange_inbox AS p
+                                    WHERE p."Sender" = m."Sender" AND p."ConversationId" = m."ConversationId"
+                                      AND p."Sequence" < m."Sequence" AND p."Status" <> 1)
+                  ORDER BY m."ReceivedAtMs", m."Sequence" LIMIT {BatchSize}
+                  FOR UPDATE SKIP LOCKED)
+                RETURNING "Id" AS "Value"
+                """)
+            : db.Database.SqlQuery<Guid>($"""
+                UPDATE exchange_inbox SET "ClaimedBy" = {instance}, "ClaimedUntilMs" = {leaseUntilMs}
+                WHERE "Id" IN (
+                  SELECT m."Id" FROM exchange_inbox AS m
+                  WHERE m."Status" = 0 AND m."NextHandleAtMs" <= {nowMs} AND (m."ClaimedUntilMs" IS NULL OR m."ClaimedUntilMs" < {nowMs})
+                    AND NOT EXISTS (SELECT 1 FROM exchange_inbox AS p
+                                    WHERE p."Sender" = m."Sender" AND p."ConversationId" = m."ConversationId"
+                                      AND p."Sequence" < m."Sequence" AND p."Status" <> 1)
+                  ORDER BY m."ReceivedAtMs", m."Sequence" LIMIT {BatchSize})
+                RETURNING "Id" AS "Value"
+                """);
+        using var gate = await db.EnterWriteAsync(ct);
+        return await query.ToListAsync(ct);
+    }
+}
