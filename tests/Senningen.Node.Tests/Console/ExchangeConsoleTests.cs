@@ -80,6 +80,7 @@ public sealed class ExchangeConsoleTests : IAsyncLifetime
         var html = await session.GetPageAsync("/");
 
         html.Contains("href=\"/exchange\"", StringComparison.Ordinal).ShouldBe(shown);
+        html.Contains("data-testid=\"dashboard-exchange\"", StringComparison.Ordinal).ShouldBe(shown);
     }
 
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
