@@ -30,7 +30,8 @@ public static class CliApp
             WhoAmICommand.Create(context),
             AdminCommand.Create(context),
             AuditCommand.Create(context),
-            NodeInfoCommand.Create(context),
+            NodeCommand.Create(context),
+            ExchangeCommand.Create(context),
         };
 
         var parse = root.Parse(args);

@@ -37,6 +37,9 @@ public sealed class UsageTests : IDisposable
     [InlineData("audit", "verify")]
     [InlineData("audit", "export")]
     [InlineData("node", "info")]
+    [InlineData("node", "key")]
+    [InlineData("exchange", "status")]
+    [InlineData("exchange", "ping")]
     public async Task Help_ForEveryCommand_ExitsZeroWithADescription(params string[] command)
     {
         var result = await _cli.RunAsync([.. command, "--help"]);
@@ -45,6 +48,27 @@ public sealed class UsageTests : IDisposable
         result.Out.ShouldContain("Description:");
         result.Out.ShouldContain("--node <URL>");
         result.Error.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task ExchangePing_WithoutAPartner_ExitsTwoNamingTheArgument()
+    {
+        var result = await _cli.RunAsync("exchange", "ping");
+
+        result.ExitCode.ShouldBe(ExitCodes.Usage);
+        result.SingleErrorLine().ShouldContain("senn exchange ping --help");
+    }
+
+    [Theory]
+    [InlineData("exchange", "status")]
+    [InlineData("exchange", "ping", "NL")]
+    [InlineData("node", "key")]
+    public async Task ExchangeCommands_WithoutALogin_ExitFourBeforeContactingTheNode(params string[] command)
+    {
+        var result = await _cli.RunAsync(command);
+
+        result.ExitCode.ShouldBe(ExitCodes.NotLoggedIn);
+        result.SingleErrorLine().ShouldContain("run 'senn login --node http://127.0.0.1:9'");
     }
 
     [Fact]

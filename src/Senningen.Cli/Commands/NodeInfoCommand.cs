@@ -35,6 +35,6 @@ internal static class NodeInfoCommand
                 return ExitCodes.Ok;
             }
         });
-        return new Command("node", "Ask the node about itself.") { info };
+        return info;
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Senningen.Contracts.Audit;
 using Senningen.Contracts.Auth;
+using Senningen.Contracts.Exchange;
 using Senningen.Contracts.Node;
 using Senningen.Contracts.Users;
 
@@ -37,6 +38,10 @@ internal sealed class FakeNode : IAsyncDisposable
     public string ExportCsv { get; set; } = "sequence,occurredAt,actor\n1,2025-01-01T00:00:00Z,anna\n2,2025-01-01T00:01:00Z,anna\n";
 
     public bool RefuseExport { get; set; }
+
+    public const string KeyId = "3f2a9c0e5b7d4e1f8a6b2c9d0e1f2a3b4c5d6e7f8091a2b3c4d5e6f708192a3b";
+    public const string PublicKeyPem = "-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEfake\n-----END PUBLIC KEY-----\n";
+    public static readonly Guid PingId = new("0b9e1c4a-5d2f-4a7e-9c3b-6f1d2e3a4b5c");
 
     public static async Task<FakeNode> StartAsync()
     {
@@ -77,6 +82,12 @@ internal sealed class FakeNode : IAsyncDisposable
                 ? Results.Problem(statusCode: 400, title: "Purpose required", detail: "A subject search needs a purpose.")
                 : Results.Text(ExportCsv, "text/csv")));
 
+        app.MapGet("/api/v1/node/key", (HttpContext context) => Authorised(context) ?? Results.Ok(new NodeKeyView("BE", KeyId, PublicKeyPem)));
+
+        app.MapGet("/api/v1/exchange/status", (HttpContext context) => Authorised(context) ?? Results.Ok(Status()));
+
+        app.MapPost("/api/v1/exchange/ping", (HttpContext context, PingRequest request) => Authorised(context) ?? Ping(request));
+
         app.MapGet("/api/v1/node", () => Results.Ok(new NodeInfo("BE", "Senningen Brussel", "1.2.3", true, [new PartnerInfo("NL", "https://nl.example"), new PartnerInfo("LU", "https://lu.example")])));
     }
 
@@ -100,4 +111,24 @@ internal sealed class FakeNode : IAsyncDisposable
         return Results.Created($"/api/v1/admin/users/{request.Username}", new UserSummary(
             request.Username!, request.DisplayName!, "BE", request.Unit!, request.Roles ?? [], request.Language ?? "nl", null, 0));
     }
+
+    private static ExchangeStatusView Status()
+    {
+        var at = new DateTimeOffset(2025, 3, 1, 9, 30, 0, TimeSpan.Zero);
+        return new ExchangeStatusView("BE", KeyId,
+        [
+            new PartnerLinkView("LU", "https://lu.example/", "aa11", 3, at.AddMinutes(-10), at.AddHours(-2), at, "connection refused", "Open"),
+            new PartnerLinkView("NL", "https://nl.example/", "bb22", 0, null, at, null, null, "Closed"),
+        ], 2);
+    }
+
+    // NL receipts, LU refuses, FR answers nothing in time, anything else is not a partner of this node.
+    private static IResult Ping(PingRequest request) => request.Partner switch
+    {
+        "NL" => Results.Ok(new PingResult("NL", PingId, "receipted", 12.345, null)),
+        "LU" => Results.Ok(new PingResult("LU", PingId, "rejected", null, "signature does not verify")),
+        "FR" => Results.Ok(new PingResult("FR", PingId, "pending", null, "no receipt yet")),
+        _ => Results.Problem(statusCode: 400, title: "The request is not valid", detail: "1 field(s) break a rule; see errors.",
+            extensions: new Dictionary<string, object?> { ["errors"] = new[] { new { field = "partner", rule = "one-of", message = "must be one of NL, LU" } } }),
+    };
 }
