@@ -19,8 +19,12 @@ internal sealed class ExchangeProfile : IObserver<DiagnosticListener>, IObserver
     private readonly long _started = Stopwatch.GetTimestamp();
     private readonly TimeSpan _cpuStarted = Process.GetCurrentProcess().TotalProcessorTime;
 
-    public ExchangeProfile()
+    private readonly Dictionary<string, string> _nodes;
+
+    /// <param name="nodes">Each node's SQLite file, by node name.</param>
+    public ExchangeProfile(Dictionary<string, string> nodes)
     {
+        _nodes = nodes;
         _subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(this));
         _meters.InstrumentPublished = (instrument, listener) =>
         {
@@ -92,9 +96,8 @@ internal sealed class ExchangeProfile : IObserver<DiagnosticListener>, IObserver
         }
     }
 
-    private static string Node(DbConnection? connection) =>
-        connection?.DataSource is { } source ? source.Contains("senningen-BE-", StringComparison.Ordinal) ? "BE" :
-            source.Contains("senningen-NL-", StringComparison.Ordinal) ? "NL" : "?" : "?";
+    private string Node(DbConnection? connection) =>
+        connection?.DataSource is { } source ? _nodes.FirstOrDefault(n => source.EndsWith(n.Value, StringComparison.Ordinal)).Key ?? "?" : "?";
 
     // The statement's verb and table, enough to tell the claim, the inserts and the inbox processor's queries apart.
     private static string Statement(string sql)

@@ -26,11 +26,17 @@ internal static class ExchangeSuite
         var options = ExchangeOptions.Parse(args);
         using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(30));
         var ct = cancel.Token;
-        Say($"exchange: N={options.Count} in commits of {options.Batch}; latency at {options.Rate}/s for {options.Seconds} s; warm-up {options.Warmup}");
+        if (options.Pragmas is not null)
+        {
+            // A prototype of a node change is not the node as shipped: keep its figures apart.
+            resultPath = resultPath.Replace("exchange.json", "exchange-prototype.json", StringComparison.Ordinal);
+        }
+
+        Say($"exchange: pragmas {options.Pragmas ?? "(node as shipped)"}; N={options.Count} in commits of {options.Batch}; latency at {options.Rate}/s for {options.Seconds} s; warm-up {options.Warmup}");
 
         SideResult senningen;
         ProfileResult profile;
-        await using (var load = await SenningenLoad.StartAsync())
+        await using (var load = await SenningenLoad.StartAsync(options.Pragmas))
         {
             await load.ThroughputAsync(options.Warmup, options.Batch, ct);
             await load.LatencyAsync(options.Rate, TimeSpan.FromSeconds(2), ct);
@@ -77,7 +83,7 @@ internal static class ExchangeSuite
     {
         var count = Math.Max(options.Batch, options.Count / 2);
         ProfilePass throughput;
-        using (var profile = new ExchangeProfile())
+        using (var profile = new ExchangeProfile(load.DatabaseFiles()))
         {
             var run = await load.ThroughputAsync(count, options.Batch, ct);
             var (wall, cpu) = profile.Elapsed();
@@ -87,7 +93,7 @@ internal static class ExchangeSuite
 
         await load.DrainReceiverAsync(ct);
         ProfilePass latency;
-        using (var profile = new ExchangeProfile())
+        using (var profile = new ExchangeProfile(load.DatabaseFiles()))
         {
             var run = await load.LatencyAsync(options.Rate, TimeSpan.FromSeconds(Math.Min(10, options.Seconds)), ct);
             var (wall, cpu) = profile.Elapsed();
@@ -146,11 +152,12 @@ internal static class ExchangeSuite
     private sealed record ProfilePass(string Run, double WallSeconds, double CpuSeconds, IReadOnlyList<ProfileLine> Lines);
 }
 
-/// <summary>Command-line knobs of the suite: --n, --batch, --rate, --seconds, --warmup.</summary>
-internal sealed record ExchangeOptions(int Count, int Batch, double Rate, double Seconds, int Warmup)
+/// <summary>Command-line knobs of the suite: --n, --batch, --rate, --seconds, --warmup; --pragmas "a=1;b=2" prototypes SQLite settings on both nodes.</summary>
+internal sealed record ExchangeOptions(int Count, int Batch, double Rate, double Seconds, int Warmup, string? Pragmas)
 {
     public static ExchangeOptions Parse(string[] args) => new(
-        (int)Read(args, "--n", 5000), (int)Read(args, "--batch", 100), Read(args, "--rate", 500), Read(args, "--seconds", 20), (int)Read(args, "--warmup", 500));
+        (int)Read(args, "--n", 5000), (int)Read(args, "--batch", 100), Read(args, "--rate", 500), Read(args, "--seconds", 20), (int)Read(args, "--warmup", 500),
+        Array.IndexOf(args, "--pragmas") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null);
 
     private static double Read(string[] args, string name, double fallback)
     {

@@ -25,13 +25,17 @@ internal sealed class SenningenLoad : IAsyncDisposable
 
     public TestNode Receiver => _network["NL"];
 
-    public static async Task<SenningenLoad> StartAsync(IDictionary<string, string?>? settings = null)
+    public static async Task<SenningenLoad> StartAsync(string? pragmas = null)
     {
         // The same registration ExchangeSetup.AddMessageType makes, from its public parts (the helper is internal).
-        var network = await TestNetwork.StartAsync(["BE", "NL"], Store.Sqlite, _ => settings ?? new Dictionary<string, string?>(), (_, s) =>
+        var network = await TestNetwork.StartAsync(["BE", "NL"], Store.Sqlite, services: (_, s) =>
         {
             s.AddSingleton(new MessageContract(LoadPayload.Type, 1, typeof(LoadPayload)));
             s.AddScoped<IMessageHandler, LoadHandler>();
+            if (pragmas is not null)
+            {
+                s.ConfigureDbContext<SqliteSenningenDbContext>(o => o.AddInterceptors(new SqlitePragmas(pragmas)));
+            }
         });
         return new SenningenLoad(network);
     }
@@ -117,6 +121,12 @@ internal sealed class SenningenLoad : IAsyncDisposable
         return (await outbox.CountAsync(ct), await outbox.CountAsync(m => m.Status == OutboxStatus.Receipted, ct),
             await inbox.CountAsync(ct), await inbox.CountAsync(m => m.Status == InboxStatus.Handled, ct));
     }
+
+    public Dictionary<string, string> DatabaseFiles() => new()
+    {
+        ["BE"] = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(Sender.Database.ConnectionString).DataSource,
+        ["NL"] = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(Receiver.Database.ConnectionString).DataSource,
+    };
 
     public ValueTask DisposeAsync() => _network.DisposeAsync();
 
