@@ -4,6 +4,7 @@ using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Senningen.Bench.Audit;
+using Senningen.Bench.Exchange;
 
 namespace Senningen.Bench;
 
@@ -17,9 +18,15 @@ internal static class Suites
 
     public static async Task<int> RunAsync(string[] args)
     {
+        if (args.Length > 0 && string.Equals(args[0], "exchange", StringComparison.OrdinalIgnoreCase))
+        {
+            // A load driver over real nodes, not a BenchmarkDotNet class.
+            return await ExchangeSuite.RunAsync(args, Path.Combine(RepositoryRoot(), "bench", "results", "exchange.json"));
+        }
+
         if (args.Length == 0 || !All.TryGetValue(args[0], out var types))
         {
-            await Console.Error.WriteLineAsync($"usage: Senningen.Bench <suite> [--long]   suites: {string.Join(", ", All.Keys)}");
+            await Console.Error.WriteLineAsync($"usage: Senningen.Bench <suite> [--long]   suites: {string.Join(", ", All.Keys)}, exchange [--n 5000] [--batch 100] [--rate 500] [--seconds 20]");
             return 2;
         }
 
