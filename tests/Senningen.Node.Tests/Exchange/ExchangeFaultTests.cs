@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -36,14 +37,18 @@ public sealed class ExchangeFaultTests
         await enqueue;
         (await CountOutboxAsync(network["BE"], OutboxStatus.Queued)).ShouldBeGreaterThan(0);
         await network["NL"].StartAgainAsync();
-        await EventuallyAsync(() => Task.FromResult(recorder.Handled.Count >= 1000), "all 1000 are handled", TimeSpan.FromSeconds(90));
+        await EventuallyAsync(async () => await QueryAsync(network["NL"], db => db.Inbox.CountAsync(m => m.Status == InboxStatus.Handled)) == 1000,
+            "all 1000 are handled", TimeSpan.FromSeconds(90));
 
-        var handled = recorder.Handled.ToList();
-        handled.Count.ShouldBe(1000);
-        handled.Select(h => h.Id).Distinct().Count().ShouldBe(1000);
+        // The effect that counts is the one committed with "handled": one audit entry per message, in conversation order.
+        var effects = await QueryAsync(network["NL"], db => db.AuditEntries.Where(e => e.Action == SequenceHandler.EffectAction)
+            .OrderBy(e => e.Sequence).Select(e => e.Records).ToListAsync());
+        effects.Count.ShouldBe(1000);
+        effects.Distinct().Count().ShouldBe(1000);
         foreach (var conversation in conversations)
         {
-            handled.Where(h => h.Conversation == conversation).Select(h => h.Sequence).ShouldBe(Enumerable.Range(1, 100).Select(i => (long)i));
+            effects.Where(r => r.StartsWith(conversation.ToString(), StringComparison.Ordinal)).Select(r => long.Parse(r.Split(':')[1], CultureInfo.InvariantCulture))
+                .ShouldBe(Enumerable.Range(1, 100).Select(i => (long)i));
         }
 
         (await CountOutboxAsync(network["BE"], OutboxStatus.Receipted)).ShouldBe(1000);

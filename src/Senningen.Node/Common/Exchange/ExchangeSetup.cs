@@ -50,7 +50,24 @@ internal static class ExchangeSetup
             .AllowAnonymous()
             .WithTags("Exchange")
             .WithSummary("Partner nodes deliver signed envelopes here and get a signed receipt.");
+        app.MapPost("/exchange/v1/inbox/batch", ReceiveBatchAsync)
+            .AllowAnonymous()
+            .WithTags("Exchange")
+            .WithSummary("Up to 200 envelopes in one request and one transaction; one signed receipt each, in the same order.");
         return app;
+    }
+
+    private static async Task<Microsoft.AspNetCore.Http.HttpResults.Results<Microsoft.AspNetCore.Http.HttpResults.Ok<IReadOnlyList<ReceiptWire>>,
+        Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult>> ReceiveBatchAsync(
+        EnvelopeWire[] envelopes, InboxReceiver receiver, Localization.Texts texts, HttpContext http, CancellationToken ct)
+    {
+        if (envelopes.Length is 0 or > InboxReceiver.MaxBatch)
+        {
+            return Errors.Problems.Validation(texts, new Errors.FieldError("body", Errors.Rules.Range,
+                texts["rule.batch-size", "body", InboxReceiver.MaxBatch]));
+        }
+
+        return TypedResults.Ok(await receiver.ReceiveBatchAsync(envelopes, http.Connection.ClientCertificate, ct));
     }
 
     private static SocketsHttpHandler PartnerHandler(NodeSettings settings)

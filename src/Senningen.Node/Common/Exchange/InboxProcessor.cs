@@ -91,12 +91,59 @@ internal sealed partial class InboxProcessor(IServiceScopeFactory scopes, Dispat
         }
 
         var due = await db.Inbox.Where(m => ids.Contains(m.Id)).OrderBy(m => m.ReceivedAtMs).ThenBy(m => m.Sequence).ToListAsync(ct);
-        foreach (var message in due)
+        if (await TryHandleTogetherAsync(scope.ServiceProvider, db, due, ct))
+        {
+            return due.Count;
+        }
+
+        // A handler failed: one at a time, so that the others still get their effect and only the failing one waits.
+        db.ChangeTracker.Clear();
+        foreach (var message in await db.Inbox.Where(m => ids.Contains(m.Id)).OrderBy(m => m.ReceivedAtMs).ThenBy(m => m.Sequence).ToListAsync(ct))
         {
             await HandleAsync(scope.ServiceProvider, db, message, ct);
         }
 
         return due.Count;
+    }
+
+    // The common case: every handler's effects and every "handled" mark in one transaction.
+    private async Task<bool> TryHandleTogetherAsync(IServiceProvider services, SenningenDbContext db, List<InboxMessage> due, CancellationToken ct)
+    {
+        var contracts = services.GetRequiredService<MessageContracts>();
+        var handlers = services.GetServices<IMessageHandler>().ToList();
+        try
+        {
+            foreach (var message in due)
+            {
+                var handler = handlers.FirstOrDefault(h => h.Type == message.Type && h.Version == message.Version);
+                var (payload, _) = contracts.Read(message.Type, message.Version, message.Payload);
+                if (handler is null || payload is null)
+                {
+                    return false;
+                }
+
+                await handler.HandleAsync(message, payload, db, ct);
+                MarkHandled(message);
+            }
+
+            // Once handlers have run, the unit of work is finished even if the node is stopping.
+            await db.SaveChangesAsync(CancellationToken.None);
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogBatchFellBack(logger, ex);
+            return false;
+        }
+    }
+
+    private void MarkHandled(InboxMessage message)
+    {
+        message.Status = InboxStatus.Handled;
+        message.HandledAtMs = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        message.HandleAttempts++;
+        message.ClaimedBy = null;
+        message.ClaimedUntilMs = null;
     }
 
     private async Task HandleAsync(IServiceProvider services, SenningenDbContext db, InboxMessage message, CancellationToken ct)
@@ -112,12 +159,8 @@ internal sealed partial class InboxProcessor(IServiceScopeFactory scopes, Dispat
             }
 
             await handler.HandleAsync(message, payload, db, ct);
-            message.Status = InboxStatus.Handled;
-            message.ClaimedBy = null;
-            message.ClaimedUntilMs = null;
-            message.HandledAtMs = clock.GetUtcNow().ToUnixTimeMilliseconds();
-            message.HandleAttempts++;
-            await db.SaveChangesAsync(ct);
+            MarkHandled(message);
+            await db.SaveChangesAsync(CancellationToken.None);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -147,6 +190,9 @@ internal sealed partial class InboxProcessor(IServiceScopeFactory scopes, Dispat
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "An inbox round failed; it is retried on the next round")]
     private static partial void LogRoundFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Handling a batch together failed; handling its messages one by one")]
+    private static partial void LogBatchFellBack(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Handling of {MessageId} failed (attempt {Attempts})")]
     private static partial void LogHandlingFailed(ILogger logger, Guid messageId, int attempts, Exception exception);

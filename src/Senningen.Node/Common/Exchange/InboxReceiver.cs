@@ -12,86 +12,116 @@ using Senningen.Node.Common.Persistence;
 namespace Senningen.Node.Common.Exchange;
 
 /// <summary>
-/// Receives one envelope: checks it, stores it once (deduplicated by id) with its audit entry, and answers with a
-/// signed receipt. A second delivery of the same envelope gets the first receipt and has no second effect.
+/// Receives envelopes: checks each, stores the acceptable ones once (deduplicated by id) with their audit entries in
+/// one transaction per request, and answers each with a signed receipt. A second delivery of the same envelope gets
+/// the first receipt and has no second effect.
 /// </summary>
 public sealed class InboxReceiver(SenningenDbContext db, AuditLog audit, NodeSigningKey key, PartnerLinks links, MessageContracts contracts,
     NodeSettings settings, ExchangeMetrics metrics, DispatchSignal signal, TimeProvider clock)
 {
-    public async Task<ReceiptWire> ReceiveAsync(EnvelopeWire wire, X509Certificate2? clientCertificate, CancellationToken ct)
+    public const int MaxBatch = 200;
+
+    public async Task<ReceiptWire> ReceiveAsync(EnvelopeWire wire, X509Certificate2? clientCertificate, CancellationToken ct) =>
+        (await ReceiveBatchAsync([wire], clientCertificate, ct))[0];
+
+    public async Task<IReadOnlyList<ReceiptWire>> ReceiveBatchAsync(IReadOnlyList<EnvelopeWire> batch, X509Certificate2? clientCertificate,
+        CancellationToken ct, bool retrying = false)
     {
         var now = WireMapping.Truncate(clock.GetUtcNow());
+        var ids = batch.Select(w => w.Id).Distinct().ToList();
+        var stored = await db.Inbox.AsNoTracking().Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, ct);
+        var admitted = new Dictionary<Guid, (string Hash, ReceiptWire Receipt)>();
+        var receipts = batch.Select(wire => Admit(wire, clientCertificate, now, stored, admitted)).ToList();
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException) when (!retrying)
+        {
+            // Another request stored one of these envelopes first; take them one at a time, now seeing what it stored.
+            db.ChangeTracker.Clear();
+            var one = new List<ReceiptWire>(batch.Count);
+            foreach (var wire in batch)
+            {
+                one.Add((await ReceiveBatchAsync([wire], clientCertificate, ct, retrying: true))[0]);
+            }
+
+            return one;
+        }
+
+        foreach (var wire in batch.Where(w => admitted.ContainsKey(w.Id)).DistinctBy(w => w.Id))
+        {
+            metrics.Received(wire.Sender, wire.Type);
+        }
+
+        if (admitted.Count > 0)
+        {
+            signal.InboxChanged();
+        }
+
+        return receipts;
+    }
+
+    private ReceiptWire Admit(EnvelopeWire wire, X509Certificate2? certificate, DateTimeOffset now,
+        Dictionary<Guid, InboxMessage> stored, Dictionary<Guid, (string Hash, ReceiptWire Receipt)> admitted)
+    {
+        var (incoming, hash, reason) = Inspect(wire, certificate, now);
+        if (reason is not null || incoming is null)
+        {
+            return Refuse(wire, reason ?? RejectionReasons.InvalidPayload, hash, now);
+        }
+
+        if (stored.TryGetValue(wire.Id, out var row))
+        {
+            return string.Equals(row.EnvelopeHash, hash, StringComparison.Ordinal)
+                ? Repeat(wire, JsonSerializer.Deserialize<ReceiptWire>(row.Receipt, WireMapping.Json)!)
+                : Refuse(wire, RejectionReasons.IdReused, hash, now);
+        }
+
+        if (admitted.TryGetValue(wire.Id, out var earlier))
+        {
+            return string.Equals(earlier.Hash, hash, StringComparison.Ordinal) ? Repeat(wire, earlier.Receipt) : Refuse(wire, RejectionReasons.IdReused, hash, now);
+        }
+
+        var receipt = Sign(new Receipt(wire.Id, settings.Country, incoming.Envelope.Sender, ReceiptStatus.Accepted, null, now, hash));
+        db.Inbox.Add(InboxRows.From(incoming, hash, now, JsonSerializer.Serialize(receipt, WireMapping.Json)));
+        audit.Add(Record(AuditActions.MessageReceived, AuditOutcomes.Success, wire, $"{wire.Type} v{wire.Version} from {wire.Sender}"), Actor.Node(settings));
+        admitted[wire.Id] = (hash, receipt);
+        return receipt;
+    }
+
+    private (SignedEnvelope? Incoming, string Hash, string? Reason) Inspect(EnvelopeWire wire, X509Certificate2? certificate, DateTimeOffset now)
+    {
         var incoming = WireMapping.ToSigned(wire);
+        if (incoming is null)
+        {
+            return (null, "", RejectionReasons.UnknownSender);
+        }
+
+        var hash = CanonicalForm.Hash(incoming.Envelope);
         var rules = new TimeRules(settings.Exchange.ClockSkew, settings.Exchange.MaxLifetime);
-        var reason = incoming is null
-            ? RejectionReasons.UnknownSender
-            : EnvelopeInspection.Check(incoming, links.Trust, settings.Country, now, rules) ?? TransportCheck(incoming, clientCertificate);
-        object? payload = null;
+        var reason = EnvelopeInspection.Check(incoming, links.Trust, settings.Country, now, rules) ?? TransportCheck(incoming, certificate);
         if (reason is null && (wire.Case is { Length: > 100 } || wire.Type.Length > 100 || wire.Sequence < 1))
         {
             reason = RejectionReasons.InvalidPayload;
         }
 
-        if (reason is null)
-        {
-            (payload, reason) = contracts.Read(wire.Type, wire.Version, wire.Payload);
-        }
-
-        var hash = incoming is null ? "" : CanonicalForm.Hash(incoming.Envelope);
-        if (reason is not null || payload is null)
-        {
-            return await RefuseAsync(wire, reason ?? RejectionReasons.InvalidPayload, hash, now, ct);
-        }
-
-        var existing = await db.Inbox.AsNoTracking().FirstOrDefaultAsync(m => m.Id == wire.Id, ct);
-        if (existing is not null)
-        {
-            return await RepeatAsync(existing, wire, hash, now, ct);
-        }
-
-        var receipt = Sign(new Receipt(wire.Id, settings.Country, incoming!.Envelope.Sender, ReceiptStatus.Accepted, null, now, hash));
-        db.Inbox.Add(ToRow(incoming, hash, now, receipt));
-        audit.Add(Record(AuditActions.MessageReceived, AuditOutcomes.Success, wire, $"{wire.Type} v{wire.Version} from {wire.Sender}"), Actor.Node(settings));
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // The same envelope may have arrived twice at once, and the other request stored it first.
-            db.ChangeTracker.Clear();
-            var raced = await db.Inbox.AsNoTracking().FirstOrDefaultAsync(m => m.Id == wire.Id, ct);
-            if (raced is null)
-            {
-                throw;
-            }
-
-            return await RepeatAsync(raced, wire, hash, now, ct);
-        }
-
-        metrics.Received(wire.Sender, wire.Type);
-        signal.InboxChanged();
-        return receipt;
+        reason ??= contracts.Read(wire.Type, wire.Version, wire.Payload).Rejection;
+        return (incoming, hash, reason);
     }
 
-    private async Task<ReceiptWire> RepeatAsync(InboxMessage existing, EnvelopeWire wire, string hash, DateTimeOffset now, CancellationToken ct)
+    private ReceiptWire Repeat(EnvelopeWire wire, ReceiptWire first)
     {
-        if (!string.Equals(existing.EnvelopeHash, hash, StringComparison.Ordinal))
-        {
-            return await RefuseAsync(wire, RejectionReasons.IdReused, hash, now, ct);
-        }
-
-        await audit.WriteAsync(Record(AuditActions.MessageDuplicate, AuditOutcomes.Success, wire, "delivered again; answered with the first receipt"),
-            Actor.Node(settings), ct);
-        return JsonSerializer.Deserialize<ReceiptWire>(existing.Receipt, WireMapping.Json)!;
+        audit.Add(Record(AuditActions.MessageDuplicate, AuditOutcomes.Success, wire, "delivered again; answered with the first receipt"), Actor.Node(settings));
+        return first;
     }
 
-    private async Task<ReceiptWire> RefuseAsync(EnvelopeWire wire, string reason, string hash, DateTimeOffset now, CancellationToken ct)
+    private ReceiptWire Refuse(EnvelopeWire wire, string reason, string hash, DateTimeOffset now)
     {
         var sender = CountryCode.ParseOrDefault(wire.Sender);
         metrics.Refused(sender.IsValid ? sender.Value : "?", reason);
-        await audit.WriteAsync(Record(AuditActions.MessageRefused, AuditOutcomes.Denied, wire,
-            $"{Clip(wire.Type)} v{wire.Version} claimed from {Clip(wire.Sender)}: {reason}"), Actor.Node(settings), ct);
+        audit.Add(Record(AuditActions.MessageRefused, AuditOutcomes.Denied, wire,
+            $"{Clip(wire.Type)} v{wire.Version} claimed from {Clip(wire.Sender)}: {reason}"), Actor.Node(settings));
         return Sign(new Receipt(wire.Id, settings.Country, sender, ReceiptStatus.Rejected, reason, now, hash));
     }
 
@@ -112,31 +142,6 @@ public sealed class InboxReceiver(SenningenDbContext db, AuditLog audit, NodeSig
 
     private ReceiptWire Sign(Receipt receipt) =>
         WireMapping.ToWire(new SignedReceipt(receipt, key.KeyId, Es256.Sign(key.Key, CanonicalForm.Of(receipt))));
-
-    private static InboxMessage ToRow(SignedEnvelope incoming, string hash, DateTimeOffset now, ReceiptWire receipt)
-    {
-        var e = incoming.Envelope;
-        return new InboxMessage
-        {
-            Id = e.Id,
-            Sender = e.Sender.Value,
-            ConversationId = e.ConversationId,
-            Sequence = e.Sequence,
-            Type = e.Type,
-            Version = e.Version,
-            CreatedAtMs = e.CreatedAt.ToUnixTimeMilliseconds(),
-            ExpiresAtMs = e.ExpiresAt.ToUnixTimeMilliseconds(),
-            CaseReference = e.CaseReference,
-            Payload = e.Payload,
-            KeyId = incoming.KeyId,
-            Signature = incoming.Signature,
-            EnvelopeHash = hash,
-            ReceivedAtMs = now.ToUnixTimeMilliseconds(),
-            Receipt = JsonSerializer.Serialize(receipt, WireMapping.Json),
-            Status = InboxStatus.Accepted,
-            NextHandleAtMs = now.ToUnixTimeMilliseconds(),
-        };
-    }
 
     private static AuditRecord Record(string action, string outcome, EnvelopeWire wire, string detail) =>
         new(action, outcome, [$"message:{wire.Id}"], CaseReference: Clip(wire.Case), Detail: detail);

@@ -14,7 +14,8 @@ namespace Senningen.Node.Common.Exchange;
 internal sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, PartnerDelivery delivery, DispatchSignal signal,
     NodeSettings settings, ExchangeMetrics metrics, TimeProvider clock, ILogger<OutboxDispatcher> logger) : BackgroundService
 {
-    private const int MaxInFlight = 32;
+    private const int MaxRequestsInFlight = 8;
+    private const int BatchPerRequest = 100;
     private static readonly TimeSpan CircuitProbeDelay = TimeSpan.FromSeconds(5);
     private readonly string _instance = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 
@@ -94,20 +95,24 @@ internal sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, Part
             return 0;
         }
 
-        var messages = await db.Outbox.Where(m => ids.Contains(m.Id)).ToListAsync(ct);
-        using var gate = new SemaphoreSlim(MaxInFlight);
-        var results = await Task.WhenAll(messages.Select(async m =>
+        var messages = await db.Outbox.Where(m => ids.Contains(m.Id)).OrderBy(m => m.CreatedAtMs).ToListAsync(ct);
+        using var gate = new SemaphoreSlim(MaxRequestsInFlight);
+        var batches = messages.GroupBy(m => m.Recipient).SelectMany(g => g.Chunk(BatchPerRequest)).ToList();
+        var answered = await Task.WhenAll(batches.Select(async batch =>
         {
             await gate.WaitAsync(ct);
             try
             {
-                return await delivery.DeliverAsync(m, ct);
+                return batch.Zip(await delivery.DeliverBatchAsync(batch, ct));
             }
             finally
             {
                 gate.Release();
             }
         }));
+        var delivered = answered.SelectMany(pairs => pairs).ToList();
+        messages = [.. delivered.Select(p => p.First)];
+        var results = delivered.Select(p => p.Second).ToList();
 
         var done = clock.GetUtcNow();
         var outcomes = messages.Zip(results, (m, r) => Apply(m, r, done, audit)).Where(o => o is not null).ToList();

@@ -8,50 +8,59 @@ using Senningen.Node.Common.Exchange.Data;
 
 namespace Senningen.Node.Common.Exchange;
 
-/// <summary>Posts one envelope to its partner and accepts the answer only as a receipt the partner verifiably signed for it.</summary>
+/// <summary>Posts envelopes to their partner and accepts an answer only as a receipt the partner verifiably signed for each.</summary>
 internal sealed class PartnerDelivery(IHttpClientFactory http, PartnerLinks links, NodeSettings settings, TimeProvider clock)
 {
     public const string ClientName = "exchange";
 
-    public async Task<DeliveryResult> DeliverAsync(OutboxMessage message, CancellationToken ct)
+    /// <summary>Sends messages for one partner in one request; each gets its own verified outcome, in order.</summary>
+    public async Task<IReadOnlyList<DeliveryResult>> DeliverBatchAsync(IReadOnlyList<OutboxMessage> batch, CancellationToken ct)
     {
-        var recipient = Core.Countries.CountryCode.Parse(message.Recipient);
+        var recipient = Core.Countries.CountryCode.Parse(batch[0].Recipient);
         if (links.Find(recipient) is not { } link)
         {
-            return new DeliveryResult(message.Id, DeliveryKind.Failed, null, $"{recipient} is no longer a configured partner");
+            return AllFailed(batch, $"{recipient} is no longer a configured partner");
         }
 
         try
         {
             var client = http.CreateClient(ClientName);
-            var wire = WireMapping.ToWire(message, settings.Country);
+            var wires = batch.Select(m => WireMapping.ToWire(m, settings.Country)).ToList();
             using var response = await link.Pipeline.ExecuteAsync(
-                async token => await client.PostAsJsonAsync(new Uri(link.Partner.BaseUrl, "exchange/v1/inbox"), wire, WireMapping.Json, token), ct);
+                async token => await client.PostAsJsonAsync(new Uri(link.Partner.BaseUrl, "exchange/v1/inbox/batch"), wires, WireMapping.Json, token), ct);
             if (!response.IsSuccessStatusCode)
             {
-                return Fail(link, message, $"HTTP {(int)response.StatusCode} from {recipient}");
+                return AllFailed(batch, Fail(link, $"HTTP {(int)response.StatusCode} from {recipient}"));
             }
 
-            var receipt = await response.Content.ReadFromJsonAsync<ReceiptWire>(WireMapping.Json, ct);
-            return Judge(link, message, receipt);
+            var receipts = await response.Content.ReadFromJsonAsync<List<ReceiptWire>>(WireMapping.Json, ct);
+            if (receipts is null || receipts.Count != batch.Count)
+            {
+                return AllFailed(batch, Fail(link, $"{recipient} answered with the wrong number of receipts"));
+            }
+
+            return [.. batch.Select((message, i) => Judge(link, message, receipts[i]))];
         }
         catch (BrokenCircuitException)
         {
-            return new DeliveryResult(message.Id, DeliveryKind.Deferred, null, $"circuit to {recipient} is open after repeated failures");
+            return [.. batch.Select(m => new DeliveryResult(m.Id, DeliveryKind.Deferred, null, $"circuit to {recipient} is open after repeated failures"))];
         }
         catch (TimeoutRejectedException)
         {
-            return Fail(link, message, $"{recipient} did not answer within {settings.Exchange.DeliveryTimeout.TotalSeconds:0.#} s");
+            return AllFailed(batch, Fail(link, $"{recipient} did not answer within {settings.Exchange.DeliveryTimeout.TotalSeconds:0.#} s"));
         }
         catch (HttpRequestException ex)
         {
-            return Fail(link, message, $"cannot reach {recipient}: {ex.HttpRequestError}");
+            return AllFailed(batch, Fail(link, $"cannot reach {recipient}: {ex.HttpRequestError}"));
         }
         catch (System.Text.Json.JsonException)
         {
-            return Fail(link, message, $"{recipient} answered with something that is not a receipt");
+            return AllFailed(batch, Fail(link, $"{recipient} answered with something that is not a list of receipts"));
         }
     }
+
+    private static DeliveryResult[] AllFailed(IReadOnlyList<OutboxMessage> batch, string error) =>
+        [.. batch.Select(m => new DeliveryResult(m.Id, DeliveryKind.Failed, null, error))];
 
     private DeliveryResult Judge(PartnerLink link, OutboxMessage message, ReceiptWire? wire)
     {
@@ -64,7 +73,7 @@ internal sealed class PartnerDelivery(IHttpClientFactory http, PartnerLinks link
             || !string.Equals(signed.Receipt.EnvelopeHash, CanonicalForm.Hash(envelope), StringComparison.Ordinal)
             || !Es256.Verify(link.Partner.PublicKey, CanonicalForm.Of(signed.Receipt), signed.Signature))
         {
-            return Fail(link, message, $"{link.Partner.Country} answered with a receipt that does not verify");
+            return new DeliveryResult(message.Id, DeliveryKind.Failed, null, Fail(link, $"{link.Partner.Country} answered with a receipt that does not verify"));
         }
 
         link.Succeeded(clock.GetUtcNow());
@@ -74,9 +83,9 @@ internal sealed class PartnerDelivery(IHttpClientFactory http, PartnerLinks link
             : new DeliveryResult(message.Id, DeliveryKind.Rejected, stored, signed.Receipt.Reason);
     }
 
-    private DeliveryResult Fail(PartnerLink link, OutboxMessage message, string error)
+    private string Fail(PartnerLink link, string error)
     {
         link.Failed(clock.GetUtcNow(), error);
-        return new DeliveryResult(message.Id, DeliveryKind.Failed, null, error);
+        return error;
     }
 }

@@ -41,5 +41,5 @@ internal sealed class AuditedAuthorizationResultHandler(Texts texts) : IAuthoriz
 
     public static bool IsApi(HttpContext context) =>
         context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
-        || context.Request.Path.StartsWithSegments("/exchange", StringComparison.OrdinalIgnoreCase);
+        || context.Request.Path.StartsWithSegments("/exchange/v1", StringComparison.OrdinalIgnoreCase);
 }
