@@ -32,7 +32,11 @@ public static class NodeApp
         var settings = NodeSettingsReader.Read(builder.Configuration);
 
         builder.WebHost.UseStaticWebAssets();
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = settings.Api.MaxRequestBodyBytes);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = settings.Api.MaxRequestBodyBytes;
+            k.ConfigureHttpsDefaults(https => PartnerTls.ConfigureServer(https, settings.Exchange));
+        });
         if (string.IsNullOrEmpty(builder.Configuration["urls"]))
         {
             builder.WebHost.UseUrls("http://127.0.0.1:5100");

@@ -18,7 +18,8 @@ public sealed class TestNetwork : IAsyncDisposable
     public TestNode this[string country] => _nodes[country];
 
     public static async Task<TestNetwork> CreateAsync(IReadOnlyList<string> countries, Store store = Store.Sqlite,
-        Func<string, IDictionary<string, string?>>? settings = null, Action<string, IServiceCollection>? services = null)
+        Func<string, IDictionary<string, string?>>? settings = null, Action<string, IServiceCollection>? services = null,
+        string scheme = "http")
     {
         var slots = countries.ToDictionary(c => c, c => (Port: FreePort(), Directory: Directory.CreateTempSubdirectory($"senningen-{c}-").FullName));
         var keys = slots.ToDictionary(s => s.Key, s =>
@@ -31,16 +32,16 @@ public sealed class TestNetwork : IAsyncDisposable
         {
             var values = new Dictionary<string, string?>
             {
-                ["urls"] = $"http://127.0.0.1:{slots[country].Port}",
-                ["Senningen:Node:PublicUrl"] = $"http://127.0.0.1:{slots[country].Port}/",
+                ["urls"] = $"{scheme}://127.0.0.1:{slots[country].Port}",
+                ["Senningen:Node:PublicUrl"] = $"{scheme}://127.0.0.1:{slots[country].Port}/",
                 ["Senningen:Node:DataDirectory"] = slots[country].Directory,
-                ["Senningen:Exchange:AllowPlainHttp"] = "true",
+                ["Senningen:Exchange:AllowPlainHttp"] = scheme == "http" ? "true" : "false",
             };
             var index = 0;
             foreach (var partner in countries.Where(c => c != country))
             {
                 values[$"Senningen:Node:Partners:{index}:Country"] = partner;
-                values[$"Senningen:Node:Partners:{index}:BaseUrl"] = $"http://127.0.0.1:{slots[partner].Port}/";
+                values[$"Senningen:Node:Partners:{index}:BaseUrl"] = $"{scheme}://127.0.0.1:{slots[partner].Port}/";
                 values[$"Senningen:Node:Partners:{index}:PublicKey"] = keys[partner];
                 index++;
             }

@@ -38,7 +38,8 @@ public sealed record ExchangeSettings(
     TimeSpan PollInterval,
     bool DispatcherEnabled,
     string? ClientCertificatePath,
-    string? ClientCertificatePassword);
+    string? ClientCertificatePassword,
+    string? TrustedCaPath);
 
 public enum DatabaseProvider
 {

@@ -271,6 +271,12 @@ internal sealed class NodeSettingsReader(IConfiguration configuration)
             _problems.Add($"{prefix}:ClientCertificatePath = '{clientCertificate}' does not exist.");
         }
 
+        var trustedCa = configuration[$"{prefix}:TrustedCaPath"];
+        if (!string.IsNullOrWhiteSpace(trustedCa) && !File.Exists(trustedCa))
+        {
+            _problems.Add($"{prefix}:TrustedCaPath = '{trustedCa}' does not exist: it must be a PEM file with the CA certificate(s) of the partner nodes.");
+        }
+
         var lifetime = ReadDuration($"{prefix}:MessageLifetime", TimeSpan.FromHours(24));
         var maxLifetime = ReadDuration($"{prefix}:MaxLifetime", TimeSpan.FromDays(7));
         if (lifetime > maxLifetime)
@@ -289,7 +295,8 @@ internal sealed class NodeSettingsReader(IConfiguration configuration)
             ReadDuration($"{prefix}:PollInterval", TimeSpan.FromMilliseconds(250)),
             ReadBool($"{prefix}:DispatcherEnabled", true),
             string.IsNullOrWhiteSpace(clientCertificate) ? null : clientCertificate,
-            configuration[$"{prefix}:ClientCertificatePassword"]);
+            configuration[$"{prefix}:ClientCertificatePassword"],
+            string.IsNullOrWhiteSpace(trustedCa) ? null : trustedCa);
     }
 
     private KeyProtection? ReadKeyProtection()

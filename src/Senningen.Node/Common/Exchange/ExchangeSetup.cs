@@ -1,5 +1,3 @@
-using System.Net.Security;
-using System.Security.Cryptography.X509Certificates;
 using Senningen.Contracts.Exchange;
 using Senningen.Node.Common.Configuration;
 
@@ -78,14 +76,7 @@ internal static class ExchangeSetup
             MaxConnectionsPerServer = 32,
             ConnectTimeout = TimeSpan.FromSeconds(5),
         };
-        if (settings.Exchange.ClientCertificatePath is { } path)
-        {
-            handler.SslOptions = new SslClientAuthenticationOptions
-            {
-                ClientCertificates = [X509CertificateLoader.LoadPkcs12FromFile(path, settings.Exchange.ClientCertificatePassword)],
-            };
-        }
-
+        PartnerTls.ConfigureClient(handler, settings.Exchange);
         return handler;
     }
 }

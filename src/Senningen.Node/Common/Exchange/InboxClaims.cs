@@ -13,6 +13,12 @@ internal static class InboxClaims
 
     public static async Task<List<Guid>> ClaimAsync(SenningenDbContext db, string instance, long nowMs, long leaseUntilMs, CancellationToken ct)
     {
+        // A read first: an idle processor must not take the write lock on every poll.
+        if (!await db.Inbox.AnyAsync(m => m.Status == Data.InboxStatus.Accepted && m.NextHandleAtMs <= nowMs, ct))
+        {
+            return [];
+        }
+
         var query = db.Database.IsNpgsql()
             ? db.Database.SqlQuery<Guid>($"""
                 UPDATE exchange_inbox SET "ClaimedBy" = {instance}, "ClaimedUntilMs" = {leaseUntilMs}

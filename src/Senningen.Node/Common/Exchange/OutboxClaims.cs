@@ -14,6 +14,12 @@ internal static class OutboxClaims
 
     public static async Task<List<Guid>> ClaimAsync(SenningenDbContext db, string instance, long nowMs, long leaseUntilMs, CancellationToken ct)
     {
+        // A read first: an idle dispatcher must not take the write lock on every poll.
+        if (!await db.Outbox.AnyAsync(m => m.Status == Data.OutboxStatus.Queued && m.NextAttemptAtMs <= nowMs, ct))
+        {
+            return [];
+        }
+
         var shared = db.Database.IsNpgsql();
         var query = shared
             ? db.Database.SqlQuery<Guid>($"""

@@ -11,7 +11,7 @@ namespace Senningen.Node.Common.Exchange;
 /// Delivers committed outbox messages until each has a verified receipt, is rejected, or expires. State lives in the
 /// database (attempts, next attempt, lease), so a restart of either node loses nothing and doubles nothing.
 /// </summary>
-internal sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, PartnerDelivery delivery, DispatchSignal signal,
+internal sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, PartnerDelivery delivery, PartnerLinks links, DispatchSignal signal,
     NodeSettings settings, ExchangeMetrics metrics, TimeProvider clock, ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     private const int MaxRequestsInFlight = 8;
@@ -168,11 +168,16 @@ internal sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, Part
     }
 
     // A partner that answers again gets its backlog now, not each message at the end of its own backoff.
-    private static async Task ReleaseBacklogAsync(SenningenDbContext db, IEnumerable<string> reachable, DateTimeOffset now, CancellationToken ct)
+    private async Task ReleaseBacklogAsync(SenningenDbContext db, IEnumerable<string> reachable, DateTimeOffset now, CancellationToken ct)
     {
         var nowMs = now.ToUnixTimeMilliseconds();
         foreach (var partner in reachable.Distinct())
         {
+            if (links.Find(Core.Countries.CountryCode.Parse(partner)) is not { } link || !link.TakeBacklogRelease())
+            {
+                continue;
+            }
+
             using var gate = await db.EnterWriteAsync(ct);
             await db.Outbox.Where(m => m.Recipient == partner && m.Status == OutboxStatus.Queued && m.NextAttemptAtMs > nowMs)
                 .ExecuteUpdateAsync(u => u.SetProperty(m => m.NextAttemptAtMs, nowMs), ct);

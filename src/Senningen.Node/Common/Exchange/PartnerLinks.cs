@@ -25,11 +25,25 @@ public sealed class PartnerLink(TrustedPartner partner, ResiliencePipeline<HttpR
 
     public string? LastError { get; private set; }
 
+    /// <summary>True when deliveries failed since the last success, so a backlog may be waiting on backoff.</summary>
+    public bool HasBacklogOnHold { get; private set; }
+
     public void Succeeded(DateTimeOffset at)
     {
         lock (_gate)
         {
             LastSuccess = at;
+        }
+    }
+
+    /// <summary>Whether the backlog should be released now (once per recovery).</summary>
+    public bool TakeBacklogRelease()
+    {
+        lock (_gate)
+        {
+            var held = HasBacklogOnHold;
+            HasBacklogOnHold = false;
+            return held;
         }
     }
 
@@ -39,6 +53,7 @@ public sealed class PartnerLink(TrustedPartner partner, ResiliencePipeline<HttpR
         {
             LastErrorAt = at;
             LastError = error;
+            HasBacklogOnHold = true;
         }
     }
 }
