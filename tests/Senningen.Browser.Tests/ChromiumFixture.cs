@@ -45,7 +45,10 @@ public sealed class ChromiumFixture : IAsyncLifetime
             Locale = "en-GB",
             ViewportSize = new() { Width = width, Height = height },
         });
-        context.SetDefaultTimeout(15_000);
+        // Generous: CI runs the test assemblies side by side on two cores, and a circuit may start slowly there.
+        context.SetDefaultTimeout(30_000);
+        context.SetDefaultNavigationTimeout(30_000);
+        Assertions.SetDefaultExpectTimeout(30_000);
         return context;
     }
 

@@ -36,6 +36,7 @@ public sealed class MissionGuideTests(ChromiumFixture browser) : IClassFixture<C
 
         // From here on the page comes from the mission guide (branch ui); its data-testids are the contract.
         await page.ClickAsync("a.nav-link[href='/mission-guide']");
+        await page.WaitForURLAsync("**/mission-guide**");
         await Expect(page.Locator("[data-testid=mission-select]")).ToBeVisibleAsync();
         await page.SelectOptionAsync("[data-testid=mission-select]", "hot-pursuit");
         await page.ClickAsync("[data-testid=host-NL]");
