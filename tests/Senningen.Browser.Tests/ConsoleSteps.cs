@@ -15,6 +15,10 @@ internal static class ConsoleSteps
         await page.ClickAsync("form[action='/account/login'] button[type=submit]");
     }
 
+    /// <summary>Waits until the page's circuit is live: a click on a prerendered page before that is lost.</summary>
+    public static async Task WaitUntilInteractiveAsync(IPage page) =>
+        await Assertions.Expect(page.Locator("main[data-interactive]")).ToBeAttachedAsync();
+
     public static async Task SwitchLanguageAsync(IPage page, string language)
     {
         await page.ClickAsync($"button[name=language][value={language}]");

@@ -20,6 +20,7 @@ public sealed class ExchangePageTests(ChromiumFixture browser) : IClassFixture<C
 
         await page.GotoAsync("exchange");
         await Expect(page.Locator("[data-testid=partner-NL]")).ToBeVisibleAsync();
+        await ConsoleSteps.WaitUntilInteractiveAsync(page);
         await page.ClickAsync("[data-testid=ping-NL]");
         await Expect(page.Locator("[data-testid=ping-result-NL]")).ToContainTextAsync("ms");
 

@@ -38,6 +38,7 @@ public sealed class MissionGuideTests(ChromiumFixture browser) : IClassFixture<C
         await page.ClickAsync("a.nav-link[href='/mission-guide']");
         await page.WaitForURLAsync("**/mission-guide**");
         await Expect(page.Locator("[data-testid=mission-select]")).ToBeVisibleAsync();
+        await ConsoleSteps.WaitUntilInteractiveAsync(page);
         await page.SelectOptionAsync("[data-testid=mission-select]", "hot-pursuit");
         await page.ClickAsync("[data-testid=host-NL]");
         var card = page.Locator("[data-testid=rule-card]");

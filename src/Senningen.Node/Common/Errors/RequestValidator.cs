@@ -54,6 +54,24 @@ public sealed class RequestValidator(Texts texts)
         }
     }
 
+    /// <summary>A whole number given as text (query strings), or the fallback when absent.</summary>
+    public int WholeNumber(string field, string? text, int fallback, int min, int max)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return fallback;
+        }
+
+        if (int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value)
+            && value >= min && value <= max)
+        {
+            return value;
+        }
+
+        Add(field, Rules.Range, "rule.range", min, max);
+        return fallback;
+    }
+
     public CountryCode Country(string field, string? value, bool partyOnly)
     {
         if (!Required(field, value))

@@ -19,31 +19,22 @@ internal static class InboxClaims
             return [];
         }
 
-        var query = db.Database.IsNpgsql()
-            ? db.Database.SqlQuery<Guid>($"""
-                UPDATE exchange_inbox SET "ClaimedBy" = {instance}, "ClaimedUntilMs" = {leaseUntilMs}
-                WHERE "Id" IN (
-                  SELECT m."Id" FROM exchange_inbox AS m
-                  WHERE m."Status" = 0 AND m."NextHandleAtMs" <= {nowMs} AND (m."ClaimedUntilMs" IS NULL OR m."ClaimedUntilMs" < {nowMs})
-                    AND NOT EXISTS (SELECT 1 FROM exchange_inbox AS p
-                                    WHERE p."Sender" = m."Sender" AND p."ConversationId" = m."ConversationId"
-                                      AND p."Sequence" < m."Sequence" AND p."Status" <> 1)
-                  ORDER BY m."ReceivedAtMs", m."Sequence" LIMIT {BatchSize}
-                  FOR UPDATE SKIP LOCKED)
-                RETURNING "Id" AS "Value"
-                """)
-            : db.Database.SqlQuery<Guid>($"""
-                UPDATE exchange_inbox SET "ClaimedBy" = {instance}, "ClaimedUntilMs" = {leaseUntilMs}
-                WHERE "Id" IN (
-                  SELECT m."Id" FROM exchange_inbox AS m
-                  WHERE m."Status" = 0 AND m."NextHandleAtMs" <= {nowMs} AND (m."ClaimedUntilMs" IS NULL OR m."ClaimedUntilMs" < {nowMs})
-                    AND NOT EXISTS (SELECT 1 FROM exchange_inbox AS p
-                                    WHERE p."Sender" = m."Sender" AND p."ConversationId" = m."ConversationId"
-                                      AND p."Sequence" < m."Sequence" AND p."Status" <> 1)
-                  ORDER BY m."ReceivedAtMs", m."Sequence" LIMIT {BatchSize})
-                RETURNING "Id" AS "Value"
-                """);
+        var query = db.Database.SqlQueryRaw<Guid>(Sql(db), instance, leaseUntilMs, nowMs, BatchSize);
         using var gate = await db.EnterWriteAsync(ct);
         return await query.ToListAsync(ct);
     }
+
+    // SKIP LOCKED lets instances sharing PostgreSQL take disjoint rows; SQLite has one writer and no such clause.
+    private static string Sql(SenningenDbContext db) => $$"""
+                UPDATE exchange_inbox SET "ClaimedBy" = {0}, "ClaimedUntilMs" = {1}
+                WHERE "Id" IN (
+                  SELECT m."Id" FROM exchange_inbox AS m
+                  WHERE m."Status" = 0 AND m."NextHandleAtMs" <= {2} AND (m."ClaimedUntilMs" IS NULL OR m."ClaimedUntilMs" < {2})
+                    AND NOT EXISTS (SELECT 1 FROM exchange_inbox AS p
+                                    WHERE p."Sender" = m."Sender" AND p."ConversationId" = m."ConversationId"
+                                      AND p."Sequence" < m."Sequence" AND p."Status" <> 1)
+                  ORDER BY m."ReceivedAtMs", m."Sequence" LIMIT {3}
+                  {{(db.Database.IsNpgsql() ? "FOR UPDATE SKIP LOCKED" : "")}})
+                RETURNING "Id" AS "Value"
+                """;
 }

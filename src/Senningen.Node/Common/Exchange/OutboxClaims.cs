@@ -20,30 +20,21 @@ internal static class OutboxClaims
             return [];
         }
 
-        var shared = db.Database.IsNpgsql();
-        var query = shared
-            ? db.Database.SqlQuery<Guid>($"""
-                UPDATE exchange_outbox SET "ClaimedBy" = {instance}, "ClaimedUntilMs" = {leaseUntilMs}
-                WHERE "Id" IN (
-                  SELECT o."Id" FROM exchange_outbox AS o
-                  WHERE o."Status" = 0 AND o."NextAttemptAtMs" <= {nowMs} AND (o."ClaimedUntilMs" IS NULL OR o."ClaimedUntilMs" < {nowMs})
-                    AND NOT EXISTS (SELECT 1 FROM exchange_outbox AS p
-                                    WHERE p."ConversationId" = o."ConversationId" AND p."Status" = 0 AND p."Sequence" < o."Sequence")
-                  ORDER BY o."CreatedAtMs" LIMIT {BatchSize}
-                  FOR UPDATE SKIP LOCKED)
-                RETURNING "Id" AS "Value"
-                """)
-            : db.Database.SqlQuery<Guid>($"""
-                UPDATE exchange_outbox SET "ClaimedBy" = {instance}, "ClaimedUntilMs" = {leaseUntilMs}
-                WHERE "Id" IN (
-                  SELECT o."Id" FROM exchange_outbox AS o
-                  WHERE o."Status" = 0 AND o."NextAttemptAtMs" <= {nowMs} AND (o."ClaimedUntilMs" IS NULL OR o."ClaimedUntilMs" < {nowMs})
-                    AND NOT EXISTS (SELECT 1 FROM exchange_outbox AS p
-                                    WHERE p."ConversationId" = o."ConversationId" AND p."Status" = 0 AND p."Sequence" < o."Sequence")
-                  ORDER BY o."CreatedAtMs" LIMIT {BatchSize})
-                RETURNING "Id" AS "Value"
-                """);
+        var query = db.Database.SqlQueryRaw<Guid>(Sql(db), instance, leaseUntilMs, nowMs, BatchSize);
         using var gate = await db.EnterWriteAsync(ct);
         return await query.ToListAsync(ct);
     }
+
+    // SKIP LOCKED lets instances sharing PostgreSQL take disjoint rows; SQLite has one writer and no such clause.
+    private static string Sql(SenningenDbContext db) => $$"""
+                UPDATE exchange_outbox SET "ClaimedBy" = {0}, "ClaimedUntilMs" = {1}
+                WHERE "Id" IN (
+                  SELECT o."Id" FROM exchange_outbox AS o
+                  WHERE o."Status" = 0 AND o."NextAttemptAtMs" <= {2} AND (o."ClaimedUntilMs" IS NULL OR o."ClaimedUntilMs" < {2})
+                    AND NOT EXISTS (SELECT 1 FROM exchange_outbox AS p
+                                    WHERE p."ConversationId" = o."ConversationId" AND p."Status" = 0 AND p."Sequence" < o."Sequence")
+                  ORDER BY o."CreatedAtMs" LIMIT {3}
+                  {{(db.Database.IsNpgsql() ? "FOR UPDATE SKIP LOCKED" : "")}})
+                RETURNING "Id" AS "Value"
+                """;
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Senningen.Contracts.Exchange;
 using Senningen.Node.Common.Audit;
@@ -43,8 +42,8 @@ internal static class ExchangeModule
         }
 
         var country = string.IsNullOrWhiteSpace(partner) ? (Core.Countries.CountryCode?)null : validator.Country("partner", partner, partyOnly: true);
-        var pageNumber = Number(validator, "page", page, 1, 1, 100_000);
-        var size = Number(validator, "pageSize", pageSize, 50, 1, 500);
+        var pageNumber = validator.WholeNumber("page", page, 1, 1, 100_000);
+        var size = validator.WholeNumber("pageSize", pageSize, 50, 1, 500);
         if (validator.HasErrors)
         {
             return validator.Problem();
@@ -90,21 +89,5 @@ internal static class ExchangeModule
         }
 
         return TypedResults.Ok(await ping.PingAsync(partner, request.Note, ct));
-    }
-
-    private static int Number(RequestValidator validator, string field, string? text, int fallback, int min, int max)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return fallback;
-        }
-
-        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
-        {
-            return value;
-        }
-
-        validator.Add(field, Rules.Range, "rule.range", min, max);
-        return fallback;
     }
 }

@@ -19,27 +19,11 @@ public sealed record AuditQueryParameters(
         return query;
     }
 
-    public int PageNumber(RequestValidator validator) => Number(validator, "page", Page, 1, 1, 100_000);
+    public int PageNumber(RequestValidator validator) => validator.WholeNumber("page", Page, 1, 1, 100_000);
 
-    public int PageLength(RequestValidator validator) => Number(validator, "pageSize", PageSize, 50, 1, 500);
+    public int PageLength(RequestValidator validator) => validator.WholeNumber("pageSize", PageSize, 50, 1, 500);
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    private static int Number(RequestValidator validator, string field, string? text, int fallback, int min, int max)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return fallback;
-        }
-
-        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
-        {
-            return value;
-        }
-
-        validator.Add(field, Rules.Range, "rule.range", min, max);
-        return fallback;
-    }
 
     private static DateTimeOffset? Date(RequestValidator validator, string field, string? text)
     {
