@@ -48,6 +48,8 @@ internal static class DemoHost
         foreach (var app in apps)
         {
             await app.StartAsync(stop.Token);
+            // SIGTERM (a service manager, `timeout`, `kill`) reaches the hosts' own lifetimes; stop all three then.
+            app.Lifetime.ApplicationStopping.Register(stop.Cancel);
         }
 
         PrintBanner(root, reset);
