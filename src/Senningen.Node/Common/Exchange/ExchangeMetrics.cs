@@ -1,4 +1,7 @@
 using System.Diagnostics.Metrics;
+using Microsoft.EntityFrameworkCore;
+using Senningen.Node.Common.Exchange.Data;
+using Senningen.Node.Common.Persistence;
 
 namespace Senningen.Node.Common.Exchange;
 
@@ -13,9 +16,21 @@ public sealed class ExchangeMetrics
     private readonly Counter<long> _refused;
     private readonly Histogram<double> _latency;
 
-    public ExchangeMetrics(IMeterFactory meters)
+    public ExchangeMetrics(IMeterFactory meters, IServiceScopeFactory scopes, PartnerLinks links, TimeProvider clock)
     {
         var meter = meters.Create(Observability.TelemetryModule.MeterName);
+        // The link state as gauges, read when a collector asks (every scrape), not kept up to date on every message.
+        meter.CreateObservableGauge("senningen.exchange.queue.depth", () => Queues(scopes).Select(q => new Measurement<long>(q.Depth, Tag("partner", q.Partner))),
+            description: "Messages waiting for a receipt, per partner");
+        meter.CreateObservableGauge("senningen.exchange.queue.oldest.age", () => Queues(scopes).Select(q =>
+                new Measurement<double>((clock.GetUtcNow().ToUnixTimeMilliseconds() - q.OldestMs) / 1000.0, Tag("partner", q.Partner))),
+            unit: "s", description: "Age of the oldest undelivered message, per partner");
+        meter.CreateObservableGauge("senningen.exchange.circuit.open", () => links.All.Select(l =>
+                new Measurement<int>(l.Circuit == Polly.CircuitBreaker.CircuitState.Closed ? 0 : 1, Tag("partner", l.Partner.Country.Value))),
+            description: "1 while the circuit to a partner is open or half-open");
+        meter.CreateObservableGauge("senningen.exchange.last.success.age", () => links.All.Where(l => l.LastSuccess is not null).Select(l =>
+                new Measurement<double>((clock.GetUtcNow() - l.LastSuccess!.Value).TotalSeconds, Tag("partner", l.Partner.Country.Value))),
+            unit: "s", description: "Time since the last verified receipt from a partner");
         _receipted = meter.CreateCounter<long>("senningen.exchange.sent.receipted", description: "Messages a partner accepted with a verified receipt");
         _rejected = meter.CreateCounter<long>("senningen.exchange.sent.rejected", description: "Messages a partner refused with a signed receipt");
         _expired = meter.CreateCounter<long>("senningen.exchange.sent.expired", description: "Messages that expired before delivery");
@@ -42,4 +57,13 @@ public sealed class ExchangeMetrics
     public void Refused(string partner, string reason) => _refused.Add(1, Tag("partner", partner), Tag("reason", reason));
 
     private static KeyValuePair<string, object?> Tag(string key, string value) => new(key, value);
+
+    private static List<(string Partner, long Depth, long OldestMs)> Queues(IServiceScopeFactory scopes)
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<SenningenDbContext>();
+        return [.. db.Outbox.Where(m => m.Status == OutboxStatus.Queued).GroupBy(m => m.Recipient)
+            .Select(g => new { Partner = g.Key, Depth = g.LongCount(), Oldest = g.Min(m => m.CreatedAtMs) })
+            .AsEnumerable().Select(g => (g.Partner, g.Depth, g.Oldest))];
+    }
 }
