@@ -17,10 +17,12 @@ public sealed class ExchangeMetricsTests
         _ = belgium.Services.GetRequiredService<ExchangeMetrics>();
         await EnqueueAsync(belgium, "NL", 3);
         var seen = new Dictionary<string, double>();
+        // Other tests run nodes in this process too; only this node's meters (made by its own factory) count.
+        var factory = belgium.Services.GetRequiredService<IMeterFactory>();
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
         {
-            if (instrument.Name.StartsWith("senningen.exchange.", StringComparison.Ordinal) && instrument.Meter.Name == "Senningen.Node")
+            if (instrument.Name.StartsWith("senningen.exchange.", StringComparison.Ordinal) && ReferenceEquals(instrument.Meter.Scope, factory))
             {
                 l.EnableMeasurementEvents(instrument);
             }

@@ -27,7 +27,8 @@ public sealed class Outbox(SenningenDbContext db, NodeSigningKey key, NodeSettin
         }
 
         var conversation = conversationId ?? Guid.CreateVersion7(clock.GetUtcNow());
-        var sequence = 1 + await LastSequenceAsync(conversation, cancellationToken);
+        // A new conversation starts at 1; only a continued one needs to look up where it stands.
+        var sequence = conversationId is null ? 1 : 1 + await LastSequenceAsync(conversation, cancellationToken);
         var created = WireMapping.Truncate(clock.GetUtcNow());
         var envelope = new MessageEnvelope(Guid.CreateVersion7(created), conversation, sequence, type, version, settings.Country, recipient,
             created, created + (lifetime ?? settings.Exchange.MessageLifetime), caseReference, JsonSerializer.Serialize(payload, WireMapping.Json));
