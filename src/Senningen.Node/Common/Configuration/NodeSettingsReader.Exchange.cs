@@ -1,0 +1,116 @@
+using Senningen.Core.Countries;
+
+namespace Senningen.Node.Common.Configuration;
+
+/// <summary>Partners, their keys and the exchange settings.</summary>
+internal sealed partial class NodeSettingsReader
+{
+    private List<PartnerSettings> ReadPartners(CountryCode self)
+    {
+        var partners = new List<PartnerSettings>();
+        foreach (var section in configuration.GetSection("Senningen:Node:Partners").GetChildren())
+        {
+            var prefix = section.Path;
+            var country = ReadCountry($"{prefix}:Country", partyOnly: true);
+            var url = ReadUrl($"{prefix}:BaseUrl", required: true);
+            var publicKey = ReadPartnerKey(prefix);
+            if (country.IsValid && country == self)
+            {
+                _problems.Add($"{prefix}:Country = '{country}' is this node's own country; a partner must be another country.");
+            }
+            else if (country.IsValid && partners.Exists(p => p.Country == country))
+            {
+                _problems.Add($"{prefix}:Country = '{country}' is listed twice; each partner country once.");
+            }
+
+            if (country.IsValid && url is not null && publicKey is not null)
+            {
+                partners.Add(new PartnerSettings(country, url, publicKey, configuration[$"{prefix}:CertificateThumbprint"]));
+            }
+        }
+
+        return partners;
+    }
+
+    private string? ReadPartnerKey(string prefix)
+    {
+        var pem = configuration[$"{prefix}:PublicKey"];
+        var file = configuration[$"{prefix}:PublicKeyFile"];
+        if (string.IsNullOrWhiteSpace(pem) && !string.IsNullOrWhiteSpace(file))
+        {
+            if (!File.Exists(file))
+            {
+                _problems.Add($"{prefix}:PublicKeyFile = '{file}' does not exist.");
+                return null;
+            }
+
+            pem = File.ReadAllText(file);
+        }
+
+        if (string.IsNullOrWhiteSpace(pem))
+        {
+            _problems.Add($"{prefix}:PublicKey is missing: give the partner's ECDSA P-256 public key (PEM) or certificate, or {prefix}:PublicKeyFile.");
+            return null;
+        }
+
+        try
+        {
+            using var key = Exchange.NodeKeyStore.ReadPublicKey(pem);
+        }
+        catch (System.Security.Cryptography.CryptographicException ex)
+        {
+            _problems.Add($"{prefix}:PublicKey is not a usable ECDSA P-256 public key: {ex.Message}");
+            return null;
+        }
+        catch (ArgumentException ex)
+        {
+            _problems.Add($"{prefix}:PublicKey is not PEM: {ex.Message}");
+            return null;
+        }
+
+        return pem;
+    }
+
+    private ExchangeSettings ReadExchange(bool demo)
+    {
+        const string prefix = "Senningen:Exchange";
+        var signingKey = configuration[$"{prefix}:SigningKeyFile"];
+        if (!string.IsNullOrWhiteSpace(signingKey) && !File.Exists(signingKey))
+        {
+            _problems.Add($"{prefix}:SigningKeyFile = '{signingKey}' does not exist.");
+        }
+
+        var clientCertificate = configuration[$"{prefix}:ClientCertificatePath"];
+        if (!string.IsNullOrWhiteSpace(clientCertificate) && !File.Exists(clientCertificate))
+        {
+            _problems.Add($"{prefix}:ClientCertificatePath = '{clientCertificate}' does not exist.");
+        }
+
+        var trustedCa = configuration[$"{prefix}:TrustedCaPath"];
+        if (!string.IsNullOrWhiteSpace(trustedCa) && !File.Exists(trustedCa))
+        {
+            _problems.Add($"{prefix}:TrustedCaPath = '{trustedCa}' does not exist: it must be a PEM file with the CA certificate(s) of the partner nodes.");
+        }
+
+        var lifetime = ReadDuration($"{prefix}:MessageLifetime", TimeSpan.FromHours(24));
+        var maxLifetime = ReadDuration($"{prefix}:MaxLifetime", TimeSpan.FromDays(7));
+        if (lifetime > maxLifetime)
+        {
+            _problems.Add($"{prefix}:MessageLifetime ({lifetime}) is longer than {prefix}:MaxLifetime ({maxLifetime}).");
+        }
+
+        return new ExchangeSettings(
+            string.IsNullOrWhiteSpace(signingKey) ? null : signingKey,
+            configuration[$"{prefix}:SigningKeyPassword"],
+            ReadBool($"{prefix}:AllowPlainHttp", demo),
+            ReadDuration($"{prefix}:ClockSkew", TimeSpan.FromMinutes(2)),
+            lifetime,
+            maxLifetime,
+            ReadDuration($"{prefix}:DeliveryTimeout", TimeSpan.FromSeconds(10)),
+            ReadDuration($"{prefix}:PollInterval", TimeSpan.FromMilliseconds(250)),
+            ReadBool($"{prefix}:DispatcherEnabled", true),
+            string.IsNullOrWhiteSpace(clientCertificate) ? null : clientCertificate,
+            configuration[$"{prefix}:ClientCertificatePassword"],
+            string.IsNullOrWhiteSpace(trustedCa) ? null : trustedCa);
+    }
+}
