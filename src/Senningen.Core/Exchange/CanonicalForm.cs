@@ -60,5 +60,8 @@ public static class CanonicalForm
     }
 
     /// <summary>SHA-256 of the canonical form, lower-case hex: what a receipt quotes to bind itself to the exact content.</summary>
-    public static string Hash(MessageEnvelope envelope) => Convert.ToHexStringLower(SHA256.HashData(Of(envelope)));
+    public static string Hash(MessageEnvelope envelope) => Hash(Of(envelope));
+
+    /// <summary>The same hash from canonical bytes already in hand (the receiver needs them for the signature too).</summary>
+    public static string Hash(ReadOnlySpan<byte> canonical) => Convert.ToHexStringLower(SHA256.HashData(canonical));
 }

@@ -12,7 +12,12 @@ public readonly record struct TimeRules(TimeSpan ClockSkew, TimeSpan MaxLifetime
 public static class EnvelopeInspection
 {
     /// <returns>Null when the envelope is acceptable, else one of <see cref="RejectionReasons"/>.</returns>
-    public static string? Check(SignedEnvelope incoming, TrustList trust, CountryCode self, DateTimeOffset now, TimeRules rules)
+    public static string? Check(SignedEnvelope incoming, TrustList trust, CountryCode self, DateTimeOffset now, TimeRules rules) =>
+        Check(incoming, CanonicalForm.Of(incoming?.Envelope ?? throw new ArgumentNullException(nameof(incoming))), trust, self, now, rules);
+
+    /// <summary>As the other overload, with the envelope's canonical form the caller has already built.</summary>
+    public static string? Check(SignedEnvelope incoming, ReadOnlySpan<byte> canonical, TrustList trust, CountryCode self, DateTimeOffset now,
+        TimeRules rules)
     {
         ArgumentNullException.ThrowIfNull(incoming);
         ArgumentNullException.ThrowIfNull(trust);
@@ -23,7 +28,7 @@ public static class EnvelopeInspection
         }
 
         if (!string.Equals(incoming.KeyId, partner.KeyId, StringComparison.Ordinal)
-            || !Es256.Verify(partner.PublicKey, CanonicalForm.Of(envelope), incoming.Signature))
+            || !Es256.Verify(partner.PublicKey, canonical, incoming.Signature))
         {
             return RejectionReasons.BadSignature;
         }

@@ -12,79 +12,23 @@ namespace Senningen.Node.Common.Exchange;
 /// effects and the "handled" mark are saved together, so each message has its effect exactly once.
 /// </summary>
 internal sealed partial class InboxProcessor(IServiceScopeFactory scopes, DispatchSignal signal, NodeSettings settings,
-    TimeProvider clock, ILogger<InboxProcessor> logger) : BackgroundService
+    TimeProvider clock, ILogger<InboxProcessor> logger) : ClaimingWorker(scopes, logger)
 {
     private const int MaxAttempts = 10;
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
-    private readonly string _instance = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task WaitForWorkAsync(CancellationToken ct) => signal.WaitForInboxAsync(settings.Exchange.PollInterval, clock, ct);
+
+    protected override Task ReleaseClaimsAsync(SenningenDbContext db) =>
+        db.Inbox.Where(m => m.ClaimedBy == Instance && m.Status == InboxStatus.Accepted)
+            .ExecuteUpdateAsync(u => u.SetProperty(m => m.ClaimedBy, (string?)null).SetProperty(m => m.ClaimedUntilMs, (long?)null));
+
+    public override async Task<int> RunOnceAsync(CancellationToken ct)
     {
-        try
-        {
-            await LoopAsync(stoppingToken);
-        }
-        finally
-        {
-            await ReleaseClaimsAsync();
-        }
-    }
-
-    // A stopping instance hands back what it claimed, so a restart (or another instance) need not wait for the lease.
-    private async Task ReleaseClaimsAsync()
-    {
-        try
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<SenningenDbContext>();
-            using var gate = await db.EnterWriteAsync(CancellationToken.None);
-            await db.Inbox.Where(m => m.ClaimedBy == _instance && m.Status == InboxStatus.Accepted)
-                .ExecuteUpdateAsync(u => u.SetProperty(m => m.ClaimedBy, (string?)null).SetProperty(m => m.ClaimedUntilMs, (long?)null));
-        }
-        catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException or InvalidOperationException)
-        {
-            LogReleaseFailed(logger, ex);
-        }
-    }
-
-    private async Task LoopAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var handled = 0;
-            try
-            {
-                handled = await RunOnceAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException)
-            {
-                LogRoundFailed(logger, ex);
-            }
-
-            if (handled == 0)
-            {
-                try
-                {
-                    await signal.WaitForInboxAsync(settings.Exchange.PollInterval, clock, stoppingToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-            }
-        }
-    }
-
-    public async Task<int> RunOnceAsync(CancellationToken ct)
-    {
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = Scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SenningenDbContext>();
         var now = clock.GetUtcNow();
-        var ids = await InboxClaims.ClaimAsync(db, _instance, now.ToUnixTimeMilliseconds(), (now + Lease).ToUnixTimeMilliseconds(), ct);
+        var ids = await InboxClaims.ClaimAsync(db, Instance, now.ToUnixTimeMilliseconds(), (now + Lease).ToUnixTimeMilliseconds(), ct);
         if (ids.Count == 0)
         {
             return 0;
@@ -132,7 +76,7 @@ internal sealed partial class InboxProcessor(IServiceScopeFactory scopes, Dispat
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            LogBatchFellBack(logger, ex);
+            LogBatchFellBack(Logger, ex);
             return false;
         }
     }
@@ -180,16 +124,10 @@ internal sealed partial class InboxProcessor(IServiceScopeFactory scopes, Dispat
                     [$"message:{message.Id}"], CaseReference: message.CaseReference, Detail: message.LastError), Actor.Node(settings));
             }
 
-            LogHandlingFailed(logger, message.Id, message.HandleAttempts, ex);
+            LogHandlingFailed(Logger, message.Id, message.HandleAttempts, ex);
             await db.SaveChangesAsync(ct);
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Claims could not be released at stop; their leases will expire")]
-    private static partial void LogReleaseFailed(ILogger logger, Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "An inbox round failed; it is retried on the next round")]
-    private static partial void LogRoundFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Handling a batch together failed; handling its messages one by one")]
     private static partial void LogBatchFellBack(ILogger logger, Exception exception);

@@ -98,9 +98,11 @@ public sealed class InboxReceiver(SenningenDbContext db, AuditLog audit, NodeSig
             return (null, "", RejectionReasons.UnknownSender);
         }
 
-        var hash = CanonicalForm.Hash(incoming.Envelope);
+        // Built once: the signature is checked over these bytes and the receipt quotes their hash.
+        var canonical = CanonicalForm.Of(incoming.Envelope);
+        var hash = CanonicalForm.Hash(canonical);
         var rules = new TimeRules(settings.Exchange.ClockSkew, settings.Exchange.MaxLifetime);
-        var reason = EnvelopeInspection.Check(incoming, links.Trust, settings.Country, now, rules) ?? TransportCheck(incoming, certificate);
+        var reason = EnvelopeInspection.Check(incoming, canonical, links.Trust, settings.Country, now, rules) ?? TransportCheck(incoming, certificate);
         if (reason is null && (wire.Case is { Length: > 100 } || wire.Type.Length > 100 || wire.Sequence < 1))
         {
             reason = RejectionReasons.InvalidPayload;

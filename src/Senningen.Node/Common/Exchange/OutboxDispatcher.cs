@@ -12,84 +12,28 @@ namespace Senningen.Node.Common.Exchange;
 /// database (attempts, next attempt, lease), so a restart of either node loses nothing and doubles nothing.
 /// </summary>
 internal sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, PartnerDelivery delivery, PartnerLinks links, DispatchSignal signal,
-    NodeSettings settings, ExchangeMetrics metrics, TimeProvider clock, ILogger<OutboxDispatcher> logger) : BackgroundService
+    NodeSettings settings, ExchangeMetrics metrics, TimeProvider clock, ILogger<OutboxDispatcher> logger) : ClaimingWorker(scopes, logger)
 {
     private const int MaxRequestsInFlight = 8;
     private const int BatchPerRequest = 100;
     private static readonly TimeSpan CircuitProbeDelay = TimeSpan.FromSeconds(5);
-    private readonly string _instance = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            await LoopAsync(stoppingToken);
-        }
-        finally
-        {
-            await ReleaseClaimsAsync();
-        }
-    }
+    protected override Task WaitForWorkAsync(CancellationToken ct) => signal.WaitForOutboxAsync(settings.Exchange.PollInterval, clock, ct);
 
-    // A stopping instance hands back what it claimed, so a restart (or another instance) need not wait for the lease.
-    private async Task ReleaseClaimsAsync()
-    {
-        try
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<SenningenDbContext>();
-            using var gate = await db.EnterWriteAsync(CancellationToken.None);
-            await db.Outbox.Where(m => m.ClaimedBy == _instance && m.Status == OutboxStatus.Queued)
-                .ExecuteUpdateAsync(u => u.SetProperty(m => m.ClaimedBy, (string?)null).SetProperty(m => m.ClaimedUntilMs, (long?)null));
-        }
-        catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException or InvalidOperationException)
-        {
-            LogReleaseFailed(logger, ex);
-        }
-    }
-
-    private async Task LoopAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var worked = 0;
-            try
-            {
-                worked = await RunOnceAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
-            {
-                LogRoundFailed(logger, ex);
-            }
-
-            if (worked == 0)
-            {
-                try
-                {
-                    await signal.WaitForOutboxAsync(settings.Exchange.PollInterval, clock, stoppingToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-            }
-        }
-    }
+    protected override Task ReleaseClaimsAsync(SenningenDbContext db) =>
+        db.Outbox.Where(m => m.ClaimedBy == Instance && m.Status == OutboxStatus.Queued)
+            .ExecuteUpdateAsync(u => u.SetProperty(m => m.ClaimedBy, (string?)null).SetProperty(m => m.ClaimedUntilMs, (long?)null));
 
     /// <returns>How many messages were attempted.</returns>
-    public async Task<int> RunOnceAsync(CancellationToken ct)
+    public override async Task<int> RunOnceAsync(CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = Scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SenningenDbContext>();
         var audit = scope.ServiceProvider.GetRequiredService<AuditLog>();
         var now = clock.GetUtcNow();
         await ExpireAsync(db, audit, now, ct);
         var lease = now + (3 * settings.Exchange.DeliveryTimeout);
-        var ids = await OutboxClaims.ClaimAsync(db, _instance, now.ToUnixTimeMilliseconds(), lease.ToUnixTimeMilliseconds(), ct);
+        var ids = await OutboxClaims.ClaimAsync(db, Instance, now.ToUnixTimeMilliseconds(), lease.ToUnixTimeMilliseconds(), ct);
         if (ids.Count == 0)
         {
             return 0;
@@ -162,7 +106,7 @@ internal sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, Part
                 message.LastError = result.Error;
                 message.NextAttemptAtMs = atMs + (long)Backoff.Default.After(message.Attempts, Random.Shared.NextDouble()).TotalMilliseconds;
                 metrics.Failed(message.Recipient);
-                LogDeliveryFailed(logger, message.Id, message.Recipient, message.Attempts, result.Error ?? "");
+                LogDeliveryFailed(Logger, message.Id, message.Recipient, message.Attempts, result.Error ?? "");
                 return null;
         }
     }
@@ -211,12 +155,6 @@ internal sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, Part
             signal.Delivered(new DeliveryOutcome(message.Id, "expired", message.LastError, now));
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Claims could not be released at stop; their leases will expire")]
-    private static partial void LogReleaseFailed(ILogger logger, Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "An outbox dispatch round failed; it is retried on the next round")]
-    private static partial void LogRoundFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Delivery of {MessageId} to {Partner} failed (attempt {Attempts}): {Error}")]
     private static partial void LogDeliveryFailed(ILogger logger, Guid messageId, string partner, int attempts, string error);

@@ -1,0 +1,91 @@
+using Microsoft.EntityFrameworkCore;
+using Senningen.Node.Common.Persistence;
+
+namespace Senningen.Node.Common.Exchange;
+
+/// <summary>
+/// The loop shared by the outbox dispatcher and the inbox processor: run a round; when it found nothing, wait for a
+/// signal or the poll interval; survive database hiccups; and at stop hand back whatever this instance still claims.
+/// </summary>
+internal abstract partial class ClaimingWorker(IServiceScopeFactory scopes, ILogger logger) : BackgroundService
+{
+    protected IServiceScopeFactory Scopes { get; } = scopes;
+
+    protected ILogger Logger { get; } = logger;
+
+    /// <summary>Names this instance in the claims it takes, so instances sharing PostgreSQL keep apart.</summary>
+    protected string Instance { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+
+    /// <returns>How many items the round worked on; 0 makes the worker wait.</returns>
+    public abstract Task<int> RunOnceAsync(CancellationToken ct);
+
+    protected abstract Task WaitForWorkAsync(CancellationToken ct);
+
+    protected abstract Task ReleaseClaimsAsync(SenningenDbContext db);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await LoopAsync(stoppingToken);
+        }
+        finally
+        {
+            await ReleaseAsync();
+        }
+    }
+
+    private async Task LoopAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var worked = 0;
+            try
+            {
+                worked = await RunOnceAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
+            {
+                LogRoundFailed(Logger, GetType().Name, ex);
+            }
+
+            if (worked == 0)
+            {
+                try
+                {
+                    await WaitForWorkAsync(stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    // A stopping instance hands back what it claimed, so a restart (or another instance) need not wait for the lease.
+    private async Task ReleaseAsync()
+    {
+        try
+        {
+            await using var scope = Scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<SenningenDbContext>();
+            using var gate = await db.EnterWriteAsync(CancellationToken.None);
+            await ReleaseClaimsAsync(db);
+        }
+        catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException or InvalidOperationException)
+        {
+            LogReleaseFailed(Logger, ex);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Claims could not be released at stop; their leases will expire")]
+    private static partial void LogReleaseFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A {Worker} round failed; it is retried on the next round")]
+    private static partial void LogRoundFailed(ILogger logger, string worker, Exception exception);
+}
