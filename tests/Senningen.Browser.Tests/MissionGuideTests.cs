@@ -39,8 +39,10 @@ public sealed class MissionGuideTests(ChromiumFixture browser) : IClassFixture<C
         await page.WaitForURLAsync("**/mission-guide**");
         await Expect(page.Locator("[data-testid=mission-select]")).ToBeVisibleAsync();
         await ConsoleSteps.WaitUntilInteractiveAsync(page);
-        await page.SelectOptionAsync("[data-testid=mission-select]", "hot-pursuit");
+        // Hot pursuit is the guide's first mission; the host chips are plain links, so the click needs no live circuit.
+        await Expect(page.Locator("[data-testid=mission-select]")).ToHaveValueAsync("hot-pursuit");
         await page.ClickAsync("[data-testid=host-NL]");
+        await page.WaitForURLAsync("**/mission-guide?mission=hot-pursuit&host=NL");
         var card = page.Locator("[data-testid=rule-card]");
         await Expect(card).ToBeVisibleAsync();
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "fr");
