@@ -12,6 +12,7 @@ using Senningen.Node.Features.Audit;
 using Senningen.Node.Features.Exchange;
 using Senningen.Node.Features.Identity;
 using Senningen.Node.Features.NodeInfo;
+using Senningen.Node.Features.Operations;
 using Senningen.Node.Features.Treaty;
 
 namespace Senningen.Node;
@@ -69,6 +70,7 @@ public static class NodeApp
         services.AddExchange(settings);
         services.AddExchangeFeature();
         services.AddTreatyFeature(settings);
+        services.AddOperationsFeature(settings);
         services.AddConsole();
         overrides?.Invoke(services);
 
@@ -92,6 +94,7 @@ public static class NodeApp
         app.MapExchangeInbox();
         app.MapExchangeFeature();
         app.MapTreatyFeature();
+        app.MapOperationsFeature();
         app.MapConsole();
         return app;
     }

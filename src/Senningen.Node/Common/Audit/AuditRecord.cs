@@ -40,9 +40,18 @@ public static class AuditActions
     public const string MessageExpired = "exchange.expired";
     public const string MessageHandlingFailed = "exchange.handling-failed";
     public const string MessageRead = "exchange.read";
+    public const string OperationStarted = "operation.start";
+    public const string OperationEnded = "operation.end";
+    public const string OperationRead = "operation.read";
+    public const string OperationCrossing = "operation.crossing";
+    public const string AlertReceived = "alert.received";
+    public const string AlertRead = "alert.read";
+    public const string AlertAcknowledged = "alert.acknowledge";
+    public const string AlertEscalated = "alert.escalate";
 
     public static IReadOnlyList<string> All { get; } =
         [Login, TokenIssued, Logout, AccessDenied, AuditRead, AuditExport, AuditVerify, UserCreate, UserRead, UserUnlock,
          LanguageChange, MessageSent, MessageReceived, MessageRefused, MessageDuplicate, MessageRejected, MessageExpired,
-         MessageHandlingFailed, MessageRead];
+         MessageHandlingFailed, MessageRead, OperationStarted, OperationEnded, OperationRead, OperationCrossing, AlertReceived,
+         AlertRead, AlertAcknowledged, AlertEscalated];
 }

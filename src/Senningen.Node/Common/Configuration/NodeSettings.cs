@@ -17,7 +17,8 @@ public sealed record NodeSettings(
     string TreatyDirectory,
     BootstrapAdmin? Bootstrap,
     KeyProtection? KeyProtection,
-    ExchangeSettings Exchange)
+    ExchangeSettings Exchange,
+    OperationsSettings Operations)
 {
     /// <summary>A prefix that keeps cookies of nodes sharing a host name (the demo) apart.</summary>
     public string CookiePrefix => $".Senningen.{Country.Value}";
@@ -40,6 +41,19 @@ public sealed record ExchangeSettings(
     string? ClientCertificatePath,
     string? ClientCertificatePassword,
     string? TrustedCaPath);
+
+/// <summary>
+/// Live operations: how long a partner's control room has to acknowledge a crossing before the national desk is
+/// called, the size of a position batch, the crossing hysteresis, and how far in the future a fix may be stamped.
+/// </summary>
+public sealed record OperationsSettings(
+    TimeSpan AcknowledgeWithin,
+    int MaxFixesPerBatch,
+    int CrossingMinFixes,
+    long CrossingMinDistanceMetres,
+    long CrossingMaxAccuracyMetres,
+    TimeSpan CrossingMaxGap,
+    TimeSpan FutureTolerance);
 
 public enum DatabaseProvider
 {

@@ -5,6 +5,7 @@ using Senningen.Core.Audit;
 using Senningen.Node.Common.Audit;
 using Senningen.Node.Common.Exchange.Data;
 using Senningen.Node.Features.Identity.Data;
+using Senningen.Node.Features.Operations.Data;
 
 namespace Senningen.Node.Common.Persistence;
 
@@ -22,6 +23,22 @@ public abstract class SenningenDbContext(DbContextOptions options, WriteGate wri
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
     public DbSet<InboxMessage> Inbox => Set<InboxMessage>();
+
+    public DbSet<Operation> Operations => Set<Operation>();
+
+    public DbSet<OperationUnit> OperationUnits => Set<OperationUnit>();
+
+    public DbSet<UnitFix> UnitFixes => Set<UnitFix>();
+
+    public DbSet<OperationCrossing> OperationCrossings => Set<OperationCrossing>();
+
+    public DbSet<OperationEvent> OperationEvents => Set<OperationEvent>();
+
+    public DbSet<PartnerNotice> PartnerNotices => Set<PartnerNotice>();
+
+    public DbSet<Alert> Alerts => Set<Alert>();
+
+    public DbSet<AlertFix> AlertFixes => Set<AlertFix>();
 
     /// <summary>True on PostgreSQL, where several node instances may append to the chain at once.</summary>
     protected abstract bool SharedByInstances { get; }

@@ -11,6 +11,7 @@ public static class Policies
     public const string AuditVerify = "audit-verify";
     public const string Operations = "operations";
     public const string ExchangeMonitor = "exchange-monitor";
+    public const string Alerts = "alerts";
 
     public static void Register(AuthorizationOptions options)
     {
@@ -21,5 +22,7 @@ public static class Policies
         options.AddPolicy(AuditVerify, p => p.RequireRole(Roles.DataProtectionOfficer, Roles.Admin));
         options.AddPolicy(ExchangeMonitor, p => p.RequireRole(Roles.Admin, Roles.ControlRoom));
         options.AddPolicy(Operations, p => p.RequireRole(Roles.Officer, Roles.ControlRoom, Roles.LiaisonOfficer));
+        // The partner's control rooms, and the national desk (liaison) that an unacknowledged alert escalates to.
+        options.AddPolicy(Alerts, p => p.RequireRole(Roles.ControlRoom, Roles.LiaisonOfficer));
     }
 }

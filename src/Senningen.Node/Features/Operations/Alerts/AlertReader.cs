@@ -1,0 +1,118 @@
+using Microsoft.EntityFrameworkCore;
+using Senningen.Contracts.Operations;
+using Senningen.Core.Countries;
+using Senningen.Core.Treaty;
+using Senningen.Node.Common.Audit;
+using Senningen.Node.Common.Persistence;
+using Senningen.Node.Features.Operations.Data;
+using Senningen.Node.Features.Operations.Read;
+
+namespace Senningen.Node.Features.Operations.Alerts;
+
+/// <summary>
+/// Views of foreign operations on this territory, with the control room, talk group and the treaty's rules in the
+/// reader's language. An alert describes a suspect, so every read of it is audited.
+/// </summary>
+public sealed class AlertReader(SenningenDbContext db, AuditLog audit, ZoneDirectory zones, TreatyCatalogue catalogue, TimeProvider clock)
+{
+    public const int TrackLength = 300;
+
+    public async Task<AlertView?> GetAsync(Guid id, string language, bool audited, CancellationToken ct)
+    {
+        var alert = await db.Alerts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
+        if (alert is null)
+        {
+            return null;
+        }
+
+        var track = await TrackAsync(alert.OperationId, ct);
+        if (audited)
+        {
+            await AuditReadAsync([alert], ct);
+        }
+
+        return ToView(alert, track, language);
+    }
+
+    /// <summary>Open, acknowledged and escalated alerts, newest first, plus those closed in the last <paramref name="closedWithin"/>.</summary>
+    public async Task<IReadOnlyList<AlertView>> ListAsync(string language, TimeSpan closedWithin, bool escalatedOnly, CancellationToken ct)
+    {
+        var since = (clock.GetUtcNow() - closedWithin).ToUnixTimeMilliseconds();
+        var query = db.Alerts.AsNoTracking().Where(a => a.Status != AlertStatus.Closed || a.ClosedAtMs >= since);
+        if (escalatedOnly)
+        {
+            query = query.Where(a => a.Escalated);
+        }
+
+        var alerts = await query.OrderByDescending(a => a.ReceivedAtMs).Take(100).ToListAsync(ct);
+        var views = new List<AlertView>(alerts.Count);
+        foreach (var alert in alerts)
+        {
+            views.Add(ToView(alert, await TrackAsync(alert.OperationId, ct), language));
+        }
+
+        return views;
+    }
+
+    public Task AuditReadAsync(IReadOnlyCollection<Alert> alerts, CancellationToken ct) =>
+        AuditReadAsync(alerts.Select(a => a.Id).ToList(), alerts.Select(a => a.CaseReference).FirstOrDefault(c => c is not null), ct);
+
+    public async Task AuditReadAsync(IReadOnlyList<Guid> ids, string? caseReference, CancellationToken ct)
+    {
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
+        await audit.WriteAsync(new AuditRecord(AuditActions.AlertRead, AuditOutcomes.Success, [.. ids.Select(i => $"alert:{i}")],
+            CaseReference: caseReference), cancellationToken: ct);
+    }
+
+    private async Task<List<PositionView>> TrackAsync(Guid operationId, CancellationToken ct) =>
+        [.. (await db.AlertFixes.AsNoTracking().Where(f => f.OperationId == operationId).OrderByDescending(f => f.TimeMs).Take(TrackLength)
+                .ToListAsync(ct))
+            .OrderBy(f => f.TimeMs).Select(f => new PositionView(f.Lat, f.Lon, DateTimeOffset.FromUnixTimeMilliseconds(f.TimeMs), f.Speed, f.Heading, null))];
+
+    private AlertView ToView(Alert a, List<PositionView> track, string language)
+    {
+        var acting = CountryCode.ParseOrDefault(a.FromCountry);
+        var host = zones.CountryOfZone(a.Zone);
+        var rule = acting.IsValid && host is { } h ? catalogue.Find(a.OperationType, acting, h) : null;
+        var talkGroup = host is null ? null : zones.TalkGroup(a.Zone, acting);
+        return new AlertView(a.Id, a.OperationId, a.FromCountry, a.OperationType,
+            catalogue.FindMissionType(a.OperationType)?.Name.Get(language) ?? a.OperationType, a.Zone, zones.ControlRoomName(a.Zone, language),
+            OperationReader.Lines(a.Units), OperationReader.Lines(a.Vehicles), a.Suspect, a.Reason, a.Lat, a.Lon, a.Heading,
+            talkGroup?.Name, talkGroup?.IsPlaceholder ?? false, RuleLines(rule, language),
+            DateTimeOffset.FromUnixTimeMilliseconds(a.CrossedAtMs), DateTimeOffset.FromUnixTimeMilliseconds(a.ReceivedAtMs), Status(a),
+            Time(a.AcknowledgedAtMs), a.AcknowledgedBy, Time(a.EscalatedAtMs), Time(a.AuthorisationDeadlineMs), track);
+    }
+
+    private static List<string> RuleLines(TreatyRule? rule, string language)
+    {
+        if (rule is null)
+        {
+            return [];
+        }
+
+        var lines = new List<string> { rule.LegalBasis };
+        lines.AddRange(rule.Conditions.Select(c => c.Get(language)));
+        if (rule.Powers is { } powers)
+        {
+            lines.Add(powers.Apprehension.Get(language));
+            lines.Add(powers.Weapons.Get(language));
+            lines.Add(powers.MayNot.Get(language));
+        }
+
+        return lines;
+    }
+
+    private static string Status(Alert a) => a.Status switch
+    {
+        AlertStatus.Open => "open",
+        AlertStatus.Acknowledged => "acknowledged",
+        AlertStatus.Escalated => "escalated",
+        _ => "closed",
+    };
+
+    private static DateTimeOffset? Time(long? ms) => ms is { } v ? DateTimeOffset.FromUnixTimeMilliseconds(v) : null;
+}

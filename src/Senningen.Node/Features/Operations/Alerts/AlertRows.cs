@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using Senningen.Node.Common.Persistence;
+using Senningen.Node.Features.Operations.Data;
+
+namespace Senningen.Node.Features.Operations.Alerts;
+
+/// <summary>
+/// Finds the alerts of a foreign operation, including those added earlier in the same unit of work: the inbox
+/// handles a batch of messages (crossing, then positions) in one transaction.
+/// </summary>
+internal static class AlertRows
+{
+    public static async Task<List<Alert>> OfOperationAsync(SenningenDbContext db, Guid operationId, CancellationToken ct)
+    {
+        var stored = await db.Alerts.Where(a => a.OperationId == operationId).ToListAsync(ct);
+        foreach (var pending in db.Alerts.Local.Where(a => a.OperationId == operationId))
+        {
+            if (!stored.Contains(pending))
+            {
+                stored.Add(pending);
+            }
+        }
+
+        return stored;
+    }
+
+    /// <summary>Signals the console once the handler's unit of work has committed.</summary>
+    public static void SignalAfterCommit(SenningenDbContext db, OperationsFeed feed, Guid operationId)
+    {
+        void Handler(object? sender, SavedChangesEventArgs e)
+        {
+            db.SavedChanges -= Handler;
+            feed.AlertChanged();
+            feed.Changed(operationId);
+        }
+
+        db.SavedChanges += Handler;
+    }
+}

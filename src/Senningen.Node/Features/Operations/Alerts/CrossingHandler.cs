@@ -1,0 +1,60 @@
+using Senningen.Node.Common.Audit;
+using Senningen.Node.Common.Configuration;
+using Senningen.Node.Common.Exchange;
+using Senningen.Node.Common.Exchange.Data;
+using Senningen.Node.Common.Persistence;
+using Senningen.Node.Features.Operations.Data;
+using Senningen.Node.Features.Operations.Messages;
+
+namespace Senningen.Node.Features.Operations.Alerts;
+
+/// <summary>
+/// Partner side of <c>operations.crossing</c>: puts the operation on the screen of the control room of the zone entered,
+/// and closes the alerts of zones the operation no longer occupies (re-routing).
+/// </summary>
+internal sealed class CrossingHandler(AuditLog audit, NodeSettings settings, OperationsFeed feed, TimeProvider clock) : IMessageHandler
+{
+    public string Type => CrossingPayload.Type;
+
+    public int Version => 1;
+
+    public async Task HandleAsync(InboxMessage message, object payload, SenningenDbContext db, CancellationToken cancellationToken)
+    {
+        var p = (CrossingPayload)payload;
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var alerts = await AlertRows.OfOperationAsync(db, p.OperationId, cancellationToken);
+        var alert = alerts.FirstOrDefault(a => a.Zone == p.ToZone);
+        if (alert is null)
+        {
+            alert = new Alert { Id = Guid.CreateVersion7(clock.GetUtcNow()), OperationId = p.OperationId, Zone = p.ToZone, ReceivedAtMs = now };
+            db.Alerts.Add(alert);
+        }
+        else if (alert.Status == AlertStatus.Closed)
+        {
+            // The operation came back into this zone: a new notice, a new clock.
+            (alert.Status, alert.ReceivedAtMs, alert.AcknowledgedAtMs, alert.AcknowledgedBy) = (AlertStatus.Open, now, null, null);
+            (alert.EscalatedAtMs, alert.Escalated, alert.ClosedAtMs) = (null, false, null);
+        }
+
+        alert.FromCountry = message.Sender;
+        alert.ConversationId = message.ConversationId;
+        alert.OperationType = p.OperationType;
+        alert.HomeZone = p.HomeZone;
+        alert.Units = string.Join('\n', p.Units);
+        alert.Vehicles = string.Join('\n', p.Vehicles);
+        (alert.Suspect, alert.Reason, alert.CaseReference) = (p.Suspect, p.Reason, message.CaseReference);
+        (alert.Lat, alert.Lon, alert.Heading, alert.Speed) = (p.Lat, p.Lon, p.Heading, p.Speed);
+        alert.CrossedAtMs = p.CrossedAt.ToUnixTimeMilliseconds();
+        alert.AuthorisationDeadlineMs = p.AuthorisationDeadline?.ToUnixTimeMilliseconds();
+        alert.Version++;
+        db.AlertFixes.Add(new AlertFix
+        {
+            OperationId = p.OperationId, Unit = p.Unit, TimeMs = alert.CrossedAtMs, Lat = p.Lat, Lon = p.Lon, Speed = p.Speed, Heading = p.Heading,
+        });
+        AlertClosing.CloseUnoccupied(alerts, p.OccupiedZones.Append(p.ToZone), now);
+        audit.Add(new AuditRecord(AuditActions.AlertReceived, AuditOutcomes.Success, [$"operation:{p.OperationId}", $"alert:{alert.Id}"],
+            CaseReference: message.CaseReference, Recipient: p.ToZone,
+            Detail: $"{p.OperationType} from {message.Sender}: {p.Unit} entered {p.ToZone}"), Actor.Node(settings));
+        AlertRows.SignalAfterCommit(db, feed, p.OperationId);
+    }
+}

@@ -1,0 +1,78 @@
+using Microsoft.EntityFrameworkCore;
+using Senningen.Core.Countries;
+using Senningen.Node.Common.Audit;
+using Senningen.Node.Common.Configuration;
+using Senningen.Node.Common.Exchange;
+using Senningen.Node.Common.Persistence;
+using Senningen.Node.Features.Operations.Data;
+using Senningen.Node.Features.Operations.Messages;
+
+namespace Senningen.Node.Features.Operations.Alerts;
+
+/// <summary>
+/// Hands an alert nobody acknowledged in time to the national desk and tells the home control room. Instances
+/// sharing a database may both see the same overdue alert; the alert's version lets only one of them escalate it.
+/// </summary>
+internal sealed partial class EscalationWorker(IServiceScopeFactory scopes, NodeSettings settings, OperationsFeed feed, TimeProvider clock,
+    ILogger<EscalationWorker> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var period = TimeSpan.FromMilliseconds(Math.Clamp(settings.Operations.AcknowledgeWithin.TotalMilliseconds / 5, 200, 1000));
+        using var timer = new PeriodicTimer(period, clock);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogFailed(logger, ex);
+            }
+        }
+    }
+
+    public async Task<int> RunOnceAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SenningenDbContext>();
+        var now = clock.GetUtcNow();
+        var due = (now - settings.Operations.AcknowledgeWithin).ToUnixTimeMilliseconds();
+        var overdue = await db.Alerts.Where(a => a.Status == AlertStatus.Open && a.ReceivedAtMs <= due).Select(a => a.Id).Take(50).ToListAsync(ct);
+        var escalated = 0;
+        foreach (var id in overdue)
+        {
+            db.ChangeTracker.Clear();
+            var alert = await db.Alerts.FirstAsync(a => a.Id == id, ct);
+            alert.Status = AlertStatus.Escalated;
+            alert.Escalated = true;
+            alert.EscalatedAtMs = now.ToUnixTimeMilliseconds();
+            alert.Version++;
+            await scope.ServiceProvider.GetRequiredService<Outbox>().EnqueueAsync(CountryCode.Parse(alert.FromCountry), EscalatedPayload.Type, 1,
+                new EscalatedPayload(alert.OperationId, alert.Id, alert.Zone, now), alert.ConversationId, alert.CaseReference, cancellationToken: ct);
+            scope.ServiceProvider.GetRequiredService<AuditLog>().Add(new AuditRecord(AuditActions.AlertEscalated, AuditOutcomes.Success,
+                [$"alert:{alert.Id}", $"operation:{alert.OperationId}"], CaseReference: alert.CaseReference, Recipient: "national-desk",
+                Detail: $"not acknowledged within {settings.Operations.AcknowledgeWithin.TotalSeconds:0} s in {alert.Zone}"), Actor.Node(settings));
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                escalated++;
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Acknowledged or escalated by someone else in the meantime: nothing to do.
+            }
+        }
+
+        if (escalated > 0)
+        {
+            feed.AlertChanged();
+        }
+
+        return escalated;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Escalating overdue alerts failed; trying again on the next tick")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,53 @@
+using Microsoft.EntityFrameworkCore;
+using Senningen.Node.Common.Exchange;
+using Senningen.Node.Common.Exchange.Data;
+using Senningen.Node.Common.Persistence;
+using Senningen.Node.Features.Operations.Data;
+using Senningen.Node.Features.Operations.Messages;
+
+namespace Senningen.Node.Features.Operations.Alerts;
+
+/// <summary>Partner side of <c>operations.positions</c>: the track of foreign units on this territory, for the live map.</summary>
+internal sealed class PositionsHandler(OperationsFeed feed) : IMessageHandler
+{
+    public string Type => PositionsPayload.Type;
+
+    public int Version => 1;
+
+    public async Task HandleAsync(InboxMessage message, object payload, SenningenDbContext db, CancellationToken cancellationToken)
+    {
+        var p = (PositionsPayload)payload;
+        var from = p.Fixes.Min(f => f.Time).ToUnixTimeMilliseconds();
+        var to = p.Fixes.Max(f => f.Time).ToUnixTimeMilliseconds();
+        var known = (await db.AlertFixes.Where(f => f.OperationId == p.OperationId && f.TimeMs >= from && f.TimeMs <= to)
+                .Select(f => new { f.Unit, f.TimeMs }).ToListAsync(cancellationToken))
+            .Select(k => (k.Unit, k.TimeMs)).ToHashSet();
+        foreach (var pending in db.AlertFixes.Local.Where(f => f.OperationId == p.OperationId))
+        {
+            known.Add((pending.Unit, pending.TimeMs));
+        }
+
+        foreach (var fix in p.Fixes)
+        {
+            if (known.Add((fix.Unit, fix.Time.ToUnixTimeMilliseconds())))
+            {
+                db.AlertFixes.Add(new AlertFix
+                {
+                    OperationId = p.OperationId, Unit = fix.Unit, TimeMs = fix.Time.ToUnixTimeMilliseconds(), Lat = fix.Lat, Lon = fix.Lon,
+                    Speed = fix.Speed, Heading = fix.Heading,
+                });
+            }
+        }
+
+        var latest = p.Fixes.MaxBy(f => f.Time)!;
+        foreach (var alert in await AlertRows.OfOperationAsync(db, p.OperationId, cancellationToken))
+        {
+            if (alert.Status != AlertStatus.Closed)
+            {
+                (alert.Lat, alert.Lon, alert.Heading, alert.Speed) = (latest.Lat, latest.Lon, latest.Heading, latest.Speed);
+            }
+        }
+
+        AlertRows.SignalAfterCommit(db, feed, p.OperationId);
+    }
+}

@@ -1,0 +1,57 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Senningen.Contracts.Operations;
+using Senningen.Contracts.Users;
+using Senningen.Node.Common.Errors;
+using Senningen.Node.Common.Exchange;
+using Senningen.Node.Common.Localization;
+using Senningen.Node.Common.Persistence;
+using Senningen.Node.Features.Operations.Messages;
+using Senningen.Node.Features.Operations.Report;
+
+namespace Senningen.Node.Features.Operations.Alerts;
+
+/// <summary>Reading alerts: control rooms see all of this node's; the national desk (liaison) sees the escalated ones.</summary>
+internal static class ReadAlerts
+{
+    public static async Task<Ok<IReadOnlyList<AlertView>>> ListAsync(AlertReader reader, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var escalatedOnly = !user.IsInRole(Roles.ControlRoom);
+        var alerts = await reader.ListAsync(Texts.CurrentLanguage, TimeSpan.FromHours(12), escalatedOnly, ct);
+        await reader.AuditReadAsync([.. alerts.Select(a => a.Id)], null, ct);
+        return TypedResults.Ok(alerts);
+    }
+
+    public static async Task<Results<Ok<AlertView>, ProblemHttpResult>> GetAsync(Guid id, AlertReader reader, Texts texts, CancellationToken ct) =>
+        await reader.GetAsync(id, Texts.CurrentLanguage, audited: true, ct) is { } view
+            ? TypedResults.Ok(view)
+            : Problems.NotFound(texts, texts["alerts.alert"]);
+
+    public static async Task<Results<Ok<AfterActionReport>, ProblemHttpResult>> ReportAsync(Guid id, string? lang, SenningenDbContext db,
+        AlertReader reader, ReportRenderer renderer, Texts texts, TimeProvider clock, CancellationToken ct)
+    {
+        var validator = new RequestValidator(texts);
+        validator.OneOf("lang", lang, Texts.Languages);
+        if (validator.HasErrors)
+        {
+            return validator.Problem();
+        }
+
+        var alert = await db.Alerts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
+        if (alert is null)
+        {
+            return Problems.NotFound(texts, texts["alerts.alert"]);
+        }
+
+        if (alert.Report is null)
+        {
+            return Problems.Conflict(texts, texts["ops.problem.not-ended"]);
+        }
+
+        await reader.AuditReadAsync([alert.Id], alert.CaseReference, ct);
+        var facts = JsonSerializer.Deserialize<ReportFacts>(alert.Report, WireMapping.Json)!;
+        return TypedResults.Ok(renderer.Render(facts, lang ?? Texts.CurrentLanguage, clock.GetUtcNow()));
+    }
+}

@@ -1,0 +1,55 @@
+namespace Senningen.Node.Features.Operations.Data;
+
+public enum OperationStatus
+{
+    Active = 0,
+    Ended = 1,
+}
+
+/// <summary>
+/// A pursuit, observation, escort or transport run by this node's control room. Times are Unix milliseconds,
+/// as in the exchange tables, so that ordering is the same on SQLite and PostgreSQL.
+/// </summary>
+public sealed class Operation
+{
+    public Guid Id { get; set; }
+
+    /// <summary>The treaty mission id, e.g. <c>hot-pursuit</c>.</summary>
+    public string Type { get; set; } = "";
+
+    public OperationStatus Status { get; set; }
+
+    public string HomeCountry { get; set; } = "";
+
+    public string HomeZone { get; set; } = "";
+
+    public string? CaseReference { get; set; }
+
+    /// <summary>Plates or descriptions of the suspect's vehicles, one per line.</summary>
+    public string Vehicles { get; set; } = "";
+
+    public string? Suspect { get; set; }
+
+    public string? Reason { get; set; }
+
+    public string? AuthorisationReference { get; set; }
+
+    public long? AuthorisationDeadlineMs { get; set; }
+
+    public long StartedAtMs { get; set; }
+
+    public string StartedBy { get; set; } = "";
+
+    public string StartedByLanguage { get; set; } = "en";
+
+    public long? EndedAtMs { get; set; }
+
+    public string? Outcome { get; set; }
+
+    public string? EndNote { get; set; }
+
+    /// <summary>The after-action report as generated at the end, in the officer's language (JSON of the contract).</summary>
+    public string? Report { get; set; }
+
+    public List<OperationUnit> Units { get; set; } = [];
+}

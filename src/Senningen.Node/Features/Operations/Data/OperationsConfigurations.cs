@@ -1,0 +1,128 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Senningen.Node.Features.Operations.Data;
+
+internal sealed class OperationConfiguration : IEntityTypeConfiguration<Operation>
+{
+    public void Configure(EntityTypeBuilder<Operation> builder)
+    {
+        builder.ToTable("ops_operations");
+        builder.HasKey(o => o.Id);
+        builder.Property(o => o.Id).ValueGeneratedNever();
+        builder.Property(o => o.Type).HasMaxLength(50);
+        builder.Property(o => o.HomeCountry).HasMaxLength(2);
+        builder.Property(o => o.HomeZone).HasMaxLength(20);
+        builder.Property(o => o.CaseReference).HasMaxLength(100);
+        builder.Property(o => o.Vehicles).HasMaxLength(2000);
+        builder.Property(o => o.Suspect).HasMaxLength(2000);
+        builder.Property(o => o.Reason).HasMaxLength(2000);
+        builder.Property(o => o.AuthorisationReference).HasMaxLength(200);
+        builder.Property(o => o.StartedBy).HasMaxLength(256);
+        builder.Property(o => o.StartedByLanguage).HasMaxLength(2);
+        builder.Property(o => o.Outcome).HasMaxLength(50);
+        builder.Property(o => o.EndNote).HasMaxLength(2000);
+        builder.HasMany(o => o.Units).WithOne().HasForeignKey(u => u.OperationId);
+        builder.HasIndex(o => new { o.Status, o.StartedAtMs });
+    }
+}
+
+internal sealed class OperationUnitConfiguration : IEntityTypeConfiguration<OperationUnit>
+{
+    public void Configure(EntityTypeBuilder<OperationUnit> builder)
+    {
+        builder.ToTable("ops_units");
+        builder.HasKey(u => u.Id);
+        builder.Property(u => u.CallSign).HasMaxLength(50);
+        builder.Property(u => u.Vehicle).HasMaxLength(100);
+        builder.Property(u => u.Country).HasMaxLength(2);
+        builder.Property(u => u.Zone).HasMaxLength(20);
+        builder.Property(u => u.Version).IsConcurrencyToken();
+        builder.HasIndex(u => new { u.OperationId, u.CallSign }).IsUnique();
+    }
+}
+
+internal sealed class UnitFixConfiguration : IEntityTypeConfiguration<UnitFix>
+{
+    public void Configure(EntityTypeBuilder<UnitFix> builder)
+    {
+        builder.ToTable("ops_fixes");
+        builder.HasKey(f => f.Id);
+        builder.Property(f => f.Unit).HasMaxLength(50);
+        builder.HasIndex(f => new { f.OperationId, f.Unit, f.TimeMs }).IsUnique();
+    }
+}
+
+internal sealed class OperationCrossingConfiguration : IEntityTypeConfiguration<OperationCrossing>
+{
+    public void Configure(EntityTypeBuilder<OperationCrossing> builder)
+    {
+        builder.ToTable("ops_crossings");
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Unit).HasMaxLength(50);
+        builder.Property(c => c.FromCountry).HasMaxLength(2);
+        builder.Property(c => c.ToCountry).HasMaxLength(2);
+        builder.Property(c => c.FromZone).HasMaxLength(20);
+        builder.Property(c => c.ToZone).HasMaxLength(20);
+        builder.HasIndex(c => new { c.OperationId, c.AtMs });
+    }
+}
+
+internal sealed class OperationEventConfiguration : IEntityTypeConfiguration<OperationEvent>
+{
+    public void Configure(EntityTypeBuilder<OperationEvent> builder)
+    {
+        builder.ToTable("ops_events");
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.Kind).HasMaxLength(30);
+        builder.Property(e => e.Arguments).HasMaxLength(4000);
+        builder.HasIndex(e => new { e.OperationId, e.AtMs });
+    }
+}
+
+internal sealed class PartnerNoticeConfiguration : IEntityTypeConfiguration<PartnerNotice>
+{
+    public void Configure(EntityTypeBuilder<PartnerNotice> builder)
+    {
+        builder.ToTable("ops_partner_notices");
+        builder.HasKey(n => n.Id);
+        builder.Property(n => n.Partner).HasMaxLength(2);
+        builder.Property(n => n.Zone).HasMaxLength(20);
+        builder.Property(n => n.AcknowledgedBy).HasMaxLength(256);
+        builder.HasIndex(n => new { n.OperationId, n.Partner, n.Zone }).IsUnique();
+    }
+}
+
+internal sealed class AlertConfiguration : IEntityTypeConfiguration<Alert>
+{
+    public void Configure(EntityTypeBuilder<Alert> builder)
+    {
+        builder.ToTable("ops_alerts");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Id).ValueGeneratedNever();
+        builder.Property(a => a.FromCountry).HasMaxLength(2);
+        builder.Property(a => a.OperationType).HasMaxLength(50);
+        builder.Property(a => a.Zone).HasMaxLength(20);
+        builder.Property(a => a.HomeZone).HasMaxLength(20);
+        builder.Property(a => a.Units).HasMaxLength(2000);
+        builder.Property(a => a.Vehicles).HasMaxLength(2000);
+        builder.Property(a => a.Suspect).HasMaxLength(2000);
+        builder.Property(a => a.Reason).HasMaxLength(2000);
+        builder.Property(a => a.CaseReference).HasMaxLength(100);
+        builder.Property(a => a.AcknowledgedBy).HasMaxLength(256);
+        builder.Property(a => a.Version).IsConcurrencyToken();
+        builder.HasIndex(a => new { a.OperationId, a.Zone }).IsUnique();
+        builder.HasIndex(a => new { a.Status, a.ReceivedAtMs });
+    }
+}
+
+internal sealed class AlertFixConfiguration : IEntityTypeConfiguration<AlertFix>
+{
+    public void Configure(EntityTypeBuilder<AlertFix> builder)
+    {
+        builder.ToTable("ops_alert_fixes");
+        builder.HasKey(f => f.Id);
+        builder.Property(f => f.Unit).HasMaxLength(50);
+        builder.HasIndex(f => new { f.OperationId, f.Unit, f.TimeMs }).IsUnique();
+    }
+}

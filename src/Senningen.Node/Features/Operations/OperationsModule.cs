@@ -1,0 +1,60 @@
+using Senningen.Core.Operations;
+using Senningen.Node.Common.Configuration;
+using Senningen.Node.Common.Exchange;
+using Senningen.Node.Common.Security;
+using Senningen.Node.Features.Operations.Alerts;
+using Senningen.Node.Features.Operations.End;
+using Senningen.Node.Features.Operations.Home;
+using Senningen.Node.Features.Operations.Messages;
+using Senningen.Node.Features.Operations.Positions;
+using Senningen.Node.Features.Operations.Read;
+using Senningen.Node.Features.Operations.Report;
+using Senningen.Node.Features.Operations.Start;
+
+namespace Senningen.Node.Features.Operations;
+
+/// <summary>Live operations across the border: pursuits, observations, escorts; crossings, alerts and reports.</summary>
+internal static class OperationsModule
+{
+    public static IServiceCollection AddOperationsFeature(this IServiceCollection services, NodeSettings settings)
+    {
+        var o = settings.Operations;
+        var rules = new CrossingRules(o.CrossingMinFixes, o.CrossingMinDistanceMetres, o.CrossingMaxAccuracyMetres, o.CrossingMaxGap);
+        services.AddSingleton(sp => new CrossingDetector(sp.GetRequiredService<Core.Geo.IGeoLocator>(), rules));
+        services.AddSingleton<OperationsFeed>();
+        services.AddScoped<OperationReader>().AddScoped<AlertReader>().AddScoped<ReportRenderer>();
+        services.AddScoped<PositionIngest>().AddScoped<CrossingNotifier>();
+        services.AddMessageType<CrossingPayload, CrossingHandler>(CrossingPayload.Type, 1);
+        services.AddMessageType<PositionsPayload, PositionsHandler>(PositionsPayload.Type, 1);
+        services.AddMessageType<LeftPayload, LeftHandler>(LeftPayload.Type, 1);
+        services.AddMessageType<EndedPayload, EndedHandler>(EndedPayload.Type, 1);
+        services.AddMessageType<AcknowledgedPayload, AcknowledgedHandler>(AcknowledgedPayload.Type, 1);
+        services.AddMessageType<EscalatedPayload, EscalatedHandler>(EscalatedPayload.Type, 1);
+        services.AddSingleton<EscalationWorker>();
+        if (settings.Exchange.DispatcherEnabled)
+        {
+            services.AddHostedService(sp => sp.GetRequiredService<EscalationWorker>());
+        }
+
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapOperationsFeature(this IEndpointRouteBuilder app)
+    {
+        var ops = app.MapGroup("/api/v1/operations").RequireAuthorization(Policies.Operations).WithTags("Operations");
+        ops.MapPost("", StartOperation.HandleAsync).WithSummary("Starts a pursuit, observation, escort or transport.");
+        ops.MapGet("", ReadOperations.ListAsync).WithSummary("This node's operations, newest first (active=true for running ones).");
+        ops.MapGet("/{id:guid}", ReadOperations.GetAsync).WithSummary("One operation with its units, crossings and timeline (audited).");
+        ops.MapPost("/{id:guid}/positions", RecordPositions.HandleAsync)
+            .WithSummary("A batch of unit fixes in any order; returns accepted, duplicates, rejected (with reasons) and crossings.");
+        ops.MapPost("/{id:guid}/end", EndOperation.HandleAsync).WithSummary("Ends the operation; the after-action report is kept and sent.");
+        ops.MapGet("/{id:guid}/report", ReadOperations.ReportAsync).WithSummary("The after-action report in one language (lang=nl|fr|de|en).");
+
+        var alerts = app.MapGroup("/api/v1/alerts").RequireAuthorization(Policies.Alerts).WithTags("Operations");
+        alerts.MapGet("", ReadAlerts.ListAsync).WithSummary("Foreign operations on this territory, newest first (audited).");
+        alerts.MapGet("/{id:guid}", ReadAlerts.GetAsync).WithSummary("One alert with the rules that apply and the track (audited).");
+        alerts.MapPost("/{id:guid}/acknowledge", AcknowledgeAlert.HandleAsync).WithSummary("The control room has seen it; the home node is told.");
+        alerts.MapGet("/{id:guid}/report", ReadAlerts.ReportAsync).WithSummary("The partner's after-action report, once it ended (audited).");
+        return app;
+    }
+}

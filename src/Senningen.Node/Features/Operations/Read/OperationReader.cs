@@ -1,0 +1,84 @@
+using Microsoft.EntityFrameworkCore;
+using Senningen.Contracts.Operations;
+using Senningen.Node.Common.Localization;
+using Senningen.Node.Common.Persistence;
+using Senningen.Node.Features.Operations.Data;
+using Senningen.Node.Features.Operations.Timeline;
+
+namespace Senningen.Node.Features.Operations.Read;
+
+/// <summary>Builds the views of this node's own operations, with the timeline in the reader's language.</summary>
+public sealed class OperationReader(SenningenDbContext db, Texts texts)
+{
+    public async Task<OperationView?> GetAsync(Guid id, string language, CancellationToken ct)
+    {
+        var operation = await db.Operations.AsNoTracking().Include(o => o.Units).FirstOrDefaultAsync(o => o.Id == id, ct);
+        if (operation is null)
+        {
+            return null;
+        }
+
+        var crossings = await db.OperationCrossings.AsNoTracking().Where(c => c.OperationId == id).OrderBy(c => c.AtMs).ThenBy(c => c.Id)
+            .ToListAsync(ct);
+        var events = await db.OperationEvents.AsNoTracking().Where(e => e.OperationId == id).OrderBy(e => e.AtMs).ThenBy(e => e.Id)
+            .ToListAsync(ct);
+        return ToView(operation, crossings, events, language);
+    }
+
+    public async Task<IReadOnlyList<OperationView>> ListAsync(bool activeOnly, int take, string language, CancellationToken ct)
+    {
+        var query = db.Operations.AsNoTracking().Include(o => o.Units).AsQueryable();
+        if (activeOnly)
+        {
+            query = query.Where(o => o.Status == OperationStatus.Active);
+        }
+
+        var operations = await query.OrderByDescending(o => o.StartedAtMs).Take(take).ToListAsync(ct);
+        var ids = operations.Select(o => o.Id).ToList();
+        var crossings = (await db.OperationCrossings.AsNoTracking().Where(c => ids.Contains(c.OperationId)).ToListAsync(ct))
+            .ToLookup(c => c.OperationId);
+        return [.. operations.Select(o => ToView(o, [.. crossings[o.Id].OrderBy(c => c.AtMs)], [], language))];
+    }
+
+    /// <summary>The last known fixes of every unit, newest last, for the live map.</summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<PositionView>>> TracksAsync(Guid id, int perUnit, CancellationToken ct)
+    {
+        var fixes = await db.UnitFixes.AsNoTracking().Where(f => f.OperationId == id).OrderByDescending(f => f.TimeMs).Take(perUnit * 20)
+            .ToListAsync(ct);
+        return fixes.GroupBy(f => f.Unit).ToDictionary(g => g.Key,
+            g => (IReadOnlyList<PositionView>)[.. g.Take(perUnit).OrderBy(f => f.TimeMs).Select(ToPosition)]);
+    }
+
+    public OperationView ToView(Operation o, IReadOnlyList<OperationCrossing> crossings, IReadOnlyList<OperationEvent> events, string language) => new(
+        o.Id,
+        o.Type,
+        o.Status == OperationStatus.Active ? "active" : "ended",
+        o.HomeCountry,
+        o.HomeZone,
+        o.CaseReference,
+        [.. o.Units.OrderBy(u => u.Id).Select(u => new OperationUnitView(u.CallSign, u.Vehicle, u.Officers, u.Country, u.Zone,
+            u.LastFixAtMs is { } t && u.LastLat is { } lat && u.LastLon is { } lon
+                ? new PositionView(lat, lon, DateTimeOffset.FromUnixTimeMilliseconds(t), u.LastSpeed, u.LastHeading, u.LastAccuracy)
+                : null))],
+        Lines(o.Vehicles),
+        o.Suspect,
+        o.Reason,
+        o.AuthorisationReference,
+        o.AuthorisationDeadlineMs is { } d ? DateTimeOffset.FromUnixTimeMilliseconds(d) : null,
+        DateTimeOffset.FromUnixTimeMilliseconds(o.StartedAtMs),
+        o.StartedBy,
+        o.EndedAtMs is { } e ? DateTimeOffset.FromUnixTimeMilliseconds(e) : null,
+        o.Outcome,
+        [.. crossings.Select(ToView)],
+        [.. events.Select(e => new TimelineEntry(DateTimeOffset.FromUnixTimeMilliseconds(e.AtMs), e.Kind,
+            OperationLog.Render(texts, language, e.Kind, OperationLog.ArgumentsOf(e))))]);
+
+    public static CrossingView ToView(OperationCrossing c) =>
+        new(c.Unit, c.FromCountry, c.ToCountry, c.FromZone, c.ToZone, DateTimeOffset.FromUnixTimeMilliseconds(c.AtMs), c.Lat, c.Lon);
+
+    public static PositionView ToPosition(UnitFix f) =>
+        new(f.Lat, f.Lon, DateTimeOffset.FromUnixTimeMilliseconds(f.TimeMs), f.Speed, f.Heading, f.Accuracy);
+
+    public static IReadOnlyList<string> Lines(string text) =>
+        text.Length == 0 ? [] : text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+}

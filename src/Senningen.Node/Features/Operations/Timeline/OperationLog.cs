@@ -1,0 +1,40 @@
+using Senningen.Node.Common.Localization;
+using Senningen.Node.Common.Persistence;
+using Senningen.Node.Features.Operations.Data;
+
+namespace Senningen.Node.Features.Operations.Timeline;
+
+/// <summary>The kinds of timeline line; each has a text <c>ops.event.{kind}</c> taking the event's arguments.</summary>
+public static class EventKinds
+{
+    public const string Started = "started";
+    public const string Crossing = "crossing";
+    public const string ZoneChange = "zone-change";
+    public const string Notified = "notified";
+    public const string Acknowledged = "acknowledged";
+    public const string Escalated = "escalated";
+    public const string Returned = "returned";
+    public const string Ended = "ended";
+
+    public static IReadOnlyList<string> All { get; } = [Started, Crossing, ZoneChange, Notified, Acknowledged, Escalated, Returned, Ended];
+}
+
+/// <summary>Adds timeline lines to the unit of work and renders them in a reader's language.</summary>
+public static class OperationLog
+{
+    private const char Separator = '\u001f';
+
+    public static void Add(SenningenDbContext db, Guid operationId, DateTimeOffset at, string kind, params string?[] arguments) =>
+        db.OperationEvents.Add(new OperationEvent
+        {
+            OperationId = operationId,
+            AtMs = at.ToUnixTimeMilliseconds(),
+            Kind = kind,
+            Arguments = string.Join(Separator, arguments.Select(a => a ?? "")),
+        });
+
+    public static string[] ArgumentsOf(OperationEvent e) => e.Arguments.Length == 0 ? [] : e.Arguments.Split(Separator);
+
+    public static string Render(Texts texts, string language, string kind, IReadOnlyList<string> arguments) =>
+        texts.Format(language, "ops.event." + kind, [.. arguments]);
+}
