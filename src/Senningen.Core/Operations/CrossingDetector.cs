@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Senningen.Core.Countries;
 using Senningen.Core.Geo;
 
@@ -106,7 +107,8 @@ public sealed class CrossingDetector
             }
 
             targetCountry = next.Country;
-            clear = true;
+            clear = (Continues(next.Candidate, targetCountry, where.ZoneId, zoneChange: true, fix.Time) && next.Candidate.Value.Clear)
+                || ClearOfZone(fix.Point, next.Zone, Math.Max(_rules.MinDistanceMetres, fix.Accuracy ?? 0));
         }
         else
         {
@@ -135,12 +137,39 @@ public sealed class CrossingDetector
     {
         // A country candidate follows the unit from zone to zone of the new country (the crossing names the zone where it
         // was confirmed); a zone candidate is for one zone only.
-        if (pending is { } p && p.Country == country && (!zoneChange || p.Zone == zone) && fix.Time - p.LastAt <= _rules.MaxGap)
+        if (Continues(pending, country, zone, zoneChange, fix.Time))
         {
+            var p = pending.Value;
             return p with { Zone = zone, Fixes = Math.Min(p.Fixes + 1, _rules.MinFixesInside), Clear = p.Clear || clear, LastAt = fix.Time };
         }
 
         return new CrossingCandidate(country, zone, fix.Time, fix.Point.Latitude, fix.Point.Longitude, 1, clear, fix.Time);
+    }
+
+    private bool Continues([NotNullWhen(true)] CrossingCandidate? pending, string country, string? zone, bool zoneChange, DateTimeOffset time) =>
+        pending is { } p && p.Country == country && (!zoneChange || p.Zone == zone) && time - p.LastAt <= _rules.MaxGap;
+
+    /// <summary>
+    /// The locator gives the distance to the country border only, so a zone boundary is probed instead: the fix is clear
+    /// of the zone being left when none of eight points <paramref name="metres"/> around it lies in that zone. This costs
+    /// eight look-ups, but only for fixes of a pending zone change that is not yet clear.
+    /// </summary>
+    private bool ClearOfZone(GeoPoint point, string? leaving, double metres)
+    {
+        const double metresPerDegree = 111_320;
+        var dLat = metres / metresPerDegree;
+        var dLon = metres / (metresPerDegree * Math.Max(0.01, Math.Cos(double.DegreesToRadians(point.Latitude))));
+        for (var i = 0; i < 8; i++)
+        {
+            var (sin, cos) = Math.SinCos(i * Math.PI / 4);
+            if (GeoPoint.TryCreate(point.Latitude + (dLat * cos), point.Longitude + (dLon * sin), out var probe) &&
+                _locator.Locate(probe.Value).ZoneId == leaving)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>A total order on what the detector reads, so that which of two same-time fixes wins depends on the set only.</summary>

@@ -4,7 +4,8 @@ namespace Senningen.Core.Operations;
 /// The hysteresis of <see cref="CrossingDetector"/>. A change of country is confirmed after <see cref="MinFixesInside"/>
 /// consecutive usable fixes in the new country, at least one of them clear of the border: at least
 /// <see cref="MinDistanceMetres"/> from it and further from it than its own reported accuracy. A change of control-room
-/// zone inside a country needs the same number of consecutive fixes (the locator gives no distance to a zone boundary).
+/// zone inside a country is confirmed the same way, the zone boundary being probed at that distance around the fix
+/// (the locator gives no distance to a zone boundary).
 /// </summary>
 /// <remarks>
 /// The defaults are tuned on the shipped Baarle track at 30 km/h and one fix a second: three fixes span some 25 m,
