@@ -60,7 +60,7 @@ internal static class EndOperation
         var partners = await db.PartnerNotices.Where(n => n.OperationId == id).Select(n => n.Partner).Distinct().ToListAsync(ct);
         foreach (var partner in partners.Select(CountryCode.Parse))
         {
-            await outbox.EnqueueAsync(partner, EndedPayload.Type, 1, new EndedPayload(operation.Id, operation.Outcome, now, facts),
+            await outbox.EnqueueAsync(partner, EndedPayload.Type, 1, new EndedPayload(operation.Id, request.Outcome!, now, facts),
                 Conversations.For(operation.Id, partner), operation.CaseReference, cancellationToken: ct);
         }
 

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Senningen.Contracts.Operations;
 using Senningen.Core.Countries;
 using Senningen.Core.Operations;
@@ -16,7 +17,7 @@ namespace Senningen.Node.Features.Operations.Positions;
 /// Turns confirmed crossings into timeline lines, audit entries and messages to the partner whose territory or zone
 /// was entered or left, and forwards positions to the partner a unit is on. Adds to the unit of work; saves nothing.
 /// </summary>
-internal sealed class CrossingNotifier(SenningenDbContext db, Outbox outbox, AuditLog audit, ZoneDirectory zones, NodeSettings settings)
+internal sealed class CrossingNotifier(SenningenDbContext db, Outbox outbox, AuditLog audit, NodeSettings settings)
 {
     public async Task<IReadOnlyList<CrossingView>> NotifyAsync(Operation operation, List<BorderCrossing> crossings, List<PositionFix> forwarded,
         DateTimeOffset now, CancellationToken ct)
@@ -94,7 +95,7 @@ internal sealed class CrossingNotifier(SenningenDbContext db, Outbox outbox, Aud
         var message = await outbox.EnqueueAsync(partner, CrossingPayload.Type, 1, payload, conversation, operation.CaseReference,
             cancellationToken: ct);
         var notice = db.PartnerNotices.Local.FirstOrDefault(n => n.OperationId == operation.Id && n.Partner == partner.Value && n.Zone == zone)
-            ?? db.PartnerNotices.FirstOrDefault(n => n.OperationId == operation.Id && n.Partner == partner.Value && n.Zone == zone);
+            ?? await db.PartnerNotices.FirstOrDefaultAsync(n => n.OperationId == operation.Id && n.Partner == partner.Value && n.Zone == zone, ct);
         if (notice is null)
         {
             db.PartnerNotices.Add(new PartnerNotice

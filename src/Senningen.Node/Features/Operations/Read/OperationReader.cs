@@ -8,7 +8,7 @@ using Senningen.Node.Features.Operations.Timeline;
 namespace Senningen.Node.Features.Operations.Read;
 
 /// <summary>Builds the views of this node's own operations, with the timeline in the reader's language.</summary>
-public sealed class OperationReader(SenningenDbContext db, Texts texts)
+public sealed class OperationReader(SenningenDbContext db, Texts texts, Core.Treaty.TreatyCatalogue catalogue)
 {
     public async Task<OperationView?> GetAsync(Guid id, string language, CancellationToken ct)
     {
@@ -71,7 +71,7 @@ public sealed class OperationReader(SenningenDbContext db, Texts texts)
         o.Outcome,
         [.. crossings.Select(ToView)],
         [.. events.Select(e => new TimelineEntry(DateTimeOffset.FromUnixTimeMilliseconds(e.AtMs), e.Kind,
-            OperationLog.Render(texts, language, e.Kind, OperationLog.ArgumentsOf(e))))]);
+            OperationLog.Render(texts, catalogue, language, e.Kind, OperationLog.ArgumentsOf(e))))]);
 
     public static CrossingView ToView(OperationCrossing c) =>
         new(c.Unit, c.FromCountry, c.ToCountry, c.FromZone, c.ToZone, DateTimeOffset.FromUnixTimeMilliseconds(c.AtMs), c.Lat, c.Lon);

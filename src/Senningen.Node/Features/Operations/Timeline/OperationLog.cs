@@ -1,3 +1,4 @@
+using Senningen.Core.Treaty;
 using Senningen.Node.Common.Localization;
 using Senningen.Node.Common.Persistence;
 using Senningen.Node.Features.Operations.Data;
@@ -35,6 +36,19 @@ public static class OperationLog
 
     public static string[] ArgumentsOf(OperationEvent e) => e.Arguments.Length == 0 ? [] : e.Arguments.Split(Separator);
 
-    public static string Render(Texts texts, string language, string kind, IReadOnlyList<string> arguments) =>
-        texts.Format(language, "ops.event." + kind, [.. arguments]);
+    /// <summary>Renders a line; ids among the arguments (mission type, outcome) are shown by their names in that language.</summary>
+    public static string Render(Texts texts, TreatyCatalogue catalogue, string language, string kind, IReadOnlyList<string> arguments)
+    {
+        var shown = arguments.ToArray();
+        if (kind == EventKinds.Started && shown.Length > 0)
+        {
+            shown[0] = catalogue.FindMissionType(shown[0])?.Name.Get(language) ?? shown[0];
+        }
+        else if (kind == EventKinds.Ended && shown.Length > 0)
+        {
+            shown[0] = texts.Get(language, "ops.outcome." + shown[0]);
+        }
+
+        return texts.Format(language, "ops.event." + kind, [.. shown]);
+    }
 }
