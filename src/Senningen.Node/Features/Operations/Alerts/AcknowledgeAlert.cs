@@ -56,7 +56,7 @@ internal static class AcknowledgeAlert
             new AcknowledgedPayload(alert.OperationId, alert.Id, alert.Zone, room, $"{actor.Name}, {actor.Unit}", now),
             alert.ConversationId, alert.CaseReference, cancellationToken: ct);
         audit.Add(new AuditRecord(AuditActions.AlertAcknowledged, AuditOutcomes.Success, [$"alert:{alert.Id}", $"operation:{alert.OperationId}"],
-            CaseReference: alert.CaseReference, Recipient: alert.FromCountry, Detail: request?.Note));
+            CaseReference: alert.CaseReference, Recipient: alert.FromCountry, Detail: request?.Note), actor);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -67,6 +67,6 @@ internal static class AcknowledgeAlert
         }
 
         feed.AlertChanged();
-        return TypedResults.Ok((await reader.GetAsync(alert.Id, Texts.CurrentLanguage, audited: false, ct))!);
+        return TypedResults.Ok((await reader.GetAsync(alert.Id, Texts.CurrentLanguage, auditFor: null, ct))!);
     }
 }

@@ -17,7 +17,7 @@ public sealed class AlertReader(SenningenDbContext db, AuditLog audit, ZoneDirec
 {
     public const int TrackLength = 300;
 
-    public async Task<AlertView?> GetAsync(Guid id, string language, bool audited, CancellationToken ct)
+    public async Task<AlertView?> GetAsync(Guid id, string language, Actor? auditFor, CancellationToken ct)
     {
         var alert = await db.Alerts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
         if (alert is null)
@@ -26,9 +26,9 @@ public sealed class AlertReader(SenningenDbContext db, AuditLog audit, ZoneDirec
         }
 
         var track = await TrackAsync(alert.OperationId, ct);
-        if (audited)
+        if (auditFor is not null)
         {
-            await AuditReadAsync([alert], ct);
+            await AuditReadAsync([alert.Id], alert.CaseReference, auditFor, ct);
         }
 
         return ToView(alert, track, language);
@@ -54,10 +54,7 @@ public sealed class AlertReader(SenningenDbContext db, AuditLog audit, ZoneDirec
         return views;
     }
 
-    public Task AuditReadAsync(IReadOnlyCollection<Alert> alerts, CancellationToken ct) =>
-        AuditReadAsync(alerts.Select(a => a.Id).ToList(), alerts.Select(a => a.CaseReference).FirstOrDefault(c => c is not null), ct);
-
-    public async Task AuditReadAsync(IReadOnlyList<Guid> ids, string? caseReference, CancellationToken ct)
+    public async Task AuditReadAsync(IReadOnlyList<Guid> ids, string? caseReference, Actor actor, CancellationToken ct)
     {
         if (ids.Count == 0)
         {
@@ -65,7 +62,7 @@ public sealed class AlertReader(SenningenDbContext db, AuditLog audit, ZoneDirec
         }
 
         await audit.WriteAsync(new AuditRecord(AuditActions.AlertRead, AuditOutcomes.Success, [.. ids.Select(i => $"alert:{i}")],
-            CaseReference: caseReference), cancellationToken: ct);
+            CaseReference: caseReference), actor, ct);
     }
 
     private async Task<List<PositionView>> TrackAsync(Guid operationId, CancellationToken ct) =>

@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Senningen.Contracts.Operations;
 using Senningen.Contracts.Users;
+using Senningen.Node.Common.Audit;
+using Senningen.Node.Common.Configuration;
 using Senningen.Node.Common.Errors;
 using Senningen.Node.Common.Exchange;
 using Senningen.Node.Common.Localization;
@@ -16,21 +18,24 @@ namespace Senningen.Node.Features.Operations.Alerts;
 /// <summary>Reading alerts: control rooms see all of this node's; the national desk (liaison) sees the escalated ones.</summary>
 internal static class ReadAlerts
 {
-    public static async Task<Ok<IReadOnlyList<AlertView>>> ListAsync(AlertReader reader, ClaimsPrincipal user, CancellationToken ct)
+    public static async Task<Ok<IReadOnlyList<AlertView>>> ListAsync(AlertReader reader, NodeSettings settings, ClaimsPrincipal user,
+        CancellationToken ct)
     {
         var escalatedOnly = !user.IsInRole(Roles.ControlRoom);
         var alerts = await reader.ListAsync(Texts.CurrentLanguage, TimeSpan.FromHours(12), escalatedOnly, ct);
-        await reader.AuditReadAsync([.. alerts.Select(a => a.Id)], null, ct);
+        await reader.AuditReadAsync([.. alerts.Select(a => a.Id)], null, Actor.From(user, settings), ct);
         return TypedResults.Ok(alerts);
     }
 
-    public static async Task<Results<Ok<AlertView>, ProblemHttpResult>> GetAsync(Guid id, AlertReader reader, Texts texts, CancellationToken ct) =>
-        await reader.GetAsync(id, Texts.CurrentLanguage, audited: true, ct) is { } view
+    public static async Task<Results<Ok<AlertView>, ProblemHttpResult>> GetAsync(Guid id, AlertReader reader, NodeSettings settings,
+        ClaimsPrincipal user, Texts texts, CancellationToken ct) =>
+        await reader.GetAsync(id, Texts.CurrentLanguage, Actor.From(user, settings), ct) is { } view
             ? TypedResults.Ok(view)
             : Problems.NotFound(texts, texts["alerts.alert"]);
 
     public static async Task<Results<Ok<AfterActionReport>, ProblemHttpResult>> ReportAsync(Guid id, string? lang, SenningenDbContext db,
-        AlertReader reader, ReportRenderer renderer, Texts texts, TimeProvider clock, CancellationToken ct)
+        AlertReader reader, ReportRenderer renderer, NodeSettings settings, ClaimsPrincipal user, Texts texts, TimeProvider clock,
+        CancellationToken ct)
     {
         var validator = new RequestValidator(texts);
         validator.OneOf("lang", lang, Texts.Languages);
@@ -50,7 +55,7 @@ internal static class ReadAlerts
             return Problems.Conflict(texts, texts["ops.problem.not-ended"]);
         }
 
-        await reader.AuditReadAsync([alert.Id], alert.CaseReference, ct);
+        await reader.AuditReadAsync([alert.Id], alert.CaseReference, Actor.From(user, settings), ct);
         var facts = JsonSerializer.Deserialize<ReportFacts>(alert.Report, WireMapping.Json)!;
         return TypedResults.Ok(renderer.Render(facts, lang ?? Texts.CurrentLanguage, clock.GetUtcNow()));
     }

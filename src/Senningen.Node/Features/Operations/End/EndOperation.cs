@@ -1,9 +1,11 @@
+using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Senningen.Contracts.Operations;
 using Senningen.Core.Countries;
 using Senningen.Node.Common.Audit;
+using Senningen.Node.Common.Configuration;
 using Senningen.Node.Common.Errors;
 using Senningen.Node.Common.Exchange;
 using Senningen.Node.Common.Localization;
@@ -23,8 +25,8 @@ namespace Senningen.Node.Features.Operations.End;
 internal static class EndOperation
 {
     public static async Task<Results<Ok<OperationView>, ProblemHttpResult>> HandleAsync(Guid id, EndOperationRequest? request,
-        SenningenDbContext db, Outbox outbox, AuditLog audit, OperationReader reader, OperationsFeed feed, Texts texts, TimeProvider clock,
-        CancellationToken ct)
+        SenningenDbContext db, Outbox outbox, AuditLog audit, OperationReader reader, OperationsFeed feed, NodeSettings settings, ClaimsPrincipal user, Texts texts,
+        TimeProvider clock, CancellationToken ct)
     {
         var validator = new RequestValidator(texts);
         if (validator.Required("outcome", request?.Outcome))
@@ -66,7 +68,7 @@ internal static class EndOperation
 
         audit.Add(new AuditRecord(AuditActions.OperationEnded, AuditOutcomes.Success, [$"operation:{operation.Id}"],
             CaseReference: operation.CaseReference, Recipient: partners.Count > 0 ? string.Join(',', partners) : null,
-            Detail: $"outcome {operation.Outcome}; report kept and sent to {partners.Count} partner(s)"));
+            Detail: $"outcome {operation.Outcome}; report kept and sent to {partners.Count} partner(s)"), Actor.From(user, settings));
         await db.SaveChangesAsync(ct);
         feed.Changed(operation.Id);
         return TypedResults.Ok((await reader.GetAsync(operation.Id, Texts.CurrentLanguage, ct))!);

@@ -1,8 +1,10 @@
+using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Senningen.Contracts.Operations;
 using Senningen.Node.Common.Audit;
+using Senningen.Node.Common.Configuration;
 using Senningen.Node.Common.Errors;
 using Senningen.Node.Common.Exchange;
 using Senningen.Node.Common.Localization;
@@ -30,7 +32,7 @@ internal static class ReadOperations
     }
 
     public static async Task<Results<Ok<OperationView>, ProblemHttpResult>> GetAsync(Guid id, OperationReader reader, AuditLog audit,
-        Texts texts, CancellationToken ct)
+        NodeSettings settings, ClaimsPrincipal user, Texts texts, CancellationToken ct)
     {
         var view = await reader.GetAsync(id, Texts.CurrentLanguage, ct);
         if (view is null)
@@ -39,12 +41,12 @@ internal static class ReadOperations
         }
 
         await audit.WriteAsync(new AuditRecord(AuditActions.OperationRead, AuditOutcomes.Success, [$"operation:{id}"],
-            CaseReference: view.CaseReference), cancellationToken: ct);
+            CaseReference: view.CaseReference), Actor.From(user, settings), ct);
         return TypedResults.Ok(view);
     }
 
     public static async Task<Results<Ok<AfterActionReport>, ProblemHttpResult>> ReportAsync(Guid id, string? lang, SenningenDbContext db,
-        ReportRenderer renderer, AuditLog audit, Texts texts, TimeProvider clock, CancellationToken ct)
+        ReportRenderer renderer, AuditLog audit, NodeSettings settings, ClaimsPrincipal user, Texts texts, TimeProvider clock, CancellationToken ct)
     {
         var validator = new RequestValidator(texts);
         validator.OneOf("lang", lang, Texts.Languages);
@@ -66,7 +68,7 @@ internal static class ReadOperations
 
         var facts = JsonSerializer.Deserialize<ReportFacts>(operation.Report, WireMapping.Json)!;
         await audit.WriteAsync(new AuditRecord(AuditActions.OperationRead, AuditOutcomes.Success, [$"operation:{id}"],
-            CaseReference: operation.CaseReference, Detail: "after-action report"), cancellationToken: ct);
+            CaseReference: operation.CaseReference, Detail: "after-action report"), Actor.From(user, settings), ct);
         return TypedResults.Ok(renderer.Render(facts, lang ?? Texts.CurrentLanguage, clock.GetUtcNow()));
     }
 }

@@ -58,7 +58,7 @@ internal static class StartOperation
         db.Operations.Add(operation);
         OperationLog.Add(db, operation.Id, now, EventKinds.Started, operation.Type, actor.Name, homeZone);
         audit.Add(new AuditRecord(AuditActions.OperationStarted, AuditOutcomes.Success, [$"operation:{operation.Id}"],
-            CaseReference: operation.CaseReference, Detail: $"{operation.Type}, {operation.Units.Count} unit(s), home zone {homeZone}"));
+            CaseReference: operation.CaseReference, Detail: $"{operation.Type}, {operation.Units.Count} unit(s), home zone {homeZone}"), actor);
         await db.SaveChangesAsync(ct);
         feed.Changed(operation.Id);
         var view = await reader.GetAsync(operation.Id, Texts.CurrentLanguage, ct);
