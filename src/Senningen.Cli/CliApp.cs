@@ -32,6 +32,7 @@ public static class CliApp
             AuditCommand.Create(context),
             NodeCommand.Create(context),
             ExchangeCommand.Create(context),
+            SimulateCommand.Create(context),
         };
 
         var parse = root.Parse(args);

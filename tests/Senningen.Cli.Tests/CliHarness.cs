@@ -19,6 +19,9 @@ internal sealed class CliHarness : IDisposable
 
     public TimeProvider Time { get; set; } = TimeProvider.System;
 
+    /// <summary>Carries senn's HTTP requests instead of sockets, for tests that fake the node in-process; null for real sockets.</summary>
+    public HttpMessageHandler? Handler { get; set; }
+
     public async Task<CliResult> RunAsync(params string[] args)
     {
         using var output = new StringWriter();
@@ -32,7 +35,7 @@ internal sealed class CliHarness : IDisposable
             ReadSecret = _ => TypedSecrets.TryDequeue(out var secret) ? secret : null,
             GetEnvironmentVariable = name => Environment.GetValueOrDefault(name),
         };
-        var exitCode = await CliApp.RunAsync(args, console, configDir: ConfigDir, time: Time, ct: TestContext.Current.CancellationToken);
+        var exitCode = await CliApp.RunAsync(args, console, Handler, ConfigDir, time: Time, ct: TestContext.Current.CancellationToken);
         return new CliResult(exitCode, output.ToString(), error.ToString());
     }
 

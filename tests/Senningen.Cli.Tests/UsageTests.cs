@@ -40,6 +40,7 @@ public sealed class UsageTests : IDisposable
     [InlineData("node", "key")]
     [InlineData("exchange", "status")]
     [InlineData("exchange", "ping")]
+    [InlineData("simulate", "pursuit")]
     public async Task Help_ForEveryCommand_ExitsZeroWithADescription(params string[] command)
     {
         var result = await _cli.RunAsync([.. command, "--help"]);

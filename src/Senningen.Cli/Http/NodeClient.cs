@@ -36,6 +36,15 @@ internal sealed class NodeClient : IDisposable
         return await ExchangeAsync<T>(request, ct);
     }
 
+    /// <summary>For endpoints whose answer carries nothing senn needs: success is the status alone, with or without a body.</summary>
+    public async Task<NodeResult<bool>> PostAsync<TBody>(string path, TBody body, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body, options: Json) };
+        request.Headers.Accept.ParseAdd("application/json");
+        using var response = await SendAsync(request, HttpCompletionOption.ResponseContentRead, ct);
+        return response.IsSuccessStatusCode ? NodeResult<bool>.Success(true) : NodeResult<bool>.Failure(await ReadProblemAsync(response, ct));
+    }
+
     /// <summary>Streams a successful body into <paramref name="consume"/> without buffering it in memory.</summary>
     public async Task<NodeResult<T>> DownloadAsync<T>(string path, string mediaType, Func<Stream, CancellationToken, Task<T>> consume, CancellationToken ct)
     {

@@ -1,0 +1,18 @@
+using Senningen.Core.Geo;
+using Senningen.Core.Operations;
+
+namespace Senningen.Core.Tests.Operations;
+
+/// <summary>The shipped borders and zones, and the shipped routes, for the tests that drive real geometry.</summary>
+internal static class RealGeography
+{
+    /// <summary>The one line to change when the production GeoIndex lands.</summary>
+    public static IGeoLocator Locator => NtsGeoLocator.Shared;
+
+    public static PursuitRoute Route(string id)
+    {
+        var path = Path.Combine(NtsGeoLocator.RepositoryRoot(), "data", "routes", id + ".json");
+        var parsed = RouteFile.Parse(File.ReadAllText(path));
+        return parsed.IsSuccess ? parsed.Route : throw new InvalidDataException($"{path}: {parsed.Problem}");
+    }
+}
