@@ -30,6 +30,7 @@ internal static class OperationsModule
         services.AddMessageType<EndedPayload, EndedHandler>(EndedPayload.Type, 1);
         services.AddMessageType<AcknowledgedPayload, AcknowledgedHandler>(AcknowledgedPayload.Type, 1);
         services.AddMessageType<EscalatedPayload, EscalatedHandler>(EscalatedPayload.Type, 1);
+        services.AddSingleton<Demo.DemoSimulator>();
         services.AddSingleton<EscalationWorker>();
         if (settings.Exchange.DispatcherEnabled)
         {
