@@ -17,7 +17,8 @@ public sealed record NodeSettings(
     string TreatyDirectory,
     BootstrapAdmin? Bootstrap,
     KeyProtection? KeyProtection,
-    ExchangeSettings Exchange)
+    ExchangeSettings Exchange,
+    MapSettings Map)
 {
     /// <summary>A prefix that keeps cookies of nodes sharing a host name (the demo) apart.</summary>
     public string CookiePrefix => $".Senningen.{Country.Value}";
@@ -40,6 +41,12 @@ public sealed record ExchangeSettings(
     string? ClientCertificatePath,
     string? ClientCertificatePassword,
     string? TrustedCaPath);
+
+/// <summary>
+/// The console map's base layer: a tile URL template ({z}/{x}/{y}) and its credit, or none, and then only the shipped
+/// borders and zones are drawn (no request leaves the control room's network).
+/// </summary>
+public sealed record MapSettings(string? TileUrl, string? TileAttribution);
 
 public enum DatabaseProvider
 {
