@@ -61,6 +61,8 @@ class LiveMap {
     this.fitted = false;
     this.following = true;
     this.moving = false;
+    // Without tiles there are no streets to see: closer than the zones' scale only hides where the units are heading.
+    this.closest = options.tileUrl ? 15 : 11;
 
     this.map = L.map(element, { zoomControl: true, attributionControl: true, preferCanvas: false });
     this.map.attributionControl.addAttribution(
@@ -198,7 +200,7 @@ class LiveMap {
       bounds.extend(this.outlines.getBounds());
     }
     if (bounds.isValid()) {
-      this.quietly(() => this.map.fitBounds(bounds, { animate: false, padding: [32, 32], maxZoom: 14 }));
+      this.quietly(() => this.map.fitBounds(bounds, { animate: false, padding: [32, 32], maxZoom: this.closest }));
       this.fitted = true;
     }
   }
