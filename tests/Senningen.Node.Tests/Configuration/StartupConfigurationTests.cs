@@ -21,6 +21,9 @@ public sealed class StartupConfigurationTests
     [InlineData("Senningen:Auth:TokenLifetime", "forever", "Senningen:Auth:TokenLifetime = 'forever'")]
     [InlineData("Senningen:Api:MaxRequestBodyBytes", "-1", "Senningen:Api:MaxRequestBodyBytes = '-1'")]
     [InlineData("Senningen:Node:Partners:0:Country", "NL", "Senningen:Node:Partners:0:Country = 'NL' is this node's own country")]
+    [InlineData("Senningen:Map:TileUrl", "tiles.example/{z}/{x}/{y}.png", "Senningen:Map:TileUrl = 'tiles.example/{z}/{x}/{y}.png' is not an absolute")]
+    [InlineData("Senningen:Map:TileUrl", "ftp://tiles.example/{z}/{x}/{y}.png", "Senningen:Map:TileUrl = 'ftp://tiles.example/{z}/{x}/{y}.png' is not")]
+    [InlineData("Senningen:Map:TileUrl", "https://tiles.example/{z}/{x}.png", "Senningen:Map:TileUrl = 'https://tiles.example/{z}/{x}.png' lacks {y}")]
     public void Read_BadSetting_NamesTheKey(string key, string? value, string expected)
     {
         var values = Valid();
@@ -102,6 +105,31 @@ public sealed class StartupConfigurationTests
         settings.Database.Provider.ShouldBe(DatabaseProvider.Sqlite);
         settings.Database.ConnectionString.ShouldContain("senningen.db");
         settings.Auth.MaxFailedLogins.ShouldBe(5);
+    }
+
+    [Fact]
+    public void Read_NoTileUrl_MapDrawsOutlinesOnly()
+    {
+        var values = Valid();
+        values["Senningen:Map:TileAttribution"] = "ignored without a tile server";
+
+        var map = Read(values).Map;
+
+        map.TileUrl.ShouldBeNull();
+        map.TileAttribution.ShouldBeNull();
+    }
+
+    [Fact]
+    public void Read_TileUrlWithSubdomains_IsKeptWithItsAttribution()
+    {
+        var values = Valid();
+        values["Senningen:Map:TileUrl"] = " https://{s}.tiles.example.nl/{z}/{x}/{y}{r}.png ";
+        values["Senningen:Map:TileAttribution"] = "Kaart: Example";
+
+        var map = Read(values).Map;
+
+        map.TileUrl.ShouldBe("https://{s}.tiles.example.nl/{z}/{x}/{y}{r}.png");
+        map.TileAttribution.ShouldBe("Kaart: Example");
     }
 
     [Fact]

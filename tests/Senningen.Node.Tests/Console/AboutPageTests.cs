@@ -17,5 +17,6 @@ public sealed class AboutPageTests
         html.ShouldContain(version[..12]);
         html.ShouldContain("Npgsql</td><td class=\"mono\">PostgreSQL");
         html.ShouldContain("OpenTelemetry .NET</td><td class=\"mono\">Apache-2.0");
+        html.ShouldContain("Leaflet</td><td class=\"mono\">BSD-2-Clause");
     }
 }

@@ -18,7 +18,8 @@ public sealed record NodeSettings(
     BootstrapAdmin? Bootstrap,
     KeyProtection? KeyProtection,
     ExchangeSettings Exchange,
-    OperationsSettings Operations)
+    OperationsSettings Operations,
+    MapSettings Map)
 {
     /// <summary>A prefix that keeps cookies of nodes sharing a host name (the demo) apart.</summary>
     public string CookiePrefix => $".Senningen.{Country.Value}";
@@ -54,6 +55,12 @@ public sealed record OperationsSettings(
     long CrossingMaxAccuracyMetres,
     TimeSpan CrossingMaxGap,
     TimeSpan FutureTolerance);
+
+/// <summary>
+/// The console map's base layer: a tile URL template ({z}/{x}/{y}) and its credit, or none, and then only the shipped
+/// borders and zones are drawn (no request leaves the control room's network).
+/// </summary>
+public sealed record MapSettings(string? TileUrl, string? TileAttribution);
 
 public enum DatabaseProvider
 {

@@ -36,6 +36,7 @@ internal sealed partial class NodeSettingsReader(IConfiguration configuration)
         var keyProtection = ReadKeyProtection();
         var exchange = ReadExchange(demo);
         var operations = ReadOperations();
+        var map = ReadMap();
         foreach (var partner in partners.Where(p => p.BaseUrl.Scheme == Uri.UriSchemeHttp && !exchange.AllowPlainHttp))
         {
             _problems.Add($"Senningen:Node:Partners ({partner.Country}) uses plain http ({partner.BaseUrl}); partners are reached over HTTPS "
@@ -49,7 +50,7 @@ internal sealed partial class NodeSettingsReader(IConfiguration configuration)
 
         var name = configuration["Senningen:Node:Name"] is { Length: > 0 } n ? n : $"Senningen {country.Value}";
         return new NodeSettings(country, name, publicUrl!, dataDirectory, demo, partners, database, auth, api,
-            string.IsNullOrEmpty(otlp) ? null : otlp, treaty, bootstrap, keyProtection, exchange, operations);
+            string.IsNullOrEmpty(otlp) ? null : otlp, treaty, bootstrap, keyProtection, exchange, operations, map);
     }
 
     private CountryCode ReadCountry(string key, bool partyOnly)
