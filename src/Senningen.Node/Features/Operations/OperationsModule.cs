@@ -1,3 +1,4 @@
+using Senningen.Core.Geo;
 using Senningen.Core.Operations;
 using Senningen.Node.Common.Configuration;
 using Senningen.Node.Common.Exchange;
@@ -22,6 +23,7 @@ internal static class OperationsModule
         var rules = new CrossingRules(o.CrossingMinFixes, o.CrossingMinDistanceMetres, o.CrossingMaxAccuracyMetres, o.CrossingMaxGap);
         services.AddSingleton(sp => new CrossingDetector(sp.GetRequiredService<Core.Geo.IGeoLocator>(), rules));
         services.AddSingleton<OperationsFeed>();
+        services.AddSingleton(sp => ZoneDirectoryFrom(sp.GetRequiredService<ControlRoomDirectory>(), sp.GetRequiredService<TalkGroupDirectory>()));
         services.AddScoped<OperationReader>().AddScoped<AlertReader>().AddScoped<ReportRenderer>();
         services.AddScoped<PositionIngest>().AddScoped<CrossingNotifier>();
         services.AddMessageType<CrossingPayload, CrossingHandler>(CrossingPayload.Type, 1);
@@ -39,6 +41,10 @@ internal static class OperationsModule
 
         return services;
     }
+
+    private static ZoneDirectory ZoneDirectoryFrom(ControlRoomDirectory rooms, TalkGroupDirectory talkGroups) =>
+        new([.. rooms.All.Select(r => new ZoneInfo(r.ZoneId, r.Country, r.Name))],
+            (zone, visiting) => talkGroups.For(zone, visiting) is [var first, ..] ? new TalkGroupInfo($"{first.TalkGroupName} · {first.TalkGroupId}", first.Placeholder) : null);
 
     public static IEndpointRouteBuilder MapOperationsFeature(this IEndpointRouteBuilder app)
     {
