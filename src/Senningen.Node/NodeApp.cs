@@ -10,6 +10,7 @@ using Senningen.Node.Common.Security;
 using Senningen.Node.Components;
 using Senningen.Node.Features.Audit;
 using Senningen.Node.Features.Exchange;
+using Senningen.Node.Features.Geo;
 using Senningen.Node.Features.Identity;
 using Senningen.Node.Features.NodeInfo;
 using Senningen.Node.Features.Treaty;
@@ -69,6 +70,7 @@ public static class NodeApp
         services.AddExchange(settings);
         services.AddExchangeFeature();
         services.AddTreatyFeature(settings);
+        services.AddGeoFeature(builder.Configuration);
         services.AddConsole();
         overrides?.Invoke(services);
 
@@ -92,6 +94,7 @@ public static class NodeApp
         app.MapExchangeInbox();
         app.MapExchangeFeature();
         app.MapTreatyFeature();
+        app.MapGeoFeature();
         app.MapConsole();
         return app;
     }
