@@ -10,6 +10,7 @@ using Senningen.Node.Common.Security;
 using Senningen.Node.Components;
 using Senningen.Node.Features.Audit;
 using Senningen.Node.Features.Exchange;
+using Senningen.Node.Features.Geo;
 using Senningen.Node.Features.Identity;
 using Senningen.Node.Features.NodeInfo;
 using Senningen.Node.Features.Operations;
@@ -70,6 +71,7 @@ public static class NodeApp
         services.AddExchange(settings);
         services.AddExchangeFeature();
         services.AddTreatyFeature(settings);
+        services.AddGeoFeature(builder.Configuration);
         services.AddOperationsFeature(settings);
         services.AddConsole();
         overrides?.Invoke(services);
@@ -94,6 +96,7 @@ public static class NodeApp
         app.MapExchangeInbox();
         app.MapExchangeFeature();
         app.MapTreatyFeature();
+        app.MapGeoFeature();
         app.MapOperationsFeature();
         app.MapConsole();
         return app;

@@ -19,4 +19,20 @@ public sealed class AboutPageTests
         html.ShouldContain("OpenTelemetry .NET</td><td class=\"mono\">Apache-2.0");
         html.ShouldContain("Leaflet</td><td class=\"mono\">BSD-2-Clause");
     }
+
+    [Fact]
+    public async Task About_SignedIn_ShowsTheGeographicDataSourcesWithLicenceAndAttribution()
+    {
+        await using var node = await TestNode.StartAsync();
+        using var session = await ConsoleSession.SignedInAsync(node, "admin");
+
+        var html = await session.GetPageAsync("/about");
+
+        html.ShouldContain("data-testid=\"geo-data\"");
+        html.ShouldContain("OpenStreetMap contributors");
+        html.ShouldContain("<td class=\"mono\">ODbL-1.0</td>");
+        html.ShouldContain("<td class=\"mono\">CC-BY-4.0</td>");
+        html.ShouldContain("mathiasleroy");
+        html.ShouldContain("placeholders");
+    }
 }

@@ -1,0 +1,26 @@
+using Senningen.Core.Geo;
+using Senningen.Node.Features.Geo.LocatePoint;
+
+namespace Senningen.Node.Features.Geo;
+
+internal static class GeoModule
+{
+    /// <summary>Reads data/geo once (a missing or malformed file stops the node) and shares the index and directories.</summary>
+    public static IServiceCollection AddGeoFeature(this IServiceCollection services, IConfiguration configuration)
+    {
+        var data = GeoDataLoader.Load(GeoDataLoader.DirectoryFrom(configuration));
+        return services.AddSingleton<IGeoLocator>(data.Index).AddSingleton(data.Index).AddSingleton(data.ControlRooms)
+            .AddSingleton(data.TalkGroups).AddSingleton(data.ZoneMap);
+    }
+
+    public static IEndpointRouteBuilder MapGeoFeature(this IEndpointRouteBuilder app)
+    {
+        // Any signed-in user: a position and the public control-room layer are not restricted by role.
+        var group = app.MapGroup("/api/v1/geo").RequireAuthorization().WithTags("Geo");
+        group.MapGet("/locate", LocatePointEndpoint.Handle)
+            .WithSummary("Country, control-room zone and room, shared talk groups and distance to the nearest border for lat, lon (WGS84 degrees).");
+        group.MapGet("/zones", (ZoneMapJson map) => TypedResults.Bytes(map.Utf8, "application/geo+json"))
+            .WithSummary("The control-room zones and the shared borders as GeoJSON, simplified to about 20 m, for the console map.");
+        return app;
+    }
+}
