@@ -25,7 +25,7 @@ public sealed class EscalationTests : IAsyncLifetime
         using var dutchDesk = await _network["NL"].SignedInAsync("liaison");
         var operation = await StartPursuitAsync(officer, "BE-VAN", "BE-P2");
 
-        await DriveAsync(officer, operation.Id, Line("BE-P2", InBelgium, InNetherlands, DateTimeOffset.UtcNow.AddMinutes(-1)));
+        await DriveAsync(officer, operation.Id, LineEndingNow("BE-P2", InBelgium, InNetherlands));
 
         var alert = await WaitForAlertAsync(dutchDesk, operation.Id, a => a.Status == "escalated");
         alert.EscalatedAt.ShouldNotBeNull();

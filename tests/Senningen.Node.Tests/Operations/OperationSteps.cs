@@ -9,17 +9,27 @@ internal static class OperationSteps
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    /// <summary>Fixes along a straight line, one a second, <paramref name="metresPerFix"/> apart (22 m ≈ 80 km/h).</summary>
+    /// <summary>
+    /// Fixes along a straight line, <paramref name="metresPerFix"/> apart and a quarter of a second apart, so that a
+    /// track of a few kilometres fits between the operation's start and the node's future tolerance.
+    /// </summary>
     public static List<PositionFixInput> Line(string unit, (double Lat, double Lon) from, (double Lat, double Lon) to, DateTimeOffset start,
-        double metresPerFix = 22)
+        double metresPerFix = 25)
     {
         var metres = Math.Sqrt(Math.Pow((to.Lat - from.Lat) * 111_200, 2) + Math.Pow((to.Lon - from.Lon) * 111_200 * Math.Cos(from.Lat * Math.PI / 180), 2));
         var steps = (int)Math.Ceiling(metres / metresPerFix);
         return [.. Enumerable.Range(0, steps + 1).Select(i =>
         {
             var f = (double)i / steps;
-            return new PositionFixInput(unit, from.Lat + (f * (to.Lat - from.Lat)), from.Lon + (f * (to.Lon - from.Lon)), start.AddSeconds(i), 80, 10, 8);
+            return new PositionFixInput(unit, from.Lat + (f * (to.Lat - from.Lat)), from.Lon + (f * (to.Lon - from.Lon)), start.AddMilliseconds(250 * i), 80, 10, 8);
         })];
+    }
+
+    /// <summary>The same line, timed so that its last fix is a second ago, as a tracker replaying its buffer would send it.</summary>
+    public static List<PositionFixInput> LineEndingNow(string unit, (double Lat, double Lon) from, (double Lat, double Lon) to)
+    {
+        var probe = Line(unit, from, to, DateTimeOffset.UnixEpoch);
+        return Line(unit, from, to, DateTimeOffset.UtcNow.AddSeconds(-1).AddMilliseconds(-250 * (probe.Count - 1)));
     }
 
     public static async Task<OperationView> StartPursuitAsync(HttpClient client, string zone, params string[] units)

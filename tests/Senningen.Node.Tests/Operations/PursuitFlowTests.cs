@@ -11,8 +11,8 @@ namespace Senningen.Node.Tests.Operations;
 public sealed class PursuitFlowTests : IAsyncLifetime
 {
     // Brecht–Meer on the E19 (BE), to Hazeldonk–Breda (NL): the line crosses the border near Meer.
-    internal static readonly (double, double) InBelgium = (51.425, 4.735);
-    internal static readonly (double, double) InNetherlands = (51.545, 4.770);
+    internal static readonly (double, double) InBelgium = (51.460, 4.740);
+    internal static readonly (double, double) InNetherlands = (51.520, 4.765);
     private TestNetwork _network = null!;
 
     public async ValueTask InitializeAsync() => _network = await TestNetwork.StartAsync(["BE", "NL"]);
@@ -28,7 +28,7 @@ public sealed class PursuitFlowTests : IAsyncLifetime
         using var dutchRoom = await _network["NL"].SignedInAsync("controlroom");
         var operation = await StartPursuitAsync(officer, "BE-VAN", "BE-P1");
 
-        var crossings = await DriveAsync(officer, operation.Id, Line("BE-P1", InBelgium, InNetherlands, DateTimeOffset.UtcNow.AddMinutes(-1)));
+        var crossings = await DriveAsync(officer, operation.Id, LineEndingNow("BE-P1", InBelgium, InNetherlands));
 
         var crossing = crossings.ShouldHaveSingleItem();
         (crossing.From, crossing.To, crossing.ToZone).ShouldBe(("BE", "NL", "NL-RE08"));
@@ -54,9 +54,9 @@ public sealed class PursuitFlowTests : IAsyncLifetime
     {
         using var officer = await _network["BE"].SignedInAsync("officer");
         var operation = await StartPursuitAsync(officer, "BE-VAN", "BE-P3");
-        var start = DateTimeOffset.UtcNow.AddMinutes(-2);
+        var start = DateTimeOffset.UtcNow.AddSeconds(-90);
         var there = Line("BE-P3", InBelgium, InNetherlands, start);
-        var back = Line("BE-P3", InNetherlands, InBelgium, start.AddSeconds(there.Count + 5));
+        var back = Line("BE-P3", InNetherlands, InBelgium, start.AddMilliseconds((250 * there.Count) + 1000));
 
         var crossings = await DriveAsync(officer, operation.Id, [.. there, .. back]);
 
@@ -74,7 +74,7 @@ public sealed class PursuitFlowTests : IAsyncLifetime
         using var officer = await _network["BE"].SignedInAsync("officer");
         using var dutchRoom = await _network["NL"].SignedInAsync("controlroom");
         var operation = await StartPursuitAsync(officer, "BE-VAN", "BE-P4");
-        await DriveAsync(officer, operation.Id, Line("BE-P4", InBelgium, InNetherlands, DateTimeOffset.UtcNow.AddMinutes(-1)));
+        await DriveAsync(officer, operation.Id, LineEndingNow("BE-P4", InBelgium, InNetherlands));
         var alert = await WaitForAlertAsync(dutchRoom, operation.Id);
 
         var end = await officer.PostAsJsonAsync($"api/v1/operations/{operation.Id}/end", new EndOperationRequest("taken-over-by-host", null), Ct);
