@@ -6,8 +6,8 @@ namespace Senningen.Core.Tests.Operations;
 /// <summary>The shipped borders and zones, and the shipped routes, for the tests that drive real geometry.</summary>
 internal static class RealGeography
 {
-    /// <summary>The one line to change when the production GeoIndex lands.</summary>
-    public static IGeoLocator Locator => NtsGeoLocator.Shared;
+    /// <summary>The production GeoIndex over the shipped files; NtsGeoLocator stays as an independent oracle.</summary>
+    public static IGeoLocator Locator => Geo.GeoTestData.Index;
 
     public static PursuitRoute Route(string id)
     {

@@ -35,7 +35,7 @@ public sealed class ShippedRouteTests
 
         Sequence(crossings).ShouldBe(countries);
         Zones(crossings).ShouldBe(zones);
-        crossings.First(c => c.IsCountryChange).Point.DistanceMetresTo(Geo.GeoPoint.From(lat, lon)).ShouldBeLessThan(100);
+        crossings.First(c => c.IsCountryChange).Point.DistanceMetresTo(Senningen.Core.Geo.GeoPoint.From(lat, lon)).ShouldBeLessThan(100);
         RealGeography.Locator.Locate(route.Waypoints[0]).Country.ShouldBe(route.HomeCountry);
         state.Country.ShouldBe(countries[^2..]);
     }

@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using Microsoft.Playwright;
+using Senningen.Contracts.Operations;
+using static Microsoft.Playwright.Assertions;
+
+namespace Senningen.Browser.Tests;
+
+/// <summary>
+/// The BE and NL control rooms in two Chromium pages against two real nodes: a Belgian unit crosses into the
+/// Netherlands, the Dutch page shows the alert within two seconds, the Dutch operator acknowledges, the Belgian page sees it.
+/// </summary>
+public sealed class PursuitAlertTests(ChromiumFixture browser) : IClassFixture<ChromiumFixture>
+{
+    private static readonly (double Lat, double Lon) InBelgium = (51.460, 4.740);
+    private static readonly (double Lat, double Lon) InNetherlands = (51.520, 4.765);
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Crossing_AppearsOnTheDutchPageWithinTwoSeconds_AndItsAcknowledgementOnTheBelgianPage()
+    {
+        await using var network = await TestNetwork.StartAsync(["BE", "NL"]);
+        using var tracker = await network["BE"].SignedInAsync("officer");
+        var started = await tracker.PostAsJsonAsync("api/v1/operations", new StartOperationRequest("hot-pursuit",
+            [new OperationUnitInput("WPR-ANT-12", "BMW 530d", 2)], ["1-XYZ-987"], "Two men, dark clothes", "Ram raid on a jeweller",
+            "BE-VAN", "PV-BR-77", null, null), Ct);
+        var operation = (await started.Content.ReadFromJsonAsync<OperationView>(Ct))!;
+
+        await using var dutchContext = await browser.NewContextAsync(network["NL"]);
+        var dutch = await dutchContext.NewPageAsync();
+        await ConsoleSteps.SignInAsync(dutch, "controlroom");
+        await ConsoleSteps.SwitchLanguageAsync(dutch, "nl");
+        await dutch.GotoAsync("alerts");
+        await ConsoleSteps.WaitUntilInteractiveAsync(dutch);
+        await Expect(dutch.Locator("[data-testid=alerts-empty]")).ToBeVisibleAsync();
+
+        await using var belgianContext = await browser.NewContextAsync(network["BE"]);
+        var belgian = await belgianContext.NewPageAsync();
+        await ConsoleSteps.SignInAsync(belgian, "controlroom");
+        await ConsoleSteps.SwitchLanguageAsync(belgian, "fr");
+        await belgian.GotoAsync($"operations/{operation.Id}");
+        await ConsoleSteps.WaitUntilInteractiveAsync(belgian);
+
+        var crossedAt = await DriveUntilCrossingAsync(tracker, operation.Id);
+
+        await Expect(dutch.Locator("[data-testid=alert-item]")).ToBeVisibleAsync(new() { Timeout = 2_000 });
+        var shownAfter = crossedAt.Elapsed;
+        shownAfter.ShouldBeLessThan(TimeSpan.FromSeconds(2));
+        await Expect(dutch.Locator("[data-testid=alert-card]")).ToContainTextAsync("NL-RE08");
+        await Expect(dutch.Locator("[data-testid=alert-card]")).ToContainTextAsync("Ram raid on a jeweller");
+        await ConsoleSteps.KeepScreenshotAsync(dutch, "pursuit-nl-alert");
+
+        await dutch.ClickAsync("[data-testid=alert-acknowledge]");
+        await Expect(dutch.Locator("[data-testid=alert-status]")).ToHaveTextAsync("bevestigd");
+        await Expect(belgian.Locator("[data-testid=timeline] [data-kind=acknowledged]")).ToBeVisibleAsync(new() { Timeout = 10_000 });
+        await Expect(belgian.Locator("[data-testid=guide-here][data-host=NL]")).ToBeVisibleAsync();
+        await ConsoleSteps.KeepScreenshotAsync(belgian, "pursuit-be-acknowledged");
+        await ConsoleSteps.KeepScreenshotAsync(dutch, "pursuit-nl-acknowledged");
+    }
+
+    /// <summary>Sends the track in small batches, as a car's tracker would, until the node confirms the crossing.</summary>
+    private static async Task<Stopwatch> DriveUntilCrossingAsync(HttpClient tracker, Guid operation)
+    {
+        var steps = 240;
+        var start = DateTimeOffset.UtcNow.AddMilliseconds(-250 * steps);
+        var fixes = Enumerable.Range(0, steps + 1).Select(i => new PositionFixInput("WPR-ANT-12",
+            InBelgium.Lat + (i * (InNetherlands.Lat - InBelgium.Lat) / steps), InBelgium.Lon + (i * (InNetherlands.Lon - InBelgium.Lon) / steps),
+            start.AddMilliseconds(250 * i), 90, 15, 6)).ToList();
+        foreach (var batch in fixes.Chunk(5))
+        {
+            // The clock starts when the crossing fix leaves the tracker, not when the node has answered.
+            var sent = Stopwatch.StartNew();
+            var response = await tracker.PostAsJsonAsync($"api/v1/operations/{operation}/positions", new PositionBatch(batch), Ct);
+            var result = (await response.Content.ReadFromJsonAsync<PositionBatchResult>(Ct))!;
+            if (result.Crossings.Count > 0)
+            {
+                return sent;
+            }
+        }
+
+        throw new InvalidOperationException("The track never confirmed a crossing.");
+    }
+}
