@@ -107,13 +107,20 @@ public sealed class CrossingDetector
             }
 
             targetCountry = next.Country;
+            var leavingZone = next.Zone;
             clear = (Continues(next.Candidate, targetCountry, where.ZoneId, zoneChange: true, fix.Time) && next.Candidate.Value.Clear)
-                || ClearOfZone(fix.Point, next.Zone, Math.Max(_rules.MinDistanceMetres, fix.Accuracy ?? 0));
+                || ClearOf(fix.Point, Math.Max(_rules.MinDistanceMetres, fix.Accuracy ?? 0), at => at.ZoneId == leavingZone);
         }
         else
         {
             targetCountry = country.Value;
-            clear = where.BorderDistanceMetres >= Math.Max(_rules.MinDistanceMetres, fix.Accuracy ?? 0);
+            var leaving = CountryCode.Parse(next.Country);
+            var margin = Math.Max(_rules.MinDistanceMetres, fix.Accuracy ?? 0);
+            // The border-line distance misses edges of slivers narrower than the lines were classified at, so a fix that
+            // looks clear is also probed: none of the points around it may lie in the country being left.
+            clear = where.BorderDistanceMetres >= margin
+                && ((Continues(next.Candidate, targetCountry, where.ZoneId, zoneChange: false, fix.Time) && next.Candidate.Value.Clear)
+                    || ClearOf(fix.Point, margin, at => at.IsIn(leaving)));
         }
 
         var candidate = Extend(next.Candidate, targetCountry, where.ZoneId, targetCountry == next.Country, fix, clear);
@@ -150,11 +157,10 @@ public sealed class CrossingDetector
         pending is { } p && p.Country == country && (!zoneChange || p.Zone == zone) && time - p.LastAt <= _rules.MaxGap;
 
     /// <summary>
-    /// The locator gives the distance to the country border only, so a zone boundary is probed instead: the fix is clear
-    /// of the zone being left when none of eight points <paramref name="metres"/> around it lies in that zone. This costs
-    /// eight look-ups, but only for fixes of a pending zone change that is not yet clear.
+    /// A fix is clear of the area being left when none of eight points <paramref name="metres"/> around it lies in that
+    /// area. This costs eight look-ups, but only for fixes of a pending change that is not yet clear.
     /// </summary>
-    private bool ClearOfZone(GeoPoint point, string? leaving, double metres)
+    private bool ClearOf(GeoPoint point, double metres, Func<GeoLocation, bool> inLeftArea)
     {
         const double metresPerDegree = 111_320;
         var dLat = metres / metresPerDegree;
@@ -163,7 +169,7 @@ public sealed class CrossingDetector
         {
             var (sin, cos) = Math.SinCos(i * Math.PI / 4);
             if (GeoPoint.TryCreate(point.Latitude + (dLat * cos), point.Longitude + (dLon * sin), out var probe) &&
-                _locator.Locate(probe.Value).ZoneId == leaving)
+                inLeftArea(_locator.Locate(probe.Value)))
             {
                 return false;
             }
