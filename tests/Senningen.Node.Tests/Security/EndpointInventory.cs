@@ -54,13 +54,14 @@ public static class EndpointInventory
         return roles.Distinct().ToList();
     }
 
-    // Route parameters get a harmless value; catch-alls of static assets get a file name.
+    // Route parameters get a harmless value that passes their constraint; catch-alls of static assets get a file name.
     private static string ConcretePath(Microsoft.AspNetCore.Routing.Patterns.RoutePattern pattern)
     {
         var segments = pattern.PathSegments.Select(segment => string.Concat(segment.Parts.Select(part => part switch
         {
             Microsoft.AspNetCore.Routing.Patterns.RoutePatternLiteralPart literal => literal.Content,
-            Microsoft.AspNetCore.Routing.Patterns.RoutePatternParameterPart parameter => parameter.IsCatchAll ? "x.css" : "x",
+            Microsoft.AspNetCore.Routing.Patterns.RoutePatternParameterPart parameter => parameter.IsCatchAll ? "x.css"
+                : parameter.ParameterPolicies.Any(p => p.Content == "guid") ? "0196a3f2-0000-7000-8000-000000000001" : "x",
             Microsoft.AspNetCore.Routing.Patterns.RoutePatternSeparatorPart separator => separator.Content,
             _ => "x",
         })));
