@@ -49,8 +49,15 @@ public sealed class LiveMapScriptTests(ChromiumFixture browser) : IClassFixture<
         }
         """;
 
+    private const string MoveUnitFarAway = """
+        () => {
+          window.testMap.update({ units: [{ id: 'BE-1', lat: 50.5, lon: 5.9, label: 'BE-1', heading: null, kind: 'own' }] });
+          return window.testMap.map.getBounds().contains([50.5, 5.9]);
+        }
+        """;
+
     [Fact]
-    public async Task LiveMapModule_OnASignedInPage_DrawsOutlinesUnitAndTrackWithoutTiles()
+    public async Task LiveMapModule_OnASignedInPage_DrawsOutlinesUnitAndTrackWithoutTilesAndFollowsUntilDragged()
     {
         await using var node = await TestNode.StartAsync();
         await using var context = await browser.NewContextAsync(node);
@@ -72,6 +79,21 @@ public sealed class LiveMapScriptTests(ChromiumFixture browser) : IClassFixture<
         drawn.GetProperty("tiles").GetInt32().ShouldBe(0);
         await Expect(page.Locator("#test-map .leaflet-control-attribution")).ToContainTextAsync("© OpenStreetMap contributors");
         await ConsoleSteps.KeepScreenshotAsync(page, "live-map-outlines");
+
+        // Once the user drags the map it stays where they put it, until they ask to follow again.
+        await page.Locator("#test-map").ScrollIntoViewIfNeededAsync();
+        var box = (await page.Locator("#test-map").BoundingBoxAsync()).ShouldNotBeNull();
+        await page.Mouse.MoveAsync(box.X + 300, box.Y + 200);
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync(box.X + 450, box.Y + 300, new() { Steps = 5 });
+        await page.Mouse.UpAsync();
+        await Expect(page.Locator("#test-map .map-follow")).ToBeVisibleAsync();
+        var followedAfterDrag = await page.EvaluateAsync<bool>(MoveUnitFarAway);
+        await page.ClickAsync("#test-map .map-follow");
+        var followedAfterClick = await page.EvaluateAsync<bool>("() => window.testMap.map.getBounds().contains([50.5, 5.9])");
+        followedAfterDrag.ShouldBeFalse();
+        followedAfterClick.ShouldBeTrue();
+
         await page.EvaluateAsync("() => window.testMap.dispose()");
         await Expect(page.Locator("#test-map .leaflet-pane")).ToHaveCountAsync(0);
         errors.ShouldBeEmpty();

@@ -79,7 +79,7 @@ class LiveMap {
     this.map.on('movestart', () => {
       if (!this.moving && this.fitted) {
         this.following = false;
-        this.followButton?.classList.remove('leaflet-hidden');
+        this.followButton?.classList.remove('map-hidden');
       }
     });
     this.addFollowControl(options.followLabel || 'Follow');
@@ -96,13 +96,13 @@ class LiveMap {
     const L = this.L;
     const Follow = L.Control.extend({
       onAdd: () => {
-        const button = L.DomUtil.create('button', 'map-follow leaflet-bar leaflet-hidden');
+        const button = L.DomUtil.create('button', 'map-follow leaflet-bar map-hidden');
         button.type = 'button';
         button.textContent = label;
         L.DomEvent.disableClickPropagation(button);
         L.DomEvent.on(button, 'click', () => {
           this.following = true;
-          button.classList.add('leaflet-hidden');
+          button.classList.add('map-hidden');
           this.fit();
         });
         this.followButton = button;

@@ -16,6 +16,7 @@ internal static class ComponentRendering
         await using var services = new ServiceCollection()
             .AddSingleton(Texts.Load())
             .AddSingleton<IJSRuntime, NoJavaScript>()
+            .AddSingleton<NavigationManager, FixedNavigation>()
             .BuildServiceProvider();
         await using var renderer = new HtmlRenderer(services, NullLoggerFactory.Instance);
         var culture = System.Globalization.CultureInfo.CurrentUICulture;
@@ -29,6 +30,11 @@ internal static class ComponentRendering
         {
             System.Globalization.CultureInfo.CurrentUICulture = culture;
         }
+    }
+
+    private sealed class FixedNavigation : NavigationManager
+    {
+        public FixedNavigation() => Initialize("http://node.test/", "http://node.test/");
     }
 
     // A static render never reaches JavaScript; if a component tried, the test should say so.
