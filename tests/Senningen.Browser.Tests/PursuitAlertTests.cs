@@ -44,7 +44,7 @@ public sealed class PursuitAlertTests(ChromiumFixture browser) : IClassFixture<C
 
         var crossedAt = await DriveUntilCrossingAsync(tracker, operation.Id);
 
-        await Expect(dutch.Locator("[data-testid=alert-item]")).ToBeVisibleAsync(new() { Timeout = 2_000 });
+        await Expect(dutch.Locator("[data-testid=alert-item]")).ToBeVisibleAsync(new() { Timeout = 5_000 });
         var shownAfter = crossedAt.Elapsed;
         shownAfter.ShouldBeLessThan(TimeSpan.FromSeconds(2));
         await Expect(dutch.Locator("[data-testid=alert-card]")).ToContainTextAsync("NL-RE08");
