@@ -12,7 +12,7 @@ namespace Senningen.Node.Common.Persistence;
 /// The node's one model. Each capability owns its entities and configurations; this class only collects them
 /// and seals audit entries into the hash chain as part of the same save as the change they describe.
 /// </summary>
-public abstract class SenningenDbContext(DbContextOptions options, WriteGate writeGate)
+public abstract class SenningenDbContext(DbContextOptions options, WriteGate writeGate, WalFlusher flusher)
     : IdentityDbContext<SenningenUser>(options), IDataProtectionKeyContext
 {
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
@@ -26,6 +26,9 @@ public abstract class SenningenDbContext(DbContextOptions options, WriteGate wri
     /// <summary>True on PostgreSQL, where several node instances may append to the chain at once.</summary>
     protected abstract bool SharedByInstances { get; }
 
+    /// <summary>True inside this context's own save, whose commits wait for the disk after leaving the write gate.</summary>
+    internal bool Saving { get; private set; }
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         if (HasPendingAuditEntries())
@@ -33,10 +36,46 @@ public abstract class SenningenDbContext(DbContextOptions options, WriteGate wri
             throw new InvalidOperationException("Audit entries are sealed into the chain asynchronously: use SaveChangesAsync.");
         }
 
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        int written;
+        Saving = true;
+        try
+        {
+            written = base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        finally
+        {
+            Saving = false;
+        }
+
+        WhenSavedDurableAsync(written).GetAwaiter().GetResult();
+        return written;
     }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        int written;
+        Saving = true;
+        try
+        {
+            written = await SaveUnderGateAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            Saving = false;
+        }
+
+        // Outside the write gate: the next writer commits while this one waits for the fsync it shares with others.
+        await WhenSavedDurableAsync(written);
+        return written;
+    }
+
+    /// <summary>
+    /// For work that acts outside the database on what it wrote or read without SaveChanges (a claim before sending):
+    /// completes when every commit so far is on disk. Immediate on PostgreSQL and until SQLite is in WAL mode.
+    /// </summary>
+    public Task WhenDurableAsync() => flusher.WhenDurableAsync();
+
+    private async Task<int> SaveUnderGateAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
         if (!HasPendingAuditEntries())
         {
@@ -83,6 +122,10 @@ public abstract class SenningenDbContext(DbContextOptions options, WriteGate wri
     /// </summary>
     public async Task<IDisposable?> EnterWriteAsync(CancellationToken cancellationToken) =>
         SharedByInstances ? null : await writeGate.EnterAsync(cancellationToken);
+
+    // A transaction the caller began is made durable at its commit (WalSyncInterceptor), not here.
+    private Task WhenSavedDurableAsync(int written) =>
+        written == 0 || Database.CurrentTransaction is not null ? Task.CompletedTask : flusher.WhenDurableAsync(flusher.Committed());
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
