@@ -23,11 +23,14 @@ internal abstract partial class ClaimingWorker(IServiceScopeFactory scopes, ILog
 
     protected abstract Task ReleaseClaimsAsync(SenningenDbContext db);
 
+    /// <summary>How many rounds may be in progress at once; their claims keep them apart.</summary>
+    protected virtual int Loops => 1;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
-            await LoopAsync(stoppingToken);
+            await Task.WhenAll(Enumerable.Range(0, Loops).Select(_ => LoopAsync(stoppingToken)));
         }
         finally
         {
@@ -37,6 +40,7 @@ internal abstract partial class ClaimingWorker(IServiceScopeFactory scopes, ILog
 
     private async Task LoopAsync(CancellationToken stoppingToken)
     {
+        await Task.Yield();
         while (!stoppingToken.IsCancellationRequested)
         {
             var worked = 0;

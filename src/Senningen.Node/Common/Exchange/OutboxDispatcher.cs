@@ -18,6 +18,12 @@ internal sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, Part
     private const int BatchPerRequest = 100;
     private static readonly TimeSpan CircuitProbeDelay = TimeSpan.FromSeconds(5);
 
+    private int _expiring;
+
+    // Several rounds in flight: one claims and sends while others wait for their receipts or save them, so the link
+    // stays busy without one large round holding every message back until its slowest request returns.
+    protected override int Loops => 4;
+
     protected override Task WaitForWorkAsync(CancellationToken ct) => signal.WaitForOutboxAsync(settings.Exchange.PollInterval, clock, ct);
 
     protected override Task ReleaseClaimsAsync(SenningenDbContext db) =>
@@ -31,7 +37,19 @@ internal sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, Part
         var db = scope.ServiceProvider.GetRequiredService<SenningenDbContext>();
         var audit = scope.ServiceProvider.GetRequiredService<AuditLog>();
         var now = clock.GetUtcNow();
-        await ExpireAsync(db, audit, now, ct);
+        // One round at a time looks for expired messages; two would expire (and audit) the same ones twice.
+        if (Interlocked.Exchange(ref _expiring, 1) == 0)
+        {
+            try
+            {
+                await ExpireAsync(db, audit, now, ct);
+            }
+            finally
+            {
+                Volatile.Write(ref _expiring, 0);
+            }
+        }
+
         var lease = now + (3 * settings.Exchange.DeliveryTimeout);
         var ids = await OutboxClaims.ClaimAsync(db, Instance, now.ToUnixTimeMilliseconds(), lease.ToUnixTimeMilliseconds(), ct);
         if (ids.Count == 0)
