@@ -57,7 +57,7 @@ internal sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, Part
             return 0;
         }
 
-        var messages = await db.Outbox.Where(m => ids.Contains(m.Id)).OrderBy(m => m.CreatedAtMs).ToListAsync(ct);
+        var messages = await db.Outbox.AsNoTracking().Where(m => ids.Contains(m.Id)).OrderBy(m => m.CreatedAtMs).ToListAsync(ct);
         using var gate = new SemaphoreSlim(MaxRequestsInFlight);
         var batches = messages.GroupBy(m => m.Recipient).SelectMany(g => g.Chunk(BatchPerRequest)).ToList();
         var answered = await Task.WhenAll(batches.Select(async batch =>
@@ -78,7 +78,7 @@ internal sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, Part
 
         var done = clock.GetUtcNow();
         var outcomes = messages.Zip(results, (m, r) => Apply(m, r, done, audit)).Where(o => o is not null).ToList();
-        await db.SaveChangesAsync(ct);
+        await db.SaveChangesAsync(token => OutboxResults.WriteAsync(db, messages, token), ct);
         await ReleaseBacklogAsync(db, messages.Zip(results).Where(p => p.Second.Kind == DeliveryKind.Receipted).Select(p => p.First.Recipient), done, ct);
         foreach (var outcome in outcomes)
         {
