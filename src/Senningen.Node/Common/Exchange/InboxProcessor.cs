@@ -17,7 +17,7 @@ internal sealed partial class InboxProcessor(IServiceScopeFactory scopes, Dispat
     private const int MaxAttempts = 10;
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
 
-    protected override Task WaitForWorkAsync(CancellationToken ct) => signal.WaitForInboxAsync(settings.Exchange.PollInterval, clock, ct);
+    protected override Task WaitForWorkAsync(bool polls, CancellationToken ct) => signal.WaitForInboxAsync(settings.Exchange.PollInterval, clock, ct);
 
     protected override Task ReleaseClaimsAsync(SenningenDbContext db) =>
         db.Inbox.Where(m => m.ClaimedBy == Instance && m.Status == InboxStatus.Accepted)

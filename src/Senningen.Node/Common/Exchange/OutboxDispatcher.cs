@@ -24,7 +24,10 @@ internal sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, Part
     // stays busy without one large round holding every message back until its slowest request returns.
     protected override int Loops => 4;
 
-    protected override Task WaitForWorkAsync(CancellationToken ct) => signal.WaitForOutboxAsync(settings.Exchange.PollInterval, clock, ct);
+    protected override Task WaitForWorkAsync(bool polls, CancellationToken ct) =>
+        signal.WaitForOutboxAsync(polls ? settings.Exchange.PollInterval : Timeout.InfiniteTimeSpan, clock, ct);
+
+    protected override void FoundWork() => signal.OutboxChanged();
 
     protected override Task ReleaseClaimsAsync(SenningenDbContext db) =>
         db.Outbox.Where(m => m.ClaimedBy == Instance && m.Status == OutboxStatus.Queued)

@@ -180,12 +180,7 @@ public abstract class SenningenDbContext(DbContextOptions options, WriteGate wri
 
     private async Task SealPendingAuditEntriesAsync(CancellationToken cancellationToken)
     {
-        var tail = await AuditEntries.AsNoTracking()
-            .OrderByDescending(e => e.Sequence)
-            .Select(e => new { e.Sequence, e.Hash })
-            .FirstOrDefaultAsync(cancellationToken);
-        var sequence = tail?.Sequence ?? 0;
-        var previous = tail?.Hash ?? AuditChain.Genesis;
+        var (sequence, previous) = await ReadChainTailAsync(cancellationToken);
         var pending = ChangeTracker.Entries<AuditEntry>()
             .Where(e => e.State == EntityState.Added)
             .Select(e => e.Entity)
@@ -198,5 +193,13 @@ public abstract class SenningenDbContext(DbContextOptions options, WriteGate wri
             entry.Hash = AuditChain.ComputeHash(previous, entry.ToFacts());
             previous = entry.Hash;
         }
+    }
+
+    // Read inside the sealing transaction (and lock): every save with audit entries runs it, so it skips LINQ.
+    private async Task<(long Sequence, string Hash)> ReadChainTailAsync(CancellationToken cancellationToken)
+    {
+        await using var command = CreateCommand("""SELECT "Sequence", "Hash" FROM audit_entries ORDER BY "Sequence" DESC LIMIT 1""");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(0), reader.GetString(1)) : (0, AuditChain.Genesis);
     }
 }
