@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Senningen.Node.Common.Persistence;
@@ -9,6 +11,9 @@ namespace Senningen.Node.Common.Persistence;
 /// </summary>
 internal sealed class WalSyncInterceptor(WalFlusher flusher) : DbConnectionInterceptor, IDbTransactionInterceptor
 {
+    // The pool hands the same native handle to many connections; the setting stays on it, so it is set once per handle.
+    private readonly ConditionalWeakTable<object, object?> _normal = [];
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => UseNormal(connection);
 
     public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
@@ -32,7 +37,7 @@ internal sealed class WalSyncInterceptor(WalFlusher flusher) : DbConnectionInter
 
     private void UseNormal(DbConnection connection)
     {
-        if (!flusher.Enabled)
+        if (!flusher.Enabled || (connection is SqliteConnection { Handle: { } handle } && !_normal.TryAdd(handle, null)))
         {
             return;
         }
