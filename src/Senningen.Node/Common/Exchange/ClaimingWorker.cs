@@ -19,15 +19,24 @@ internal abstract partial class ClaimingWorker(IServiceScopeFactory scopes, ILog
     /// <returns>How many items the round worked on; 0 makes the worker wait.</returns>
     public abstract Task<int> RunOnceAsync(CancellationToken ct);
 
-    protected abstract Task WaitForWorkAsync(CancellationToken ct);
+    /// <param name="polls">False for the extra loops: they wait for a signal only, so an idle node polls once per interval.</param>
+    protected abstract Task WaitForWorkAsync(bool polls, CancellationToken ct);
+
+    /// <summary>Called after a round that found work: the signal wakes another loop, which claims what this one left.</summary>
+    protected virtual void FoundWork()
+    {
+    }
 
     protected abstract Task ReleaseClaimsAsync(SenningenDbContext db);
+
+    /// <summary>How many rounds may be in progress at once; their claims keep them apart.</summary>
+    protected virtual int Loops => 1;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
-            await LoopAsync(stoppingToken);
+            await Task.WhenAll(Enumerable.Range(0, Loops).Select(loop => LoopAsync(loop == 0, stoppingToken)));
         }
         finally
         {
@@ -35,8 +44,9 @@ internal abstract partial class ClaimingWorker(IServiceScopeFactory scopes, ILog
         }
     }
 
-    private async Task LoopAsync(CancellationToken stoppingToken)
+    private async Task LoopAsync(bool polls, CancellationToken stoppingToken)
     {
+        await Task.Yield();
         while (!stoppingToken.IsCancellationRequested)
         {
             var worked = 0;
@@ -53,11 +63,16 @@ internal abstract partial class ClaimingWorker(IServiceScopeFactory scopes, ILog
                 LogRoundFailed(Logger, GetType().Name, ex);
             }
 
+            if (worked > 0 && Loops > 1)
+            {
+                FoundWork();
+            }
+
             if (worked == 0)
             {
                 try
                 {
-                    await WaitForWorkAsync(stoppingToken);
+                    await WaitForWorkAsync(polls, stoppingToken);
                 }
                 catch (OperationCanceledException)
                 {

@@ -17,7 +17,7 @@ internal sealed partial class InboxProcessor(IServiceScopeFactory scopes, Dispat
     private const int MaxAttempts = 10;
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
 
-    protected override Task WaitForWorkAsync(CancellationToken ct) => signal.WaitForInboxAsync(settings.Exchange.PollInterval, clock, ct);
+    protected override Task WaitForWorkAsync(bool polls, CancellationToken ct) => signal.WaitForInboxAsync(settings.Exchange.PollInterval, clock, ct);
 
     protected override Task ReleaseClaimsAsync(SenningenDbContext db) =>
         db.Inbox.Where(m => m.ClaimedBy == Instance && m.Status == InboxStatus.Accepted)
@@ -34,7 +34,7 @@ internal sealed partial class InboxProcessor(IServiceScopeFactory scopes, Dispat
             return 0;
         }
 
-        var due = await db.Inbox.Where(m => ids.Contains(m.Id)).OrderBy(m => m.ReceivedAtMs).ThenBy(m => m.Sequence).ToListAsync(ct);
+        var due = await db.Inbox.AsNoTracking().Where(m => ids.Contains(m.Id)).OrderBy(m => m.ReceivedAtMs).ThenBy(m => m.Sequence).ToListAsync(ct);
         if (await TryHandleTogetherAsync(scope.ServiceProvider, db, due, ct))
         {
             return due.Count;
@@ -67,11 +67,12 @@ internal sealed partial class InboxProcessor(IServiceScopeFactory scopes, Dispat
                 }
 
                 await handler.HandleAsync(message, payload, db, ct);
-                MarkHandled(message);
             }
 
-            // Once handlers have run, the unit of work is finished even if the node is stopping.
-            await db.SaveChangesAsync(CancellationToken.None);
+            // Once handlers have run, the unit of work is finished even if the node is stopping. The messages were read
+            // untracked: marking a round handled is one prepared UPDATE each, in the same transaction as the effects.
+            var handledAtMs = clock.GetUtcNow().ToUnixTimeMilliseconds();
+            await db.SaveChangesAsync(token => InboxHandled.WriteAsync(db, due, handledAtMs, token), CancellationToken.None);
             return true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -31,12 +31,13 @@ public sealed class InboxReceiver(SenningenDbContext db, AuditLog audit, NodeSig
         var ids = batch.Select(w => w.Id).Distinct().ToList();
         var stored = await db.Inbox.AsNoTracking().Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, ct);
         var admitted = new Dictionary<Guid, (string Hash, ReceiptWire Receipt)>();
-        var receipts = batch.Select(wire => Admit(wire, clientCertificate, now, stored, admitted)).ToList();
+        var rows = new List<InboxMessage>(batch.Count);
+        var receipts = batch.Select(wire => Admit(wire, clientCertificate, now, stored, admitted, rows)).ToList();
         try
         {
-            await db.SaveChangesAsync(ct);
+            await db.SaveChangesAsync(token => InboxRows.InsertAsync(db, rows, token), ct);
         }
-        catch (DbUpdateException) when (!retrying)
+        catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException && !retrying)
         {
             // Another request stored one of these envelopes first; take them one at a time, now seeing what it stored.
             db.ChangeTracker.Clear();
@@ -63,7 +64,7 @@ public sealed class InboxReceiver(SenningenDbContext db, AuditLog audit, NodeSig
     }
 
     private ReceiptWire Admit(EnvelopeWire wire, X509Certificate2? certificate, DateTimeOffset now,
-        Dictionary<Guid, InboxMessage> stored, Dictionary<Guid, (string Hash, ReceiptWire Receipt)> admitted)
+        Dictionary<Guid, InboxMessage> stored, Dictionary<Guid, (string Hash, ReceiptWire Receipt)> admitted, List<InboxMessage> rows)
     {
         var (incoming, hash, reason) = Inspect(wire, certificate, now);
         if (reason is not null || incoming is null)
@@ -84,7 +85,7 @@ public sealed class InboxReceiver(SenningenDbContext db, AuditLog audit, NodeSig
         }
 
         var receipt = Sign(new Receipt(wire.Id, settings.Country, incoming.Envelope.Sender, ReceiptStatus.Accepted, null, now, hash));
-        db.Inbox.Add(InboxRows.From(incoming, hash, now, JsonSerializer.Serialize(receipt, WireMapping.Json)));
+        rows.Add(InboxRows.From(incoming, hash, now, JsonSerializer.Serialize(receipt, WireMapping.Json)));
         audit.Add(Record(AuditActions.MessageReceived, AuditOutcomes.Success, wire, $"{wire.Type} v{wire.Version} from {wire.Sender}"), Actor.Node(settings));
         admitted[wire.Id] = (hash, receipt);
         return receipt;

@@ -21,8 +21,19 @@ internal static class OutboxClaims
         }
 
         var query = db.Database.SqlQueryRaw<Guid>(Sql(db), instance, leaseUntilMs, nowMs, BatchSize);
-        using var gate = await db.EnterWriteAsync(ct);
-        return await query.ToListAsync(ct);
+        List<Guid> ids;
+        using (await db.EnterWriteAsync(ct))
+        {
+            ids = await query.ToListAsync(ct);
+        }
+
+        // A message leaves the node only once its commit is on disk: the claim committed after it, so this covers it.
+        if (ids.Count > 0)
+        {
+            await db.WhenDurableAsync();
+        }
+
+        return ids;
     }
 
     // SKIP LOCKED lets instances sharing PostgreSQL take disjoint rows; SQLite has one writer and no such clause.

@@ -18,7 +18,16 @@ internal sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, Part
     private const int BatchPerRequest = 100;
     private static readonly TimeSpan CircuitProbeDelay = TimeSpan.FromSeconds(5);
 
-    protected override Task WaitForWorkAsync(CancellationToken ct) => signal.WaitForOutboxAsync(settings.Exchange.PollInterval, clock, ct);
+    private int _expiring;
+
+    // Several rounds in flight: one claims and sends while others wait for their receipts or save them, so the link
+    // stays busy without one large round holding every message back until its slowest request returns.
+    protected override int Loops => 4;
+
+    protected override Task WaitForWorkAsync(bool polls, CancellationToken ct) =>
+        signal.WaitForOutboxAsync(polls ? settings.Exchange.PollInterval : Timeout.InfiniteTimeSpan, clock, ct);
+
+    protected override void FoundWork() => signal.OutboxChanged();
 
     protected override Task ReleaseClaimsAsync(SenningenDbContext db) =>
         db.Outbox.Where(m => m.ClaimedBy == Instance && m.Status == OutboxStatus.Queued)
@@ -31,7 +40,19 @@ internal sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, Part
         var db = scope.ServiceProvider.GetRequiredService<SenningenDbContext>();
         var audit = scope.ServiceProvider.GetRequiredService<AuditLog>();
         var now = clock.GetUtcNow();
-        await ExpireAsync(db, audit, now, ct);
+        // One round at a time looks for expired messages; two would expire (and audit) the same ones twice.
+        if (Interlocked.Exchange(ref _expiring, 1) == 0)
+        {
+            try
+            {
+                await ExpireAsync(db, audit, now, ct);
+            }
+            finally
+            {
+                Volatile.Write(ref _expiring, 0);
+            }
+        }
+
         var lease = now + (3 * settings.Exchange.DeliveryTimeout);
         var ids = await OutboxClaims.ClaimAsync(db, Instance, now.ToUnixTimeMilliseconds(), lease.ToUnixTimeMilliseconds(), ct);
         if (ids.Count == 0)
@@ -39,7 +60,7 @@ internal sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, Part
             return 0;
         }
 
-        var messages = await db.Outbox.Where(m => ids.Contains(m.Id)).OrderBy(m => m.CreatedAtMs).ToListAsync(ct);
+        var messages = await db.Outbox.AsNoTracking().Where(m => ids.Contains(m.Id)).OrderBy(m => m.CreatedAtMs).ToListAsync(ct);
         using var gate = new SemaphoreSlim(MaxRequestsInFlight);
         var batches = messages.GroupBy(m => m.Recipient).SelectMany(g => g.Chunk(BatchPerRequest)).ToList();
         var answered = await Task.WhenAll(batches.Select(async batch =>
@@ -60,7 +81,7 @@ internal sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, Part
 
         var done = clock.GetUtcNow();
         var outcomes = messages.Zip(results, (m, r) => Apply(m, r, done, audit)).Where(o => o is not null).ToList();
-        await db.SaveChangesAsync(ct);
+        await db.SaveChangesAsync(token => OutboxResults.WriteAsync(db, messages, token), ct);
         await ReleaseBacklogAsync(db, messages.Zip(results).Where(p => p.Second.Kind == DeliveryKind.Receipted).Select(p => p.First.Recipient), done, ct);
         foreach (var outcome in outcomes)
         {

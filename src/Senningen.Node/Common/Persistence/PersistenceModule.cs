@@ -8,6 +8,7 @@ internal static class PersistenceModule
     public static IServiceCollection AddPersistence(this IServiceCollection services, NodeSettings settings)
     {
         services.AddSingleton<WriteGate>();
+        services.AddSingleton<WalFlusher>();
         var database = settings.Database;
         if (database.Provider == DatabaseProvider.Postgres)
         {
@@ -16,7 +17,8 @@ internal static class PersistenceModule
         else
         {
             Directory.CreateDirectory(SqliteDirectory(database.ConnectionString));
-            services.AddDbContext<SenningenDbContext, SqliteSenningenDbContext>(o => o.UseSqlite(database.ConnectionString));
+            services.AddDbContext<SenningenDbContext, SqliteSenningenDbContext>((sp, o) =>
+                o.UseSqlite(database.ConnectionString).AddInterceptors(new WalSyncInterceptor(sp.GetRequiredService<WalFlusher>())));
         }
 
         services.AddHealthChecks().AddDbContextCheck<SenningenDbContext>("database", tags: ["ready"]);
@@ -31,8 +33,16 @@ internal static class PersistenceModule
         await db.Database.MigrateAsync(cancellationToken);
         if (db.Database.IsSqlite())
         {
-            // WAL lets the console read while the API writes.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            // WAL lets the console read while the API writes, and lets commits share an fsync (WalFlusher).
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = "PRAGMA journal_mode=WAL;";
+            var mode = await command.ExecuteScalarAsync(cancellationToken) as string;
+            var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+            if (string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase) && File.Exists(file))
+            {
+                scope.ServiceProvider.GetRequiredService<WalFlusher>().Enable(file);
+            }
         }
     }
 

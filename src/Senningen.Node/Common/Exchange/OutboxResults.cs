@@ -1,0 +1,45 @@
+using Senningen.Node.Common.Exchange.Data;
+using Senningen.Node.Common.Persistence;
+
+namespace Senningen.Node.Common.Exchange;
+
+/// <summary>
+/// Stores a round's delivery outcomes with one prepared UPDATE per message: the dispatcher reads its messages
+/// untracked, so a round of a few hundred costs no change tracking, only the rows.
+/// </summary>
+internal static class OutboxResults
+{
+    private const string Sql = """
+        UPDATE exchange_outbox SET "Status" = @status, "Attempts" = @attempts, "NextAttemptAtMs" = @next, "LastAttemptAtMs" = @last,
+          "LastError" = @error, "Receipt" = @receipt, "CompletedAtMs" = @completed, "ClaimedBy" = NULL, "ClaimedUntilMs" = NULL
+        WHERE "Id" = @id
+        """;
+
+    public static async Task<int> WriteAsync(SenningenDbContext db, IReadOnlyList<OutboxMessage> messages, CancellationToken ct)
+    {
+        await using var command = db.CreateCommand(Sql);
+        var status = command.Add("@status", 0);
+        var attempts = command.Add("@attempts", 0);
+        var next = command.Add("@next", 0L);
+        var last = command.Add("@last", null);
+        var error = command.Add("@error", null);
+        var receipt = command.Add("@receipt", null);
+        var completed = command.Add("@completed", null);
+        var id = command.Add("@id", Guid.Empty);
+        var written = 0;
+        foreach (var message in messages)
+        {
+            status.Value = (int)message.Status;
+            attempts.Value = message.Attempts;
+            next.Value = message.NextAttemptAtMs;
+            last.Value = (object?)message.LastAttemptAtMs ?? DBNull.Value;
+            error.Value = (object?)message.LastError ?? DBNull.Value;
+            receipt.Value = (object?)message.Receipt ?? DBNull.Value;
+            completed.Value = (object?)message.CompletedAtMs ?? DBNull.Value;
+            id.Value = message.Id;
+            written += await command.ExecuteOneAsync(ct);
+        }
+
+        return written;
+    }
+}
