@@ -32,9 +32,12 @@ internal static class OperationSteps
         return Line(unit, from, to, DateTimeOffset.UtcNow.AddSeconds(-1).AddMilliseconds(-250 * (probe.Count - 1)));
     }
 
-    public static async Task<OperationView> StartPursuitAsync(HttpClient client, string zone, params string[] units)
+    public static Task<OperationView> StartPursuitAsync(HttpClient client, string zone, params string[] units) =>
+        StartAsync(client, "hot-pursuit", zone, units);
+
+    public static async Task<OperationView> StartAsync(HttpClient client, string type, string zone, params string[] units)
     {
-        var response = await client.PostAsJsonAsync("api/v1/operations", new StartOperationRequest("hot-pursuit",
+        var response = await client.PostAsJsonAsync("api/v1/operations", new StartOperationRequest(type,
             [.. units.Select(u => new OperationUnitInput(u, "Skoda Octavia combi", 2))], ["1-ABC-123"], "Man, 30s, dark jacket",
             "Armed robbery of a petrol station", zone, "PV-2026-0001", null, null), Ct);
         response.StatusCode.ShouldBe(System.Net.HttpStatusCode.Created, await response.Content.ReadAsStringAsync(Ct));

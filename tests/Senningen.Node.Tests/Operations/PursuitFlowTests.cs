@@ -93,4 +93,19 @@ public sealed class PursuitFlowTests : IAsyncLifetime
             new PositionBatch([new PositionFixInput("BE-P4", 51.5, 4.75, DateTimeOffset.UtcNow, null, null, null)]), Ct);
         late.StatusCode.ShouldBe(System.Net.HttpStatusCode.Conflict);
     }
+
+    [Fact]
+    public async Task UrgentObservation_StartsTheAuthorisationClockAtTheCrossing_AndThePartnerSeesTheDeadline()
+    {
+        using var officer = await _network["BE"].SignedInAsync("officer");
+        using var dutchRoom = await _network["NL"].SignedInAsync("controlroom");
+        var operation = await StartAsync(officer, "observation-urgent", "BE-VAN", "BE-O1");
+
+        var crossing = (await DriveAsync(officer, operation.Id, LineEndingNow("BE-O1", InBelgium, InNetherlands))).ShouldHaveSingleItem();
+
+        var alert = await WaitForAlertAsync(dutchRoom, operation.Id);
+        alert.AuthorisationDeadline.ShouldBe(crossing.At.AddHours(5), TimeSpan.FromSeconds(1));
+        var home = await officer.GetFromJsonAsync<OperationView>($"api/v1/operations/{operation.Id}", Ct);
+        home!.AuthorisationDeadline.ShouldBe(alert.AuthorisationDeadline);
+    }
 }

@@ -54,7 +54,8 @@ public sealed record OperationsSettings(
     long CrossingMinDistanceMetres,
     long CrossingMaxAccuracyMetres,
     TimeSpan CrossingMaxGap,
-    TimeSpan FutureTolerance);
+    TimeSpan FutureTolerance,
+    TimeSpan UrgentObservationAuthorisationWithin);
 
 /// <summary>
 /// The console map's base layer: a tile URL template ({z}/{x}/{y}) and its credit, or none, and then only the shipped

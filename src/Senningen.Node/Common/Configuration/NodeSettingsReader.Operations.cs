@@ -19,6 +19,7 @@ internal sealed partial class NodeSettingsReader
             ReadLong($"{prefix}:CrossingMinDistanceMetres", 30, 0, 5_000),
             ReadLong($"{prefix}:CrossingMaxAccuracyMetres", 50, 1, 10_000),
             ReadDuration($"{prefix}:CrossingMaxGap", TimeSpan.FromSeconds(60)),
-            ReadDuration($"{prefix}:FutureTolerance", TimeSpan.FromMinutes(2)));
+            ReadDuration($"{prefix}:FutureTolerance", TimeSpan.FromMinutes(2)),
+            ReadDuration($"{prefix}:UrgentObservationAuthorisationWithin", TimeSpan.FromHours(5)));
     }
 }

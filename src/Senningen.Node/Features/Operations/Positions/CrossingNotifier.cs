@@ -79,6 +79,12 @@ internal sealed class CrossingNotifier(SenningenDbContext db, Outbox outbox, Aud
 
         if (IsPartner(crossing.To.Value) is { } entered && crossing.ToZone is { } zone)
         {
+            // An urgent observation may cross first and ask afterwards: the clock for the authorisation starts at the first crossing.
+            if (operation.Type == OperationTypes.ObservationUrgent && operation.AuthorisationDeadlineMs is null)
+            {
+                operation.AuthorisationDeadlineMs = (at + settings.Operations.UrgentObservationAuthorisationWithin).ToUnixTimeMilliseconds();
+            }
+
             await NotifyPartnerAsync(operation, crossing, entered, zone, ct);
         }
     }
