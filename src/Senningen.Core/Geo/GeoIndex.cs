@@ -153,4 +153,7 @@ public sealed class GeoIndex : IGeoLocator
 
     /// <summary>The country answer from the slow exact bands alone: lets tests check the grid against its own reference.</summary>
     internal CountryMask CountryMaskByBands(double latitude, double longitude) => (CountryMask)_countries.MaskByBands(longitude, latitude);
+
+    /// <summary>The zone answer from the slow exact bands alone.</summary>
+    internal uint ZoneMaskByBands(double latitude, double longitude) => _zones.MaskByBands(longitude, latitude);
 }
