@@ -4,8 +4,11 @@ using Senningen.Node.Common.Configuration;
 
 namespace Senningen.Node.Features.Geo;
 
-/// <summary>The geo layers and directories of one data directory, read and indexed once.</summary>
-internal sealed record GeoData(GeoIndex Index, ControlRoomDirectory ControlRooms, TalkGroupDirectory TalkGroups, ZoneMapJson ZoneMap);
+/// <summary>
+/// The geo layers and directories of one data directory, read and checked once. The index builds in the background
+/// (about a second on a busy machine): the files are already known good, so only the first lookup may wait for it.
+/// </summary>
+internal sealed record GeoData(Task<GeoIndex> Index, ControlRoomDirectory ControlRooms, TalkGroupDirectory TalkGroups, ZoneMapJson ZoneMap);
 
 /// <summary>Reads <c>data/geo</c> at start; a missing or malformed file stops the node, naming the file and the problem.</summary>
 internal static class GeoDataLoader
@@ -63,15 +66,20 @@ internal static class GeoDataLoader
         var countries = Parse(CountriesFile, () => GeoJsonShapes.ReadRegions(Text(CountriesFile), "iso_a2"));
         var zones = Parse(ZonesFile, () => GeoJsonShapes.ReadRegions(Text(ZonesFile), "zone_id"));
         var borders = Parse(BordersFile, () => GeoJsonShapes.ReadLines(Text(BordersFile), "pair"));
-        var index = Parse(ZonesFile, () => GeoIndex.Create(countries, zones, borders, GridBox.Benelux));
+        Parse(ZonesFile, () =>
+        {
+            GeoIndex.Validate(countries, zones, borders);
+            return true;
+        });
         var rooms = Parse(ControlRoomsFile, () => ControlRoomDirectory.Parse(Text(ControlRoomsFile)));
         var talkGroups = Parse(TalkGroupsFile, () => TalkGroupDirectory.Parse(Text(TalkGroupsFile)));
-        var unlisted = index.ZoneIds.Where(z => rooms.ForZone(z) is null).ToList();
+        var unlisted = zones.Select(z => z.Key).Where(z => rooms.ForZone(z) is null).ToList();
         if (unlisted.Count > 0)
         {
             throw new ConfigurationProblemException([$"geo data: {Path.Combine(directory, ControlRoomsFile)}: no control room for zone(s) {string.Join(", ", unlisted)}."]);
         }
 
+        var index = Task.Run(() => GeoIndex.Create(countries, zones, borders, GridBox.Benelux));
         return new GeoData(index, rooms, talkGroups, ZoneMapJson.Build(zones, borders));
     }
 }

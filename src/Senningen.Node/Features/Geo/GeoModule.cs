@@ -9,8 +9,9 @@ internal static class GeoModule
     public static IServiceCollection AddGeoFeature(this IServiceCollection services, IConfiguration configuration)
     {
         var data = GeoDataLoader.Load(GeoDataLoader.DirectoryFrom(configuration));
-        return services.AddSingleton<IGeoLocator>(data.Index).AddSingleton(data.Index).AddSingleton(data.ControlRooms)
-            .AddSingleton(data.TalkGroups).AddSingleton(data.ZoneMap);
+        // Resolved on first use: by then the background build has usually finished; if not, that one request waits.
+        return services.AddSingleton(_ => data.Index.GetAwaiter().GetResult()).AddSingleton<IGeoLocator>(sp => sp.GetRequiredService<GeoIndex>())
+            .AddSingleton(data.ControlRooms).AddSingleton(data.TalkGroups).AddSingleton(data.ZoneMap);
     }
 
     public static IEndpointRouteBuilder MapGeoFeature(this IEndpointRouteBuilder app)
