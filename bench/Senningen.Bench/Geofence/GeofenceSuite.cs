@@ -19,7 +19,10 @@ internal static class GeofenceSuite
     private const double RatioFloor = 10;
     private const int Seed = 20261123;
 
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     public static async Task<int> RunAsync(string[] args, string repositoryRoot, string resultPath)
     {
