@@ -5,10 +5,11 @@ using Senningen.Node.Common.Configuration;
 namespace Senningen.Node.Features.Geo;
 
 /// <summary>
-/// The geo layers and directories of one data directory, read and checked once. The index builds in the background
-/// (about a second on a busy machine): the files are already known good, so only the first lookup may wait for it.
+/// The geo layers and directories of one data directory, read and checked once at start. The index and the map are
+/// built on first use (the index takes about a second on a busy machine): the files are already known good, and a
+/// node that starts does not compete with itself for the CPU.
 /// </summary>
-internal sealed record GeoData(Task<GeoIndex> Index, ControlRoomDirectory ControlRooms, TalkGroupDirectory TalkGroups, ZoneMapJson ZoneMap);
+internal sealed record GeoData(Lazy<GeoIndex> Index, ControlRoomDirectory ControlRooms, TalkGroupDirectory TalkGroups, Lazy<ZoneMapJson> ZoneMap);
 
 /// <summary>Reads <c>data/geo</c> at start; a missing or malformed file stops the node, naming the file and the problem.</summary>
 internal static class GeoDataLoader
@@ -79,7 +80,7 @@ internal static class GeoDataLoader
             throw new ConfigurationProblemException([$"geo data: {Path.Combine(directory, ControlRoomsFile)}: no control room for zone(s) {string.Join(", ", unlisted)}."]);
         }
 
-        var index = Task.Run(() => GeoIndex.Create(countries, zones, borders, GridBox.Benelux));
-        return new GeoData(index, rooms, talkGroups, ZoneMapJson.Build(zones, borders));
+        return new GeoData(new Lazy<GeoIndex>(() => GeoIndex.Create(countries, zones, borders, GridBox.Benelux)), rooms, talkGroups,
+            new Lazy<ZoneMapJson>(() => ZoneMapJson.Build(zones, borders)));
     }
 }
