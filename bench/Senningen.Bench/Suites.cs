@@ -5,6 +5,7 @@ using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Senningen.Bench.Audit;
 using Senningen.Bench.Exchange;
+using Senningen.Bench.Geofence;
 
 namespace Senningen.Bench;
 
@@ -24,9 +25,15 @@ internal static class Suites
             return await ExchangeSuite.RunAsync(args, Path.Combine(RepositoryRoot(), "bench", "results", "exchange.json"));
         }
 
+        if (args.Length > 0 && string.Equals(args[0], "geofence", StringComparison.OrdinalIgnoreCase))
+        {
+            // Lookups over a data set with peers in the same process: a Stopwatch loop, not a BenchmarkDotNet class.
+            return await GeofenceSuite.RunAsync(args, RepositoryRoot(), Path.Combine(RepositoryRoot(), "bench", "results", "geofence.json"));
+        }
+
         if (args.Length == 0 || !All.TryGetValue(args[0], out var types))
         {
-            await Console.Error.WriteLineAsync($"usage: Senningen.Bench <suite> [--long]   suites: {string.Join(", ", All.Keys)}, exchange [--n 5000] [--batch 100] [--rate 500] [--seconds 20]");
+            await Console.Error.WriteLineAsync($"usage: Senningen.Bench <suite> [--long]   suites: {string.Join(", ", All.Keys)}, exchange [--n 5000] [--batch 100] [--rate 500] [--seconds 20], geofence [--points 10000000] [--postgis-points 200000]");
             return 2;
         }
 

@@ -75,11 +75,24 @@ public sealed class GeoIndex : IGeoLocator
         int cellsPerDegree = DefaultCellsPerDegree)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(cellsPerDegree, 1);
-        var ordered = new List<GeoRegion>();
+        Validate(countries, zones, borderLines);
+        var ordered = CountryCode.All.Select(country => countries.First(c => string.Equals(c.Key, country.Value, StringComparison.OrdinalIgnoreCase))).ToList();
+        return new GeoIndex(ordered, zones, borderLines, box, cellsPerDegree);
+    }
+
+    /// <summary>
+    /// Everything <see cref="Create(IReadOnlyList{GeoRegion}, IReadOnlyList{GeoRegion}, IReadOnlyList{GeoLine}, GridBox, int)"/>
+    /// requires of the layers, checked without building: a caller can refuse bad data at once and build later.
+    /// Throws <see cref="FormatException"/> naming the problem.
+    /// </summary>
+    public static void Validate(IReadOnlyList<GeoRegion> countries, IReadOnlyList<GeoRegion> zones, IReadOnlyList<GeoLine> borderLines)
+    {
         foreach (var country in CountryCode.All)
         {
-            ordered.Add(countries.FirstOrDefault(c => string.Equals(c.Key, country.Value, StringComparison.OrdinalIgnoreCase))
-                ?? throw new FormatException($"countries layer: '{country.Value}' is missing."));
+            if (!countries.Any(c => string.Equals(c.Key, country.Value, StringComparison.OrdinalIgnoreCase)))
+            {
+                throw new FormatException($"countries layer: '{country.Value}' is missing.");
+            }
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -96,12 +109,10 @@ public sealed class GeoIndex : IGeoLocator
             }
         }
 
-        if (zones.Count is 0 or > 32 || borderLines.Count == 0)
+        if (zones.Count is 0 or > 32 || borderLines.Count == 0 || borderLines.Select(l => l.Key).Distinct().Count() > 32)
         {
-            throw new FormatException("zones layer must hold 1 to 32 zones, and the border-lines layer at least one line.");
+            throw new FormatException("zones layer must hold 1 to 32 zones, and the border-lines layer 1 to 32 country pairs.");
         }
-
-        return new GeoIndex(ordered, zones, borderLines, box, cellsPerDegree);
     }
 
     /// <summary>The hot path: the countries covering the point, without allocating.</summary>
@@ -153,4 +164,7 @@ public sealed class GeoIndex : IGeoLocator
 
     /// <summary>The country answer from the slow exact bands alone: lets tests check the grid against its own reference.</summary>
     internal CountryMask CountryMaskByBands(double latitude, double longitude) => (CountryMask)_countries.MaskByBands(longitude, latitude);
+
+    /// <summary>The zone answer from the slow exact bands alone.</summary>
+    internal uint ZoneMaskByBands(double latitude, double longitude) => _zones.MaskByBands(longitude, latitude);
 }

@@ -38,8 +38,6 @@ internal sealed class RegionLayer
         (_cells, _masks, _edgeOfCell, _edgeStart, _edgeFirstEnd, _segments, _bands) = (cells, masks, edgeOfCell, edgeStart, edgeFirstEnd, segments, bands);
     }
 
-    public int RegionCount { get; private init; }
-
     /// <summary>Share of grid cells that need a segment test, for the benchmark report.</summary>
     public double EdgeCellShare => (_edgeStart.Length - 1) / (double)_cells.Length;
 
@@ -70,7 +68,7 @@ internal sealed class RegionLayer
         }
 
         var (cells, masks, edgeOfCell, edgeStart, edgeFirstEnd, segments) = grid.Finish(bands);
-        return new RegionLayer(box, cellsPerDegree, cells, masks, edgeOfCell, edgeStart, edgeFirstEnd, segments, bands) { RegionCount = regions.Count };
+        return new RegionLayer(box, cellsPerDegree, cells, masks, edgeOfCell, edgeStart, edgeFirstEnd, segments, bands);
     }
 
     /// <summary>Bit i set: the point is in region i (inside or on its boundary). x is longitude, y latitude.</summary>

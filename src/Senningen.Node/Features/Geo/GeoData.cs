@@ -4,8 +4,12 @@ using Senningen.Node.Common.Configuration;
 
 namespace Senningen.Node.Features.Geo;
 
-/// <summary>The geo layers and directories of one data directory, read and indexed once.</summary>
-internal sealed record GeoData(GeoIndex Index, ControlRoomDirectory ControlRooms, TalkGroupDirectory TalkGroups, ZoneMapJson ZoneMap);
+/// <summary>
+/// The geo layers and directories of one data directory, read and checked once at start. The index and the map are
+/// built on first use (the index takes about a second on a busy machine): the files are already known good, and a
+/// node that starts does not compete with itself for the CPU.
+/// </summary>
+internal sealed record GeoData(Lazy<GeoIndex> Index, ControlRoomDirectory ControlRooms, TalkGroupDirectory TalkGroups, Lazy<ZoneMapJson> ZoneMap);
 
 /// <summary>Reads <c>data/geo</c> at start; a missing or malformed file stops the node, naming the file and the problem.</summary>
 internal static class GeoDataLoader
@@ -63,15 +67,20 @@ internal static class GeoDataLoader
         var countries = Parse(CountriesFile, () => GeoJsonShapes.ReadRegions(Text(CountriesFile), "iso_a2"));
         var zones = Parse(ZonesFile, () => GeoJsonShapes.ReadRegions(Text(ZonesFile), "zone_id"));
         var borders = Parse(BordersFile, () => GeoJsonShapes.ReadLines(Text(BordersFile), "pair"));
-        var index = Parse(ZonesFile, () => GeoIndex.Create(countries, zones, borders, GridBox.Benelux));
+        Parse(ZonesFile, () =>
+        {
+            GeoIndex.Validate(countries, zones, borders);
+            return true;
+        });
         var rooms = Parse(ControlRoomsFile, () => ControlRoomDirectory.Parse(Text(ControlRoomsFile)));
         var talkGroups = Parse(TalkGroupsFile, () => TalkGroupDirectory.Parse(Text(TalkGroupsFile)));
-        var unlisted = index.ZoneIds.Where(z => rooms.ForZone(z) is null).ToList();
+        var unlisted = zones.Select(z => z.Key).Where(z => rooms.ForZone(z) is null).ToList();
         if (unlisted.Count > 0)
         {
             throw new ConfigurationProblemException([$"geo data: {Path.Combine(directory, ControlRoomsFile)}: no control room for zone(s) {string.Join(", ", unlisted)}."]);
         }
 
-        return new GeoData(index, rooms, talkGroups, ZoneMapJson.Build(zones, borders));
+        return new GeoData(new Lazy<GeoIndex>(() => GeoIndex.Create(countries, zones, borders, GridBox.Benelux)), rooms, talkGroups,
+            new Lazy<ZoneMapJson>(() => ZoneMapJson.Build(zones, borders)));
     }
 }

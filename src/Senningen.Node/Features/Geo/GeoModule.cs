@@ -9,8 +9,9 @@ internal static class GeoModule
     public static IServiceCollection AddGeoFeature(this IServiceCollection services, IConfiguration configuration)
     {
         var data = GeoDataLoader.Load(GeoDataLoader.DirectoryFrom(configuration));
-        return services.AddSingleton<IGeoLocator>(data.Index).AddSingleton(data.Index).AddSingleton(data.ControlRooms)
-            .AddSingleton(data.TalkGroups).AddSingleton(data.ZoneMap);
+        // Built when first resolved; nodes in one process share the same Lazy, so it is built once.
+        return services.AddSingleton(_ => data.Index.Value).AddSingleton<IGeoLocator>(sp => sp.GetRequiredService<GeoIndex>())
+            .AddSingleton(data.ControlRooms).AddSingleton(data.TalkGroups).AddSingleton(_ => data.ZoneMap.Value);
     }
 
     public static IEndpointRouteBuilder MapGeoFeature(this IEndpointRouteBuilder app)
