@@ -104,7 +104,7 @@ public sealed class PursuitFlowTests : IAsyncLifetime
         var crossing = (await DriveAsync(officer, operation.Id, LineEndingNow("BE-O1", InBelgium, InNetherlands))).ShouldHaveSingleItem();
 
         var alert = await WaitForAlertAsync(dutchRoom, operation.Id);
-        alert.AuthorisationDeadline.ShouldBe(crossing.At.AddHours(5), TimeSpan.FromSeconds(1));
+        alert.AuthorisationDeadline.ShouldNotBeNull().ShouldBe(crossing.At.AddHours(5), TimeSpan.FromSeconds(1));
         var home = await officer.GetFromJsonAsync<OperationView>($"api/v1/operations/{operation.Id}", Ct);
         home!.AuthorisationDeadline.ShouldBe(alert.AuthorisationDeadline);
     }
