@@ -12,6 +12,7 @@ public abstract class LivePage : ComponentBase, IDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly SemaphoreSlim _one = new(1, 1);
     private PeriodicTimer? _timer;
+    private int _pending;
 
     [Inject]
     protected OperationsFeed Feed { get; set; } = default!;
@@ -63,6 +64,8 @@ public abstract class LivePage : ComponentBase, IDisposable
 
     protected async Task ReloadAsync()
     {
+        // A change that arrives during a load must not wait for the next tick: it asks for one more load instead.
+        Interlocked.Exchange(ref _pending, 1);
         if (_stop.IsCancellationRequested || !await _one.WaitAsync(0))
         {
             return;
@@ -70,8 +73,11 @@ public abstract class LivePage : ComponentBase, IDisposable
 
         try
         {
-            await LoadAsync();
-            StateHasChanged();
+            while (Interlocked.Exchange(ref _pending, 0) == 1 && !_stop.IsCancellationRequested)
+            {
+                await LoadAsync();
+                StateHasChanged();
+            }
         }
         catch (OperationCanceledException)
         {
@@ -84,6 +90,12 @@ public abstract class LivePage : ComponentBase, IDisposable
         finally
         {
             _one.Release();
+        }
+
+        if (Volatile.Read(ref _pending) == 1 && !_stop.IsCancellationRequested)
+        {
+            // Asked for between the last load and the release: serve it now rather than at the next tick.
+            _ = InvokeAsync(ReloadAsync);
         }
     }
 
