@@ -1,8 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using Senningen.Node.Common.Exchange;
 using Senningen.Node.Common.Exchange.Data;
 using Senningen.Node.Common.Persistence;
-using Senningen.Node.Features.Operations.Alerts;
 using Senningen.Node.Features.Operations.Messages;
 using Senningen.Node.Features.Operations.Timeline;
 
@@ -15,18 +13,10 @@ internal sealed class EscalatedHandler(OperationsFeed feed) : IMessageHandler
 
     public int Version => 1;
 
-    public async Task HandleAsync(InboxMessage message, object payload, SenningenDbContext db, CancellationToken cancellationToken)
+    public Task HandleAsync(InboxMessage message, object payload, SenningenDbContext db, CancellationToken cancellationToken)
     {
         var p = (EscalatedPayload)payload;
-        var notice = await db.PartnerNotices.FirstOrDefaultAsync(
-            n => n.OperationId == p.OperationId && n.Partner == message.Sender && n.Zone == p.Zone, cancellationToken);
-        if (notice is null)
-        {
-            return;
-        }
-
-        notice.EscalatedAtMs = p.At.ToUnixTimeMilliseconds();
-        OperationLog.Add(db, p.OperationId, p.At, EventKinds.Escalated, message.Sender, p.Zone);
-        AlertRows.SignalAfterCommit(db, feed, p.OperationId);
+        return NoticeReplies.RecordAsync(db, feed, message, p.OperationId, p.Zone, p.At,
+            notice => notice.EscalatedAtMs = p.At.ToUnixTimeMilliseconds(), EventKinds.Escalated, [message.Sender, p.Zone], cancellationToken);
     }
 }
