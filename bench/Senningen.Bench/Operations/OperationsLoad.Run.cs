@@ -107,8 +107,9 @@ internal sealed partial class OperationsLoad
             var result = (await response.Content.ReadFromJsonAsync<PositionBatchResult>(ct))!;
             return new Post(due, sent, Stopwatch.GetTimestamp(), 200, result.Accepted, result.Crossings.Any(c => c.To == "NL"));
         }
-        catch (HttpRequestException)
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
         {
+            // Refused, reset or past HttpClient's 100-s timeout: a failed post, counted as such.
             return new Post(due, sent, Stopwatch.GetTimestamp(), 0, 0, false);
         }
     }

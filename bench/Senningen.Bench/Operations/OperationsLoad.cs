@@ -17,6 +17,7 @@ namespace Senningen.Bench.Operations;
 internal sealed partial class OperationsLoad : IAsyncDisposable
 {
     private const string HomeZone = "BE-VAN";
+    private const int MaxConnections = 200;
     private readonly TestNetwork _network;
     private readonly HttpClient _officer;
     private readonly Tracks _tracks;
@@ -33,7 +34,15 @@ internal sealed partial class OperationsLoad : IAsyncDisposable
         // API limit (600/min by default) is lifted for the one officer all gateways post as.
         var network = await TestNetwork.StartAsync(["BE", "NL"], store,
             settings: _ => new Dictionary<string, string?> { ["Senningen:Api:RequestsPerMinute"] = "1000000" });
-        var officer = await network["BE"].SignedInAsync("officer");
+        using var signIn = await network["BE"].SignedInAsync("officer");
+        // One keep-alive connection per gateway at most, as a fleet of gateways would hold: posts beyond that wait in
+        // the client, which the figures from the schedule include. Unbounded, a falling-behind node is flooded with
+        // connections until the process runs out of resources.
+        var officer = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = MaxConnections, UseCookies = false })
+        {
+            BaseAddress = network["BE"].BaseUrl,
+        };
+        officer.DefaultRequestHeaders.Authorization = signIn.DefaultRequestHeaders.Authorization;
         var tracks = Tracks.Check(network["BE"].Services.GetRequiredService<IGeoLocator>());
         return new OperationsLoad(network, officer, tracks);
     }
