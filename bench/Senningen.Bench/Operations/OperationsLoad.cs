@@ -117,7 +117,7 @@ internal sealed partial class OperationsLoad : IAsyncDisposable
         return (detected, received);
     }
 
-    public Dictionary<string, string> DatabaseFiles() => new()
+    public Dictionary<string, string> DatabaseFiles() => Home.Store != Store.Sqlite ? [] : new()
     {
         ["BE"] = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(Home.Database.ConnectionString).DataSource,
         ["NL"] = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(Partner.Database.ConnectionString).DataSource,
