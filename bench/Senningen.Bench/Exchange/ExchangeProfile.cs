@@ -104,7 +104,8 @@ internal sealed class ExchangeProfile : IObserver<DiagnosticListener>, IObserver
     {
         var words = sql.Split((char[])[' ', '\n', '\r', '(', ','], StringSplitOptions.RemoveEmptyEntries);
         var verb = words.FirstOrDefault() ?? "";
-        var table = words.FirstOrDefault(w => w.Contains("exchange_", StringComparison.Ordinal) || w.Contains("audit", StringComparison.OrdinalIgnoreCase)) ?? "";
+        var table = words.FirstOrDefault(w => w.Contains("exchange_", StringComparison.Ordinal) || w.Contains("ops_", StringComparison.Ordinal)
+            || w.Contains("audit", StringComparison.OrdinalIgnoreCase)) ?? "";
         var claim = sql.Contains("\"ClaimedBy\" = @", StringComparison.Ordinal) && verb == "UPDATE" && sql.Contains("RETURNING", StringComparison.Ordinal) ? " (claim)" : "";
         return $"{verb} {table.Trim('"')}{claim}".TrimEnd();
     }

@@ -15,15 +15,17 @@ internal sealed record IngestOutcome(PositionBatchResult? Result, bool NotFound 
 /// <summary>
 /// Stores a batch of fixes, advances each unit's crossing detector and, in the same transaction, queues the
 /// notifications and forwarded positions for partners. Concurrent batches for one unit (two instances, a retrying
-/// client) are settled by the unit's version: the loser starts again from the committed state.
+/// client) are settled by the unit's version: the loser starts again from the committed state. Within one process they
+/// take turns (<see cref="OperationTurns"/>) instead.
 /// </summary>
 internal sealed class PositionIngest(SenningenDbContext db, CrossingDetector detector, CrossingNotifier notifier, NodeSettings settings,
-    OperationsFeed feed, Texts texts, TimeProvider clock)
+    OperationsFeed feed, OperationTurns turns, Texts texts, TimeProvider clock)
 {
     private const int Attempts = 4;
 
     public async Task<IngestOutcome> RecordAsync(Guid operationId, IReadOnlyList<PositionFixInput?> inputs, CancellationToken ct)
     {
+        using var turn = await turns.EnterAsync(operationId, ct);
         for (var attempt = 1; ; attempt++)
         {
             try
