@@ -12,7 +12,7 @@ namespace Senningen.Browser.Tests;
 /// The BE and NL control rooms in two Chromium pages against two real nodes: a Belgian unit crosses into the
 /// Netherlands, the Dutch page shows the alert within two seconds, the Dutch operator acknowledges, the Belgian page sees it.
 /// </summary>
-[Collection(TimingCollection.Name)]
+[Collection(TimedAlone.Name)]
 public sealed class PursuitAlertTests(ChromiumFixture browser) : IClassFixture<ChromiumFixture>
 {
     private static readonly (double Lat, double Lon) InBelgium = (51.460, 4.740);
@@ -101,7 +101,7 @@ public sealed class PursuitAlertTests(ChromiumFixture browser) : IClassFixture<C
 
 /// <summary>Tests that assert a latency run alone, after the parallel ones, so other browser tests do not take their cores.</summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class TimingCollection
+public sealed class TimedAlone
 {
     public const string Name = "timing";
 }
