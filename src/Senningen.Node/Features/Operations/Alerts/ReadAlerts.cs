@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Senningen.Contracts.Operations;
@@ -7,10 +6,8 @@ using Senningen.Contracts.Users;
 using Senningen.Node.Common.Audit;
 using Senningen.Node.Common.Configuration;
 using Senningen.Node.Common.Errors;
-using Senningen.Node.Common.Exchange;
 using Senningen.Node.Common.Localization;
 using Senningen.Node.Common.Persistence;
-using Senningen.Node.Features.Operations.Messages;
 using Senningen.Node.Features.Operations.Report;
 
 namespace Senningen.Node.Features.Operations.Alerts;
@@ -56,7 +53,6 @@ internal static class ReadAlerts
         }
 
         await reader.AuditReadAsync([alert.Id], alert.CaseReference, Actor.From(user, settings), ct);
-        var facts = JsonSerializer.Deserialize<ReportFacts>(alert.Report, WireMapping.Json)!;
-        return TypedResults.Ok(renderer.Render(facts, lang ?? Texts.CurrentLanguage, clock.GetUtcNow()));
+        return TypedResults.Ok(renderer.RenderStored(alert.Report, lang, clock.GetUtcNow()));
     }
 }

@@ -1,15 +1,12 @@
 using System.Security.Claims;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Senningen.Contracts.Operations;
 using Senningen.Node.Common.Audit;
 using Senningen.Node.Common.Configuration;
 using Senningen.Node.Common.Errors;
-using Senningen.Node.Common.Exchange;
 using Senningen.Node.Common.Localization;
 using Senningen.Node.Common.Persistence;
-using Senningen.Node.Features.Operations.Messages;
 using Senningen.Node.Features.Operations.Report;
 
 namespace Senningen.Node.Features.Operations.Read;
@@ -66,9 +63,8 @@ internal static class ReadOperations
             return Problems.Conflict(texts, texts["ops.problem.not-ended"]);
         }
 
-        var facts = JsonSerializer.Deserialize<ReportFacts>(operation.Report, WireMapping.Json)!;
         await audit.WriteAsync(new AuditRecord(AuditActions.OperationRead, AuditOutcomes.Success, [$"operation:{id}"],
             CaseReference: operation.CaseReference, Detail: "after-action report"), Actor.From(user, settings), ct);
-        return TypedResults.Ok(renderer.Render(facts, lang ?? Texts.CurrentLanguage, clock.GetUtcNow()));
+        return TypedResults.Ok(renderer.RenderStored(operation.Report, lang, clock.GetUtcNow()));
     }
 }

@@ -18,9 +18,9 @@ internal static class ReportFactsBuilder
         var notices = await db.PartnerNotices.AsNoTracking().Where(n => n.OperationId == o.Id).OrderBy(n => n.SentAtMs).ToListAsync(ct);
         var events = await db.OperationEvents.AsNoTracking().Where(e => e.OperationId == o.Id).OrderBy(e => e.AtMs).ThenBy(e => e.Id).ToListAsync(ct);
         events.AddRange(db.OperationEvents.Local.Where(e => e.OperationId == o.Id && e.Id == 0));
-        var count = await db.UnitFixes.CountAsync(f => f.OperationId == o.Id, ct);
-        var step = Math.Max(1, count / MaxTrackPoints);
         var fixes = await db.UnitFixes.AsNoTracking().Where(f => f.OperationId == o.Id).OrderBy(f => f.TimeMs).ToListAsync(ct);
+        var count = fixes.Count;
+        var step = Math.Max(1, count / MaxTrackPoints);
         return new ReportFacts(o.Id, o.Type, o.HomeCountry, o.HomeZone, o.CaseReference,
             [.. o.Units.Select(u => u.Vehicle is null ? u.CallSign : $"{u.CallSign} ({u.Vehicle})")], OperationReader.Lines(o.Vehicles),
             o.Suspect, o.Reason, Time(o.StartedAtMs), o.StartedBy, Time(o.EndedAtMs ?? o.StartedAtMs), o.Outcome ?? "", o.EndNote,

@@ -8,6 +8,11 @@ namespace Senningen.Node.Features.Operations.Report;
 /// <summary>Renders report facts as the after-action report contract in one language.</summary>
 public sealed class ReportRenderer(Texts texts, ZoneDirectory zones, Core.Treaty.TreatyCatalogue catalogue)
 {
+    /// <summary>Renders the facts as stored with an operation or an alert (JSON), in <paramref name="language"/> or the reader's.</summary>
+    public AfterActionReport RenderStored(string storedFacts, string? language, DateTimeOffset generatedAt) =>
+        Render(System.Text.Json.JsonSerializer.Deserialize<ReportFacts>(storedFacts, Common.Exchange.WireMapping.Json)!,
+            language ?? Texts.CurrentLanguage, generatedAt);
+
     public AfterActionReport Render(ReportFacts f, string language, DateTimeOffset generatedAt)
     {
         var typeName = catalogue.FindMissionType(f.Type)?.Name.Get(language) ?? f.Type;

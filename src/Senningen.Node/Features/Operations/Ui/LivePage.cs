@@ -43,7 +43,16 @@ public abstract class LivePage : ComponentBase, IDisposable
         _ = TickAsync(_timer);
     }
 
-    private void OnOperationChange(Guid _) => OnChange();
+    /// <summary>Whether a change of this operation concerns the page; the page of one operation ignores the others.</summary>
+    protected virtual bool Concerns(Guid operationId) => true;
+
+    private void OnOperationChange(Guid operationId)
+    {
+        if (Concerns(operationId))
+        {
+            OnChange();
+        }
+    }
 
     private void OnChange() => _ = InvokeAsync(ReloadAsync);
 
