@@ -32,14 +32,14 @@ internal static class ExchangeSuite
             resultPath = resultPath.Replace("exchange.json", "exchange-prototype.json", StringComparison.Ordinal);
         }
 
-        Say($"exchange: pragmas {options.Pragmas ?? "(node as shipped)"}; N={options.Count} in commits of {options.Batch}; latency at {options.Rate}/s for {options.Seconds} s; warm-up {options.Warmup}");
+        Say($"exchange: pragmas {options.Pragmas ?? "(node as shipped)"}; N={options.Count} in commits of {options.Batch}; latency at {options.Rate}/s for {options.Seconds} s; warm-up {options.Warmup} messages, then {options.WarmupSeconds} s at the offered rate");
 
         SideResult senningen;
         ProfileResult profile;
         await using (var load = await SenningenLoad.StartAsync(options.Pragmas))
         {
             await load.ThroughputAsync(options.Warmup, options.Batch, ct);
-            await load.LatencyAsync(options.Rate, TimeSpan.FromSeconds(2), ct);
+            await load.LatencyAsync(options.Rate, TimeSpan.FromSeconds(options.WarmupSeconds), ct);
             await load.DrainReceiverAsync(ct);
             var throughput = await load.ThroughputAsync(options.Count, options.Batch, ct);
             Say($"senningen throughput: {throughput.MessagesPerSecond:0} msg/s ({throughput.Messages} in {throughput.Seconds:0.00} s, {throughput.Failed} failed)");
@@ -125,7 +125,7 @@ internal static class ExchangeSuite
         await using (rabbit)
         {
             await rabbit.ThroughputAsync(options.Warmup, options.Batch, ct);
-            await rabbit.LatencyAsync(options.Rate, TimeSpan.FromSeconds(2), ct);
+            await rabbit.LatencyAsync(options.Rate, TimeSpan.FromSeconds(options.WarmupSeconds), ct);
             var throughput = await rabbit.ThroughputAsync(options.Count, options.Batch, ct);
             Say($"rabbitmq throughput: {throughput.MessagesPerSecond:0} msg/s ({throughput.Messages} in {throughput.Seconds:0.00} s)");
             var latency = await rabbit.LatencyAsync(options.Rate, TimeSpan.FromSeconds(options.Seconds), ct);
@@ -152,11 +152,15 @@ internal static class ExchangeSuite
     private sealed record ProfilePass(string Run, double WallSeconds, double CpuSeconds, IReadOnlyList<ProfileLine> Lines);
 }
 
-/// <summary>Command-line knobs of the suite: --n, --batch, --rate, --seconds, --warmup; --pragmas "a=1;b=2" prototypes SQLite settings on both nodes.</summary>
-internal sealed record ExchangeOptions(int Count, int Batch, double Rate, double Seconds, int Warmup, string? Pragmas)
+/// <summary>
+/// Command-line knobs of the suite: --n, --batch, --rate, --seconds, --warmup (messages in commits of --batch) and
+/// --warmup-seconds (then that long at the offered rate); --pragmas "a=1;b=2" prototypes SQLite settings on both nodes.
+/// </summary>
+internal sealed record ExchangeOptions(int Count, int Batch, double Rate, double Seconds, int Warmup, double WarmupSeconds, string? Pragmas)
 {
     public static ExchangeOptions Parse(string[] args) => new(
-        (int)Read(args, "--n", 5000), (int)Read(args, "--batch", 100), Read(args, "--rate", 500), Read(args, "--seconds", 20), (int)Read(args, "--warmup", 500),
+        (int)Read(args, "--n", 5000), (int)Read(args, "--batch", 100), Read(args, "--rate", 500), Read(args, "--seconds", 20), (int)Read(args, "--warmup", 5000),
+        Read(args, "--warmup-seconds", 20),
         Array.IndexOf(args, "--pragmas") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null);
 
     private static double Read(string[] args, string name, double fallback)

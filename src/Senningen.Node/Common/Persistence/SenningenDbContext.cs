@@ -131,27 +131,77 @@ public abstract class SenningenDbContext(DbContextOptions options, WriteGate wri
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
-        // On PostgreSQL only audit appends queue (in process, then across instances); other writes run in parallel.
-        using var held = sealing || !SharedByInstances ? await writeGate.EnterAsync(cancellationToken) : null;
+        if (sealing && SharedByInstances)
+        {
+            return await SaveSharedWithAuditAsync(acceptAllChangesOnSuccess, writes, cancellationToken);
+        }
+
+        // On SQLite every write holds the node's one write gate for the whole save.
+        using var held = await writeGate.EnterAsync(cancellationToken);
         var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
-            if (sealing && SharedByInstances)
-            {
-                // Serialises appends across instances sharing the database; released at commit.
-                await Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7262023)", cancellationToken);
-            }
-
             var written = writes is null ? 0 : await writes(cancellationToken);
             if (sealing)
             {
-                await SealPendingAuditEntriesAsync(cancellationToken);
+                await SealPendingAuditEntriesAsync(PendingAuditEntries(), cancellationToken);
             }
 
             written += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             if (ownTransaction is not null)
             {
                 await ownTransaction.CommitAsync(cancellationToken);
+            }
+
+            return written;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>
+    /// PostgreSQL, with audit entries: the business rows are written first, in parallel with other saves; only the chain
+    /// append (lock, tail read, audit insert, commit) is serialised, across instances by an advisory lock held to commit.
+    /// Holding the lock for the whole save made every audited write on the node queue behind the slowest one.
+    /// </summary>
+    private async Task<int> SaveSharedWithAuditAsync(bool acceptAllChangesOnSuccess, Func<CancellationToken, Task<int>>? writes,
+        CancellationToken cancellationToken)
+    {
+        var pending = PendingAuditEntries();
+        var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var written = writes is null ? 0 : await writes(cancellationToken);
+            foreach (var entry in pending)
+            {
+                Entry(entry).State = EntityState.Detached;
+            }
+
+            try
+            {
+                written += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            }
+            finally
+            {
+                // Sealed or not, the entries belong to this unit of work again (a caller that retries finds them).
+                AuditEntries.AddRange(pending);
+            }
+
+            using (await writeGate.EnterAsync(cancellationToken))
+            {
+                // Serialises appends across instances sharing the database; released at commit.
+                await Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7262023)", cancellationToken);
+                await SealPendingAuditEntriesAsync(pending, cancellationToken);
+                written += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+                if (ownTransaction is not null)
+                {
+                    await ownTransaction.CommitAsync(cancellationToken);
+                }
             }
 
             return written;
@@ -195,14 +245,12 @@ public abstract class SenningenDbContext(DbContextOptions options, WriteGate wri
         return false;
     }
 
-    private async Task SealPendingAuditEntriesAsync(CancellationToken cancellationToken)
+    private List<AuditEntry> PendingAuditEntries() =>
+        [.. ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).OrderBy(e => e.OccurredAtUnixMs)];
+
+    private async Task SealPendingAuditEntriesAsync(List<AuditEntry> pending, CancellationToken cancellationToken)
     {
         var (sequence, previous) = await ReadChainTailAsync(cancellationToken);
-        var pending = ChangeTracker.Entries<AuditEntry>()
-            .Where(e => e.State == EntityState.Added)
-            .Select(e => e.Entity)
-            .OrderBy(e => e.OccurredAtUnixMs)
-            .ToList();
         foreach (var entry in pending)
         {
             entry.Sequence = ++sequence;
