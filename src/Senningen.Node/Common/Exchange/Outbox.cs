@@ -19,7 +19,8 @@ public sealed class Outbox(SenningenDbContext db, NodeSigningKey key, NodeSettin
     private bool _watching;
 
     public async Task<OutboxMessage> EnqueueAsync<TPayload>(CountryCode recipient, string type, int version, TPayload payload,
-        Guid? conversationId = null, string? caseReference = null, TimeSpan? lifetime = null, CancellationToken cancellationToken = default)
+        Guid? conversationId = null, string? caseReference = null, TimeSpan? lifetime = null, Actor? actor = null,
+        CancellationToken cancellationToken = default)
     {
         if (!settings.Partners.Any(p => p.Country == recipient))
         {
@@ -51,7 +52,7 @@ public sealed class Outbox(SenningenDbContext db, NodeSigningKey key, NodeSettin
         };
         db.Outbox.Add(message);
         audit.Add(new AuditRecord(AuditActions.MessageSent, AuditOutcomes.Success, [$"message:{message.Id}"],
-            CaseReference: caseReference, Recipient: recipient.Value, Detail: $"{type} v{version}, conversation {conversation} #{sequence}"));
+            CaseReference: caseReference, Recipient: recipient.Value, Detail: $"{type} v{version}, conversation {conversation} #{sequence}"), actor);
         WatchCommit();
         return message;
     }

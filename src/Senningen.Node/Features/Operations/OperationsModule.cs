@@ -25,7 +25,7 @@ internal static class OperationsModule
         services.AddSingleton<OperationsFeed>();
         services.AddSingleton(sp => ZoneDirectoryFrom(sp.GetRequiredService<ControlRoomDirectory>(), sp.GetRequiredService<TalkGroupDirectory>()));
         services.AddScoped<OperationReader>().AddScoped<AlertReader>().AddScoped<ReportRenderer>();
-        services.AddScoped<PositionIngest>().AddScoped<CrossingNotifier>().AddSingleton<OperationTurns>();
+        services.AddScoped<PositionIngest>().AddScoped<PositionStore>().AddScoped<CrossingNotifier>().AddSingleton<PositionWriter>();
         services.AddMessageType<CrossingPayload, CrossingHandler>(CrossingPayload.Type, 1);
         services.AddMessageType<PositionsPayload, PositionsHandler>(PositionsPayload.Type, 1);
         services.AddMessageType<LeftPayload, LeftHandler>(LeftPayload.Type, 1);

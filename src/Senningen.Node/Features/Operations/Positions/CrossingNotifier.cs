@@ -19,8 +19,9 @@ namespace Senningen.Node.Features.Operations.Positions;
 /// </summary>
 internal sealed class CrossingNotifier(SenningenDbContext db, Outbox outbox, AuditLog audit, NodeSettings settings)
 {
+    /// <param name="actor">Who sent the fixes: the audit entries and messages are theirs, also when a writer stores them later.</param>
     public async Task<IReadOnlyList<CrossingView>> NotifyAsync(Operation operation, List<BorderCrossing> crossings, List<PositionFix> forwarded,
-        DateTimeOffset now, CancellationToken ct)
+        DateTimeOffset now, Actor actor, CancellationToken ct)
     {
         var views = new List<CrossingView>(crossings.Count);
         foreach (var crossing in crossings.OrderBy(c => c.At))
@@ -33,7 +34,7 @@ internal sealed class CrossingNotifier(SenningenDbContext db, Outbox outbox, Aud
             };
             db.OperationCrossings.Add(row);
             views.Add(OperationReader.ToView(row));
-            await AnnounceAsync(operation, crossing, ct);
+            await AnnounceAsync(operation, crossing, actor, ct);
         }
 
         foreach (var group in forwarded.GroupBy(f => operation.Units.First(u => u.CallSign == f.Unit).Country))
@@ -43,14 +44,14 @@ internal sealed class CrossingNotifier(SenningenDbContext db, Outbox outbox, Aud
                 var fixes = group.OrderBy(f => f.Time)
                     .Select(f => new ForwardedFix(f.Unit, f.Time, f.Point.Latitude, f.Point.Longitude, f.Speed, f.Heading)).ToList();
                 await outbox.EnqueueAsync(partner, PositionsPayload.Type, 1, new PositionsPayload(operation.Id, fixes),
-                    Conversations.For(operation.Id, partner), operation.CaseReference, cancellationToken: ct);
+                    Conversations.For(operation.Id, partner), operation.CaseReference, actor: actor, cancellationToken: ct);
             }
         }
 
         return views;
     }
 
-    private async Task AnnounceAsync(Operation operation, BorderCrossing crossing, CancellationToken ct)
+    private async Task AnnounceAsync(Operation operation, BorderCrossing crossing, Actor actor, CancellationToken ct)
     {
         var at = crossing.At;
         if (!crossing.IsCountryChange)
@@ -68,13 +69,13 @@ internal sealed class CrossingNotifier(SenningenDbContext db, Outbox outbox, Aud
 
         audit.Add(new AuditRecord(AuditActions.OperationCrossing, AuditOutcomes.Success, [$"operation:{operation.Id}"],
             CaseReference: operation.CaseReference,
-            Detail: $"{crossing.Unit}: {crossing.From}/{crossing.FromZone} → {crossing.To}/{crossing.ToZone}"));
+            Detail: $"{crossing.Unit}: {crossing.From}/{crossing.FromZone} → {crossing.To}/{crossing.ToZone}"), actor);
 
         if (crossing.IsCountryChange && IsPartner(crossing.From.Value) is { } left)
         {
             await outbox.EnqueueAsync(left, LeftPayload.Type, 1,
                 new LeftPayload(operation.Id, crossing.Unit, crossing.To.Value, at, OccupiedZones(operation, left)),
-                Conversations.For(operation.Id, left), operation.CaseReference, cancellationToken: ct);
+                Conversations.For(operation.Id, left), operation.CaseReference, actor: actor, cancellationToken: ct);
         }
 
         if (IsPartner(crossing.To.Value) is { } entered && crossing.ToZone is { } zone)
@@ -85,11 +86,12 @@ internal sealed class CrossingNotifier(SenningenDbContext db, Outbox outbox, Aud
                 operation.AuthorisationDeadlineMs = (at + settings.Operations.UrgentObservationAuthorisationWithin).ToUnixTimeMilliseconds();
             }
 
-            await NotifyPartnerAsync(operation, crossing, entered, zone, ct);
+            await NotifyPartnerAsync(operation, crossing, entered, zone, actor, ct);
         }
     }
 
-    private async Task NotifyPartnerAsync(Operation operation, BorderCrossing crossing, CountryCode partner, string zone, CancellationToken ct)
+    private async Task NotifyPartnerAsync(Operation operation, BorderCrossing crossing, CountryCode partner, string zone, Actor actor,
+        CancellationToken ct)
     {
         var unit = operation.Units.First(u => u.CallSign == crossing.Unit);
         var payload = new CrossingPayload(operation.Id, operation.Type, operation.HomeCountry, operation.HomeZone,
@@ -99,7 +101,7 @@ internal sealed class CrossingNotifier(SenningenDbContext db, Outbox outbox, Aud
             operation.AuthorisationDeadlineMs is { } d ? DateTimeOffset.FromUnixTimeMilliseconds(d) : null, OccupiedZones(operation, partner));
         var conversation = Conversations.For(operation.Id, partner);
         var message = await outbox.EnqueueAsync(partner, CrossingPayload.Type, 1, payload, conversation, operation.CaseReference,
-            cancellationToken: ct);
+            actor: actor, cancellationToken: ct);
         var notice = db.PartnerNotices.Local.FirstOrDefault(n => n.OperationId == operation.Id && n.Partner == partner.Value && n.Zone == zone)
             ?? await db.PartnerNotices.FirstOrDefaultAsync(n => n.OperationId == operation.Id && n.Partner == partner.Value && n.Zone == zone, ct);
         if (notice is null)
