@@ -18,8 +18,11 @@ public sealed partial class HotlistIndex
     /// <summary>Hits of one plate text read at <paramref name="at"/> with the engine's <paramref name="confidence"/>, best first; empty (not allocated) for a miss or text that is no plate.</summary>
     public IReadOnlyList<HotlistHit> Match(ReadOnlySpan<char> text, DateTimeOffset at, double confidence = 1)
     {
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(confidence, 1);
-        ArgumentOutOfRangeException.ThrowIfNegative(confidence);
+        if (confidence is not (>= 0 and <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(confidence), confidence, "A confidence is in [0, 1].");
+        }
+
         if (!PlateKey.TryCompute(text, out var key))
         {
             return [];
