@@ -3,6 +3,7 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using Senningen.Bench.Anpr;
 using Senningen.Bench.Audit;
 using Senningen.Bench.Exchange;
 using Senningen.Bench.Geofence;
@@ -32,6 +33,12 @@ internal static class Suites
             return await GeofenceSuite.RunAsync(args, RepositoryRoot(), Path.Combine(RepositoryRoot(), "bench", "results", "geofence.json"));
         }
 
+        if (args.Length > 0 && string.Equals(args[0], "anpr-match", StringComparison.OrdinalIgnoreCase))
+        {
+            // Reads against hotlists with a peer in the same process: a Stopwatch loop, as for geofence.
+            return await AnprSuite.RunAsync(args, Path.Combine(RepositoryRoot(), "bench", "results", "anpr-match.json"));
+        }
+
         if (args.Length > 0 && string.Equals(args[0], "operations", StringComparison.OrdinalIgnoreCase))
         {
             return await OperationsSuite.RunAsync(args, Path.Combine(RepositoryRoot(), "bench", "results", "operations.json"));
@@ -39,7 +46,7 @@ internal static class Suites
 
         if (args.Length == 0 || !All.TryGetValue(args[0], out var types))
         {
-            await Console.Error.WriteLineAsync($"usage: Senningen.Bench <suite> [--long]   suites: {string.Join(", ", All.Keys)}, exchange [--n 5000] [--batch 100] [--rate 500] [--seconds 20], geofence [--points 10000000] [--postgis-points 200000], operations [--units 2000] [--seconds 60] [--warmup 10]");
+            await Console.Error.WriteLineAsync($"usage: Senningen.Bench <suite> [--long]   suites: {string.Join(", ", All.Keys)}, exchange [--n 5000] [--batch 100] [--rate 500] [--seconds 20], geofence [--points 10000000] [--postgis-points 200000], anpr-match [--quick] [--sizes 100000,1000000] [--reads 4000000] [--passes 5], operations [--units 2000] [--seconds 60] [--warmup 10]");
             return 2;
         }
 
