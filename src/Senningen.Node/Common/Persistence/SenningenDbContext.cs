@@ -138,8 +138,7 @@ public abstract class SenningenDbContext(DbContextOptions options, WriteGate wri
 
         // On SQLite every write holds the node's one write gate for the whole save.
         using var held = await writeGate.EnterAsync(cancellationToken);
-        var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
-        try
+        return await InTransactionAsync(async commit =>
         {
             var written = writes is null ? 0 : await writes(cancellationToken);
             if (sealing)
@@ -148,20 +147,9 @@ public abstract class SenningenDbContext(DbContextOptions options, WriteGate wri
             }
 
             written += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            if (ownTransaction is not null)
-            {
-                await ownTransaction.CommitAsync(cancellationToken);
-            }
-
+            await commit();
             return written;
-        }
-        finally
-        {
-            if (ownTransaction is not null)
-            {
-                await ownTransaction.DisposeAsync();
-            }
-        }
+        }, cancellationToken);
     }
 
     /// <summary>
@@ -169,12 +157,11 @@ public abstract class SenningenDbContext(DbContextOptions options, WriteGate wri
     /// append (lock, tail read, audit insert, commit) is serialised, across instances by an advisory lock held to commit.
     /// Holding the lock for the whole save made every audited write on the node queue behind the slowest one.
     /// </summary>
-    private async Task<int> SaveSharedWithAuditAsync(bool acceptAllChangesOnSuccess, Func<CancellationToken, Task<int>>? writes,
+    private Task<int> SaveSharedWithAuditAsync(bool acceptAllChangesOnSuccess, Func<CancellationToken, Task<int>>? writes,
         CancellationToken cancellationToken)
     {
         var pending = PendingAuditEntries();
-        var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
-        try
+        return InTransactionAsync(async commit =>
         {
             var written = writes is null ? 0 : await writes(cancellationToken);
             foreach (var entry in pending)
@@ -198,13 +185,20 @@ public abstract class SenningenDbContext(DbContextOptions options, WriteGate wri
                 await Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7262023)", cancellationToken);
                 await SealPendingAuditEntriesAsync(pending, cancellationToken);
                 written += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-                if (ownTransaction is not null)
-                {
-                    await ownTransaction.CommitAsync(cancellationToken);
-                }
+                await commit();
             }
 
             return written;
+        }, cancellationToken);
+    }
+
+    /// <summary>Runs <paramref name="work"/> in the caller's transaction or, without one, in its own; commit commits only its own.</summary>
+    private async Task<int> InTransactionAsync(Func<Func<Task>, Task<int>> work, CancellationToken cancellationToken)
+    {
+        var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            return await work(() => ownTransaction?.CommitAsync(cancellationToken) ?? Task.CompletedTask);
         }
         finally
         {
