@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Senningen.Contracts.Auth;
 using Senningen.Contracts.Operations;
 using Senningen.Testing;
@@ -72,6 +73,25 @@ public sealed class ConcurrentPositionsTests
 
         answers.Where(a => a.Dutch).ShouldAllBe(a => a.Problem == "time ligt te ver in de toekomst.");
         answers.Where(a => !a.Dutch).ShouldAllBe(a => a.Problem == "time se situe trop loin dans le futur.");
+    }
+
+    [Fact]
+    public async Task Tracks_KeepAQuietUnitsFixes_WhenAnotherUnitReportsFarMoreOften()
+    {
+        await using var node = await TestNode.StartAsync(Store.Sqlite, "BE");
+        using var officer = await node.SignedInAsync("officer");
+        var operation = await StartPursuitAsync(officer, "BE-VAN", "BE-BUSY", "BE-QUIET");
+        var start = DateTimeOffset.UtcNow.AddSeconds(-70);
+        PositionFixInput[] quiet = [.. Enumerable.Range(0, 3).Select(s => new PositionFixInput("BE-QUIET", 51.2, 4.4, start.AddSeconds(s), null, null, null))];
+        PositionFixInput[] busy = [.. Enumerable.Range(0, 300).Select(i => new PositionFixInput("BE-BUSY", 51.2, 4.4, start.AddSeconds(5 + (i * 0.2)), null, null, null))];
+        await DriveAsync(officer, operation.Id, [.. quiet, .. busy]);
+
+        await using var scope = node.Services.CreateAsyncScope();
+        var tracks = await scope.ServiceProvider.GetRequiredService<Features.Operations.Read.OperationReader>().TracksAsync(operation.Id, 5, Ct);
+
+        tracks["BE-QUIET"].Count.ShouldBe(3);
+        tracks["BE-BUSY"].Count.ShouldBe(5);
+        tracks["BE-BUSY"][^1].Time.ToUnixTimeMilliseconds().ShouldBe(start.AddSeconds(5 + (299 * 0.2)).ToUnixTimeMilliseconds());
     }
 
     private static PositionFixInput[] FixesFor(OperationView operation, DateTimeOffset start, int second) =>

@@ -45,10 +45,17 @@ public sealed class AlertReader(SenningenDbContext db, AuditLog audit, ZoneDirec
         }
 
         var alerts = await query.OrderByDescending(a => a.ReceivedAtMs).Take(100).ToListAsync(ct);
+        // An operation seen in several zones has an alert per zone and one track: read each track once.
+        var tracks = new Dictionary<Guid, List<PositionView>>();
         var views = new List<AlertView>(alerts.Count);
         foreach (var alert in alerts)
         {
-            views.Add(ToView(alert, await TrackAsync(alert.OperationId, ct), language));
+            if (!tracks.TryGetValue(alert.OperationId, out var track))
+            {
+                tracks[alert.OperationId] = track = await TrackAsync(alert.OperationId, ct);
+            }
+
+            views.Add(ToView(alert, track, language));
         }
 
         return views;

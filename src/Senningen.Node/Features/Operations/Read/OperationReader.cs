@@ -41,12 +41,22 @@ public sealed class OperationReader(SenningenDbContext db, Texts texts, Core.Tre
     }
 
     /// <summary>The last known fixes of every unit, newest last, for the live map.</summary>
+    /// <summary>Each unit's last <paramref name="perUnit"/> fixes: one index range per unit, so a quiet unit keeps its track when others report often.</summary>
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<PositionView>>> TracksAsync(Guid id, int perUnit, CancellationToken ct)
     {
-        var fixes = await db.UnitFixes.AsNoTracking().Where(f => f.OperationId == id).OrderByDescending(f => f.TimeMs).Take(perUnit * 20)
-            .ToListAsync(ct);
-        return fixes.GroupBy(f => f.Unit).ToDictionary(g => g.Key,
-            g => (IReadOnlyList<PositionView>)[.. g.Take(perUnit).OrderBy(f => f.TimeMs).Select(ToPosition)]);
+        var units = await db.OperationUnits.AsNoTracking().Where(u => u.OperationId == id).Select(u => u.CallSign).ToListAsync(ct);
+        var tracks = new Dictionary<string, IReadOnlyList<PositionView>>(units.Count);
+        foreach (var unit in units)
+        {
+            var fixes = await db.UnitFixes.AsNoTracking().Where(f => f.OperationId == id && f.Unit == unit).OrderByDescending(f => f.TimeMs)
+                .Take(perUnit).ToListAsync(ct);
+            if (fixes.Count > 0)
+            {
+                tracks[unit] = [.. fixes.OrderBy(f => f.TimeMs).Select(ToPosition)];
+            }
+        }
+
+        return tracks;
     }
 
     public OperationView ToView(Operation o, IReadOnlyList<OperationCrossing> crossings, IReadOnlyList<OperationEvent> events, string language) => new(
