@@ -52,6 +52,14 @@ public sealed class CrossBorderHitTests : IAsyncLifetime
         (await CountInboxAsync(lu)).ShouldBe(0);
         (await QueryAsync(lu, db => db.AnprHits.CountAsync(Ct))).ShouldBe(0);
 
+        using (var console = await Console.ConsoleSession.SignedInAsync(nl, "controlroom"))
+        {
+            var board = await console.GetPageAsync("/anpr/hits");
+            board.ShouldContain("data-testid=\"hit-row\" data-acknowledged=\"false\"");
+            board.ShouldContain("Alleen melden");
+            board.ShouldContain("Ontvangen van België");
+        }
+
         var ack = await dutchRoom.PostAsJsonAsync($"api/v1/anpr/hits/{received.Id}/acknowledge", new AcknowledgeHitRequest("unit sent"), Ct);
         ack.IsSuccessStatusCode.ShouldBeTrue(await ack.Content.ReadAsStringAsync(Ct));
         (await ack.Content.ReadFromJsonAsync<HitView>(Ct))!.AcknowledgedBy.ShouldBe("controlroom");

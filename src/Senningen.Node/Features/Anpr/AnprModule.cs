@@ -17,7 +17,7 @@ internal static class AnprModule
         services.AddSingleton(AnprSettings.Read(configuration, settings));
         services.AddSingleton<LiveHotlist>().AddSingleton<HitFeed>();
         services.AddHostedService<HotlistRefresher>();
-        services.AddScoped<ReadIngest>().AddScoped<HitRecorder>();
+        services.AddScoped<ReadIngest>().AddScoped<HitRecorder>().AddScoped<HotlistImporter>();
         services.AddMessageType<HitPayload, HitHandler>(HitPayload.Type, 1);
         return services;
     }
