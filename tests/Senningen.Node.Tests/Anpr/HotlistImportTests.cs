@@ -37,6 +37,7 @@ public sealed class HotlistImportTests : IAsyncLifetime
     public async Task DryRun_ImportsNothing_AndReportsLineFieldAndRule()
     {
         using var desk = await _node.SignedInAsync("liaison");
+        var before = await QueryAsync(_node, db => db.AnprHotlist.CountAsync(Ct));
 
         var report = await ImportCsvAsync(desk, Csv, dryRun: true);
 
@@ -45,7 +46,8 @@ public sealed class HotlistImportTests : IAsyncLifetime
         (report.Added, report.Updated).ShouldBe((0, 0));
         report.Rejected.Select(r => (r.Line, r.Field, r.Rule)).ShouldBe(
             [(3, "plate", "required"), (4, "category", "one-of"), (5, "assessment", "required"), (7, "validFrom", "format"), (8, "plate", "unique")]);
-        (await QueryAsync(_node, db => db.AnprHotlist.CountAsync(Ct))).ShouldBe(0);
+        (await QueryAsync(_node, db => db.AnprHotlist.CountAsync(Ct))).ShouldBe(before);
+        (await QueryAsync(_node, db => db.AuditEntries.CountAsync(e => e.Action == "anpr.hotlist-import", Ct))).ShouldBe(0);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Senningen.Core.Anpr;
 using Senningen.Node.Common.Configuration;
 using Senningen.Node.Common.Persistence;
 using Senningen.Node.Features.Anpr.Data;
@@ -6,8 +7,9 @@ using Senningen.Node.Features.Anpr.Data;
 namespace Senningen.Node.Features.Anpr.Cameras;
 
 /// <summary>
-/// Demo mode only: cameras at real Belgian–Dutch border crossings (positions approximate), and on the Belgian node one
-/// parking operator's camera under a partnership agreement whose reference is a placeholder, not a real agreement.
+/// Demo mode only: cameras at real Belgian–Dutch border crossings (positions approximate), on the Belgian node one
+/// parking operator's camera under a partnership agreement whose reference is a placeholder, not a real agreement, and
+/// a few fictitious hotlist entries (own, the partner's on the shared list, Luxembourg's) so that reads can hit.
 /// </summary>
 internal static class DemoCameras
 {
@@ -57,7 +59,38 @@ internal static class DemoCameras
             });
         }
 
+        if (!await db.AnprHotlist.AnyAsync(ct))
+        {
+            db.AnprHotlist.AddRange(DemoEntries(settings.Country.Value));
+        }
+
         await db.SaveChangesAsync(ct);
+    }
+
+    private static IEnumerable<ListedPlate> DemoEntries(string country)
+    {
+        var lines = country switch
+        {
+            "BE" => new[]
+            {
+                ("1-XYZ-987", HotlistCategory.StolenVehicle, "BE", (string?)null),
+                ("XR-528-D", HotlistCategory.BeNlSharedReference, "NL", "Demo: fictitious courier vehicle, individual assessment placeholder"),
+                ("AB 1234", HotlistCategory.SisInquiryCheck, "LU", null),
+            },
+            "NL" => [("GZ-124-K", HotlistCategory.StolenVehicle, "NL", null),
+                ("1-DEF-456", HotlistCategory.BeNlSharedReference, "BE", "Demo: fictitious vehicle, individual assessment placeholder")],
+            _ => [],
+        };
+        foreach (var (text, category, owner, assessment) in lines)
+        {
+            var plate = Plate.Parse(text);
+            yield return new ListedPlate
+            {
+                Id = Guid.CreateVersion7(), ListedAs = text, PlateText = plate.Text, CanonicalKey = plate.Key.ToString(), Format = plate.Format.Id,
+                Category = (int)category, Action = (int)AnprNames.DefaultAction(category), ValidFromMs = 0, Owner = owner, Assessment = assessment,
+                UpdatedBy = "(demo)",
+            };
+        }
     }
 
     private static Camera Police(string id, string name, double lat, double lon, string direction) =>
