@@ -18,9 +18,9 @@ public sealed class CameraRegistryTests : IAsyncLifetime
     [Fact]
     public async Task DemoNode_HasBorderCameras_AndOnePartnerCameraUnderAPlaceholderAgreement()
     {
-        using var officer = await _node.SignedInAsync("officer");
+        using var controlRoom = await _node.SignedInAsync("controlroom");
 
-        var cameras = (await officer.GetFromJsonAsync<List<CameraView>>("api/v1/anpr/cameras", Ct))!;
+        var cameras = (await controlRoom.GetFromJsonAsync<List<CameraView>>("api/v1/anpr/cameras", Ct))!;
 
         cameras.ShouldContain(c => c.Id == "BE-E19-MEER" && c.SourceType == "police");
         var partner = cameras.Where(c => c.SourceType == "partner").ShouldHaveSingleItem();
