@@ -69,6 +69,7 @@ public sealed class HotlistImportTests : IAsyncLifetime
 
         var entries = await desk.GetFromJsonAsync<List<HotlistEntryView>>("api/v1/anpr/hotlist?plate=XR528D", Ct);
         var entry = entries.ShouldHaveSingleItem();
+        (await QueryAsync(_node, db => db.AuditEntries.CountAsync(e => e.Action == "anpr.hotlist-read" && e.Actor == "liaison", Ct))).ShouldBe(1);
         (await desk.DeleteAsync($"api/v1/anpr/hotlist/{entry.Id}", Ct)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         (await SendAsync(gateway, Read(PoliceCamera, "XR-528-D"))).Hits.ShouldBeEmpty();
         (await QueryAsync(_node, db => db.AuditEntries.CountAsync(e => e.Action == "anpr.hotlist-delete", Ct))).ShouldBe(1);

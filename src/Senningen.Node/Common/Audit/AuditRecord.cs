@@ -51,6 +51,7 @@ public static class AuditActions
     public const string AnprCameraRegistered = "anpr.camera";
     public const string AnprHotlistImported = "anpr.hotlist-import";
     public const string AnprHotlistDeleted = "anpr.hotlist-delete";
+    public const string AnprHotlistRead = "anpr.hotlist-read";
     public const string AnprHit = "anpr.hit";
     public const string AnprHitReceived = "anpr.hit-received";
     public const string AnprHitRead = "anpr.hit-read";
@@ -60,6 +61,6 @@ public static class AuditActions
         [Login, TokenIssued, Logout, AccessDenied, AuditRead, AuditExport, AuditVerify, UserCreate, UserRead, UserUnlock,
          LanguageChange, MessageSent, MessageReceived, MessageRefused, MessageDuplicate, MessageRejected, MessageExpired,
          MessageHandlingFailed, MessageRead, OperationStarted, OperationEnded, OperationRead, OperationCrossing, AlertReceived,
-         AlertRead, AlertAcknowledged, AlertEscalated, AnprCameraRegistered, AnprHotlistImported, AnprHotlistDeleted, AnprHit,
+         AlertRead, AlertAcknowledged, AlertEscalated, AnprCameraRegistered, AnprHotlistImported, AnprHotlistDeleted, AnprHotlistRead, AnprHit,
          AnprHitReceived, AnprHitRead, AnprHitAcknowledged];
 }

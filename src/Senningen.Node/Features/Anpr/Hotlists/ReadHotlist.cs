@@ -10,11 +10,14 @@ using Senningen.Node.Features.Anpr.Data;
 
 namespace Senningen.Node.Features.Anpr.Hotlists;
 
-/// <summary><c>GET /api/v1/anpr/hotlist</c> (filters: plate, category, owner; newest change first) and <c>DELETE …/{id}</c>.</summary>
+/// <summary>
+/// <c>GET /api/v1/anpr/hotlist</c> (filters: plate, category, owner; newest change first; audited, as the list holds personal
+/// data) and <c>DELETE …/{id}</c>.
+/// </summary>
 internal static class ReadHotlist
 {
     public static async Task<Results<Ok<List<HotlistEntryView>>, ProblemHttpResult>> ListAsync(string? plate, string? category, string? owner,
-        string? limit, SenningenDbContext db, Texts texts, CancellationToken ct)
+        string? limit, SenningenDbContext db, AuditLog audit, Texts texts, CancellationToken ct)
     {
         var v = new RequestValidator(texts);
         var take = v.WholeNumber("limit", limit, 500, 1, 10_000);
@@ -50,6 +53,8 @@ internal static class ReadHotlist
         }
 
         var rows = await query.OrderByDescending(e => e.UpdatedAtMs).Take(take).ToListAsync(ct);
+        await audit.WriteAsync(new AuditRecord(AuditActions.AnprHotlistRead, AuditOutcomes.Success,
+            Detail: $"{rows.Count} entries (plate={plate}, category={category}, owner={owner})"), cancellationToken: ct);
         return TypedResults.Ok(rows.Select(ToView).ToList());
     }
 
@@ -69,6 +74,9 @@ internal static class ReadHotlist
         hotlist.Apply([], [row.Id]);
         return TypedResults.NoContent();
     }
+
+    public static Task<List<ListedPlate>> LatestAsync(SenningenDbContext db, int take, CancellationToken ct) =>
+        db.AnprHotlist.AsNoTracking().OrderByDescending(e => e.UpdatedAtMs).Take(take).ToListAsync(ct);
 
     public static HotlistEntryView ToView(ListedPlate e) =>
         new(e.Id, e.ListedAs, e.CanonicalKey, e.Format, AnprNames.Of((HotlistCategory)e.Category), AnprNames.Of((HotlistAction)e.Action),
