@@ -8,6 +8,8 @@ using Senningen.Node.Common.Observability;
 using Senningen.Node.Common.Persistence;
 using Senningen.Node.Common.Security;
 using Senningen.Node.Components;
+using Senningen.Node.Features.Anpr;
+using Senningen.Node.Features.Anpr.Cameras;
 using Senningen.Node.Features.Audit;
 using Senningen.Node.Features.Exchange;
 using Senningen.Node.Features.Geo;
@@ -73,6 +75,7 @@ public static class NodeApp
         services.AddTreatyFeature(settings);
         services.AddGeoFeature(builder.Configuration);
         services.AddOperationsFeature(settings);
+        services.AddAnprFeature(builder.Configuration, settings);
         services.AddConsole();
         overrides?.Invoke(services);
 
@@ -98,6 +101,7 @@ public static class NodeApp
         app.MapTreatyFeature();
         app.MapGeoFeature();
         app.MapOperationsFeature();
+        app.MapAnprFeature();
         app.MapConsole();
         return app;
     }
@@ -107,5 +111,6 @@ public static class NodeApp
     {
         await app.Services.MigrateDatabaseAsync(cancellationToken);
         await app.Services.SeedUsersAsync(cancellationToken);
+        await app.Services.SeedDemoCamerasAsync(cancellationToken);
     }
 }

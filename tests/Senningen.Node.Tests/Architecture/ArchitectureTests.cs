@@ -5,7 +5,7 @@ namespace Senningen.Node.Tests.Architecture;
 /// <summary>The arrows point inwards: Core depends on nothing of ours; a capability reaches another only through Common.</summary>
 public sealed class ArchitectureTests
 {
-    private static readonly string[] Capabilities = ["Audit", "Identity", "Treaty", "NodeInfo", "Exchange", "Geo", "Operations"];
+    private static readonly string[] Capabilities = ["Audit", "Identity", "Treaty", "NodeInfo", "Exchange", "Geo", "Operations", "Anpr"];
 
     [Fact]
     public void Core_DependsOnNoOtherSenningenAssemblyNorOnAspNet()
@@ -48,6 +48,7 @@ public sealed class ArchitectureTests
     [InlineData("Exchange")]
     [InlineData("Geo")]
     [InlineData("Operations")]
+    [InlineData("Anpr")]
     public void Capability_DoesNotReachIntoAnotherCapability(string capability)
     {
         var others = Capabilities.Where(c => c != capability).Select(c => "Senningen.Node.Features." + c).ToArray();

@@ -48,10 +48,19 @@ public static class AuditActions
     public const string AlertRead = "alert.read";
     public const string AlertAcknowledged = "alert.acknowledge";
     public const string AlertEscalated = "alert.escalate";
+    public const string AnprCameraRegistered = "anpr.camera";
+    public const string AnprHotlistImported = "anpr.hotlist-import";
+    public const string AnprHotlistDeleted = "anpr.hotlist-delete";
+    public const string AnprHotlistRead = "anpr.hotlist-read";
+    public const string AnprHit = "anpr.hit";
+    public const string AnprHitReceived = "anpr.hit-received";
+    public const string AnprHitRead = "anpr.hit-read";
+    public const string AnprHitAcknowledged = "anpr.hit-acknowledge";
 
     public static IReadOnlyList<string> All { get; } =
         [Login, TokenIssued, Logout, AccessDenied, AuditRead, AuditExport, AuditVerify, UserCreate, UserRead, UserUnlock,
          LanguageChange, MessageSent, MessageReceived, MessageRefused, MessageDuplicate, MessageRejected, MessageExpired,
          MessageHandlingFailed, MessageRead, OperationStarted, OperationEnded, OperationRead, OperationCrossing, AlertReceived,
-         AlertRead, AlertAcknowledged, AlertEscalated];
+         AlertRead, AlertAcknowledged, AlertEscalated, AnprCameraRegistered, AnprHotlistImported, AnprHotlistDeleted, AnprHotlistRead, AnprHit,
+         AnprHitReceived, AnprHitRead, AnprHitAcknowledged];
 }

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Senningen.Core.Audit;
 using Senningen.Node.Common.Audit;
 using Senningen.Node.Common.Exchange.Data;
+using Senningen.Node.Features.Anpr.Data;
 using Senningen.Node.Features.Identity.Data;
 using Senningen.Node.Features.Operations.Data;
 
@@ -41,6 +42,16 @@ public abstract class SenningenDbContext(DbContextOptions options, WriteGate wri
     public DbSet<Alert> Alerts => Set<Alert>();
 
     public DbSet<AlertFix> AlertFixes => Set<AlertFix>();
+
+    public DbSet<Camera> AnprCameras => Set<Camera>();
+
+    public DbSet<ListedPlate> AnprHotlist => Set<ListedPlate>();
+
+    public DbSet<HotlistVersion> AnprHotlistVersion => Set<HotlistVersion>();
+
+    public DbSet<StoredRead> AnprReads => Set<StoredRead>();
+
+    public DbSet<Hit> AnprHits => Set<Hit>();
 
     /// <summary>True on PostgreSQL, where several node instances may append to the chain at once.</summary>
     protected abstract bool SharedByInstances { get; }

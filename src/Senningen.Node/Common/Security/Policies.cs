@@ -12,6 +12,10 @@ public static class Policies
     public const string Operations = "operations";
     public const string ExchangeMonitor = "exchange-monitor";
     public const string Alerts = "alerts";
+    public const string AnprView = "anpr-view";
+    public const string AnprIngest = "anpr-ingest";
+    public const string AnprHotlist = "anpr-hotlist";
+    public const string AnprHits = "anpr-hits";
 
     public static void Register(AuthorizationOptions options)
     {
@@ -24,5 +28,13 @@ public static class Policies
         options.AddPolicy(Operations, p => p.RequireRole(Roles.Officer, Roles.ControlRoom, Roles.LiaisonOfficer));
         // The partner's control rooms, and the national desk (liaison) that an unacknowledged alert escalates to.
         options.AddPolicy(Alerts, p => p.RequireRole(Roles.ControlRoom, Roles.LiaisonOfficer));
+        // ANPR: cameras and the hotlist (personal data) are seen by control rooms, the international desk and administrators,
+        // not browsed from a patrol car; the list is kept by the desk and administrators; reads come from camera gateways,
+        // which sign in with an officer, control-room or admin account until the node has a service role of its own; hits
+        // are for control rooms and the national desk.
+        options.AddPolicy(AnprView, p => p.RequireRole(Roles.ControlRoom, Roles.LiaisonOfficer, Roles.Admin));
+        options.AddPolicy(AnprIngest, p => p.RequireRole(Roles.Officer, Roles.ControlRoom, Roles.Admin));
+        options.AddPolicy(AnprHotlist, p => p.RequireRole(Roles.LiaisonOfficer, Roles.Admin));
+        options.AddPolicy(AnprHits, p => p.RequireRole(Roles.ControlRoom, Roles.LiaisonOfficer));
     }
 }

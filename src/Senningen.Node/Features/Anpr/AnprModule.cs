@@ -1,0 +1,47 @@
+using Senningen.Node.Common.Configuration;
+using Senningen.Node.Common.Exchange;
+using Senningen.Node.Common.Security;
+using Senningen.Node.Features.Anpr.Cameras;
+using Senningen.Node.Features.Anpr.Hits;
+using Senningen.Node.Features.Anpr.Hotlists;
+using Senningen.Node.Features.Anpr.Ingest;
+using Senningen.Node.Features.Anpr.Messages;
+
+namespace Senningen.Node.Features.Anpr;
+
+/// <summary>ANPR: the camera registry, hotlists, reads in, hits to the control room and to the partner that owns the entry.</summary>
+internal static class AnprModule
+{
+    public static IServiceCollection AddAnprFeature(this IServiceCollection services, IConfiguration configuration, NodeSettings settings)
+    {
+        services.AddSingleton(AnprSettings.Read(configuration, settings));
+        services.AddSingleton<LiveHotlist>().AddSingleton<HitFeed>();
+        services.AddHostedService<HotlistRefresher>();
+        services.AddScoped<ReadIngest>().AddScoped<HitRecorder>().AddScoped<HotlistImporter>();
+        services.AddMessageType<HitPayload, HitHandler>(HitPayload.Type, 1);
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapAnprFeature(this IEndpointRouteBuilder app)
+    {
+        var anpr = app.MapGroup("/api/v1/anpr").WithTags("ANPR");
+        anpr.MapGet("/cameras", RegisterCamera.ListAsync).RequireAuthorization(Policies.AnprView).WithSummary("The cameras that send reads to this node.");
+        anpr.MapPost("/cameras", RegisterCamera.HandleAsync).RequireAuthorization(Policies.Admin)
+            .WithSummary("Registers a police camera, or a partner's camera under its partnership agreement.");
+        anpr.MapPost("/reads", RecordReads.HandleAsync).RequireAuthorization(Policies.AnprIngest)
+            .Accepts<List<Contracts.Anpr.PlateReadInput>>("application/json", ReadBody.NdJson)
+            .WithSummary("A batch of camera reads (JSON array or NDJSON): accepted, rejected one by one with field and rule, and hits.");
+        anpr.MapGet("/hotlist", ReadHotlist.ListAsync).RequireAuthorization(Policies.AnprView)
+            .WithSummary("Hotlist entries (filters: plate, by canonical key; category; owner), latest change first.");
+        anpr.MapPost("/hotlist/import", ImportHotlist.HandleAsync).RequireAuthorization(Policies.AnprHotlist)
+            .Accepts<List<Contracts.Anpr.HotlistEntryInput>>("application/json", "text/csv")
+            .WithSummary("Imports hotlist lines (CSV or JSON); dryRun=true only reports valid and rejected lines. Audited.");
+        anpr.MapDelete("/hotlist/{id:guid}", ReadHotlist.DeleteAsync).RequireAuthorization(Policies.AnprHotlist)
+            .WithSummary("Removes a hotlist entry; matching stops at once. Audited.");
+        anpr.MapGet("/hits", ReadHits.ListAsync).RequireAuthorization(Policies.AnprHits)
+            .WithSummary("Hits received since a moment (since=ISO 8601; default the last 24 hours), newest first. Audited.");
+        anpr.MapPost("/hits/{id:guid}/acknowledge", AcknowledgeHit.HandleAsync).RequireAuthorization(Policies.AnprHits)
+            .WithSummary("The control room has seen the hit.");
+        return app;
+    }
+}

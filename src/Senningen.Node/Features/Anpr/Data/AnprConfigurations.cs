@@ -1,0 +1,90 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Senningen.Node.Features.Anpr.Data;
+
+internal sealed class CameraConfiguration : IEntityTypeConfiguration<Camera>
+{
+    public void Configure(EntityTypeBuilder<Camera> builder)
+    {
+        builder.ToTable("anpr_cameras");
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Id).HasMaxLength(64);
+        builder.Property(c => c.Owner).HasMaxLength(200);
+        builder.Property(c => c.Name).HasMaxLength(200);
+        builder.Property(c => c.Direction).HasMaxLength(100);
+        builder.Property(c => c.AgreementReference).HasMaxLength(200);
+        builder.Property(c => c.Country).HasMaxLength(2);
+    }
+}
+
+internal sealed class ListedPlateConfiguration : IEntityTypeConfiguration<ListedPlate>
+{
+    public void Configure(EntityTypeBuilder<ListedPlate> builder)
+    {
+        builder.ToTable("anpr_hotlist");
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.Id).ValueGeneratedNever();
+        builder.Property(e => e.ListedAs).HasMaxLength(30);
+        builder.Property(e => e.PlateText).HasMaxLength(10);
+        builder.Property(e => e.CanonicalKey).HasMaxLength(10);
+        builder.Property(e => e.Format).HasMaxLength(30);
+        builder.Property(e => e.Owner).HasMaxLength(2);
+        builder.Property(e => e.Assessment).HasMaxLength(2000);
+        builder.Property(e => e.UpdatedBy).HasMaxLength(256);
+        builder.HasIndex(e => new { e.Owner, e.PlateText, e.Category }).IsUnique();
+        builder.HasIndex(e => e.CanonicalKey);
+    }
+}
+
+internal sealed class HotlistVersionConfiguration : IEntityTypeConfiguration<HotlistVersion>
+{
+    public void Configure(EntityTypeBuilder<HotlistVersion> builder)
+    {
+        builder.ToTable("anpr_hotlist_version");
+        builder.HasKey(v => v.Id);
+        builder.Property(v => v.Id).ValueGeneratedNever();
+        builder.HasData(new HotlistVersion { Id = 1, Version = 0 });
+    }
+}
+
+internal sealed class StoredReadConfiguration : IEntityTypeConfiguration<StoredRead>
+{
+    public void Configure(EntityTypeBuilder<StoredRead> builder)
+    {
+        builder.ToTable("anpr_reads");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.CameraId).HasMaxLength(64);
+        builder.Property(r => r.Plate).HasMaxLength(10);
+        builder.Property(r => r.CanonicalKey).HasMaxLength(10);
+        builder.Property(r => r.Candidates).HasMaxLength(4000);
+        builder.Property(r => r.Country).HasMaxLength(3);
+        // History search by plate (canonical, so confusions are found) and period, and by camera and period.
+        builder.HasIndex(r => new { r.CanonicalKey, r.ObservedAtMs });
+        builder.HasIndex(r => new { r.CameraId, r.ObservedAtMs });
+    }
+}
+
+internal sealed class HitConfiguration : IEntityTypeConfiguration<Hit>
+{
+    public void Configure(EntityTypeBuilder<Hit> builder)
+    {
+        builder.ToTable("anpr_hits");
+        builder.HasKey(h => h.Id);
+        builder.Property(h => h.Id).ValueGeneratedNever();
+        builder.Property(h => h.Plate).HasMaxLength(10);
+        builder.Property(h => h.CanonicalKey).HasMaxLength(10);
+        builder.Property(h => h.Country).HasMaxLength(3);
+        builder.Property(h => h.CameraId).HasMaxLength(64);
+        builder.Property(h => h.CameraName).HasMaxLength(200);
+        builder.Property(h => h.EntryId).HasMaxLength(64);
+        builder.Property(h => h.EntryPlate).HasMaxLength(30);
+        builder.Property(h => h.Owner).HasMaxLength(2);
+        builder.Property(h => h.Confusions).HasMaxLength(200);
+        builder.Property(h => h.SentTo).HasMaxLength(2);
+        builder.Property(h => h.ReceivedFrom).HasMaxLength(2);
+        builder.Property(h => h.AcknowledgedBy).HasMaxLength(256);
+        builder.Property(h => h.Version).IsConcurrencyToken();
+        builder.HasIndex(h => h.ReceivedAtMs);
+    }
+}

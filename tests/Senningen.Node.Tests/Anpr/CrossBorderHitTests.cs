@@ -1,0 +1,67 @@
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Senningen.Contracts.Anpr;
+using static Senningen.Node.Tests.Anpr.AnprSteps;
+using static Senningen.Node.Tests.Exchange.ExchangeHelpers;
+
+namespace Senningen.Node.Tests.Anpr;
+
+/// <summary>
+/// Three real nodes: a Belgian camera reads a plate on the Dutch part of the shared list; the hit reaches the Dutch control
+/// room over the exchange. Luxembourg takes no part in ANPR exchange: a hit on a Luxembourg entry stays in Belgium.
+/// </summary>
+public sealed class CrossBorderHitTests : IAsyncLifetime
+{
+    private TestNetwork _network = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _network = await TestNetwork.StartAsync(["BE", "NL", "LU"]);
+        await RegisterCamerasAsync(_network["BE"]);
+    }
+
+    public async ValueTask DisposeAsync() => await _network.DisposeAsync();
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task BelgianHitOnADutchEntry_ReachesTheDutchHitBoard_AndNothingGoesToLuxembourg()
+    {
+        var (be, nl, lu) = (_network["BE"], _network["NL"], _network["LU"]);
+        using var desk = await be.SignedInAsync("liaison");
+        using var gateway = await be.SignedInAsync("officer");
+        using var dutchRoom = await nl.SignedInAsync("controlroom");
+        await ImportCsvAsync(desk, string.Join('\n', CsvHeader,
+            Line("XR-528-D", "be-nl-shared-reference", "NL", "Courier in case 2026/118, assessed by the LIRC"),
+            Line("DT-4421", "stolen-vehicle", "LU")));
+
+        var result = await SendAsync(gateway, Read(PoliceCamera, "XR-528-D"), Read(PoliceCamera, "DT-4421"));
+
+        result.Hits.Select(h => (h.Owner, h.SentTo)).ShouldBe([("NL", "NL"), ("LU", null)], ignoreOrder: true);
+        HitView? received = null;
+        await EventuallyAsync(async () =>
+        {
+            var hits = await dutchRoom.GetFromJsonAsync<List<HitView>>("api/v1/anpr/hits", Ct);
+            received = hits!.FirstOrDefault();
+            return received is not null;
+        }, "the Dutch control room sees the Belgian hit");
+        (received!.Plate, received.ReceivedFrom, received.CameraId, received.Category, received.Action)
+            .ShouldBe(("XR528D", "BE", PoliceCamera, "be-nl-shared-reference", "report-only"));
+        var toLuxembourg = await QueryAsync(be, db => db.Outbox.CountAsync(m => m.Recipient == "LU", Ct));
+        toLuxembourg.ShouldBe(0);
+        (await CountInboxAsync(lu)).ShouldBe(0);
+        (await QueryAsync(lu, db => db.AnprHits.CountAsync(Ct))).ShouldBe(0);
+
+        using (var console = await Console.ConsoleSession.SignedInAsync(nl, "controlroom"))
+        {
+            var board = await console.GetPageAsync("/anpr/hits");
+            board.ShouldContain("data-testid=\"hit-row\" data-acknowledged=\"false\"");
+            board.ShouldContain("Alleen melden");
+            board.ShouldContain("Ontvangen van België");
+        }
+
+        var ack = await dutchRoom.PostAsJsonAsync($"api/v1/anpr/hits/{received.Id}/acknowledge", new AcknowledgeHitRequest("unit sent"), Ct);
+        ack.IsSuccessStatusCode.ShouldBeTrue(await ack.Content.ReadAsStringAsync(Ct));
+        (await ack.Content.ReadFromJsonAsync<HitView>(Ct))!.AcknowledgedBy.ShouldBe("controlroom");
+    }
+}
