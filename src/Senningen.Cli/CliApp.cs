@@ -33,6 +33,7 @@ public static class CliApp
             NodeCommand.Create(context),
             ExchangeCommand.Create(context),
             SimulateCommand.Create(context),
+            AnprCommand.Create(context),
         };
 
         var parse = root.Parse(args);

@@ -36,6 +36,14 @@ internal sealed class NodeClient : IDisposable
         return await ExchangeAsync<T>(request, ct);
     }
 
+    /// <summary>Posts a body senn did not build as JSON (a CSV file, NDJSON lines) and reads the JSON answer.</summary>
+    public async Task<NodeResult<T>> PostContentAsync<T>(string path, HttpContent content, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
+        request.Headers.Accept.ParseAdd("application/json");
+        return await ExchangeAsync<T>(request, ct);
+    }
+
     /// <summary>For endpoints whose answer carries nothing senn needs: success is the status alone, with or without a body.</summary>
     public async Task<NodeResult<bool>> PostAsync<TBody>(string path, TBody body, CancellationToken ct)
     {
