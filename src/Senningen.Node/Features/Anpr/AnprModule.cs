@@ -6,6 +6,7 @@ using Senningen.Node.Features.Anpr.Hits;
 using Senningen.Node.Features.Anpr.Hotlists;
 using Senningen.Node.Features.Anpr.Ingest;
 using Senningen.Node.Features.Anpr.Messages;
+using Senningen.Node.Features.Anpr.Retention;
 
 namespace Senningen.Node.Features.Anpr;
 
@@ -19,6 +20,8 @@ internal static class AnprModule
         services.AddHostedService<HotlistRefresher>();
         services.AddScoped<ReadIngest>().AddScoped<HitRecorder>().AddScoped<HotlistImporter>();
         services.AddMessageType<HitPayload, HitHandler>(HitPayload.Type, 1);
+        services.AddSingleton(AnprLegalRules.Read(configuration, settings));
+        services.AddScoped<PurgeReads>().AddHostedService<ReadRetentionWorker>();
         return services;
     }
 
