@@ -186,3 +186,27 @@ public sealed class ReadHistorySearchBeTests : IAsyncLifetime
         result.Reads.Select(r => r.Plate).ShouldBe(["1CAM001", "1CAM002", "1CAM003"]);
     }
 }
+
+/// <summary>The history query (canonical key, period, newest first) on both stores.</summary>
+public sealed class ReadHistoryStoreTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [InlineData(Store.Sqlite)]
+    [InlineData(Store.Postgres)]
+    public async Task SearchByPlate_FindsOcrConfusions_WithinThePeriod_NewestFirst(Store store)
+    {
+        var now = DateTimeOffset.UtcNow;
+        await using var node = await TestNode.StartAsync(store, "NL");
+        await SeedAsync(node, [ReadOf("1ABC123", now.AddHours(-3)), ReadOf("1-ABC-I23", now.AddHours(-2)), ReadOf("I-ABC-123", now.AddDays(-9))]);
+        using var controlRoom = await node.SignedInAsync("controlroom");
+
+        var response = await controlRoom.PostAsJsonAsync("api/v1/anpr/reads/search",
+            new ReadSearchRequest("1ABC123", null, now.AddDays(-10), now, "judicial", "OM-2026-0043", "OvJ-ROT-2026-118"), Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Ct));
+        var result = (await response.Content.ReadFromJsonAsync<ReadSearchResult>(Ct))!;
+        result.Reads.Select(r => r.Plate).ShouldBe(["1ABCI23", "1ABC123", "IABC123"]);
+    }
+}

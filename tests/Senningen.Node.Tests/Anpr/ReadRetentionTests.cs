@@ -40,11 +40,13 @@ public sealed class ReadRetentionTests
             e => e.Detail!.ShouldContain("NL retention of 28 days"));
     }
 
-    [Fact]
-    public async Task BeNode_Keeps364DayOldReads_PurgesOlderOnes_InChunks_WithOneAuditEntryForTheRun()
+    [Theory]
+    [InlineData(Store.Sqlite)]
+    [InlineData(Store.Postgres)]
+    public async Task BeNode_Keeps364DayOldReads_PurgesOlderOnes_InChunks_WithOneAuditEntryForTheRun(Store store)
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var node = await TestNode.StartAsync(Store.Sqlite, "BE", new Dictionary<string, string?> { ["Senningen:Anpr:Legal:PurgeBatchSize"] = "100" },
+        await using var node = await TestNode.StartAsync(store, "BE", new Dictionary<string, string?> { ["Senningen:Anpr:Legal:PurgeBatchSize"] = "100" },
             s => s.AddSingleton<TimeProvider>(clock));
         var now = clock.GetUtcNow();
         var old = Enumerable.Range(0, 250).Select(i => ReadOf($"1OLD{i:000}", now.AddDays(-400).AddMinutes(i)));
