@@ -56,11 +56,13 @@ public static class AuditActions
     public const string AnprHitReceived = "anpr.hit-received";
     public const string AnprHitRead = "anpr.hit-read";
     public const string AnprHitAcknowledged = "anpr.hit-acknowledge";
+    public const string AnprReadSearch = "anpr.read-search";
+    public const string AnprReadsPurged = "anpr.reads-purged";
 
     public static IReadOnlyList<string> All { get; } =
         [Login, TokenIssued, Logout, AccessDenied, AuditRead, AuditExport, AuditVerify, UserCreate, UserRead, UserUnlock,
          LanguageChange, MessageSent, MessageReceived, MessageRefused, MessageDuplicate, MessageRejected, MessageExpired,
          MessageHandlingFailed, MessageRead, OperationStarted, OperationEnded, OperationRead, OperationCrossing, AlertReceived,
          AlertRead, AlertAcknowledged, AlertEscalated, AnprCameraRegistered, AnprHotlistImported, AnprHotlistDeleted, AnprHotlistRead, AnprHit,
-         AnprHitReceived, AnprHitRead, AnprHitAcknowledged];
+         AnprHitReceived, AnprHitRead, AnprHitAcknowledged, AnprReadSearch, AnprReadsPurged];
 }

@@ -16,6 +16,7 @@ public static class Policies
     public const string AnprIngest = "anpr-ingest";
     public const string AnprHotlist = "anpr-hotlist";
     public const string AnprHits = "anpr-hits";
+    public const string AnprHistory = "anpr-history";
 
     public static void Register(AuthorizationOptions options)
     {
@@ -36,5 +37,7 @@ public static class Policies
         options.AddPolicy(AnprIngest, p => p.RequireRole(Roles.Officer, Roles.ControlRoom, Roles.Admin));
         options.AddPolicy(AnprHotlist, p => p.RequireRole(Roles.LiaisonOfficer, Roles.Admin));
         options.AddPolicy(AnprHits, p => p.RequireRole(Roles.ControlRoom, Roles.LiaisonOfficer));
+        // Searching stored reads is an investigative act (purpose, case, often a prosecutor's reference): control rooms and the desk.
+        options.AddPolicy(AnprHistory, p => p.RequireRole(Roles.ControlRoom, Roles.LiaisonOfficer));
     }
 }

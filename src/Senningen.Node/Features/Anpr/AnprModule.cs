@@ -2,10 +2,12 @@ using Senningen.Node.Common.Configuration;
 using Senningen.Node.Common.Exchange;
 using Senningen.Node.Common.Security;
 using Senningen.Node.Features.Anpr.Cameras;
+using Senningen.Node.Features.Anpr.History;
 using Senningen.Node.Features.Anpr.Hits;
 using Senningen.Node.Features.Anpr.Hotlists;
 using Senningen.Node.Features.Anpr.Ingest;
 using Senningen.Node.Features.Anpr.Messages;
+using Senningen.Node.Features.Anpr.Retention;
 
 namespace Senningen.Node.Features.Anpr;
 
@@ -19,6 +21,8 @@ internal static class AnprModule
         services.AddHostedService<HotlistRefresher>();
         services.AddScoped<ReadIngest>().AddScoped<HitRecorder>().AddScoped<HotlistImporter>();
         services.AddMessageType<HitPayload, HitHandler>(HitPayload.Type, 1);
+        services.AddSingleton(AnprLegalRules.Read(configuration, settings));
+        services.AddScoped<PurgeReads>().AddScoped<ReadHistory>().AddHostedService<ReadRetentionWorker>();
         return services;
     }
 
@@ -31,6 +35,8 @@ internal static class AnprModule
         anpr.MapPost("/reads", RecordReads.HandleAsync).RequireAuthorization(Policies.AnprIngest)
             .Accepts<List<Contracts.Anpr.PlateReadInput>>("application/json", ReadBody.NdJson)
             .WithSummary("A batch of camera reads (JSON array or NDJSON): accepted, rejected one by one with field and rule, and hits.");
+        anpr.MapPost("/reads/search", SearchReads.HandleAsync).RequireAuthorization(Policies.AnprHistory)
+            .WithSummary("Stored reads by plate (canonical key) or camera over a period, for a purpose and a case, under the node's law. Audited.");
         anpr.MapGet("/hotlist", ReadHotlist.ListAsync).RequireAuthorization(Policies.AnprView)
             .WithSummary("Hotlist entries (filters: plate, by canonical key; category; owner), latest change first.");
         anpr.MapPost("/hotlist/import", ImportHotlist.HandleAsync).RequireAuthorization(Policies.AnprHotlist)

@@ -1,0 +1,52 @@
+using Microsoft.EntityFrameworkCore;
+using Senningen.Node.Common.Audit;
+using Senningen.Node.Common.Configuration;
+using Senningen.Node.Common.Persistence;
+
+namespace Senningen.Node.Features.Anpr.Retention;
+
+/// <summary>What one purge did: reads deleted, and the moment before which reads were due.</summary>
+internal sealed record PurgeResult(int Deleted, DateTimeOffset Cutoff);
+
+/// <summary>
+/// Deletes the reads older than the legal retention period, a bounded chunk per statement so that a large purge never
+/// holds SQLite's single writer for long; a run that deleted something leaves one audit entry (count, cutoff, rule).
+/// Hits live in their own table, kept with their case: nothing here touches them.
+/// </summary>
+internal sealed partial class PurgeReads(SenningenDbContext db, AuditLog audit, AnprLegalRules rules, NodeSettings node, TimeProvider clock,
+    ILogger<PurgeReads> logger)
+{
+    public async Task<PurgeResult> RunAsync(CancellationToken ct)
+    {
+        var cutoff = clock.GetUtcNow() - rules.Retention;
+        var cutoffMs = cutoff.ToUnixTimeMilliseconds();
+        var chunk = rules.PurgeBatchSize;
+        var deleted = 0;
+        int last;
+        do
+        {
+            // The gate is taken per chunk: ingestion gets the writer between two chunks.
+            using (await db.EnterWriteAsync(ct))
+            {
+                var due = db.AnprReads.Where(r => r.ObservedAtMs < cutoffMs).OrderBy(r => r.Id).Take(chunk).Select(r => r.Id);
+                last = await db.AnprReads.Where(r => due.Contains(r.Id)).ExecuteDeleteAsync(ct);
+            }
+
+            deleted += last;
+        }
+        while (last == chunk);
+
+        if (deleted > 0)
+        {
+            await audit.WriteAsync(new AuditRecord(AuditActions.AnprReadsPurged, AuditOutcomes.Success,
+                Detail: $"{deleted} read(s) observed before {cutoff:O} deleted: {node.Country.Value} retention of {rules.Retention.TotalDays:0.##} days"),
+                Actor.Node(node), ct);
+            LogPurged(logger, deleted, cutoff);
+        }
+
+        return new PurgeResult(deleted, cutoff);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "ANPR retention: {Count} read(s) observed before {Cutoff} deleted")]
+    private static partial void LogPurged(ILogger logger, int count, DateTimeOffset cutoff);
+}

@@ -1,0 +1,31 @@
+namespace Senningen.Node.Features.Anpr.Retention;
+
+/// <summary>Runs <see cref="PurgeReads"/> shortly after start and then every <c>Senningen:Anpr:Legal:PurgeInterval</c> (default hourly).</summary>
+internal sealed partial class ReadRetentionWorker(IServiceScopeFactory scopes, AnprLegalRules rules, TimeProvider clock,
+    ILogger<ReadRetentionWorker> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // Not at once: the node first finishes starting (and a test that freezes the clock decides when purges happen).
+        var first = rules.PurgeInterval < TimeSpan.FromMinutes(1) ? rules.PurgeInterval : TimeSpan.FromMinutes(1);
+        await Task.Delay(first, clock, stoppingToken);
+        using var timer = new PeriodicTimer(rules.PurgeInterval, clock);
+        do
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<PurgeReads>().RunAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The database may be away for a moment; the next run deletes what this one could not.
+                LogFailed(logger, e);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "ANPR retention purge failed; the next run tries again")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,59 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Senningen.Core.Anpr;
+using Senningen.Node.Common.Configuration;
+using Senningen.Node.Common.Persistence;
+using Senningen.Node.Features.Anpr.Data;
+
+namespace Senningen.Node.Tests.Anpr;
+
+/// <summary>Stored reads and hits of a given age, written straight to a node's database (ingestion refuses reads that old).</summary>
+internal static class HistorySteps
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public static StoredRead ReadOf(string plate, DateTimeOffset observedAt, string camera = AnprSteps.PoliceCamera) => new()
+    {
+        CameraId = camera,
+        Plate = Plate.Parse(plate).Text,
+        CanonicalKey = Plate.Parse(plate).Key.ToString(),
+        Candidates = """[{"plate":"1ABC128","confidence":0.4}]""",
+        Confidence = 0.9,
+        ObservedAtMs = observedAt.ToUnixTimeMilliseconds(),
+        Lat = 51.48,
+        Lon = 4.75,
+        ReceivedAtMs = observedAt.ToUnixTimeMilliseconds(),
+    };
+
+    public static Hit HitOf(string plate, DateTimeOffset observedAt) => new()
+    {
+        Id = Guid.NewGuid(),
+        Plate = plate,
+        CanonicalKey = plate,
+        ObservedAtMs = observedAt.ToUnixTimeMilliseconds(),
+        CameraId = AnprSteps.PoliceCamera,
+        CameraName = "E19 Meer test lane",
+        EntryId = Guid.NewGuid().ToString(),
+        EntryPlate = plate,
+        Owner = "NL",
+        Score = 1,
+        ReceivedAtMs = observedAt.ToUnixTimeMilliseconds(),
+    };
+
+    public static async Task SeedAsync(TestNode node, IEnumerable<StoredRead> reads, IEnumerable<Hit>? hits = null)
+    {
+        await using var scope = node.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SenningenDbContext>();
+        db.AnprReads.AddRange(reads);
+        db.AnprHits.AddRange(hits ?? []);
+        await db.SaveChangesAsync(Ct);
+    }
+
+    public static NodeSettings NodeOf(string country) =>
+        NodeSettingsReader.Read(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Senningen:Node:Country"] = country,
+            ["Senningen:Node:PublicUrl"] = "http://127.0.0.1/",
+            ["Senningen:Node:DataDirectory"] = Path.GetTempPath(),
+        }).Build());
+}
