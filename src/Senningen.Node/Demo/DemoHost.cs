@@ -84,6 +84,8 @@ internal static class DemoHost
             ["Senningen:Node:DataDirectory"] = DataDirectory(root, country),
             ["Senningen:Exchange:AllowPlainHttp"] = "true",
             ["Senningen:Node:Demo"] = "true",
+            // The demo cameras read passing traffic, now and then a listed vehicle (nodes without cameras send nothing).
+            ["Senningen:Anpr:DemoReadsPerSecond"] = "2",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
             // Demo keys are throw-away; production protects them with a certificate (README, "Data protection").

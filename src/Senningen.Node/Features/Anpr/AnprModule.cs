@@ -23,6 +23,7 @@ internal static class AnprModule
         services.AddMessageType<HitPayload, HitHandler>(HitPayload.Type, 1);
         services.AddSingleton(AnprLegalRules.Read(configuration, settings));
         services.AddScoped<PurgeReads>().AddScoped<ReadHistory>().AddHostedService<ReadRetentionWorker>();
+        services.AddHostedService<DemoReadStream>();
         return services;
     }
 

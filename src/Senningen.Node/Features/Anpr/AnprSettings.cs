@@ -15,7 +15,9 @@ internal sealed record AnprSettings(
     TimeSpan FutureTolerance,
     TimeSpan MaxReadAge,
     TimeSpan HotlistPollInterval,
-    IReadOnlyList<CountryCode> ExchangePartners)
+    IReadOnlyList<CountryCode> ExchangePartners,
+    int DemoReadsPerSecond = 0,
+    int DemoListedEvery = 40)
 {
     public const string SectionName = "Senningen:Anpr";
 
@@ -39,7 +41,14 @@ internal sealed record AnprSettings(
             Duration(section, "FutureTolerance", TimeSpan.FromMinutes(2), problems),
             Duration(section, "MaxReadAge", TimeSpan.FromDays(30), problems),
             Duration(section, "HotlistPollInterval", TimeSpan.FromSeconds(5), problems),
-            Partners(section, node, problems));
+            Partners(section, node, problems),
+            (int)Number(section, "DemoReadsPerSecond", 0, 0, 500, problems),
+            (int)Number(section, "DemoListedEvery", 40, 1, 100_000, problems));
+        if (settings.DemoReadsPerSecond > 0 && !node.DemoMode)
+        {
+            problems.Add($"{SectionName}:DemoReadsPerSecond streams synthetic reads and is only allowed in demo mode (Senningen:Node:Demo).");
+        }
+
         return problems.Count > 0 ? throw new ConfigurationProblemException(problems) : settings;
     }
 

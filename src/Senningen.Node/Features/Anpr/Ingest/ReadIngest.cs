@@ -20,14 +20,15 @@ namespace Senningen.Node.Features.Anpr.Ingest;
 internal sealed class ReadIngest(SenningenDbContext db, LiveHotlist hotlist, HitRecorder recorder, HitFeed feed, AnprSettings settings,
     NodeSettings node, IHttpContextAccessor http, Texts texts, TimeProvider clock)
 {
-    public async Task<ReadBatchResult> RecordAsync(IReadOnlyList<PlateReadInput?> inputs, CancellationToken ct)
+    /// <param name="actor">Who sent the reads, when not the request's user (the demo's synthetic traffic).</param>
+    public async Task<ReadBatchResult> RecordAsync(IReadOnlyList<PlateReadInput?> inputs, CancellationToken ct, Actor? actor = null)
     {
         var now = clock.GetUtcNow();
         var cameras = await CamerasAsync(inputs, ct);
         var rejected = new List<RejectedRead>();
         var stored = new List<StoredRead>(inputs.Count);
         var hits = new List<Hit>();
-        var actor = Actor.From(http.HttpContext?.User, node);
+        actor ??= Actor.From(http.HttpContext?.User, node);
         var index = hotlist.Current;
         var receivedAt = now.ToUnixTimeMilliseconds();
         for (var i = 0; i < inputs.Count; i++)
