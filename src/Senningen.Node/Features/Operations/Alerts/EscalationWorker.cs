@@ -39,7 +39,8 @@ internal sealed partial class EscalationWorker(IServiceScopeFactory scopes, Node
         var db = scope.ServiceProvider.GetRequiredService<SenningenDbContext>();
         var now = clock.GetUtcNow();
         var due = (now - settings.Operations.AcknowledgeWithin).ToUnixTimeMilliseconds();
-        var overdue = await db.Alerts.Where(a => a.Status == AlertStatus.Open && a.ReceivedAtMs <= due).Select(a => a.Id).Take(50).ToListAsync(ct);
+        var overdue = await db.Alerts.Where(a => a.Status == AlertStatus.Open && a.ReceivedAtMs <= due).OrderBy(a => a.ReceivedAtMs)
+            .Select(a => a.Id).Take(50).ToListAsync(ct);
         var escalated = 0;
         foreach (var id in overdue)
         {
