@@ -3,7 +3,11 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Senningen.Bench.Exchange;
+using Senningen.Contracts.Anpr;
+using Senningen.Core.Anpr;
 using Senningen.Testing;
 
 namespace Senningen.Bench.AnprIngest;
@@ -120,9 +124,48 @@ internal static class AnprIngestSuite
             $"batch {throughput.Batch}; process CPU {throughput.ProcessCpuShare:P0} of the machine");
 
         var latency = await LatencyAsync(name, target, data, o, ct);
+        var profile = target is NodeIngest node && o.ProfileSeconds > 0 ? await ProfileAsync(node, batches, o, ct) : null;
         var figures = await history();
         Say($"{name}: history by plate {figures.ByPlate.Latency} ({figures.ByPlate.MeanRows} rows/query); by camera {figures.ByCamera.Latency} ({figures.ByCamera.MeanRows} rows/query)");
-        return new Side(throughput, latency, figures);
+        return new Side(throughput, latency, figures, profile);
+    }
+
+    /// <summary>
+    /// A separate closed-loop pass with <see cref="IngestProfile"/> listening (not part of the figures), and the steps the
+    /// node does per batch outside the database timed on their own in this process: the body's JSON, plate parsing.
+    /// </summary>
+    private static async Task<Profile> ProfileAsync(NodeIngest node, List<PreparedBatch> batches, IngestOptions o, CancellationToken ct)
+    {
+        var json = node.Node.Services.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+        ThroughputFigures run;
+        using (var profile = new IngestProfile())
+        {
+            run = await IngestDriver.ClosedLoopAsync(node, batches, o.Clients, 1, o.ProfileSeconds, ct);
+            var batchesRun = run.Batch.Count;
+            for (var i = 0; i < 20; i++)
+            {
+                var t = Stopwatch.GetTimestamp();
+                _ = JsonSerializer.Deserialize<List<PlateReadInput?>>(batches[i].Body, json);
+                profile.Add($"isolated: JSON body of {o.Batch} reads deserialised (node options)", Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+                t = Stopwatch.GetTimestamp();
+                foreach (var read in batches[i].Reads)
+                {
+                    _ = Plate.TryParse(read.Plate, out _);
+                }
+
+                profile.Add($"isolated: {o.Batch} plates parsed and keyed (Plate.TryParse)", Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+            }
+
+            await IsolatedInsertsAsync(node.DatabaseFile, batches, profile, ct);
+            var entries = profile.Entries();
+            Say($"profile: {run.ReadsPerSecond:0} reads/s over {run.Seconds} s, {batchesRun} batches, process CPU {run.ProcessCpuShare:P0} of the machine");
+            foreach (var e in entries)
+            {
+                Say($"  {e.What,-72} {e.Count,7} calls {e.TotalMs,10:0.0} ms {e.MeanMs,9:0.000} ms/call");
+            }
+
+            return new Profile(run.Seconds, batchesRun, run.ReadsPerSecond, run.ProcessCpuShare, entries);
+        }
     }
 
     private static async Task<LatencyFigures> LatencyAsync(string name, IIngestTarget target, IngestData data, IngestOptions o, CancellationToken ct)
@@ -176,6 +219,52 @@ internal static class AnprIngestSuite
         return figures;
     }
 
+    /// <summary>
+    /// SQLite's own share, with the node idle: 10 batches of reads written on a connection of this process straight into
+    /// the node's file as the node writes them (one statement per read, one transaction), into <c>anpr_reads</c> with its
+    /// two indexes and into a scratch copy of the table without them; the statements and the commit timed apart.
+    /// </summary>
+    private static async Task IsolatedInsertsAsync(string file, List<PreparedBatch> batches, IngestProfile profile, CancellationToken ct)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={file};Pooling=False");
+        await connection.OpenAsync(ct);
+        await using (var setup = connection.CreateCommand())
+        {
+            setup.CommandText = "PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL; DROP TABLE IF EXISTS bench_reads_plain; CREATE TABLE bench_reads_plain AS SELECT * FROM anpr_reads;";
+            await setup.ExecuteNonQueryAsync(ct);
+        }
+
+        foreach (var table in (string[])["anpr_reads", "bench_reads_plain"])
+        {
+            var label = table == "anpr_reads" ? "anpr_reads with its 2 indexes" : "a copy without secondary indexes";
+            for (var b = 0; b < 10; b++)
+            {
+                var rows = batches[b].Reads.Select(r => (r.CameraId, Plate: Plate.Parse(r.Plate!), At: r.ObservedAt!.Value.ToUnixTimeMilliseconds())).ToList();
+                var t = Stopwatch.GetTimestamp();
+                await using var transaction = connection.BeginTransaction();
+                await using var insert = connection.CreateCommand();
+                insert.Transaction = transaction;
+                insert.CommandText = $"INSERT INTO {table} (\"CameraId\", \"Plate\", \"CanonicalKey\", \"Confidence\", \"ObservedAtMs\", \"ReceivedAtMs\") VALUES ($c, $p, $k, 0.9, $o, 0)";
+                var (c, p, k, o) = (insert.Parameters.Add("$c", Microsoft.Data.Sqlite.SqliteType.Text), insert.Parameters.Add("$p", Microsoft.Data.Sqlite.SqliteType.Text),
+                    insert.Parameters.Add("$k", Microsoft.Data.Sqlite.SqliteType.Text), insert.Parameters.Add("$o", Microsoft.Data.Sqlite.SqliteType.Integer));
+                foreach (var row in rows)
+                {
+                    (c.Value, p.Value, k.Value, o.Value) = (row.CameraId, row.Plate.Text, row.Plate.Key.ToString(), row.At);
+                    await insert.ExecuteNonQueryAsync(ct);
+                }
+
+                profile.Add($"isolated: {batches[b].Reads.Length} INSERTs into {label}", Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+                t = Stopwatch.GetTimestamp();
+                await transaction.CommitAsync(ct);
+                profile.Add($"isolated: COMMIT of those into {label}", Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+            }
+        }
+
+        await using var drop = connection.CreateCommand();
+        drop.CommandText = "DROP TABLE bench_reads_plain";
+        await drop.ExecuteNonQueryAsync(ct);
+    }
+
     private static double Ms(long from, long to) => Stopwatch.GetElapsedTime(from, to).TotalMilliseconds;
 
     private static double Ratio(double a, double b) => Math.Round(a / b, 4);
@@ -187,7 +276,9 @@ internal static class AnprIngestSuite
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
-    private sealed record Side(ThroughputFigures Throughput, LatencyFigures Latency, HistoryFigures History);
+    private sealed record Side(ThroughputFigures Throughput, LatencyFigures Latency, HistoryFigures History, Profile? Profile);
+
+    private sealed record Profile(double Seconds, int Batches, double ReadsPerSecond, double ProcessCpuShare, IReadOnlyList<ProfileEntry> Entries);
 
     private sealed record SuiteResult(string Suite, DateTimeOffset RanAt, Machine Machine, IngestOptions Parameters, string Units, Side Sqlite,
         Side? Postgres, string PostgresNote, Ratios? Ratios, Floors Floors);
@@ -205,16 +296,17 @@ internal static class AnprIngestSuite
 /// <summary>
 /// Command-line knobs: --hotlist (100000), --clients (4), --batch (1000), --seconds (30 measured), --warmup (10),
 /// --rate (5000 reads/s), --rate-batch (100), --latency-seconds (20), --probe-every-ms (100), --history-reads (10000000),
-/// --queries (2000 per shape), --seed (42).
+/// --queries (2000 per shape), --seed (42), --profile-seconds (10; 0 skips the profiled pass).
 /// </summary>
 internal sealed record IngestOptions(int Hotlist, int Clients, int Batch, int Seconds, int Warmup, int Rate, int RateBatch, int LatencySeconds,
-    int ProbeEveryMs, int HistoryReads, int Queries, int Seed)
+    int ProbeEveryMs, int HistoryReads, int Queries, int Seed, int ProfileSeconds)
 {
     public static IngestOptions Parse(string[] args)
     {
         var o = new IngestOptions(Read(args, "--hotlist", 100_000), Read(args, "--clients", 4), Read(args, "--batch", 1000), Read(args, "--seconds", 30),
             Read(args, "--warmup", 10), Read(args, "--rate", 5000), Read(args, "--rate-batch", 100), Read(args, "--latency-seconds", 20),
-            Read(args, "--probe-every-ms", 100), Read(args, "--history-reads", 10_000_000), Read(args, "--queries", 2000), Read(args, "--seed", 42));
+            Read(args, "--probe-every-ms", 100), Read(args, "--history-reads", 10_000_000), Read(args, "--queries", 2000), Read(args, "--seed", 42),
+            Read(args, "--profile-seconds", 10));
         if (o.Hotlist <= IngestData.ProbeCount || o.Clients < 1 || o.Batch < 1 || o.Seconds < 1 || o.Warmup < 0 || o.Rate < 1 || o.RateBatch < 1
             || o.LatencySeconds < 1 || o.HistoryReads < 1000 || o.Queries < 10)
         {
