@@ -62,8 +62,8 @@ internal static class AnprIngestSuite
         }
         else
         {
-            var directory = Directory.CreateTempSubdirectory("senn-anpr-ingest-pg").FullName;
-            await using var peer = await PostgresIngest.StartAsync(data, directory, ct);
+            // A fresh database on the server; the directory is only used by SQLite test databases.
+            await using var peer = await PostgresIngest.StartAsync(data, Path.GetTempPath(), ct);
             postgres = await SideAsync("PostgreSQL", peer, data, o, async () =>
             {
                 Say($"history: filling PostgreSQL with {o.HistoryReads} reads by binary COPY (setup, not measured)");
