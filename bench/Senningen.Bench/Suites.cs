@@ -4,6 +4,7 @@ using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Senningen.Bench.Anpr;
+using Senningen.Bench.AnprIngest;
 using Senningen.Bench.Audit;
 using Senningen.Bench.Exchange;
 using Senningen.Bench.Geofence;
@@ -39,6 +40,12 @@ internal static class Suites
             return await AnprSuite.RunAsync(args, Path.Combine(RepositoryRoot(), "bench", "results", "anpr-match.json"));
         }
 
+        if (args.Length > 0 && string.Equals(args[0], "anpr-ingest", StringComparison.OrdinalIgnoreCase))
+        {
+            // Reads over HTTP into a real node, with PostgreSQL as the peer: a load driver, as for operations.
+            return await AnprIngestSuite.RunAsync(args, Path.Combine(RepositoryRoot(), "bench", "results", "anpr-ingest.json"));
+        }
+
         if (args.Length > 0 && string.Equals(args[0], "operations", StringComparison.OrdinalIgnoreCase))
         {
             return await OperationsSuite.RunAsync(args, Path.Combine(RepositoryRoot(), "bench", "results", "operations.json"));
@@ -46,7 +53,7 @@ internal static class Suites
 
         if (args.Length == 0 || !All.TryGetValue(args[0], out var types))
         {
-            await Console.Error.WriteLineAsync($"usage: Senningen.Bench <suite> [--long]   suites: {string.Join(", ", All.Keys)}, exchange [--n 5000] [--batch 100] [--rate 500] [--seconds 20], geofence [--points 10000000] [--postgis-points 200000], anpr-match [--quick] [--sizes 100000,1000000] [--reads 4000000] [--passes 5], operations [--units 2000] [--seconds 60] [--warmup 10]");
+            await Console.Error.WriteLineAsync($"usage: Senningen.Bench <suite> [--long]   suites: {string.Join(", ", All.Keys)}, exchange [--n 5000] [--batch 100] [--rate 500] [--seconds 20], geofence [--points 10000000] [--postgis-points 200000], anpr-match [--quick] [--sizes 100000,1000000] [--reads 4000000] [--passes 5], operations [--units 2000] [--seconds 60] [--warmup 10], anpr-ingest [--clients 4] [--seconds 30] [--rate 5000] [--history-reads 10000000]");
             return 2;
         }
 

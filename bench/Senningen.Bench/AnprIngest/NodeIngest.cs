@@ -1,0 +1,188 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Senningen.Contracts.Anpr;
+using Senningen.Node.Common.Persistence;
+using Senningen.Node.Features.Anpr;
+using Senningen.Testing;
+
+namespace Senningen.Bench.AnprIngest;
+
+/// <summary>
+/// A real BE node from <c>tests/Senningen.Testing</c> (Kestrel on loopback, SQLite file in WAL mode as shipped), with
+/// cameras registered and the hotlist imported through the API, and a gateway client posting batches of reads.
+/// </summary>
+internal sealed class NodeIngest : IIngestTarget, IAsyncDisposable
+{
+    private readonly TestNode _node;
+    private readonly HttpClient _gateway;
+
+    private NodeIngest(TestNode node, HttpClient gateway) => (_node, _gateway) = (node, gateway);
+
+    public TestNode Node => _node;
+
+    public string DatabaseFile => new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(_node.Database.ConnectionString).DataSource;
+
+    public static async Task<NodeIngest> StartAsync(IngestData data, CancellationToken ct)
+    {
+        // A gateway posts as one service identity: the per-user API limit (600/min) is lifted for it, as in the
+        // operations suite; the body limit is raised so a 100 k hotlist goes in a few requests.
+        var node = await TestNode.StartAsync(Store.Sqlite, "BE", new Dictionary<string, string?>
+        {
+            ["Senningen:Api:RequestsPerMinute"] = "1000000",
+            ["Senningen:Api:MaxRequestBodyBytes"] = "16777216",
+        });
+        using (var admin = await node.SignedInAsync("admin"))
+        {
+            foreach (var (id, i) in data.Cameras.Select((c, i) => (c, i)))
+            {
+                var response = await admin.PostAsJsonAsync("api/v1/anpr/cameras", new RegisterCameraRequest(id, "Federale Politie",
+                    $"Bench lane {i}", 50.5 + (i * 0.01), 4.5 + (i * 0.01), "N", "police", null, null), ct);
+                await EnsureAsync(response, "registering a camera", ct);
+            }
+
+            foreach (var csv in data.HotlistCsv(20_000, TimeProvider.System.GetUtcNow().AddDays(-1)))
+            {
+                using var content = new StringContent(csv, Encoding.UTF8, "text/csv");
+                var response = await admin.PostAsync("api/v1/anpr/hotlist/import", content, ct);
+                await EnsureAsync(response, "importing the hotlist", ct);
+                var report = (await response.Content.ReadFromJsonAsync<HotlistImportReport>(ct))!;
+                if (report.Rejected.Count > 0)
+                {
+                    throw new InvalidOperationException($"The hotlist import rejected {report.Rejected.Count} lines, first: {report.Rejected[0]}");
+                }
+            }
+        }
+
+        using var signIn = await node.SignedInAsync("officer");
+        var gateway = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64, UseCookies = false }) { BaseAddress = node.BaseUrl };
+        gateway.DefaultRequestHeaders.Authorization = signIn.DefaultRequestHeaders.Authorization;
+        return new NodeIngest(node, gateway);
+    }
+
+    public static PreparedBatch Prepare(PlateReadInput[] reads, string? probe = null) =>
+        new(reads, System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(reads, IngestData.Json), probe);
+
+    public async Task<BatchOutcome> SendAsync(PreparedBatch batch, CancellationToken ct)
+    {
+        try
+        {
+            using var content = new ByteArrayContent(batch.Body);
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            using var response = await _gateway.PostAsync("api/v1/anpr/reads", content, ct);
+            if (!response.IsSuccessStatusCode)
+            {
+                return new BatchOutcome(0, true, false);
+            }
+
+            var result = (await response.Content.ReadFromJsonAsync<ReadBatchResult>(ct))!;
+            return new BatchOutcome(result.Accepted, result.Rejected.Count > 0,
+                batch.Probe is { } p && result.Hits.Any(h => h.Plate == p));
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+        {
+            return new BatchOutcome(0, true, false);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _gateway.Dispose();
+        await _node.DisposeAsync();
+    }
+
+    private static async Task EnsureAsync(HttpResponseMessage response, string what, CancellationToken ct)
+    {
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"{what} failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(ct)}");
+        }
+    }
+}
+
+/// <summary>
+/// Sees hits appear as the console's hit board does: the node's <see cref="HitFeed"/> (raised after the batch's commit)
+/// wakes a reader of <c>anpr_hits</c>. A hit counts as visible when the read that found it returns, so the figure errs
+/// late by one small read, never early (as the operations suite's AlertWatch).
+/// </summary>
+internal sealed class HitWatch : IAsyncDisposable
+{
+    private readonly IServiceProvider _services;
+    private readonly HitFeed _feed;
+    private readonly SemaphoreSlim _wake = new(0);
+    private readonly ConcurrentDictionary<string, long> _seen = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource _stop = new();
+    private readonly long _sinceMs;
+    private readonly Task _loop;
+
+    public HitWatch(IServiceProvider node)
+    {
+        _services = node;
+        _feed = node.GetRequiredService<HitFeed>();
+        _sinceMs = TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds() - 1_000;
+        _feed.Changed += Wake;
+        _loop = Task.Run(ReadLoopAsync);
+    }
+
+    /// <summary>Stopwatch timestamp at which a hit on each plate was first seen.</summary>
+    public IReadOnlyDictionary<string, long> Seen => _seen;
+
+    public async Task WaitForAsync(IReadOnlyCollection<string> plates, TimeSpan timeout, CancellationToken ct)
+    {
+        var until = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
+        while (plates.Any(p => !_seen.ContainsKey(p)) && Stopwatch.GetTimestamp() < until)
+        {
+            await Task.Delay(20, ct);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _feed.Changed -= Wake;
+        await _stop.CancelAsync();
+        try
+        {
+            await _loop;
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped.
+        }
+
+        _stop.Dispose();
+        _wake.Dispose();
+    }
+
+    private void Wake()
+    {
+        if (_wake.CurrentCount == 0)
+        {
+            _wake.Release();
+        }
+    }
+
+    private async Task ReadLoopAsync()
+    {
+        var ct = _stop.Token;
+        var since = _sinceMs;
+        while (!ct.IsCancellationRequested)
+        {
+            await _wake.WaitAsync(TimeSpan.FromMilliseconds(250), ct);
+            await using var scope = _services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<SenningenDbContext>();
+            var hits = await db.AnprHits.AsNoTracking().Where(h => h.ReceivedAtMs >= since)
+                .Select(h => new { h.Plate, h.ReceivedAtMs }).ToListAsync(ct);
+            var now = Stopwatch.GetTimestamp();
+            foreach (var hit in hits)
+            {
+                _seen.TryAdd(hit.Plate, now);
+                // Commits land in order of their clocks within a few ms: re-read a second back, not the whole table.
+                since = Math.Max(since, hit.ReceivedAtMs - 1_000);
+            }
+        }
+    }
+}
