@@ -109,80 +109,40 @@ internal sealed class NodeIngest : IIngestTarget, IAsyncDisposable
 /// wakes a reader of <c>anpr_hits</c>. A hit counts as visible when the read that found it returns, so the figure errs
 /// late by one small read, never early (as the operations suite's AlertWatch).
 /// </summary>
-internal sealed class HitWatch : IAsyncDisposable
+internal sealed class HitWatch : FeedWatch<string>
 {
-    private readonly IServiceProvider _services;
     private readonly HitFeed _feed;
-    private readonly SemaphoreSlim _wake = new(0);
-    private readonly ConcurrentDictionary<string, long> _seen = new(StringComparer.Ordinal);
-    private readonly CancellationTokenSource _stop = new();
-    private readonly long _sinceMs;
-    private readonly Task _loop;
+    private long _sinceMs = TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds() - 1_000;
 
     public HitWatch(IServiceProvider node)
+        : base(node, StringComparer.Ordinal)
     {
-        _services = node;
         _feed = node.GetRequiredService<HitFeed>();
-        _sinceMs = TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds() - 1_000;
         _feed.Changed += Wake;
-        _loop = Task.Run(ReadLoopAsync);
+        Start();
     }
-
-    /// <summary>Stopwatch timestamp at which a hit on each plate was first seen.</summary>
-    public IReadOnlyDictionary<string, long> Seen => _seen;
 
     public async Task WaitForAsync(IReadOnlyCollection<string> plates, TimeSpan timeout, CancellationToken ct)
     {
         var until = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
-        while (plates.Any(p => !_seen.ContainsKey(p)) && Stopwatch.GetTimestamp() < until)
+        while (plates.Any(p => !Seen.ContainsKey(p)) && Stopwatch.GetTimestamp() < until)
         {
             await Task.Delay(20, ct);
         }
     }
 
-    public async ValueTask DisposeAsync()
+    protected override async Task<IReadOnlyList<string>> ReadAsync(SenningenDbContext db, CancellationToken ct)
     {
-        _feed.Changed -= Wake;
-        await _stop.CancelAsync();
-        try
-        {
-            await _loop;
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopped.
-        }
-
-        _stop.Dispose();
-        _wake.Dispose();
-    }
-
-    private void Wake()
-    {
-        if (_wake.CurrentCount == 0)
-        {
-            _wake.Release();
-        }
-    }
-
-    private async Task ReadLoopAsync()
-    {
-        var ct = _stop.Token;
         var since = _sinceMs;
-        while (!ct.IsCancellationRequested)
+        var hits = await db.AnprHits.AsNoTracking().Where(h => h.ReceivedAtMs >= since).Select(h => new { h.Plate, h.ReceivedAtMs }).ToListAsync(ct);
+        foreach (var hit in hits)
         {
-            await _wake.WaitAsync(TimeSpan.FromMilliseconds(250), ct);
-            await using var scope = _services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<SenningenDbContext>();
-            var hits = await db.AnprHits.AsNoTracking().Where(h => h.ReceivedAtMs >= since)
-                .Select(h => new { h.Plate, h.ReceivedAtMs }).ToListAsync(ct);
-            var now = Stopwatch.GetTimestamp();
-            foreach (var hit in hits)
-            {
-                _seen.TryAdd(hit.Plate, now);
-                // Commits land in order of their clocks within a few ms: re-read a second back, not the whole table.
-                since = Math.Max(since, hit.ReceivedAtMs - 1_000);
-            }
+            // Commits land in order of their clocks within a few ms: re-read a second back, not the whole table.
+            _sinceMs = Math.Max(_sinceMs, hit.ReceivedAtMs - 1_000);
         }
+
+        return [.. hits.Select(h => h.Plate)];
     }
+
+    protected override void Unsubscribe() => _feed.Changed -= Wake;
 }

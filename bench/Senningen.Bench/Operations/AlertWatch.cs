@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,30 +11,22 @@ namespace Senningen.Bench.Operations;
 /// after the inbox handler's commit) wakes a reader of <c>ops_alerts</c>. An alert counts as visible when the read that
 /// found it returns, so the figure errs late by one small read, never early.
 /// </summary>
-internal sealed class AlertWatch : IAsyncDisposable
+internal sealed class AlertWatch : FeedWatch<Guid>
 {
-    private readonly IServiceProvider _services;
     private readonly OperationsFeed _feed;
-    private readonly SemaphoreSlim _wake = new(0);
-    private readonly ConcurrentDictionary<Guid, long> _seen = new();
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _loop;
 
     public AlertWatch(IServiceProvider partner)
+        : base(partner)
     {
-        _services = partner;
         _feed = partner.GetRequiredService<OperationsFeed>();
         _feed.AlertsChanged += Wake;
-        _loop = Task.Run(ReadLoopAsync);
+        Start();
     }
-
-    /// <summary>Stopwatch timestamp at which the first alert of each operation was seen.</summary>
-    public IReadOnlyDictionary<Guid, long> Seen => _seen;
 
     public async Task<bool> WaitForAsync(Guid operation, TimeSpan timeout, CancellationToken ct)
     {
         var until = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
-        while (!_seen.ContainsKey(operation))
+        while (!Seen.ContainsKey(operation))
         {
             if (Stopwatch.GetTimestamp() > until)
             {
@@ -48,47 +39,8 @@ internal sealed class AlertWatch : IAsyncDisposable
         return true;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        _feed.AlertsChanged -= Wake;
-        await _stop.CancelAsync();
-        try
-        {
-            await _loop;
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopped.
-        }
+    protected override async Task<IReadOnlyList<Guid>> ReadAsync(SenningenDbContext db, CancellationToken ct) =>
+        await db.Alerts.AsNoTracking().Select(a => a.OperationId).ToListAsync(ct);
 
-        _stop.Dispose();
-        _wake.Dispose();
-    }
-
-    private void Wake()
-    {
-        // One pending wake-up is enough: the read after it sees everything committed before it.
-        if (_wake.CurrentCount == 0)
-        {
-            _wake.Release();
-        }
-    }
-
-    private async Task ReadLoopAsync()
-    {
-        var ct = _stop.Token;
-        while (!ct.IsCancellationRequested)
-        {
-            // The timeout is a safety net for a missed signal; the signal is what gives the timing.
-            await _wake.WaitAsync(TimeSpan.FromMilliseconds(250), ct);
-            await using var scope = _services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<SenningenDbContext>();
-            var operations = await db.Alerts.AsNoTracking().Select(a => a.OperationId).ToListAsync(ct);
-            var now = Stopwatch.GetTimestamp();
-            foreach (var operation in operations)
-            {
-                _seen.TryAdd(operation, now);
-            }
-        }
-    }
+    protected override void Unsubscribe() => _feed.AlertsChanged -= Wake;
 }
