@@ -34,11 +34,11 @@ public sealed class SignInTests(ChromiumFixture browser) : IClassFixture<Chromiu
 
         for (var attempt = 1; attempt < 5; attempt++)
         {
-            await ConsoleSteps.SignInAsync(page, "officer", "wrong");
+            await ConsoleSteps.TrySignInAsync(page, "officer", "wrong");
             await Expect(error).ToHaveTextAsync(texts.Get("en", "login.error.invalid"));
         }
 
-        await ConsoleSteps.SignInAsync(page, "officer", "wrong");
+        await ConsoleSteps.TrySignInAsync(page, "officer", "wrong");
 
         await Expect(error).ToHaveTextAsync(texts.Get("en", "login.error.locked"));
         await ConsoleSteps.KeepScreenshotAsync(page, "login-locked-out");
