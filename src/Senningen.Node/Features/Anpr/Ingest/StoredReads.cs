@@ -1,11 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
 using Senningen.Node.Common.Persistence;
 using Senningen.Node.Features.Anpr.Data;
 
 namespace Senningen.Node.Features.Anpr.Ingest;
 
-/// <summary>Writes a batch's police reads with one prepared INSERT, in the save's transaction: no change tracking per read.</summary>
+/// <summary>
+/// Writes a batch's police reads in the save's transaction, with no change tracking per read: on PostgreSQL by binary
+/// COPY, on SQLite with one prepared INSERT.
+/// </summary>
 internal static class StoredReads
 {
+    private const string Copy = """
+        COPY anpr_reads ("CameraId", "Plate", "CanonicalKey", "Candidates", "Country", "Confidence", "ObservedAtMs", "Lat", "Lon", "ReceivedAtMs")
+        FROM STDIN (FORMAT BINARY)
+        """;
+
     private const string Insert = """
         INSERT INTO anpr_reads ("CameraId", "Plate", "CanonicalKey", "Candidates", "Country", "Confidence", "ObservedAtMs", "Lat", "Lon", "ReceivedAtMs")
         VALUES (@camera, @plate, @key, @candidates, @country, @confidence, @observed, @lat, @lon, @received)
@@ -16,6 +27,11 @@ internal static class StoredReads
         if (rows.Count == 0)
         {
             return 0;
+        }
+
+        if (db.Database.GetDbConnection() is NpgsqlConnection connection)
+        {
+            return await CopyAsync(connection, rows, ct);
         }
 
         await using var command = db.CreateCommand(Insert);
@@ -47,4 +63,29 @@ internal static class StoredReads
 
         return written;
     }
+
+    // COPY runs in the connection's open transaction, so the reads still commit or roll back with their hits and audit entries.
+    private static async Task<int> CopyAsync(NpgsqlConnection connection, IReadOnlyList<StoredRead> rows, CancellationToken ct)
+    {
+        await using var writer = await connection.BeginBinaryImportAsync(Copy, ct);
+        foreach (var row in rows)
+        {
+            await writer.StartRowAsync(ct);
+            await writer.WriteAsync(row.CameraId, NpgsqlDbType.Varchar, ct);
+            await writer.WriteAsync(row.Plate, NpgsqlDbType.Varchar, ct);
+            await writer.WriteAsync(row.CanonicalKey, NpgsqlDbType.Varchar, ct);
+            await WriteNullableAsync(writer, row.Candidates, NpgsqlDbType.Varchar, ct);
+            await WriteNullableAsync(writer, row.Country, NpgsqlDbType.Varchar, ct);
+            await writer.WriteAsync(row.Confidence, NpgsqlDbType.Double, ct);
+            await writer.WriteAsync(row.ObservedAtMs, NpgsqlDbType.Bigint, ct);
+            await WriteNullableAsync(writer, row.Lat, NpgsqlDbType.Double, ct);
+            await WriteNullableAsync(writer, row.Lon, NpgsqlDbType.Double, ct);
+            await writer.WriteAsync(row.ReceivedAtMs, NpgsqlDbType.Bigint, ct);
+        }
+
+        return (int)await writer.CompleteAsync(ct);
+    }
+
+    private static Task WriteNullableAsync<T>(NpgsqlBinaryImporter writer, T? value, NpgsqlDbType type, CancellationToken ct) =>
+        value is null ? writer.WriteNullAsync(ct) : writer.WriteAsync(value, type, ct);
 }
