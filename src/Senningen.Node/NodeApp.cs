@@ -112,5 +112,6 @@ public static class NodeApp
         await app.Services.MigrateDatabaseAsync(cancellationToken);
         await app.Services.SeedUsersAsync(cancellationToken);
         await app.Services.SeedDemoCamerasAsync(cancellationToken);
+        await app.Services.PrepareAnprAsync(cancellationToken);
     }
 }

@@ -22,9 +22,17 @@ internal static class AnprModule
         services.AddScoped<ReadIngest>().AddScoped<HitRecorder>().AddScoped<HotlistImporter>();
         services.AddMessageType<HitPayload, HitHandler>(HitPayload.Type, 1);
         services.AddSingleton(AnprLegalRules.Read(configuration, settings));
-        services.AddScoped<PurgeReads>().AddScoped<ReadHistory>().AddHostedService<ReadRetentionWorker>();
+        services.AddScoped<PurgeReads>().AddScoped<ReadPartitions>().AddScoped<ReadHistory>().AddHostedService<ReadRetentionWorker>();
         services.AddHostedService<DemoReadStream>();
         return services;
+    }
+
+    /// <summary>On PostgreSQL the next days of the reads table exist before the first read arrives.</summary>
+    public static async Task PrepareAnprAsync(this IServiceProvider services, CancellationToken ct)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();
+        await scope.ServiceProvider.GetRequiredService<ReadPartitions>().EnsureAheadAsync(now, ct);
     }
 
     public static IEndpointRouteBuilder MapAnprFeature(this IEndpointRouteBuilder app)

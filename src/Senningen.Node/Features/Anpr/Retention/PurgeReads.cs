@@ -13,15 +13,18 @@ internal sealed record PurgeResult(int Deleted, DateTimeOffset Cutoff);
 /// holds SQLite's single writer for long; a run that deleted something leaves one audit entry (count, cutoff, rule).
 /// Hits live in their own table, kept with their case: nothing here touches them.
 /// </summary>
-internal sealed partial class PurgeReads(SenningenDbContext db, AuditLog audit, AnprLegalRules rules, NodeSettings node, TimeProvider clock,
-    ILogger<PurgeReads> logger)
+internal sealed partial class PurgeReads(SenningenDbContext db, ReadPartitions partitions, AuditLog audit, AnprLegalRules rules, NodeSettings node,
+    TimeProvider clock, ILogger<PurgeReads> logger)
 {
     public async Task<PurgeResult> RunAsync(CancellationToken ct)
     {
-        var cutoff = clock.GetUtcNow() - rules.Retention;
+        var now = clock.GetUtcNow();
+        var cutoff = now - rules.Retention;
         var cutoffMs = cutoff.ToUnixTimeMilliseconds();
         var chunk = rules.PurgeBatchSize;
-        var deleted = 0;
+        // On PostgreSQL whole days go first, and the days ahead are made ready; the rows left are deleted below.
+        await partitions.EnsureAheadAsync(now, ct);
+        var deleted = await partitions.DropBeforeAsync(cutoffMs, ct);
         int last;
         do
         {
