@@ -1,4 +1,3 @@
-using System.Globalization;
 using Senningen.Core.Countries;
 
 namespace Senningen.Node.Common.Configuration;
@@ -7,6 +6,9 @@ namespace Senningen.Node.Common.Configuration;
 internal sealed partial class NodeSettingsReader(IConfiguration configuration)
 {
     private readonly List<string> _problems = [];
+    private SettingReader? _values;
+
+    private SettingReader Values => _values ??= new SettingReader(configuration, "", _problems);
 
     public static NodeSettings Read(IConfiguration configuration) => new NodeSettingsReader(configuration).Read();
 
@@ -93,57 +95,6 @@ internal sealed partial class NodeSettingsReader(IConfiguration configuration)
         return uri;
     }
 
-    private bool ReadBool(string key, bool fallback)
-    {
-        var text = configuration[key];
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return fallback;
-        }
-
-        if (bool.TryParse(text, out var value))
-        {
-            return value;
-        }
-
-        _problems.Add($"{key} = '{text}' is not valid: expected true or false.");
-        return fallback;
-    }
-
-    private long ReadLong(string key, long fallback, long min, long max)
-    {
-        var text = configuration[key];
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return fallback;
-        }
-
-        if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
-        {
-            return value;
-        }
-
-        _problems.Add($"{key} = '{text}' is not valid: expected a whole number from {min} to {max}.");
-        return fallback;
-    }
-
-    private TimeSpan ReadDuration(string key, TimeSpan fallback)
-    {
-        var text = configuration[key];
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return fallback;
-        }
-
-        if (TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var value) && value > TimeSpan.Zero)
-        {
-            return value;
-        }
-
-        _problems.Add($"{key} = '{text}' is not valid: expected a positive duration such as 08:00:00.");
-        return fallback;
-    }
-
     private DatabaseSettings ReadDatabase(string dataDirectory)
     {
         const string providerKey = "Senningen:Database:Provider";
@@ -168,4 +119,10 @@ internal sealed partial class NodeSettingsReader(IConfiguration configuration)
 
         return new DatabaseSettings(provider, connection);
     }
+
+    private bool ReadBool(string key, bool fallback) => Values.Flag(key, fallback);
+
+    private long ReadLong(string key, long fallback, long min, long max) => Values.Number(key, fallback, min, max);
+
+    private TimeSpan ReadDuration(string key, TimeSpan fallback) => Values.Duration(key, fallback);
 }

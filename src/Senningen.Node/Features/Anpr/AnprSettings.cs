@@ -1,4 +1,3 @@
-using System.Globalization;
 using Senningen.Core.Countries;
 using Senningen.Node.Common.Configuration;
 
@@ -35,15 +34,16 @@ internal sealed record AnprSettings(
     {
         var problems = new List<string>();
         var section = configuration.GetSection(SectionName);
+        var values = new SettingReader(configuration, SectionName, problems);
         var settings = new AnprSettings(
-            (int)Number(section, "MaxReadsPerBatch", 5_000, 1, 100_000, problems),
-            (int)Number(section, "MaxCandidates", 10, 1, 50, problems),
-            Duration(section, "FutureTolerance", TimeSpan.FromMinutes(2), problems),
-            Duration(section, "MaxReadAge", TimeSpan.FromDays(30), problems),
-            Duration(section, "HotlistPollInterval", TimeSpan.FromSeconds(5), problems),
+            (int)values.Number("MaxReadsPerBatch", 5_000, 1, 100_000),
+            (int)values.Number("MaxCandidates", 10, 1, 50),
+            values.Duration("FutureTolerance", TimeSpan.FromMinutes(2)),
+            values.Duration("MaxReadAge", TimeSpan.FromDays(30)),
+            values.Duration("HotlistPollInterval", TimeSpan.FromSeconds(5)),
             Partners(section, node, problems),
-            (int)Number(section, "DemoReadsPerSecond", 0, 0, 500, problems),
-            (int)Number(section, "DemoListedEvery", 40, 1, 100_000, problems));
+            (int)values.Number("DemoReadsPerSecond", 0, 0, 500),
+            (int)values.Number("DemoListedEvery", 40, 1, 100_000));
         if (settings.DemoReadsPerSecond > 0 && !node.DemoMode)
         {
             problems.Add($"{SectionName}:DemoReadsPerSecond streams synthetic reads and is only allowed in demo mode (Senningen:Node:Demo).");
@@ -70,39 +70,5 @@ internal sealed record AnprSettings(
         }
 
         return partners;
-    }
-
-    private static long Number(IConfigurationSection section, string key, long fallback, long min, long max, List<string> problems)
-    {
-        var text = section[key];
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return fallback;
-        }
-
-        if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
-        {
-            return value;
-        }
-
-        problems.Add($"{SectionName}:{key} = '{text}' is not valid: expected a whole number from {min} to {max}.");
-        return fallback;
-    }
-
-    private static TimeSpan Duration(IConfigurationSection section, string key, TimeSpan fallback, List<string> problems)
-    {
-        var text = section[key];
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return fallback;
-        }
-
-        if (TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var value) && value > TimeSpan.Zero)
-        {
-            return value;
-        }
-
-        problems.Add($"{SectionName}:{key} = '{text}' is not valid: expected a positive duration such as 00:00:05.");
-        return fallback;
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Senningen.Node.Common.Configuration;
 
 namespace Senningen.Node.Features.Anpr.Retention;
@@ -45,54 +44,20 @@ internal sealed record AnprLegalRules(
     public static AnprLegalRules Read(IConfiguration configuration, NodeSettings node)
     {
         var problems = new List<string>();
-        var section = configuration.GetSection(SectionName);
+        var values = new SettingReader(configuration, SectionName, problems);
         var law = Defaults.GetValueOrDefault(node.Country.Value) ?? Defaults["LU"];
-        var retention = Duration(section, "Retention", law.Retention, false, problems);
-        var open = Duration(section, "AdministrativeSearchWindow", law.OpenWindow, true, problems);
+        var retention = values.Duration("Retention", law.Retention);
+        var open = values.Duration("AdministrativeSearchWindow", law.OpenWindow, zeroAllowed: true);
         if (open > retention)
         {
             problems.Add($"{SectionName}:AdministrativeSearchWindow ({open}) is longer than {SectionName}:Retention ({retention}).");
         }
 
         var rules = new AnprLegalRules(node.Country.Value, retention, open, law.JudicialNeedsReference, law.ReferenceRule,
-            Duration(section, "PurgeInterval", TimeSpan.FromHours(1), false, problems),
-            Number(section, "PurgeBatchSize", 5_000, 100, 1_000_000, problems),
-            Duration(section, "MaxSearchPeriod", TimeSpan.FromDays(31), false, problems),
-            Number(section, "MaxSearchResults", 1_000, 1, 100_000, problems));
+            values.Duration("PurgeInterval", TimeSpan.FromHours(1)),
+            (int)values.Number("PurgeBatchSize", 5_000, 100, 1_000_000),
+            values.Duration("MaxSearchPeriod", TimeSpan.FromDays(31)),
+            (int)values.Number("MaxSearchResults", 1_000, 1, 100_000));
         return problems.Count > 0 ? throw new ConfigurationProblemException(problems) : rules;
-    }
-
-    private static int Number(IConfigurationSection section, string key, int fallback, int min, int max, List<string> problems)
-    {
-        var text = section[key];
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return fallback;
-        }
-
-        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
-        {
-            return value;
-        }
-
-        problems.Add($"{SectionName}:{key} = '{text}' is not valid: expected a whole number from {min} to {max}.");
-        return fallback;
-    }
-
-    private static TimeSpan Duration(IConfigurationSection section, string key, TimeSpan fallback, bool zeroAllowed, List<string> problems)
-    {
-        var text = section[key];
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return fallback;
-        }
-
-        if (TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var value) && (value > TimeSpan.Zero || (zeroAllowed && value == TimeSpan.Zero)))
-        {
-            return value;
-        }
-
-        problems.Add($"{SectionName}:{key} = '{text}' is not valid: expected a {(zeroAllowed ? "non-negative" : "positive")} duration such as 28.00:00:00.");
-        return fallback;
     }
 }
