@@ -4,6 +4,8 @@ using Senningen.Core.Anpr;
 using Senningen.Node.Common.Configuration;
 using Senningen.Node.Common.Persistence;
 using Senningen.Node.Features.Anpr.Data;
+using Senningen.Node.Features.Anpr.Ingest;
+using Senningen.Node.Features.Anpr.Runs;
 
 namespace Senningen.Node.Tests.Anpr;
 
@@ -44,9 +46,10 @@ internal static class HistorySteps
     {
         await using var scope = node.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SenningenDbContext>();
-        db.AnprReads.AddRange(reads);
+        var runs = scope.ServiceProvider.GetRequiredService<RunAppender>();
+        // The store's own write path, so that SQLite's runs find the reads as they find ingested ones.
         db.AnprHits.AddRange(hits ?? []);
-        await db.SaveChangesAsync(Ct);
+        await db.SaveChangesAsync(token => StoredReads.InsertAsync(db, [.. reads], runs, token), Ct);
     }
 
     public static NodeSettings NodeOf(string country) =>

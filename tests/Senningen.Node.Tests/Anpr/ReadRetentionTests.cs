@@ -58,6 +58,13 @@ public sealed class ReadRetentionTests
         (await QueryAsync(node, db => db.AnprReads.Select(r => r.Plate).ToListAsync(Ct))).ShouldBe(["1ABC364"]);
         var audit = await QueryAsync(node, db => db.AuditEntries.SingleAsync(e => e.Action == "anpr.reads-purged", Ct));
         audit.Detail!.ShouldStartWith("251 read(s)");
+        if (store == Store.Sqlite)
+        {
+            // The runs' entries (a plate key, a camera and a time) go with their reads: only the kept read's two remain.
+            var terms = await QueryAsync(node, db => db.Database.SqlQueryRaw<long>("""SELECT "ObservedAtMs" AS "Value" FROM anpr_read_terms""").ToListAsync(Ct));
+            terms.ShouldBe([now.AddDays(-364).ToUnixTimeMilliseconds(), now.AddDays(-364).ToUnixTimeMilliseconds()]);
+            audit.Detail!.ShouldContain("with 502 index entries");
+        }
         audit.Detail!.ShouldContain("BE retention of 365 days");
     }
 

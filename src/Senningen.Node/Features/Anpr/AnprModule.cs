@@ -8,6 +8,7 @@ using Senningen.Node.Features.Anpr.Hotlists;
 using Senningen.Node.Features.Anpr.Ingest;
 using Senningen.Node.Features.Anpr.Messages;
 using Senningen.Node.Features.Anpr.Retention;
+using Senningen.Node.Features.Anpr.Runs;
 
 namespace Senningen.Node.Features.Anpr;
 
@@ -24,6 +25,8 @@ internal static class AnprModule
         services.AddSingleton(AnprLegalRules.Read(configuration, settings));
         services.AddScoped<PurgeReads>().AddScoped<ReadPartitions>().AddScoped<ReadHistory>().AddHostedService<ReadRetentionWorker>();
         services.AddHostedService<DemoReadStream>();
+        services.AddSingleton<RunSignal>().AddSingleton<RunLock>().AddSingleton<RunAppender>();
+        services.AddScoped<RunMerger>().AddScoped<RunPurge>().AddHostedService<RunMergeWorker>();
         return services;
     }
 

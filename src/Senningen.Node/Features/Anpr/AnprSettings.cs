@@ -7,6 +7,9 @@ namespace Senningen.Node.Features.Anpr;
 /// Settings of <c>Senningen:Anpr</c>: batch and read limits, how often an instance checks the shared hotlist version,
 /// and the partners this node exchanges ANPR hits with. The exchange partners default to the treaty's: Belgium and the
 /// Netherlands exchange hotlist hits (art. 13 and its implementing agreement); Luxembourg takes no part in ANPR exchange.
+/// <c>RunReads</c> and <c>RunFanIn</c> shape SQLite's index of stored reads (ADR 0012): reads per first-level run, and
+/// how many runs of one size are merged into the next; <c>RunSlice</c>, the entries a merge or purge rewrites per
+/// transaction (about 1 MB of pages by default, so the write gate is held for milliseconds at a time).
 /// </summary>
 internal sealed record AnprSettings(
     int MaxReadsPerBatch,
@@ -16,7 +19,10 @@ internal sealed record AnprSettings(
     TimeSpan HotlistPollInterval,
     IReadOnlyList<CountryCode> ExchangePartners,
     int DemoReadsPerSecond = 0,
-    int DemoListedEvery = 40)
+    int DemoListedEvery = 40,
+    int RunReads = 8_192,
+    int RunFanIn = 16,
+    int RunSlice = 16_384)
 {
     public const string SectionName = "Senningen:Anpr";
 
@@ -43,7 +49,10 @@ internal sealed record AnprSettings(
             values.Duration("HotlistPollInterval", TimeSpan.FromSeconds(5)),
             Partners(section, node, problems),
             (int)values.Number("DemoReadsPerSecond", 0, 0, 500),
-            (int)values.Number("DemoListedEvery", 40, 1, 100_000));
+            (int)values.Number("DemoListedEvery", 40, 1, 100_000),
+            (int)values.Number("RunReads", 8_192, 1, 1_000_000),
+            (int)values.Number("RunFanIn", 16, 2, 64),
+            (int)values.Number("RunSlice", 16_384, 2, 1_000_000));
         if (settings.DemoReadsPerSecond > 0 && !node.DemoMode)
         {
             problems.Add($"{SectionName}:DemoReadsPerSecond streams synthetic reads and is only allowed in demo mode (Senningen:Node:Demo).");

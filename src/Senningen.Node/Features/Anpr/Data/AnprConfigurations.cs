@@ -63,6 +63,21 @@ internal sealed class StoredReadConfiguration : IEntityTypeConfiguration<StoredR
         builder.HasIndex(r => new { r.CanonicalKey, r.ObservedAtMs });
         builder.HasIndex(r => new { r.CameraId, r.ObservedAtMs });
     }
+
+    /// <summary>
+    /// SQLite finds reads by plate and camera through its runs (ADR 0012), so the table keeps only an index on time,
+    /// for the retention purge; reads arrive roughly in time order, so it grows at its end.
+    /// </summary>
+    public static void IndexForSqlite(ModelBuilder model)
+    {
+        var reads = model.Entity<StoredRead>();
+        foreach (var index in reads.Metadata.GetIndexes().ToList())
+        {
+            reads.Metadata.RemoveIndex(index);
+        }
+
+        reads.HasIndex(r => r.ObservedAtMs);
+    }
 }
 
 internal sealed class HitConfiguration : IEntityTypeConfiguration<Hit>

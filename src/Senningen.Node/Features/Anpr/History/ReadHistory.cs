@@ -7,6 +7,7 @@ using Senningen.Node.Common.Localization;
 using Senningen.Node.Common.Persistence;
 using Senningen.Node.Features.Anpr.Data;
 using Senningen.Node.Features.Anpr.Retention;
+using Senningen.Node.Features.Anpr.Runs;
 
 namespace Senningen.Node.Features.Anpr.History;
 
@@ -56,13 +57,26 @@ internal sealed partial class ReadHistory(SenningenDbContext db, AuditLog audit,
         // Reads past retention that the next purge has not reached yet are not disclosed either.
         var fromMs = Math.Max(search.From.ToUnixTimeMilliseconds(), (now - rules.Retention).ToUnixTimeMilliseconds());
         var toMs = search.To.ToUnixTimeMilliseconds();
-        var query = db.AnprReads.AsNoTracking().Where(r => r.ObservedAtMs >= fromMs && r.ObservedAtMs < toMs);
-        query = search.Key is { } key ? query.Where(r => r.CanonicalKey == key) : query.Where(r => r.CameraId == search.CameraId);
         var max = rules.MaxSearchResults;
-        var rows = await query.OrderByDescending(r => r.ObservedAtMs).ThenByDescending(r => r.Id).Take(max + 1).ToListAsync(ct);
+        var rows = await FindAsync(db, search.Key, search.CameraId, fromMs, toMs, max + 1, ct);
         var ids = rows.Select(r => r.CameraId).Distinct().ToList();
         var names = await db.AnprCameras.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
         return new ReadSearchResult([.. rows.Take(max).Select(r => ToView(r, names.GetValueOrDefault(r.CameraId)))], rows.Count > max);
+    }
+
+    /// <summary>By canonical key, else by camera: on SQLite through the runs (ADR 0012), on PostgreSQL through the day partitions' indexes.</summary>
+    internal static async Task<List<StoredRead>> FindAsync(SenningenDbContext db, string? key, string? cameraId, long fromMs, long toMs, int take,
+        CancellationToken ct)
+    {
+        if (db.Database.IsSqlite())
+        {
+            var term = key is not null ? ReadRuns.PlateTerm(key) : ReadRuns.CameraTerm(cameraId ?? "");
+            return await RunLookup.FindAsync(db, term, fromMs, toMs, take, ct);
+        }
+
+        var query = db.AnprReads.AsNoTracking().Where(r => r.ObservedAtMs >= fromMs && r.ObservedAtMs < toMs);
+        query = key is not null ? query.Where(r => r.CanonicalKey == key) : query.Where(r => r.CameraId == cameraId);
+        return await query.OrderByDescending(r => r.ObservedAtMs).ThenByDescending(r => r.Id).Take(take).ToListAsync(ct);
     }
 
     private static StoredReadView ToView(StoredRead r, string? cameraName) =>

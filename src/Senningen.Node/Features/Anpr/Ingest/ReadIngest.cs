@@ -7,6 +7,7 @@ using Senningen.Node.Common.Configuration;
 using Senningen.Node.Common.Localization;
 using Senningen.Node.Common.Persistence;
 using Senningen.Node.Features.Anpr.Data;
+using Senningen.Node.Features.Anpr.Runs;
 using Senningen.Node.Features.Anpr.Hits;
 using Senningen.Node.Features.Anpr.Hotlists;
 
@@ -18,7 +19,7 @@ namespace Senningen.Node.Features.Anpr.Ingest;
 /// write (data minimisation); the console is told about new hits after the commit.
 /// </summary>
 internal sealed class ReadIngest(SenningenDbContext db, LiveHotlist hotlist, HitRecorder recorder, HitFeed feed, AnprSettings settings,
-    NodeSettings node, IHttpContextAccessor http, Texts texts, TimeProvider clock)
+    RunAppender runs, NodeSettings node, IHttpContextAccessor http, Texts texts, TimeProvider clock)
 {
     /// <param name="actor">Who sent the reads, when not the request's user (the demo's synthetic traffic).</param>
     public async Task<ReadBatchResult> RecordAsync(IReadOnlyList<PlateReadInput?> inputs, CancellationToken ct, Actor? actor = null)
@@ -52,7 +53,7 @@ internal sealed class ReadIngest(SenningenDbContext db, LiveHotlist hotlist, Hit
 
         if (stored.Count > 0 || hits.Count > 0)
         {
-            await db.SaveChangesAsync(token => StoredReads.InsertAsync(db, stored, token), ct);
+            await db.SaveChangesAsync(token => StoredReads.InsertAsync(db, stored, runs, token), ct);
         }
 
         if (hits.Count > 0)

@@ -3,12 +3,14 @@ using Npgsql;
 using NpgsqlTypes;
 using Senningen.Node.Common.Persistence;
 using Senningen.Node.Features.Anpr.Data;
+using Senningen.Node.Features.Anpr.Runs;
 
 namespace Senningen.Node.Features.Anpr.Ingest;
 
 /// <summary>
 /// Writes a batch's police reads in the save's transaction, with no change tracking per read: on PostgreSQL by binary
-/// COPY, on SQLite with one prepared INSERT.
+/// COPY, on SQLite with one prepared INSERT, each read then entered in the runs that find it by plate and camera
+/// (ADR 0012).
 /// </summary>
 internal static class StoredReads
 {
@@ -20,9 +22,10 @@ internal static class StoredReads
     private const string Insert = """
         INSERT INTO anpr_reads ("CameraId", "Plate", "CanonicalKey", "Candidates", "Country", "Confidence", "ObservedAtMs", "Lat", "Lon", "ReceivedAtMs")
         VALUES (@camera, @plate, @key, @candidates, @country, @confidence, @observed, @lat, @lon, @received)
+        RETURNING "Id"
         """;
 
-    public static async Task<int> InsertAsync(SenningenDbContext db, IReadOnlyList<StoredRead> rows, CancellationToken ct)
+    public static async Task<int> InsertAsync(SenningenDbContext db, IReadOnlyList<StoredRead> rows, RunAppender runs, CancellationToken ct)
     {
         if (rows.Count == 0)
         {
@@ -58,9 +61,11 @@ internal static class StoredReads
             lat.Value = (object?)row.Lat ?? DBNull.Value;
             lon.Value = (object?)row.Lon ?? DBNull.Value;
             received.Value = row.ReceivedAtMs;
-            written += await command.ExecuteOneAsync(ct);
+            row.Id = (long)(await command.ExecuteScalarAsync(ct) ?? throw new InvalidOperationException("No id for a stored read."));
+            written++;
         }
 
+        await runs.AppendAsync(db, rows, ct);
         return written;
     }
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Senningen.Node.Common.Audit;
 using Senningen.Node.Common.Configuration;
 using Senningen.Node.Common.Persistence;
+using Senningen.Node.Features.Anpr.Runs;
 
 namespace Senningen.Node.Features.Anpr.Retention;
 
@@ -13,7 +14,7 @@ internal sealed record PurgeResult(int Deleted, DateTimeOffset Cutoff);
 /// holds SQLite's single writer for long; a run that deleted something leaves one audit entry (count, cutoff, rule).
 /// Hits live in their own table, kept with their case: nothing here touches them.
 /// </summary>
-internal sealed partial class PurgeReads(SenningenDbContext db, ReadPartitions partitions, AuditLog audit, AnprLegalRules rules, NodeSettings node,
+internal sealed partial class PurgeReads(SenningenDbContext db, ReadPartitions partitions, RunPurge runs, RunLock runLock, AuditLog audit, AnprLegalRules rules, NodeSettings node,
     TimeProvider clock, ILogger<PurgeReads> logger)
 {
     public async Task<PurgeResult> RunAsync(CancellationToken ct)
@@ -25,6 +26,9 @@ internal sealed partial class PurgeReads(SenningenDbContext db, ReadPartitions p
         // On PostgreSQL whole days go first, and the days ahead are made ready; the rows left are deleted below.
         await partitions.EnsureAheadAsync(now, ct);
         var deleted = await partitions.DropBeforeAsync(cutoffMs, ct);
+        // On SQLite the runs' entries of those reads go first, under the run lock so no merge copies them meanwhile.
+        using var held = await runLock.EnterAsync(ct);
+        var entries = db.Database.IsSqlite() ? await runs.PurgeBeforeAsync(cutoffMs, ct) : 0;
         int last;
         do
         {
@@ -42,7 +46,7 @@ internal sealed partial class PurgeReads(SenningenDbContext db, ReadPartitions p
         if (deleted > 0)
         {
             await audit.WriteAsync(new AuditRecord(AuditActions.AnprReadsPurged, AuditOutcomes.Success,
-                Detail: $"{deleted} read(s) observed before {cutoff:O} deleted: {node.Country.Value} retention of {rules.Retention.TotalDays:0.##} days"),
+                Detail: $"{deleted} read(s) observed before {cutoff:O} deleted{(entries > 0 ? $", with {entries} index entries" : "")}: {node.Country.Value} retention of {rules.Retention.TotalDays:0.##} days"),
                 Actor.Node(node), ct);
             LogPurged(logger, deleted, cutoff);
         }

@@ -702,9 +702,7 @@ namespace Senningen.Node.Common.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CameraId", "ObservedAtMs");
-
-                    b.HasIndex("CanonicalKey", "ObservedAtMs");
+                    b.HasIndex("ObservedAtMs");
 
                     b.ToTable("anpr_reads", (string)null);
                 });
