@@ -87,23 +87,29 @@ public sealed class ReadRunTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ThePurge_TrimsRunsThatStraddleTheCutoff_SliceBySlice_AndRetiresRunsWhollyBeforeIt()
+    public async Task ThePurge_DeletesEveryReadDueWithItsEntries_SliceBySlice_ThroughRunsThatStraddleTheCutoffOrPrecedeIt()
     {
         await SeedBatchesAsync();
         await MergeUntilDoneAsync();
         var cutoff = Start.AddDays(9).ToUnixTimeMilliseconds();
+        var due = await QueryAsync(_node, db => db.AnprReads.CountAsync(r => r.ObservedAtMs < cutoff, Ct));
+        var kept = await QueryAsync(_node, db => db.AnprReads.CountAsync(r => r.ObservedAtMs >= cutoff, Ct));
 
         using (await _node.Services.GetRequiredService<RunLock>().EnterAsync(Ct))
         await using (var scope = _node.Services.CreateAsyncScope())
         {
-            var deleted = await scope.ServiceProvider.GetRequiredService<RunPurge>().PurgeBeforeAsync(cutoff, Ct);
-            deleted.ShouldBe(2 * await QueryAsync(_node, db => db.AnprReads.CountAsync(r => r.ObservedAtMs < cutoff, Ct)));
+            var purged = await scope.ServiceProvider.GetRequiredService<RunPurge>().PurgeBeforeAsync(cutoff, Ct);
+            purged.ShouldBe(new RunPurgeResult(due, 2 * due));
         }
 
+        due.ShouldBeGreaterThan(50);
+        (await QueryAsync(_node, db => db.AnprReads.CountAsync(r => r.ObservedAtMs < cutoff, Ct))).ShouldBe(0);
+        (await QueryAsync(_node, db => db.AnprReads.CountAsync(Ct))).ShouldBe(kept);
         var left = await QueryAsync(_node, db => db.Database.SqlQueryRaw<long>("""SELECT "ObservedAtMs" AS "Value" FROM anpr_read_terms""").ToListAsync(Ct));
         left.ShouldAllBe(t => t >= cutoff);
-        left.Count.ShouldBe(2 * await QueryAsync(_node, db => db.AnprReads.CountAsync(r => r.ObservedAtMs >= cutoff, Ct)));
+        left.Count.ShouldBe(2 * kept);
         (await RunsAsync()).Sum(r => r.Entries).ShouldBe(left.Count);
+        await EverySearchMatchesTheScanAsync();
     }
 
     private async Task SeedBatchesAsync()

@@ -8,7 +8,7 @@ internal static class PersistenceModule
     public static IServiceCollection AddPersistence(this IServiceCollection services, NodeSettings settings)
     {
         services.AddSingleton<WriteGate>();
-        services.AddSingleton<WalFlusher>();
+        services.AddSingleton<WalFlusher>().AddHostedService<WalCheckpointer>();
         var database = settings.Database;
         // Options are built once, not per request scope: building them showed in CPU profiles of the exchange, and the
         // WAL interceptor, one instance now, remembers which connections it has already switched to synchronous=NORMAL.

@@ -19,6 +19,9 @@ public sealed class WalFlusher : IDisposable
     /// <summary>True once the node has put its SQLite database in WAL mode; until then connections keep FULL.</summary>
     public bool Enabled => Volatile.Read(ref _walPath) is not null;
 
+    /// <summary>The WAL file once enabled (for <see cref="WalCheckpointer"/>), else null.</summary>
+    public string? WalPath => Volatile.Read(ref _walPath);
+
     public void Enable(string databaseFile) => Volatile.Write(ref _walPath, Path.GetFullPath(databaseFile) + "-wal");
 
     /// <summary>Call right after a commit returned; the ticket covers that commit and every one before it.</summary>

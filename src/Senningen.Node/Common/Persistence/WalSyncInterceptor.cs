@@ -6,8 +6,10 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Senningen.Node.Common.Persistence;
 
 /// <summary>
-/// Puts each SQLite connection on synchronous=NORMAL once the <see cref="WalFlusher"/> is enabled, and makes a
-/// transaction committed outside the context's own save wait for the fsync (the save waits itself, after the gate).
+/// Puts each SQLite connection on synchronous=NORMAL once the <see cref="WalFlusher"/> is enabled, with checkpoints
+/// left to <see cref="WalCheckpointer"/> and a 32 MB page cache (the ANPR runs' open run and the search's seeks stay
+/// in memory); and makes a transaction committed outside the context's own save wait for the fsync (the save waits
+/// itself, after the gate).
 /// </summary>
 internal sealed class WalSyncInterceptor(WalFlusher flusher) : DbConnectionInterceptor, IDbTransactionInterceptor
 {
@@ -43,7 +45,7 @@ internal sealed class WalSyncInterceptor(WalFlusher flusher) : DbConnectionInter
         }
 
         using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA synchronous=NORMAL;";
+        command.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=0; PRAGMA cache_size=-32768; PRAGMA journal_size_limit=67108864;";
         command.ExecuteNonQuery();
     }
 }

@@ -10,8 +10,10 @@ namespace Senningen.Node.Features.Anpr.Retention;
 internal sealed record PurgeResult(int Deleted, DateTimeOffset Cutoff);
 
 /// <summary>
-/// Deletes the reads older than the legal retention period, a bounded chunk per statement so that a large purge never
-/// holds SQLite's single writer for long; a run that deleted something leaves one audit entry (count, cutoff, rule).
+/// Deletes the reads older than the legal retention period: on SQLite through the runs that index them (ADR 0012), a
+/// slice per transaction so that a large purge never holds the single writer for long; on PostgreSQL whole days by
+/// dropping their partitions, then the rest a bounded chunk per statement. A purge that deleted something leaves one
+/// audit entry (count, cutoff, rule).
 /// Hits live in their own table, kept with their case: nothing here touches them.
 /// </summary>
 internal sealed partial class PurgeReads(SenningenDbContext db, ReadPartitions partitions, RunPurge runs, RunLock runLock, AuditLog audit, AnprLegalRules rules, NodeSettings node,
@@ -22,26 +24,23 @@ internal sealed partial class PurgeReads(SenningenDbContext db, ReadPartitions p
         var now = clock.GetUtcNow();
         var cutoff = now - rules.Retention;
         var cutoffMs = cutoff.ToUnixTimeMilliseconds();
-        var chunk = rules.PurgeBatchSize;
         // On PostgreSQL whole days go first, and the days ahead are made ready; the rows left are deleted below.
         await partitions.EnsureAheadAsync(now, ct);
         var deleted = await partitions.DropBeforeAsync(cutoffMs, ct);
-        // On SQLite the runs' entries of those reads go first, under the run lock so no merge copies them meanwhile.
-        using var held = await runLock.EnterAsync(ct);
-        var entries = db.Database.IsSqlite() ? await runs.PurgeBeforeAsync(cutoffMs, ct) : 0;
-        int last;
-        do
+        long entries = 0;
+        if (db.Database.IsSqlite())
         {
-            // The gate is taken per chunk: ingestion gets the writer between two chunks.
-            using (await db.EnterWriteAsync(ct))
+            // SQLite: the runs know where every read is (ADR 0012); under the run lock no merge copies entries meanwhile.
+            using (await runLock.EnterAsync(ct))
             {
-                var due = db.AnprReads.Where(r => r.ObservedAtMs < cutoffMs).OrderBy(r => r.Id).Take(chunk).Select(r => r.Id);
-                last = await db.AnprReads.Where(r => due.Contains(r.Id)).ExecuteDeleteAsync(ct);
+                var result = await runs.PurgeBeforeAsync(cutoffMs, ct);
+                (deleted, entries) = ((int)result.Reads, result.Entries);
             }
-
-            deleted += last;
         }
-        while (last == chunk);
+        else
+        {
+            deleted += await DeleteRemainingAsync(cutoffMs, ct);
+        }
 
         if (deleted > 0)
         {
@@ -52,6 +51,22 @@ internal sealed partial class PurgeReads(SenningenDbContext db, ReadPartitions p
         }
 
         return new PurgeResult(deleted, cutoff);
+    }
+
+    // PostgreSQL: reads left outside whole days (the default partition's late arrivals), a bounded chunk per statement.
+    private async Task<int> DeleteRemainingAsync(long cutoffMs, CancellationToken ct)
+    {
+        var chunk = rules.PurgeBatchSize;
+        int last, deleted = 0;
+        do
+        {
+            var due = db.AnprReads.Where(r => r.ObservedAtMs < cutoffMs).OrderBy(r => r.Id).Take(chunk).Select(r => r.Id);
+            last = await db.AnprReads.Where(r => due.Contains(r.Id)).ExecuteDeleteAsync(ct);
+            deleted += last;
+        }
+        while (last == chunk);
+
+        return deleted;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "ANPR retention: {Count} read(s) observed before {Cutoff} deleted")]

@@ -702,8 +702,6 @@ namespace Senningen.Node.Common.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ObservedAtMs");
-
                     b.ToTable("anpr_reads", (string)null);
                 });
 

@@ -5,8 +5,8 @@
 namespace Senningen.Node.Common.Persistence.Migrations.Sqlite
 {
     /// <summary>
-    /// ADR 0012: reads are found by plate and camera through sorted runs (tables outside the EF model, SQLite only)
-    /// instead of two random-key indexes on anpr_reads. Reads already stored go into one live run, in key order.
+    /// ADR 0012: reads are found by plate, camera and time through sorted runs (tables outside the EF model, SQLite
+    /// only) instead of indexes on anpr_reads. Reads already stored go into one live run, in key order.
     /// </summary>
     public partial class AnprReadRuns : Migration
     {
@@ -20,11 +20,6 @@ namespace Senningen.Node.Common.Persistence.Migrations.Sqlite
             migrationBuilder.DropIndex(
                 name: "IX_anpr_reads_CanonicalKey_ObservedAtMs",
                 table: "anpr_reads");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_anpr_reads_ObservedAtMs",
-                table: "anpr_reads",
-                column: "ObservedAtMs");
 
             migrationBuilder.Sql("""
                 CREATE TABLE anpr_read_runs (
@@ -59,10 +54,6 @@ namespace Senningen.Node.Common.Persistence.Migrations.Sqlite
         {
             migrationBuilder.Sql("DROP TABLE anpr_read_terms;");
             migrationBuilder.Sql("DROP TABLE anpr_read_runs;");
-
-            migrationBuilder.DropIndex(
-                name: "IX_anpr_reads_ObservedAtMs",
-                table: "anpr_reads");
 
             migrationBuilder.CreateIndex(
                 name: "IX_anpr_reads_CameraId_ObservedAtMs",

@@ -11,7 +11,7 @@ using Senningen.Node.Common.Persistence;
 namespace Senningen.Node.Common.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteSenningenDbContext))]
-    [Migration("20261123065017_AnprReadRuns")]
+    [Migration("20261123071326_AnprReadRuns")]
     partial class AnprReadRuns
     {
         /// <inheritdoc />
@@ -704,8 +704,6 @@ namespace Senningen.Node.Common.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("ObservedAtMs");
 
                     b.ToTable("anpr_reads", (string)null);
                 });
