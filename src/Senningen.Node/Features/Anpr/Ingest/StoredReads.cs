@@ -9,7 +9,7 @@ namespace Senningen.Node.Features.Anpr.Ingest;
 
 /// <summary>
 /// Writes a batch's police reads in the save's transaction, with no change tracking per read: on PostgreSQL by binary
-/// COPY, on SQLite with one prepared INSERT, each read then entered in the runs that find it by plate and camera
+/// COPY, on SQLite with multi-row INSERTs, each read then entered in the runs that find it by plate and camera
 /// (ADR 0012).
 /// </summary>
 internal static class StoredReads
@@ -19,11 +19,8 @@ internal static class StoredReads
         FROM STDIN (FORMAT BINARY)
         """;
 
-    private const string Insert = """
-        INSERT INTO anpr_reads ("CameraId", "Plate", "CanonicalKey", "Candidates", "Country", "Confidence", "ObservedAtMs", "Lat", "Lon", "ReceivedAtMs")
-        VALUES (@camera, @plate, @key, @candidates, @country, @confidence, @observed, @lat, @lon, @received)
-        RETURNING "Id"
-        """;
+    private static readonly string[] Columns =
+        ["Id", "CameraId", "Plate", "CanonicalKey", "Candidates", "Country", "Confidence", "ObservedAtMs", "Lat", "Lon", "ReceivedAtMs"];
 
     public static async Task<int> InsertAsync(SenningenDbContext db, IReadOnlyList<StoredRead> rows, RunAppender runs, CancellationToken ct)
     {
@@ -37,34 +34,30 @@ internal static class StoredReads
             return await CopyAsync(connection, rows, ct);
         }
 
-        await using var command = db.CreateCommand(Insert);
-        var camera = command.Add("@camera", "");
-        var plate = command.Add("@plate", "");
-        var key = command.Add("@key", "");
-        var candidates = command.Add("@candidates", null);
-        var country = command.Add("@country", null);
-        var confidence = command.Add("@confidence", 0d);
-        var observed = command.Add("@observed", 0L);
-        var lat = command.Add("@lat", null);
-        var lon = command.Add("@lon", null);
-        var received = command.Add("@received", 0L);
-        var written = 0;
-        foreach (var row in rows)
+        // Ids are given, not returned: the write gate is held, so nothing else inserts reads before this commit.
+        await using (var max = db.CreateCommand("""SELECT coalesce(max("Id"), 0) FROM anpr_reads"""))
         {
-            camera.Value = row.CameraId;
-            plate.Value = row.Plate;
-            key.Value = row.CanonicalKey;
-            candidates.Value = (object?)row.Candidates ?? DBNull.Value;
-            country.Value = (object?)row.Country ?? DBNull.Value;
-            confidence.Value = row.Confidence;
-            observed.Value = row.ObservedAtMs;
-            lat.Value = (object?)row.Lat ?? DBNull.Value;
-            lon.Value = (object?)row.Lon ?? DBNull.Value;
-            received.Value = row.ReceivedAtMs;
-            row.Id = (long)(await command.ExecuteScalarAsync(ct) ?? throw new InvalidOperationException("No id for a stored read."));
-            written++;
+            var next = (long)(await max.ExecuteScalarAsync(ct) ?? 0L);
+            foreach (var row in rows)
+            {
+                row.Id = ++next;
+            }
         }
 
+        var written = await MultiRowInsert.InsertAsync(db, "anpr_reads", Columns, rows, static (row, c) => c switch
+        {
+            0 => row.Id,
+            1 => row.CameraId,
+            2 => row.Plate,
+            3 => row.CanonicalKey,
+            4 => row.Candidates,
+            5 => row.Country,
+            6 => row.Confidence,
+            7 => row.ObservedAtMs,
+            8 => row.Lat,
+            9 => row.Lon,
+            _ => row.ReceivedAtMs,
+        }, 64, ct);
         await runs.AppendAsync(db, rows, ct);
         return written;
     }

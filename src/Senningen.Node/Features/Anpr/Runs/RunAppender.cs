@@ -18,9 +18,7 @@ internal sealed class RunAppender(AnprSettings settings, RunSignal signal)
     private const string Grow = """
         UPDATE anpr_read_runs SET "Entries" = "Entries" + @n, "FromMs" = min("FromMs", @from), "ToMs" = max("ToMs", @to) WHERE "Id" = @id
         """;
-    private const string Insert = """
-        INSERT INTO anpr_read_terms ("Run", "Term", "ObservedAtMs", "ReadId") VALUES (@run, @term, @observed, @read)
-        """;
+    private static readonly string[] TermColumns = ["Run", "Term", "ObservedAtMs", "ReadId"];
 
     /// <param name="rows">Reads already inserted, their ids set.</param>
     public async Task AppendAsync(SenningenDbContext db, IReadOnlyList<StoredRead> rows, CancellationToken ct)
@@ -38,20 +36,13 @@ internal sealed class RunAppender(AnprSettings settings, RunSignal signal)
         terms.Sort(static (a, b) => a.Term != b.Term ? string.CompareOrdinal(a.Term, b.Term)
             : a.Observed != b.Observed ? a.Observed.CompareTo(b.Observed) : a.Read.CompareTo(b.Read));
         var run = await OpenRunAsync(db, from, to, ct);
-        await using (var insert = db.CreateCommand(Insert))
+        await MultiRowInsert.InsertAsync(db, "anpr_read_terms", TermColumns, terms, (t, c) => c switch
         {
-            insert.Add("@run", run);
-            var term = insert.Add("@term", "");
-            var observed = insert.Add("@observed", 0L);
-            var read = insert.Add("@read", 0L);
-            foreach (var t in terms)
-            {
-                term.Value = t.Term;
-                observed.Value = t.Observed;
-                read.Value = t.Read;
-                await insert.ExecuteOneAsync(ct);
-            }
-        }
+            0 => run,
+            1 => t.Term,
+            2 => t.Observed,
+            _ => t.Read,
+        }, 200, ct);
 
         await using var grow = db.CreateCommand(Grow);
         grow.Add("@n", terms.Count);
