@@ -221,8 +221,9 @@ internal static class AnprIngestSuite
 
     /// <summary>
     /// SQLite's own share, with the node idle: 10 batches of reads written on a connection of this process straight into
-    /// the node's file as the node writes them (one statement per read, one transaction), into <c>anpr_reads</c> with its
-    /// two indexes and into a scratch copy of the table without them; the statements and the commit timed apart.
+    /// the node's file (one statement per read, one transaction), into a scratch copy of <c>anpr_reads</c> carrying the
+    /// two indexes the runs replaced (ADR 0012) and into a copy without them, as the table now is; the statements and the
+    /// commit timed apart. The runs' own entries are not part of this comparison; the profile above has them.
     /// </summary>
     private static async Task IsolatedInsertsAsync(string file, List<PreparedBatch> batches, IngestProfile profile, CancellationToken ct)
     {
@@ -230,13 +231,19 @@ internal static class AnprIngestSuite
         await connection.OpenAsync(ct);
         await using (var setup = connection.CreateCommand())
         {
-            setup.CommandText = "PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL; DROP TABLE IF EXISTS bench_reads_plain; CREATE TABLE bench_reads_plain AS SELECT * FROM anpr_reads;";
+            setup.CommandText = """
+                PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL;
+                DROP TABLE IF EXISTS bench_reads_plain; CREATE TABLE bench_reads_plain AS SELECT * FROM anpr_reads;
+                DROP TABLE IF EXISTS bench_reads_indexed; CREATE TABLE bench_reads_indexed AS SELECT * FROM anpr_reads;
+                CREATE INDEX bench_reads_key ON bench_reads_indexed ("CanonicalKey", "ObservedAtMs");
+                CREATE INDEX bench_reads_camera ON bench_reads_indexed ("CameraId", "ObservedAtMs");
+                """;
             await setup.ExecuteNonQueryAsync(ct);
         }
 
-        foreach (var table in (string[])["anpr_reads", "bench_reads_plain"])
+        foreach (var table in (string[])["bench_reads_indexed", "bench_reads_plain"])
         {
-            var label = table == "anpr_reads" ? "anpr_reads with its 2 indexes" : "a copy without secondary indexes";
+            var label = table == "bench_reads_indexed" ? "a copy of anpr_reads with the 2 indexes the runs replaced" : "a copy without secondary indexes (as anpr_reads now is)";
             for (var b = 0; b < 10; b++)
             {
                 var rows = batches[b].Reads.Select(r => (r.CameraId, Plate: Plate.Parse(r.Plate!), At: r.ObservedAt!.Value.ToUnixTimeMilliseconds())).ToList();
@@ -261,7 +268,7 @@ internal static class AnprIngestSuite
         }
 
         await using var drop = connection.CreateCommand();
-        drop.CommandText = "DROP TABLE bench_reads_plain";
+        drop.CommandText = "DROP TABLE bench_reads_plain; DROP TABLE bench_reads_indexed;";
         await drop.ExecuteNonQueryAsync(ct);
     }
 
