@@ -31,22 +31,33 @@ public sealed class CrossBorderHitTests : IAsyncLifetime
         using var desk = await be.SignedInAsync("liaison");
         using var gateway = await be.SignedInAsync("officer");
         using var dutchRoom = await nl.SignedInAsync("controlroom");
+        using var dutchDesk = await nl.SignedInAsync("liaison");
+        // The Dutch entry on the Dutch list, and the copy of the shared list Belgium holds (with one entry the Netherlands has since dropped).
+        await ImportCsvAsync(dutchDesk, string.Join('\n', CsvHeader, Line("XR-528-D", "be-nl-shared-reference", "NL", "Courier in case 2026/118, assessed by the LIRC")));
+        var dutchEntry = (await QueryAsync(nl, db => db.AnprHotlist.SingleAsync(e => e.PlateText == "XR528D", Ct))).Id;
         await ImportCsvAsync(desk, string.Join('\n', CsvHeader,
+            Line("GB-123-X", "be-nl-shared-reference", "NL", "Dropped by the Netherlands since"),
             Line("XR-528-D", "be-nl-shared-reference", "NL", "Courier in case 2026/118, assessed by the LIRC"),
             Line("DT-4421", "stolen-vehicle", "LU")));
 
-        var result = await SendAsync(gateway, Read(PoliceCamera, "XR-528-D"), Read(PoliceCamera, "DT-4421"));
+        var result = await SendAsync(gateway, Read(PoliceCamera, "XR-528-D"), Read(PoliceCamera, "DT-4421"), Read(PoliceCamera, "GB-123-X"));
 
-        result.Hits.Select(h => (h.Owner, h.SentTo)).ShouldBe([("NL", "NL"), ("LU", null)], ignoreOrder: true);
-        HitView? received = null;
+        result.Hits.Select(h => (h.Owner, h.SentTo)).ShouldBe([("NL", "NL"), ("LU", null), ("NL", "NL")], ignoreOrder: true);
+        List<HitView> hits = [];
         await EventuallyAsync(async () =>
         {
-            var hits = await dutchRoom.GetFromJsonAsync<List<HitView>>("api/v1/anpr/hits", Ct);
-            received = hits!.FirstOrDefault();
-            return received is not null;
-        }, "the Dutch control room sees the Belgian hit");
-        (received!.Plate, received.ReceivedFrom, received.CameraId, received.Category, received.Action)
+            hits = (await dutchRoom.GetFromJsonAsync<List<HitView>>("api/v1/anpr/hits", Ct))!;
+            return hits.Count == 2;
+        }, "the Dutch control room sees both Belgian hits");
+        var received = hits.Single(h => h.Plate == "XR528D");
+        (received.Plate, received.ReceivedFrom, received.CameraId, received.Category, received.Action)
             .ShouldBe(("XR528D", "BE", PoliceCamera, "be-nl-shared-reference", "report-only"));
+        // Linked to the Dutch entry, not to Belgium's copy of it; a hit on a stale copy is shown and said to be one.
+        received.EntryId.ShouldBe(dutchEntry.ToString());
+        var stale = hits.Single(h => h.Plate == "GB123X");
+        stale.EntryId.ShouldBe(result.Hits.Single(h => h.Plate == "GB123X").EntryId);
+        var audits = await QueryAsync(nl, db => db.AuditEntries.Where(e => e.Action == "anpr.hit-received").Select(e => e.Detail!).ToListAsync(Ct));
+        audits.ShouldContain(d => d.Contains("no entry for GB123X in this category on this node's list"));
         var toLuxembourg = await QueryAsync(be, db => db.Outbox.CountAsync(m => m.Recipient == "LU", Ct));
         toLuxembourg.ShouldBe(0);
         (await CountInboxAsync(lu)).ShouldBe(0);

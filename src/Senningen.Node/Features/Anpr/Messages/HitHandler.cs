@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Senningen.Core.Countries;
 using Senningen.Node.Common.Audit;
 using Senningen.Node.Common.Configuration;
@@ -11,6 +12,9 @@ namespace Senningen.Node.Features.Anpr.Messages;
 /// <summary>
 /// Owner side of <c>anpr.hit</c>: a partner's camera read a plate of this node's hotlist; the hit goes on this node's hit
 /// board. A sender this node does not exchange ANPR hits with is refused (audited, nothing stored).
+/// The sender names the entry by its own copy's id, which means nothing here: the hit is linked to this node's own
+/// entry, found by what makes an entry unique (owner, plate, category). When this node has no such entry any more,
+/// the partner matched on a stale copy of the shared list: the hit is still shown, and the audit entry says so.
 /// </summary>
 internal sealed class HitHandler(AuditLog audit, AnprSettings anpr, NodeSettings settings, HitFeed feed, TimeProvider clock) : IMessageHandler
 {
@@ -18,7 +22,7 @@ internal sealed class HitHandler(AuditLog audit, AnprSettings anpr, NodeSettings
 
     public int Version => 1;
 
-    public Task HandleAsync(InboxMessage message, object payload, SenningenDbContext db, CancellationToken cancellationToken)
+    public async Task HandleAsync(InboxMessage message, object payload, SenningenDbContext db, CancellationToken cancellationToken)
     {
         var p = (HitPayload)payload;
         var node = Actor.Node(settings);
@@ -26,23 +30,30 @@ internal sealed class HitHandler(AuditLog audit, AnprSettings anpr, NodeSettings
         {
             audit.Add(new AuditRecord(AuditActions.AnprHitReceived, AuditOutcomes.Denied, [$"message:{message.Id}"],
                 Detail: $"{message.Sender} is not an ANPR exchange partner of this node"), node);
-            return Task.CompletedTask;
+            return;
         }
+
+        var category = (int)AnprNames.Categories[p.Category];
+        var listed = Core.Anpr.Plate.TryParse(p.EntryPlate, out var entryPlate) ? entryPlate.Text : p.EntryPlate;
+        var own = await db.AnprHotlist.AsNoTracking()
+            .Where(e => e.Owner == settings.Country.Value && e.PlateText == listed && e.Category == category)
+            .Select(e => (Guid?)e.Id).FirstOrDefaultAsync(cancellationToken);
 
         var hit = new Hit
         {
             Id = p.HitId, Plate = p.Plate, CanonicalKey = Core.Anpr.Plate.TryParse(p.Plate, out var plate) ? plate.Key.ToString() : "",
             Country = p.Country, Confidence = p.Confidence, ObservedAtMs = p.ObservedAt.ToUnixTimeMilliseconds(), Lat = p.Lat, Lon = p.Lon,
             CameraId = p.CameraId, CameraName = p.CameraName, Source = p.Source == "partner" ? CameraSource.Partner : CameraSource.Police,
-            EntryId = p.EntryId, EntryPlate = p.EntryPlate, Category = (int)AnprNames.Categories[p.Category], Action = (int)AnprNames.Actions[p.Action],
+            EntryId = own?.ToString() ?? p.EntryId, EntryPlate = p.EntryPlate, Category = category, Action = (int)AnprNames.Actions[p.Action],
             Owner = settings.Country.Value, Score = p.Score, Confusions = string.Join('\n', p.Confusions),
             ReceivedAtMs = clock.GetUtcNow().ToUnixTimeMilliseconds(), ReceivedFrom = message.Sender,
         };
         db.AnprHits.Add(hit);
         audit.Add(new AuditRecord(AuditActions.AnprHitReceived, AuditOutcomes.Success, [$"hit:{hit.Id}", $"hotlist:{hit.EntryId}"],
-            Recipient: settings.Country.Value, Detail: $"{p.Category} hit from {message.Sender} camera {p.CameraId}"), node);
+            Recipient: settings.Country.Value, Detail: $"{p.Category} hit from {message.Sender} camera {p.CameraId}; " + (own is null
+                ? $"no entry for {listed} in this category on this node's list (the sender's copy {p.EntryId} is stale)"
+                : $"the sender's copy of the entry is {p.EntryId}")), node);
         SignalAfterCommit(db, feed);
-        return Task.CompletedTask;
     }
 
     private static void SignalAfterCommit(SenningenDbContext db, HitFeed feed)
