@@ -9,7 +9,7 @@ internal static class RuleReader
 {
     private static readonly string[] RuleKeys =
     [
-        "acting", "host", "allowed", "effectiveFrom", "effectiveUntil", "legalBasis", "conditions",
+        "acting", "host", "allowed", "effectiveFrom", "effectiveUntil", "legalBasis", "disclosure", "conditions",
         "instead", "notification", "powers", "reporting", "verify", "openQuestion",
     ];
 
@@ -26,6 +26,7 @@ internal static class RuleReader
         var from = r.Date("effectiveFrom", required: true);
         var until = r.Date("effectiveUntil", required: false);
         var legalBasis = r.String("legalBasis");
+        var disclosure = ReadDisclosure(missionId, allowed, r);
         var conditions = Conditions(r);
         // A rule that is not allowed needs no powers, but must say what to do instead.
         var operational = allowed is not false;
@@ -57,7 +58,51 @@ internal static class RuleReader
         }
 
         return new TreatyRule(missionId, acting!.Value, host!.Value, allowed!.Value, from!.Value, until, legalBasis!,
-            conditions!, instead, notification, powers, reporting, verify!.Value, question);
+            conditions!, instead, notification, powers, reporting, verify!.Value, question) { Disclosure = disclosure };
+    }
+
+    // Consultation missions say, when allowed, what the answering node discloses for each data set; others say nothing.
+    private static Dictionary<DataSet, DisclosureLevel>? ReadDisclosure(string missionId, bool? allowed, MappingReader r)
+    {
+        var consultation = Disclosure.ConsultationMissions.Contains(missionId);
+        var node = r.Get("disclosure", required: false);
+        if (!consultation || allowed is not true)
+        {
+            if (node is not null)
+            {
+                r.Sink.Add(r.KeyMark("disclosure"), consultation
+                    ? $"{r.Context}: 'disclosure' is for allowed rules only; a refused consultation discloses nothing"
+                    : $"{r.Context}: 'disclosure' is only for the consultation missions ({string.Join(", ", Disclosure.ConsultationMissions.Order(StringComparer.Ordinal))})");
+            }
+
+            return null;
+        }
+
+        if (r.Mapping("disclosure", [.. Disclosure.DataSetNames.Keys]) is not { } sets)
+        {
+            return null;
+        }
+
+        var levels = new Dictionary<DataSet, DisclosureLevel>();
+        foreach (var (name, set) in Disclosure.DataSetNames)
+        {
+            var text = sets.String(name);
+            if (text is null)
+            {
+                continue;
+            }
+
+            if (Disclosure.LevelNames.TryGetValue(text, out var level))
+            {
+                levels[set] = level;
+            }
+            else
+            {
+                sets.Sink.Add(sets.Get(name, false)!, $"{sets.Context}: '{name}' must be refused, hit-no-hit, summary or full, found '{text}'");
+            }
+        }
+
+        return levels.Count == Disclosure.DataSetNames.Count ? levels : null;
     }
 
     private static CountryCode? Country(MappingReader r, string key)

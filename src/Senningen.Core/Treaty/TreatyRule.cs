@@ -36,6 +36,9 @@ public sealed record TreatyRule(
     bool Verify,
     LocalizedText? OpenQuestion)
 {
+    /// <summary>For an allowed consultation rule, what the answering (host) node discloses per data set; else null.</summary>
+    public IReadOnlyDictionary<DataSet, DisclosureLevel>? Disclosure { get; init; }
+
     /// <summary>True when <paramref name="date"/> lies in [<see cref="EffectiveFrom"/>, <see cref="EffectiveUntil"/>].</summary>
     public bool IsInForceOn(DateOnly date) =>
         date >= EffectiveFrom && (EffectiveUntil is null || date <= EffectiveUntil.Value);
