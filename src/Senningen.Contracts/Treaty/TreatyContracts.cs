@@ -15,6 +15,8 @@ public sealed record VisitingPowersView(string Weapons, string Apprehension, str
 /// <summary>
 /// One catalogue rule (mission type, acting country, host country) in one language.
 /// <c>Verify</c> true means the legal research could not confirm it; <c>OpenQuestion</c> says what to check.
+/// <c>Disclosure</c>, for allowed consultation rules only: data set (persons, vehicles, documents, records) to level
+/// (refused, hit-no-hit, summary, full) that the host country's node discloses.
 /// </summary>
 public sealed record TreatyRuleView(
     string MissionType,
@@ -31,7 +33,8 @@ public sealed record TreatyRuleView(
     string? Reporting,
     bool Verify,
     string? OpenQuestion,
-    string Language);
+    string Language,
+    IReadOnlyDictionary<string, string>? Disclosure = null);
 
 /// <summary>
 /// The answer to "may an officer of Acting do MissionType in Host on Date?". <c>Outcome</c> is one of

@@ -5,6 +5,22 @@ namespace Senningen.Node.Tests.Console;
 public sealed class MissionGuidePageTests
 {
     [Fact]
+    public async Task MissionGuide_ForAJointPostConsultation_ShowsWhatThePartnerDisclosesPerDataSet()
+    {
+        await using var node = await TestNode.StartAsync();
+        using var session = await ConsoleSession.SignedInAsync(node, "officer");
+
+        var html = await session.GetPageAsync("/mission-guide?mission=joint-post-consultation&host=NL");
+        var luxembourg = await session.GetPageAsync("/mission-guide?mission=joint-post-consultation&host=LU");
+
+        html.ShouldContain("data-testid=\"rule-disclosure\"");
+        html.ShouldContain("Wat het partnerland prijsgeeft");
+        html.ShouldContain("<dt>Politiegegevens en signaleringen</dt><dd data-level=\"summary\">Samenvatting (wie of wat, status, behandelcode)</dd>");
+        html.ShouldContain("<dt>Personen</dt><dd data-level=\"full\">Volledig dossier</dd>");
+        luxembourg.ShouldNotContain("data-testid=\"rule-disclosure\"");
+    }
+
+    [Fact]
     public async Task MissionGuide_SignedInOfficer_PrerendersTheSelectedRule()
     {
         await using var node = await TestNode.StartAsync();

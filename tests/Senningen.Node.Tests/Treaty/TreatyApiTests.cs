@@ -41,6 +41,21 @@ public sealed class TreatyApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Decide_JointPostConsultationIntoTheNetherlands_SaysWhatTheDutchNodeDisclosesPerDataSet()
+    {
+        using var officer = await _node.SignedInAsync("officer");
+
+        var decision = await officer.GetFromJsonAsync<TreatyDecisionView>("api/v1/treaty/decide?mission=joint-post-consultation&host=NL", Ct);
+        var refused = await officer.GetFromJsonAsync<TreatyDecisionView>("api/v1/treaty/decide?mission=joint-post-consultation&host=LU", Ct);
+        var pursuit = await officer.GetFromJsonAsync<TreatyDecisionView>("api/v1/treaty/decide?mission=hot-pursuit&host=NL", Ct);
+
+        decision!.Rule!.Disclosure.ShouldNotBeNull().OrderBy(d => d.Key).Select(d => $"{d.Key}={d.Value}")
+            .ShouldBe(["documents=full", "persons=full", "records=summary", "vehicles=full"]);
+        refused!.Rule!.Disclosure.ShouldBeNull();
+        pursuit!.Rule!.Disclosure.ShouldBeNull();
+    }
+
+    [Fact]
     public async Task Decide_BeforeTheTreatyEnteredIntoForce_IsNotYetInForce()
     {
         using var officer = await _node.SignedInAsync("officer");

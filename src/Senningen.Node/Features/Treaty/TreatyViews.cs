@@ -28,7 +28,8 @@ internal static class TreatyViews
         rule.Reporting?.Get(language),
         rule.Verify,
         rule.OpenQuestion?.Get(language),
-        language);
+        language,
+        rule.Disclosure?.ToDictionary(d => Disclosure.NameOf(d.Key), d => Disclosure.NameOf(d.Value)));
 
     public static TreatyDecisionView ToView(this TreatyDecision decision, string language) => new(
         decision.MissionId, decision.Acting.Value, decision.Host.Value, decision.Date, decision.Outcome.ToString(),
