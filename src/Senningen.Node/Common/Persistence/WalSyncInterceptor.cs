@@ -45,7 +45,7 @@ internal sealed class WalSyncInterceptor(WalFlusher flusher) : DbConnectionInter
         }
 
         using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=0; PRAGMA cache_size=-32768; PRAGMA journal_size_limit=67108864;";
+        command.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=0; PRAGMA cache_size=-32768;";
         command.ExecuteNonQuery();
     }
 }

@@ -9,7 +9,7 @@ namespace Senningen.Node.Features.Anpr.Ingest;
 
 /// <summary>
 /// Writes a batch's police reads in the save's transaction, with no change tracking per read: on PostgreSQL by binary
-/// COPY, on SQLite with multi-row INSERTs, each read then entered in the runs that find it by plate and camera
+/// COPY, on SQLite with one prepared INSERT driven through SQLite's own API, each read then entered in the runs that find it by plate and camera
 /// (ADR 0012).
 /// </summary>
 internal static class StoredReads
@@ -19,8 +19,10 @@ internal static class StoredReads
         FROM STDIN (FORMAT BINARY)
         """;
 
-    private static readonly string[] Columns =
-        ["Id", "CameraId", "Plate", "CanonicalKey", "Candidates", "Country", "Confidence", "ObservedAtMs", "Lat", "Lon", "ReceivedAtMs"];
+    private const string Insert = """
+        INSERT INTO anpr_reads ("Id", "CameraId", "Plate", "CanonicalKey", "Candidates", "Country", "Confidence", "ObservedAtMs", "Lat", "Lon", "ReceivedAtMs")
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """;
 
     public static async Task<int> InsertAsync(SenningenDbContext db, IReadOnlyList<StoredRead> rows, RunAppender runs, CancellationToken ct)
     {
@@ -44,22 +46,27 @@ internal static class StoredReads
             }
         }
 
-        var written = await MultiRowInsert.InsertAsync(db, "anpr_reads", Columns, rows, static (row, c) => c switch
+        using (var insert = new SqliteRowWriter(db.Database.GetDbConnection(), Insert))
         {
-            0 => row.Id,
-            1 => row.CameraId,
-            2 => row.Plate,
-            3 => row.CanonicalKey,
-            4 => row.Candidates,
-            5 => row.Country,
-            6 => row.Confidence,
-            7 => row.ObservedAtMs,
-            8 => row.Lat,
-            9 => row.Lon,
-            _ => row.ReceivedAtMs,
-        }, 64, ct);
+            foreach (var row in rows)
+            {
+                insert.Bind(1, row.Id);
+                insert.Bind(2, row.CameraId);
+                insert.Bind(3, row.Plate);
+                insert.Bind(4, row.CanonicalKey);
+                insert.Bind(5, row.Candidates);
+                insert.Bind(6, row.Country);
+                insert.Bind(7, row.Confidence);
+                insert.Bind(8, row.ObservedAtMs);
+                insert.Bind(9, row.Lat);
+                insert.Bind(10, row.Lon);
+                insert.Bind(11, row.ReceivedAtMs);
+                insert.Step();
+            }
+        }
+
         await runs.AppendAsync(db, rows, ct);
-        return written;
+        return rows.Count;
     }
 
     // COPY runs in the connection's open transaction, so the reads still commit or roll back with their hits and audit entries.

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Senningen.Node.Common.Persistence;
 using Senningen.Node.Features.Anpr.Data;
 
@@ -18,7 +19,7 @@ internal sealed class RunAppender(AnprSettings settings, RunSignal signal)
     private const string Grow = """
         UPDATE anpr_read_runs SET "Entries" = "Entries" + @n, "FromMs" = min("FromMs", @from), "ToMs" = max("ToMs", @to) WHERE "Id" = @id
         """;
-    private static readonly string[] TermColumns = ["Run", "Term", "ObservedAtMs", "ReadId"];
+    private const string Insert = """INSERT INTO anpr_read_terms ("Run", "Term", "ObservedAtMs", "ReadId") VALUES (?, ?, ?, ?)""";
 
     /// <param name="rows">Reads already inserted, their ids set.</param>
     public async Task AppendAsync(SenningenDbContext db, IReadOnlyList<StoredRead> rows, CancellationToken ct)
@@ -36,13 +37,17 @@ internal sealed class RunAppender(AnprSettings settings, RunSignal signal)
         terms.Sort(static (a, b) => a.Term != b.Term ? string.CompareOrdinal(a.Term, b.Term)
             : a.Observed != b.Observed ? a.Observed.CompareTo(b.Observed) : a.Read.CompareTo(b.Read));
         var run = await OpenRunAsync(db, from, to, ct);
-        await MultiRowInsert.InsertAsync(db, "anpr_read_terms", TermColumns, terms, (t, c) => c switch
+        using (var insert = new SqliteRowWriter(db.Database.GetDbConnection(), Insert))
         {
-            0 => run,
-            1 => t.Term,
-            2 => t.Observed,
-            _ => t.Read,
-        }, 200, ct);
+            foreach (var (term, observed, read) in terms)
+            {
+                insert.Bind(1, run);
+                insert.Bind(2, term);
+                insert.Bind(3, observed);
+                insert.Bind(4, read);
+                insert.Step();
+            }
+        }
 
         await using var grow = db.CreateCommand(Grow);
         grow.Add("@n", terms.Count);
