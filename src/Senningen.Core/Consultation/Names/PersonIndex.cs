@@ -1,0 +1,130 @@
+using System.Buffers;
+
+namespace Senningen.Core.Consultation.Names;
+
+/// <summary>
+/// An immutable in-memory index of person records for fuzzy search: a query's blocking keys
+/// (<see cref="BlockingKeys"/>) bring candidates, the Fellegi–Sunter scorer ranks them and explains each field.
+/// A query is refused, as a value, when it has nothing selective or when its blocks hold more than
+/// <see cref="MaxCandidates"/> people (a common surname alone). One instance serves every thread.
+/// </summary>
+public sealed partial class PersonIndex
+{
+    private static readonly PersonField[] Narrowing = [PersonField.GivenNames, PersonField.BirthDate, PersonField.Postcode, PersonField.OtherId];
+
+    private readonly PersonScorer _scorer;
+
+    /// <summary>Above this many candidates (the sum of the query's block sizes) a query is refused as too broad.</summary>
+    public int MaxCandidates { get; }
+
+    public MatchWeights Weights => _scorer.Weights;
+
+    /// <summary>The <paramref name="limit"/> best candidates for <paramref name="query"/>, best first, each with its explanation.</summary>
+    public PersonSearchResult Search(PersonParticulars query, int limit = 10)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        var q = PreparedPerson.From(query);
+        if (q.Surname.IsEmpty && q.OtherId.Length == 0 && (q.Given.IsEmpty || !q.BirthDate.IsKnown || q.BirthDate.IsYearOnly))
+        {
+            return PersonSearchResult.Refused(new QueryRefusal(RefusalReason.NothingSelective, 0, [PersonField.Surname, PersonField.OtherId]));
+        }
+
+        // A surname is searched on its own only when nothing else could narrow it; then its block size decides.
+        var alone = q.Given.IsEmpty && !q.BirthDate.IsKnown && q.Postcode.Length == 0 && q.OtherId.Length == 0;
+        var keys = new List<ulong>(16);
+        BlockingKeys.Of(q, alone, keys);
+        keys.Sort();
+        var estimate = 0;
+        for (var k = 0; k < keys.Count; k++)
+        {
+            estimate += k > 0 && keys[k] == keys[k - 1] ? 0 : Block(keys[k]).Length;
+        }
+
+        if (estimate > MaxCandidates)
+        {
+            return PersonSearchResult.Refused(new QueryRefusal(RefusalReason.TooBroad, estimate, [.. Narrowing.Where(f => IsMissing(q, f))]));
+        }
+
+        var buffer = ArrayPool<int>.Shared.Rent(Math.Max(estimate, 1));
+        try
+        {
+            var candidates = Candidates(keys, buffer);
+            return PersonSearchResult.Found(Ranked(q, candidates, limit), candidates.Length);
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>The members of every block, each record once, in index order.</summary>
+    private ReadOnlySpan<int> Candidates(List<ulong> keys, int[] buffer)
+    {
+        var n = 0;
+        for (var k = 0; k < keys.Count; k++)
+        {
+            if (k == 0 || keys[k] != keys[k - 1])
+            {
+                var block = Block(keys[k]);
+                block.CopyTo(buffer.AsSpan(n));
+                n += block.Length;
+            }
+        }
+
+        var all = buffer.AsSpan(0, n);
+        all.Sort();
+        var distinct = 0;
+        for (var i = 0; i < all.Length; i++)
+        {
+            if (i == 0 || all[i] != all[i - 1])
+            {
+                all[distinct++] = all[i];
+            }
+        }
+
+        return all[..distinct];
+    }
+
+    /// <summary>Keeps the best <paramref name="limit"/> by insertion (limits are small); an equal score keeps the earlier record.</summary>
+    private List<PersonMatch> Ranked(PreparedPerson q, ReadOnlySpan<int> candidates, int limit)
+    {
+        var top = Math.Min(limit, candidates.Length);
+        Span<double> scores = top <= 64 ? stackalloc double[top] : new double[top];
+        Span<int> members = top <= 64 ? stackalloc int[top] : new int[top];
+        var count = 0;
+        foreach (var c in candidates)
+        {
+            var score = _scorer.Score(q, _prepared[c]);
+            if (count == top && score <= scores[count - 1])
+            {
+                continue;
+            }
+
+            var at = count < top ? count++ : count - 1;
+            while (at > 0 && scores[at - 1] < score)
+            {
+                (scores[at], members[at]) = (scores[at - 1], members[at - 1]);
+                at--;
+            }
+
+            (scores[at], members[at]) = (score, c);
+        }
+
+        var matches = new List<PersonMatch>(count);
+        for (var i = 0; i < count; i++)
+        {
+            matches.Add(new PersonMatch(_records[members[i]], scores[i], _scorer.Explain(q, _prepared[members[i]])));
+        }
+
+        return matches;
+    }
+
+    private static bool IsMissing(PreparedPerson q, PersonField field) => field switch
+    {
+        PersonField.GivenNames => q.Given.IsEmpty,
+        PersonField.BirthDate => !q.BirthDate.IsKnown || q.BirthDate.IsYearOnly,
+        PersonField.Postcode => q.Postcode.Length == 0,
+        _ => q.OtherId.Length == 0,
+    };
+}
