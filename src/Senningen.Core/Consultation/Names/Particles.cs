@@ -18,7 +18,7 @@ internal static class Particles
     // "devos" keeps "vos" only through the compact form, while "dekker" must not lose "de" too easily.
     private static readonly (string Prefix, int MinRest)[] Glued =
     [
-        ("vanden", 3), ("vander", 3), ("vande", 3), ("della", 3), ("van", 3), ("von", 3), ("ver", 4), ("ter", 4), ("ten", 4),
+        ("vanden", 3), ("vander", 3), ("vande", 3), ("della", 3), ("dela", 3), ("van", 3), ("von", 3), ("ver", 4), ("ter", 4), ("ten", 4),
         ("del", 4), ("de", 4), ("le", 4), ("la", 4), ("du", 4), ("di", 4), ("da", 4),
     ];
 
