@@ -18,6 +18,9 @@ public enum Agreement
     /// <summary>Close spellings: a typo or a transposition.</summary>
     Typo,
 
+    /// <summary>Given name and surname written the other way round ("Green David" for David Green).</summary>
+    Swapped,
+
     /// <summary>An initial that agrees with the other side's given name ("J." and "Jan").</summary>
     Initial,
 

@@ -69,6 +69,11 @@ internal static class FieldComparison
         return IsTypo(a.First, b.First) || IsTypo(a.Compact, b.Compact) ? Agreement.Typo : Agreement.Disagree;
     }
 
+    /// <summary>Whether a surname written as a given name, and the other way round, agree: names in the wrong fields.</summary>
+    public static bool Crossed(SurnameForm surname, GivenNamesForm given) =>
+        !surname.IsEmpty && !given.IsEmpty
+        && (surname.Compact == given.Compact || surname.Compact == given.First || surname.Sound == given.FirstSound || IsTypo(surname.Compact, given.First));
+
     public static Agreement BirthDate(BirthDate a, BirthDate b)
     {
         if (!a.IsKnown || !b.IsKnown)

@@ -17,9 +17,9 @@ public sealed class MatchWeights
 
     public static MatchWeights Default { get; } = Build(
         (PersonField.Surname, [(Agreement.Exact, 0.88, 1e-3), (Agreement.Stem, 0.03, 5e-4), (Agreement.Compound, 0.02, 1e-3),
-            (Agreement.Phonetic, 0.03, 2e-3), (Agreement.Typo, 0.02, 1e-2), (Agreement.Disagree, 0.02, 0.986)]),
+            (Agreement.Phonetic, 0.03, 2e-3), (Agreement.Typo, 0.02, 1e-2), (Agreement.Swapped, 0.01, 1e-4), (Agreement.Disagree, 0.02, 0.986)]),
         (PersonField.GivenNames, [(Agreement.Exact, 0.85, 5e-3), (Agreement.Compound, 0.03, 2e-3), (Agreement.Phonetic, 0.03, 1e-2),
-            (Agreement.Typo, 0.04, 2e-2), (Agreement.Initial, 0.03, 6e-2), (Agreement.Disagree, 0.02, 0.90)]),
+            (Agreement.Typo, 0.04, 2e-2), (Agreement.Initial, 0.03, 6e-2), (Agreement.Swapped, 0.01, 2e-3), (Agreement.Disagree, 0.02, 0.90)]),
         (PersonField.BirthDate, [(Agreement.Exact, 0.90, 3.4e-5), (Agreement.DayMonthSwapped, 0.01, 3.4e-5), (Agreement.OneDigit, 0.04, 1e-3),
             (Agreement.YearOnly, 0.03, 1.25e-2), (Agreement.Disagree, 0.02, 0.986)]),
         (PersonField.Sex, [(Agreement.Exact, 0.98, 0.5), (Agreement.Disagree, 0.02, 0.5)]),

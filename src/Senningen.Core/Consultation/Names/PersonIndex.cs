@@ -25,7 +25,8 @@ public sealed partial class PersonIndex
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         var q = PreparedPerson.From(query);
-        if (q.Surname.IsEmpty && q.OtherId.Length == 0 && (q.Given.IsEmpty || !q.BirthDate.IsKnown || q.BirthDate.IsYearOnly))
+        var fullDate = q.BirthDate.IsKnown && !q.BirthDate.IsYearOnly;
+        if (q.Surname.IsEmpty && q.OtherId.Length == 0 && !(fullDate && (!q.Given.IsEmpty || q.Postcode.Length > 0)))
         {
             return PersonSearchResult.Refused(new QueryRefusal(RefusalReason.NothingSelective, 0, [PersonField.Surname, PersonField.OtherId]));
         }
@@ -34,13 +35,14 @@ public sealed partial class PersonIndex
         var alone = q.Given.IsEmpty && !q.BirthDate.IsKnown && q.Postcode.Length == 0 && q.OtherId.Length == 0;
         var keys = new List<ulong>(16);
         BlockingKeys.Of(q, alone, keys);
-        keys.Sort();
-        var estimate = 0;
-        for (var k = 0; k < keys.Count; k++)
+        if (!q.Given.IsEmpty && !q.Surname.IsEmpty)
         {
-            estimate += k > 0 && keys[k] == keys[k - 1] ? 0 : Block(keys[k]).Length;
+            // Given name and surname may have been written into each other's fields, on either side.
+            BlockingKeys.Of(PreparedPerson.From(query with { GivenNames = query.Surname, Surname = query.GivenNames }), withSurnameAlone: false, keys);
         }
 
+        keys.Sort();
+        var (used, estimate) = Usable(keys);
         if (estimate > MaxCandidates)
         {
             return PersonSearchResult.Refused(new QueryRefusal(RefusalReason.TooBroad, estimate, [.. Narrowing.Where(f => IsMissing(q, f))]));
@@ -49,7 +51,7 @@ public sealed partial class PersonIndex
         var buffer = ArrayPool<int>.Shared.Rent(Math.Max(estimate, 1));
         try
         {
-            var candidates = Candidates(keys, buffer);
+            var candidates = Candidates(used, buffer);
             return PersonSearchResult.Found(Ranked(q, candidates, limit), candidates.Length);
         }
         finally
@@ -58,18 +60,42 @@ public sealed partial class PersonIndex
         }
     }
 
+    /// <summary>
+    /// The distinct keys worth reading and the candidates they bring (the sum of their blocks, an upper bound on the
+    /// union). A typo-tolerant key whose block is larger than <see cref="BlockingKeys.FallbackBlockLimit"/> is
+    /// skipped: it was made to catch rare names, and a common name is caught by its sound keys already.
+    /// </summary>
+    private (List<ulong> Used, int Estimate) Usable(List<ulong> sortedKeys)
+    {
+        var used = new List<ulong>(sortedKeys.Count);
+        var estimate = 0;
+        for (var k = 0; k < sortedKeys.Count; k++)
+        {
+            if (k > 0 && sortedKeys[k] == sortedKeys[k - 1])
+            {
+                continue;
+            }
+
+            var size = Block(sortedKeys[k]).Length;
+            if (size > 0 && !(BlockingKeys.IsFallback(sortedKeys[k]) && size > BlockingKeys.FallbackBlockLimit))
+            {
+                used.Add(sortedKeys[k]);
+                estimate += size;
+            }
+        }
+
+        return (used, estimate);
+    }
+
     /// <summary>The members of every block, each record once, in index order.</summary>
     private ReadOnlySpan<int> Candidates(List<ulong> keys, int[] buffer)
     {
         var n = 0;
-        for (var k = 0; k < keys.Count; k++)
+        foreach (var key in keys)
         {
-            if (k == 0 || keys[k] != keys[k - 1])
-            {
-                var block = Block(keys[k]);
-                block.CopyTo(buffer.AsSpan(n));
-                n += block.Length;
-            }
+            var block = Block(key);
+            block.CopyTo(buffer.AsSpan(n));
+            n += block.Length;
         }
 
         var all = buffer.AsSpan(0, n);

@@ -48,6 +48,12 @@ internal sealed class PersonScorer(MatchWeights weights)
     {
         levels[0] = FieldComparison.Surname(q.Surname, c.Surname);
         levels[1] = FieldComparison.GivenNames(q.Given, c.Given);
+        if (levels[0] == Agreement.Disagree && levels[1] == Agreement.Disagree
+            && FieldComparison.Crossed(q.Surname, c.Given) && FieldComparison.Crossed(c.Surname, q.Given))
+        {
+            (levels[0], levels[1]) = (Agreement.Swapped, Agreement.Swapped);
+        }
+
         levels[2] = FieldComparison.BirthDate(q.BirthDate, c.BirthDate);
         levels[3] = FieldComparison.Sex(q.Sex, c.Sex);
         levels[4] = FieldComparison.Code(q.Postcode, c.Postcode);

@@ -6,7 +6,7 @@ public sealed record PersonMatch(PersonRecord Record, double Score, IReadOnlyLis
 /// <summary>Why a query was not run.</summary>
 public enum RefusalReason
 {
-    /// <summary>No surname, no identifier, and not a given name with a full date of birth: nothing to search on.</summary>
+    /// <summary>No surname, no identifier, and no full date of birth with a given name or a postcode: nothing to search on.</summary>
     NothingSelective = 1,
 
     /// <summary>The query's blocks hold more people than <see cref="PersonIndex.MaxCandidates"/>: a common surname alone.</summary>
