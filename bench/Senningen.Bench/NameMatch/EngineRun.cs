@@ -10,7 +10,10 @@ internal static class EngineRun
     public sealed record FebrlResult(Linkage Linkage, object Latency, double P50, double P99, double WallP50, double WallP99, double BuildMs, int TrueInTopTen, int Refused, object Example);
 
     public sealed record SyntheticResult(int Persons, int Queries, double GenerateMs, double BuildMs, long ManagedBytes, int Keys, int Postings,
-        object Latency, double P50, double P99, int Refused, int TrueTopOne, int Answered, double MeanCandidates, int MaxCandidates);
+        object Latency, double P50, double P99, int Refused, int TrueTopOne, int Answered, double MeanCandidates, int MaxCandidates, List<KindResult> ByKind);
+
+    /// <summary>One kind of synthetic query: how many, how many refused, and how often the person asked for came first.</summary>
+    public sealed record KindResult(string Kind, int Queries, int Refused, int TrueTopOne);
 
     public static FebrlResult Febrl(List<FebrlRow> originals, List<FebrlRow> duplicates, bool withIdentifier)
     {
@@ -64,13 +67,17 @@ internal static class EngineRun
         }
 
         var (latency, refused, topOne, answered, candidates, maxCandidates) = (new Latency(), 0, 0, 0, 0L, 0);
+        var byKind = new SortedDictionary<string, KindResult>(StringComparer.Ordinal);
         for (var i = 0; i < queryCount; i++)
         {
-            var (query, trueId) = SyntheticPeople.Query(people, random);
+            var (query, trueId, kind) = SyntheticPeople.Query(people, random);
             var clock = new ThreadClock();
             var result = index.Search(query);
             var (wall, cpu) = clock.Elapsed;
             latency.Add(wall * 1000, cpu * 1000);
+            var found = result.Matches.Count > 0 && result.Matches[0].Record.Id == trueId;
+            var tally = byKind.GetValueOrDefault(kind) ?? new KindResult(kind, 0, 0, 0);
+            byKind[kind] = tally with { Queries = tally.Queries + 1, Refused = tally.Refused + (result.IsRefused ? 1 : 0), TrueTopOne = tally.TrueTopOne + (found ? 1 : 0) };
             if (result.IsRefused)
             {
                 refused++;
@@ -78,12 +85,12 @@ internal static class EngineRun
             }
 
             answered++;
-            topOne += result.Matches.Count > 0 && result.Matches[0].Record.Id == trueId ? 1 : 0;
+            topOne += found ? 1 : 0;
             candidates += result.CandidatesScored;
             maxCandidates = Math.Max(maxCandidates, result.CandidatesScored);
         }
 
         return new SyntheticResult(persons, queryCount, Math.Round(generateMs), Math.Round(buildMs), bytes, index.Size.Keys, index.Size.Postings,
-            latency.Summary(), latency.P50, latency.P99, refused, topOne, answered, Math.Round((double)candidates / Math.Max(1, answered), 1), maxCandidates);
+            latency.Summary(), latency.P50, latency.P99, refused, topOne, answered, Math.Round((double)candidates / Math.Max(1, answered), 1), maxCandidates, [.. byKind.Values]);
     }
 }

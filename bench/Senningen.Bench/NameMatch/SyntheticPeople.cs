@@ -73,25 +73,26 @@ internal static class SyntheticPeople
     }
 
     /// <summary>A query for a random person: 30 % as written, 65 % with one error, 5 % the surname alone (to exercise refusals).</summary>
-    public static (PersonParticulars Query, string TrueId) Query(PersonRecord[] people, Random random)
+    public static (PersonParticulars Query, string TrueId, string Kind) Query(PersonRecord[] people, Random random)
     {
         var person = people[random.Next(people.Length)];
         var p = person.Person with { Sex = Sex.Unknown, Postcode = random.Next(2) == 0 ? person.Person.Postcode : null };
         var date = p.BirthDate;
-        var query = random.Next(20) switch
+        var (query, kind) = random.Next(20) switch
         {
-            < 6 => p,
-            6 or 7 => p with { Surname = Typo(p.Surname!, random) },
-            8 or 9 => p with { GivenNames = Typo(p.GivenNames!, random) },
-            10 => p with { GivenNames = p.GivenNames![..1] + "." },
-            11 => p with { Surname = Folded(p.Surname!) },
-            12 => p with { Surname = ParticlesLast(p.Surname!) },
-            13 or 14 => p with { BirthDate = date.Day <= 12 ? BirthDate.From(date.Year, date.Day, date.Month) : BirthDate.From(date.Year, date.Month, (date.Day % 9) + 1) },
-            15 or 16 => p with { BirthDate = BirthDate.From(date.Year + (date.Year % 10 == 9 ? -1 : 1), date.Month, date.Day) },
-            17 or 18 => p with { BirthDate = BirthDate.From(date.Year) },
-            _ => new PersonParticulars { Surname = p.Surname },
+            < 6 => (p, "as registered"),
+            6 or 7 => (p with { Surname = Typo(p.Surname!, random) }, "surname typo"),
+            8 or 9 => (p with { GivenNames = Typo(p.GivenNames!, random) }, "given-name typo"),
+            10 => (p with { GivenNames = p.GivenNames![..1] + "." }, "initial"),
+            11 => (p with { Surname = Folded(p.Surname!) }, "particles glued, upper case"),
+            12 => (p with { Surname = ParticlesLast(p.Surname!) }, "particles after the stem"),
+            13 or 14 => (p with { BirthDate = date.Day <= 12 ? BirthDate.From(date.Year, date.Day, date.Month) : BirthDate.From(date.Year, date.Month, (date.Day % 9) + 1) },
+                "day-month swap (or one day digit)"),
+            15 or 16 => (p with { BirthDate = BirthDate.From(date.Year + (date.Year % 10 == 9 ? -1 : 1), date.Month, date.Day) }, "one year digit"),
+            17 or 18 => (p with { BirthDate = BirthDate.From(date.Year) }, "year only"),
+            _ => (new PersonParticulars { Surname = p.Surname }, "surname alone"),
         };
-        return (query, person.Id);
+        return (query, person.Id, kind);
     }
 
     private static string Typo(string word, Random random)

@@ -14,8 +14,11 @@ public sealed partial class PersonIndex
 
     private readonly PersonScorer _scorer;
 
-    /// <summary>Above this many candidates (the sum of the query's block sizes) a query is refused as too broad.</summary>
+    /// <summary>Above this many distinct candidates (the union of the query's blocks) a query is refused as too broad.</summary>
     public int MaxCandidates { get; }
+
+    /// <summary>Blocks whose sizes add up to more than this many times <see cref="MaxCandidates"/> are refused unread.</summary>
+    public const int ReadCeilingFactor = 8;
 
     public MatchWeights Weights => _scorer.Weights;
 
@@ -43,16 +46,19 @@ public sealed partial class PersonIndex
 
         keys.Sort();
         var (used, estimate) = Usable(keys);
-        if (estimate > MaxCandidates)
+
+        // Blocks overlap (a surname's whole and stem sounds hold the same people), so the sum overstates the
+        // candidates: the union decides, and the sum only bounds the work spent finding that out.
+        if (estimate > (long)MaxCandidates * ReadCeilingFactor)
         {
-            return PersonSearchResult.Refused(new QueryRefusal(RefusalReason.TooBroad, estimate, [.. Narrowing.Where(f => IsMissing(q, f))]));
+            return TooBroad(q, estimate);
         }
 
         var buffer = ArrayPool<int>.Shared.Rent(Math.Max(estimate, 1));
         try
         {
             var candidates = Candidates(used, buffer);
-            return PersonSearchResult.Found(Ranked(q, candidates, limit), candidates.Length);
+            return candidates.Length > MaxCandidates ? TooBroad(q, candidates.Length) : PersonSearchResult.Found(Ranked(q, candidates, limit), candidates.Length);
         }
         finally
         {
@@ -145,6 +151,9 @@ public sealed partial class PersonIndex
 
         return matches;
     }
+
+    private static PersonSearchResult TooBroad(PreparedPerson q, int candidates) =>
+        PersonSearchResult.Refused(new QueryRefusal(RefusalReason.TooBroad, candidates, [.. Narrowing.Where(f => IsMissing(q, f))]));
 
     private static bool IsMissing(PreparedPerson q, PersonField field) => field switch
     {

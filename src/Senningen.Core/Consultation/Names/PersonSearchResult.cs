@@ -13,7 +13,11 @@ public enum RefusalReason
     TooBroad,
 }
 
-/// <summary>A refused query: the reason, the candidates it would have brought, and the criteria that would narrow it.</summary>
+/// <summary>
+/// A refused query: the reason, the candidates it would have brought (the distinct count; the sum of its block
+/// sizes when that was too large to read, see <see cref="PersonIndex.ReadCeilingFactor"/>), and the criteria that
+/// would narrow it.
+/// </summary>
 public sealed record QueryRefusal(RefusalReason Reason, int EstimatedCandidates, IReadOnlyList<PersonField> AddOneOf);
 
 /// <summary>

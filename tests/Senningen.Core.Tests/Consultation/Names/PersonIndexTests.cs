@@ -102,6 +102,30 @@ public sealed class PersonIndexTests
         PersonIndex.Build(people, maxCandidates: 200).Search(new PersonParticulars { Surname = "Jansen" }).IsRefused.ShouldBeTrue();
     }
 
+    [Fact]
+    public void Search_CountsEachCandidateOnce_WhenItsBlocksOverlap()
+    {
+        // "de Jong" sits in the blocks of its whole sound (dejong) and of its stem (jong): 150 people, 300 postings.
+        var people = Enumerable.Range(0, 150).Select(i => new PersonRecord($"d{i}", new PersonParticulars { Surname = "de Jong" })).ToList();
+        var index = PersonIndex.Build(people, maxCandidates: 200);
+
+        var result = index.Search(new PersonParticulars { Surname = "De Jong" });
+
+        result.IsRefused.ShouldBeFalse();
+        result.CandidatesScored.ShouldBe(150);
+    }
+
+    [Fact]
+    public void Search_BlocksFarAboveTheCeiling_AreRefusedUnread_WithTheirSum()
+    {
+        var people = Enumerable.Range(0, 9 * 20).Select(i => new PersonRecord($"j{i}", new PersonParticulars { Surname = "Jansen" }));
+
+        var refusal = PersonIndex.Build(people, maxCandidates: 20).Search(new PersonParticulars { Surname = "Jansen" }).Refusal;
+
+        refusal.ShouldNotBeNull().Reason.ShouldBe(RefusalReason.TooBroad);
+        refusal.EstimatedCandidates.ShouldBe(180);
+    }
+
     [Theory]
     [InlineData("Jan", null, "")]
     [InlineData("Jan", null, "1984")]
