@@ -4,8 +4,8 @@ namespace Senningen.Core.Consultation.Names;
 
 /// <summary>
 /// A date of birth as a register or a witness gives it: a full date, or a year alone (<see cref="Month"/> and
-/// <see cref="Day"/> 0). Days are not checked against the calendar (registers hold 31 February and 0 January-style
-/// placeholders); a month is 1-12 and a day 1-31. <c>default</c> is no date.
+/// <see cref="Day"/> 0). Days are not checked against the calendar (some registers hold a 31 February where the day
+/// was not known); a month is 1-12 and a day 1-31. <c>default</c> is no date.
 /// </summary>
 public readonly record struct BirthDate
 {

@@ -168,7 +168,7 @@ internal static class BlockingKeys
     // The top byte says the kind, so two kinds never share a block and a query can tell which keys it used.
     private static ulong Tagged(BlockingKind kind, ulong hash) => ((ulong)kind << 56) | (hash & 0x00FF_FFFF_FFFF_FFFFUL);
 
-    public static BlockingKind KindOf(ulong key) => (BlockingKind)(key >> 56);
+    private static BlockingKind KindOf(ulong key) => (BlockingKind)(key >> 56);
 }
 
 /// <summary>The kinds of blocking key, see <see cref="BlockingKeys"/>.</summary>

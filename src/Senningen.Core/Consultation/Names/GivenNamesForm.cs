@@ -29,9 +29,6 @@ internal sealed class GivenNamesForm
 
     public bool IsEmpty => Names.Length == 0;
 
-    /// <summary>Whether every name is an initial: "J. P." is, "Jan P." is not.</summary>
-    public bool IsInitialsOnly => Names.Length > 0 && Names.All(n => n.Length == 1);
-
     public static GivenNamesForm Parse(string? text)
     {
         var folded = NameText.Fold(text ?? "");

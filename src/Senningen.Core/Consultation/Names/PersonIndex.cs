@@ -20,6 +20,9 @@ public sealed partial class PersonIndex
     /// <summary>Blocks whose sizes add up to more than this many times <see cref="MaxCandidates"/> are refused unread.</summary>
     public const int ReadCeilingFactor = 8;
 
+    /// <summary>A block holding more than <see cref="MaxCandidates"/> ÷ this is broad: read only when the query has no narrower one.</summary>
+    public const int BroadBlockDivisor = 4;
+
     public MatchWeights Weights => _scorer.Weights;
 
     /// <summary>The <paramref name="limit"/> best candidates for <paramref name="query"/>, best first, each with its explanation.</summary>
@@ -69,25 +72,37 @@ public sealed partial class PersonIndex
     /// <summary>
     /// The distinct keys worth reading and the candidates they bring (the sum of their blocks, an upper bound on the
     /// union). A typo-tolerant key whose block is larger than <see cref="BlockingKeys.FallbackBlockLimit"/> is
-    /// skipped: it was made to catch rare names, and a common name is caught by its sound keys already.
+    /// skipped: it was made to catch rare names, and a common name is caught by its sound keys already. A block
+    /// larger than a quarter of <see cref="MaxCandidates"/> (a common surname with an initial) is skipped when the
+    /// query has narrower ones: "Jan de Jong" with a date of birth is answered from the blocks that use the date,
+    /// and only a query made of broad blocks alone is judged, and refused, on them.
     /// </summary>
     private (List<ulong> Used, int Estimate) Usable(List<ulong> sortedKeys)
     {
-        var used = new List<ulong>(sortedKeys.Count);
-        var estimate = 0;
+        var (used, sizes) = (new List<ulong>(sortedKeys.Count), new List<int>(sortedKeys.Count));
+        var broad = Math.Max(1, MaxCandidates / BroadBlockDivisor);
+        var anyNarrow = false;
         for (var k = 0; k < sortedKeys.Count; k++)
         {
-            if (k > 0 && sortedKeys[k] == sortedKeys[k - 1])
-            {
-                continue;
-            }
-
-            var size = Block(sortedKeys[k]).Length;
+            var size = k > 0 && sortedKeys[k] == sortedKeys[k - 1] ? 0 : Block(sortedKeys[k]).Length;
             if (size > 0 && !(BlockingKeys.IsFallback(sortedKeys[k]) && size > BlockingKeys.FallbackBlockLimit))
             {
                 used.Add(sortedKeys[k]);
-                estimate += size;
+                sizes.Add(size);
+                anyNarrow |= size <= broad;
             }
+        }
+
+        var estimate = 0;
+        for (var k = used.Count - 1; k >= 0; k--)
+        {
+            if (anyNarrow && sizes[k] > broad)
+            {
+                used.RemoveAt(k);
+                continue;
+            }
+
+            estimate += sizes[k];
         }
 
         return (used, estimate);

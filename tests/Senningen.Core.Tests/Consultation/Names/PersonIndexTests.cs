@@ -94,6 +94,23 @@ public sealed class PersonIndexTests
     }
 
     [Fact]
+    public void Search_ACommonNameWithADate_SkipsTheBroadBlocks_AndIsAnswered()
+    {
+        // Every Gerrit Jansen shares the surname-and-initial block (300 > 200 / 4); the date's blocks are narrow.
+        var jansens = Enumerable.Range(0, 300).Select(i => new PersonRecord($"j{i}", new PersonParticulars
+        {
+            Surname = "Jansen", GivenNames = "Gerrit", BirthDate = BirthDate.From(1900 + (i % 100), 1 + (i % 12), 1 + (i % 28)),
+        }));
+        var index = PersonIndex.Build(jansens, maxCandidates: 200);
+
+        var result = index.Search(new PersonParticulars { Surname = "Jansen", GivenNames = "Gerrit", BirthDate = BirthDate.From(1917, 6, 18) });
+
+        result.IsRefused.ShouldBeFalse();
+        result.Matches[0].Record.Id.ShouldBe("j17");
+        result.CandidatesScored.ShouldBeLessThan(50);
+    }
+
+    [Fact]
     public void Search_AtTheCeiling_IsNotRefused_AndOneAboveIs()
     {
         var people = Enumerable.Range(0, 201).Select(i => new PersonRecord($"j{i}", new PersonParticulars { Surname = "Jansen" })).ToList();
