@@ -6,7 +6,9 @@ namespace Senningen.Core.Consultation.Names;
 /// weighs 0 (no evidence). The defaults are set, not fitted: m from the error rates registers and officers make
 /// (most fields agree exactly, a few per cent carry a typo, a swapped day and month or a stale address) and u from
 /// how values spread over a Benelux population (about 1 in 1,000 share a surname by chance, 1 in 200 a first name,
-/// 1 in 30,000 a date of birth, 1 in 1,000 a postcode). Fitting them by EM on one country's register would tune them
+/// 1 in 30,000 a date of birth, 1 in 1,000 a postcode). Levels exclude each other, so u is the chance of the level
+/// itself: an agreeing initial needs an initial on one side (a few per cent of queries) and the same letter (1 in 15),
+/// about 1 in 500 in all; every agreeing level weighs more than 0 and less than an exact agreement. Fitting them by EM on one country's register would tune them
 /// to that register; these are meant to hold for all three and are checked on FEBRL in the name-match bench.
 /// </summary>
 public sealed class MatchWeights
@@ -17,9 +19,9 @@ public sealed class MatchWeights
 
     public static MatchWeights Default { get; } = Build(
         (PersonField.Surname, [(Agreement.Exact, 0.88, 1e-3), (Agreement.Stem, 0.03, 5e-4), (Agreement.Compound, 0.02, 1e-3),
-            (Agreement.Phonetic, 0.03, 2e-3), (Agreement.Typo, 0.02, 1e-2), (Agreement.Swapped, 0.01, 1e-4), (Agreement.Disagree, 0.02, 0.986)]),
-        (PersonField.GivenNames, [(Agreement.Exact, 0.85, 5e-3), (Agreement.Compound, 0.03, 2e-3), (Agreement.Phonetic, 0.03, 1e-2),
-            (Agreement.Typo, 0.04, 2e-2), (Agreement.Initial, 0.03, 6e-2), (Agreement.Swapped, 0.01, 2e-3), (Agreement.Disagree, 0.02, 0.90)]),
+            (Agreement.Phonetic, 0.03, 2e-3), (Agreement.Typo, 0.02, 3e-3), (Agreement.Swapped, 0.01, 1e-4), (Agreement.Disagree, 0.02, 0.986)]),
+        (PersonField.GivenNames, [(Agreement.Exact, 0.85, 5e-3), (Agreement.Compound, 0.03, 2e-3), (Agreement.Phonetic, 0.03, 3e-3),
+            (Agreement.Typo, 0.04, 6e-3), (Agreement.Initial, 0.03, 2e-3), (Agreement.Swapped, 0.01, 2e-3), (Agreement.Disagree, 0.02, 0.90)]),
         (PersonField.BirthDate, [(Agreement.Exact, 0.90, 3.4e-5), (Agreement.DayMonthSwapped, 0.01, 3.4e-5), (Agreement.OneDigit, 0.04, 1e-3),
             (Agreement.YearOnly, 0.03, 1.25e-2), (Agreement.Disagree, 0.02, 0.986)]),
         (PersonField.Sex, [(Agreement.Exact, 0.98, 0.5), (Agreement.Disagree, 0.02, 0.5)]),
