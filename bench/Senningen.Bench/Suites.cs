@@ -8,6 +8,7 @@ using Senningen.Bench.AnprIngest;
 using Senningen.Bench.Audit;
 using Senningen.Bench.Exchange;
 using Senningen.Bench.Geofence;
+using Senningen.Bench.NameMatch;
 using Senningen.Bench.Operations;
 
 namespace Senningen.Bench;
@@ -46,6 +47,12 @@ internal static class Suites
             return await AnprIngestSuite.RunAsync(args, Path.Combine(RepositoryRoot(), "bench", "results", "anpr-ingest.json"));
         }
 
+        if (args.Length > 0 && string.Equals(args[0], "name-match", StringComparison.OrdinalIgnoreCase))
+        {
+            // FEBRL4 linkage with peers in the same run, then latency over 1 M synthetic people: a Stopwatch loop, as for geofence.
+            return await NameMatchSuite.RunAsync(args, RepositoryRoot(), Path.Combine(RepositoryRoot(), "bench", "results", "name-match.json"));
+        }
+
         if (args.Length > 0 && string.Equals(args[0], "operations", StringComparison.OrdinalIgnoreCase))
         {
             return await OperationsSuite.RunAsync(args, Path.Combine(RepositoryRoot(), "bench", "results", "operations.json"));
@@ -53,7 +60,7 @@ internal static class Suites
 
         if (args.Length == 0 || !All.TryGetValue(args[0], out var types))
         {
-            await Console.Error.WriteLineAsync($"usage: Senningen.Bench <suite> [--long]   suites: {string.Join(", ", All.Keys)}, exchange [--n 5000] [--batch 100] [--rate 500] [--seconds 20], geofence [--points 10000000] [--postgis-points 200000], anpr-match [--quick] [--sizes 100000,1000000] [--reads 4000000] [--passes 5], operations [--units 2000] [--seconds 60] [--warmup 10], anpr-ingest [--clients 4] [--seconds 30] [--rate 5000] [--history-reads 10000000]");
+            await Console.Error.WriteLineAsync($"usage: Senningen.Bench <suite> [--long]   suites: {string.Join(", ", All.Keys)}, exchange [--n 5000] [--batch 100] [--rate 500] [--seconds 20], geofence [--points 10000000] [--postgis-points 200000], anpr-match [--quick] [--sizes 100000,1000000] [--reads 4000000] [--passes 5], name-match [--persons 1000000] [--queries 20000], operations [--units 2000] [--seconds 60] [--warmup 10], anpr-ingest [--clients 4] [--seconds 30] [--rate 5000] [--history-reads 10000000]");
             return 2;
         }
 
