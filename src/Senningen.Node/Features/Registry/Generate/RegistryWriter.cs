@@ -1,0 +1,155 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Senningen.Core.Consultation.Registry.Synthetic;
+using Senningen.Node.Common.Persistence;
+
+namespace Senningen.Node.Features.Registry.Generate;
+
+/// <summary>
+/// Replaces the reference registry's rows with a stream of households, in transactions of about
+/// <see cref="PersonsPerTransaction"/> persons: binary COPY on PostgreSQL, one prepared INSERT per table on SQLite.
+/// On SQLite each transaction holds the node's write gate, so other writers (audit, logins) slip in between batches
+/// instead of waiting for the whole load.
+/// </summary>
+internal sealed class RegistryWriter(SenningenDbContext db)
+{
+    public const int PersonsPerTransaction = 25_000;
+
+    public async Task<RegistryCounts> ReplaceAsync(IEnumerable<SyntheticHousehold> households, CancellationToken ct)
+    {
+        await ClearAsync(ct);
+        var counts = new RegistryCounts();
+        var batch = new RegistryBatch();
+        foreach (var household in households)
+        {
+            batch.Add(household);
+            if (batch.Persons.Count >= PersonsPerTransaction)
+            {
+                await WriteAsync(batch, counts, ct);
+            }
+        }
+
+        await WriteAsync(batch, counts, ct);
+        return counts;
+    }
+
+    private async Task ClearAsync(CancellationToken ct)
+    {
+        using var gate = await db.EnterWriteAsync(ct);
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlRawAsync("TRUNCATE registry_persons, registry_vehicles, registry_documents, registry_records", ct);
+            return;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        foreach (var table in new[] { "DELETE FROM registry_persons", "DELETE FROM registry_vehicles", "DELETE FROM registry_documents", "DELETE FROM registry_records" })
+        {
+            await db.Database.ExecuteSqlRawAsync(table, ct);
+        }
+
+        await transaction.CommitAsync(ct);
+    }
+
+    private async Task WriteAsync(RegistryBatch batch, RegistryCounts counts, CancellationToken ct)
+    {
+        if (batch.Persons.Count == 0)
+        {
+            return;
+        }
+
+        using (await db.EnterWriteAsync(ct))
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            counts.Persons += await InsertAsync(RegistryTables.Persons, batch.Persons, ct);
+            counts.Vehicles += await InsertAsync(RegistryTables.Vehicles, batch.Vehicles, ct);
+            counts.Documents += await InsertAsync(RegistryTables.Documents, batch.Documents, ct);
+            counts.Records += await InsertAsync(RegistryTables.Records, batch.Records, ct);
+            await transaction.CommitAsync(ct);
+        }
+
+        batch.Clear();
+    }
+
+    private async Task<long> InsertAsync<TRow>(RegistryTable<TRow> table, List<TRow> rows, CancellationToken ct)
+    {
+        if (rows.Count == 0)
+        {
+            return 0;
+        }
+
+        var values = new object?[table.Columns.Length];
+        if (db.Database.GetDbConnection() is NpgsqlConnection connection)
+        {
+            // COPY runs in the connection's open transaction, so a failed batch leaves nothing behind.
+            await using var writer = await connection.BeginBinaryImportAsync(table.CopySql, ct);
+            foreach (var row in rows)
+            {
+                table.Fill(row, values);
+                await writer.StartRowAsync(ct);
+                for (var i = 0; i < values.Length; i++)
+                {
+                    await (values[i] is null ? writer.WriteNullAsync(ct) : writer.WriteAsync(values[i], table.Columns[i].Type, ct));
+                }
+            }
+
+            return (long)await writer.CompleteAsync(ct);
+        }
+
+        await using var command = db.CreateCommand(table.InsertSql);
+        var parameters = Enumerable.Range(0, values.Length).Select(i => command.Add($"@p{i}", null)).ToArray();
+        await command.PrepareAsync(ct);
+        long written = 0;
+        foreach (var row in rows)
+        {
+            table.Fill(row, values);
+            for (var i = 0; i < values.Length; i++)
+            {
+                parameters[i].Value = values[i] ?? DBNull.Value;
+            }
+
+            written += await command.ExecuteOneAsync(ct);
+        }
+
+        return written;
+    }
+
+    private sealed class RegistryBatch
+    {
+        public List<Core.Consultation.Registry.RegistryPerson> Persons { get; } = [];
+
+        public List<Core.Consultation.Registry.RegistryVehicle> Vehicles { get; } = [];
+
+        public List<Core.Consultation.Registry.IdentityDocument> Documents { get; } = [];
+
+        public List<Core.Consultation.Registry.PoliceRecord> Records { get; } = [];
+
+        public void Add(SyntheticHousehold household)
+        {
+            Persons.AddRange(household.Persons);
+            Vehicles.AddRange(household.Vehicles);
+            Documents.AddRange(household.Documents);
+            Records.AddRange(household.Records);
+        }
+
+        public void Clear()
+        {
+            Persons.Clear();
+            Vehicles.Clear();
+            Documents.Clear();
+            Records.Clear();
+        }
+    }
+}
+
+/// <summary>How many rows of each kind a load wrote.</summary>
+internal sealed class RegistryCounts
+{
+    public long Persons { get; set; }
+
+    public long Vehicles { get; set; }
+
+    public long Documents { get; set; }
+
+    public long Records { get; set; }
+}
