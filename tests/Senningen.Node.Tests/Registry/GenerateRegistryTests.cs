@@ -1,9 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Senningen.Contracts.Registry;
 using Senningen.Core.Consultation.Registry.Synthetic;
 using Senningen.Core.Countries;
+using Senningen.Node.Features.Registry.Generate;
 using Senningen.Testing;
 using static Senningen.Node.Tests.Exchange.ExchangeHelpers;
 
@@ -63,5 +65,29 @@ public sealed class GenerateRegistryTests : IAsyncLifetime
         var entries = await QueryAsync(_node, db => db.AuditEntries.AsNoTracking().Where(e => e.Action == "registry.generate").OrderBy(e => e.Sequence).ToListAsync(Ct));
         entries.Select(e => (e.Actor, e.Outcome)).ShouldBe([("admin", "success"), ("admin", "success")]);
         entries[1].Detail!.ShouldContain("seed 9: 1200 persons");
+    }
+
+    [Fact]
+    public async Task Generate_WhileAnotherLoadRuns_IsA409Problem_AndWritesNothing()
+    {
+        using var admin = await _node.SignedInAsync("admin");
+        var loading = _node.Services.GetRequiredService<RegistryLoadLock>();
+        await loading.Gate.WaitAsync(Ct);
+        try
+        {
+            using var response = await admin.PostAsJsonAsync("api/v1/registry/generate", new GenerateRegistryRequest(10, 1), Ct);
+
+            response.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+            var problem = (await response.Content.ReadFromJsonAsync<ProblemBody>(Ct))!;
+            problem.Type.ShouldBe("urn:senningen:problem:conflict");
+            problem.Detail.ShouldNotBeNullOrWhiteSpace();
+            problem.Detail.ShouldNotContain("registry.problem");
+        }
+        finally
+        {
+            loading.Gate.Release();
+        }
+
+        (await QueryAsync(_node, db => db.RegistryPersons.CountAsync(Ct))).ShouldBe(0);
     }
 }

@@ -24,6 +24,18 @@ public sealed class NationalIdFormatTests
     }
 
     [Theory]
+    // BIS numbers add 40 (sex known) or 20 (unknown) to the month: 854714123 mod 97 = 78, so 19; 852714123 gives 73.
+    [InlineData("85471412319")]
+    [InlineData("85271412373")]
+    // An unknown birth month and day are written 00: 850000123 mod 97 = 84, so 13.
+    [InlineData("85000012313")]
+    public void BelgianNationalNumber_BisAndUnknownDates_AreValidWithoutABirthDate_OrWithTheRealOne(string text)
+    {
+        BelgianNationalNumber.IsValid(text, out var born).ShouldBeTrue();
+        born.ShouldBe(text[2..4] == "00" ? null : new DateOnly(1985, 7, 14));
+    }
+
+    [Theory]
     [InlineData("85071412331")] // check off by one
     [InlineData("03020100275")] // check off by one for a 2000s birth
     [InlineData("85071400030")] // serial 000 is never issued

@@ -14,6 +14,9 @@ public sealed class SyntheticRegistryProperties
 {
     private const string Replay = "(20261123,611)";
 
+    // The makers whose VINs carry the North American check digit in every market.
+    private static readonly HashSet<string> CheckDigitMakers = ["BMW", "Mercedes-Benz", "Volvo", "Toyota", "Hyundai", "Tesla"];
+
     private static CountryCode CountryOf(byte pick) => CountryCode.TreatyParties[pick % 3];
 
     [Property(MaxTest = 30, Replay = Replay)]
@@ -28,6 +31,7 @@ public sealed class SyntheticRegistryProperties
             && persons.All(p => NationalId.TryParse(country, p.NationalId.Digits, out var again) && again == p.NationalId)
             && persons.Select(p => p.NationalId.Digits).Distinct().Count() == persons.Count
             && vehicles.All(v => v.Plate.Format.Country == country && Vin.IsValid(v.Vin))
+            && vehicles.Where(v => CheckDigitMakers.Contains(v.Make)).All(v => Vin.HasCheckDigit(v.Vin))
             && vehicles.Select(v => v.Plate.Text).Distinct().Count() == vehicles.Count
             && vehicles.Select(v => v.Vin).Distinct().Count() == vehicles.Count
             && documents.All(d => DocumentNumbers.IsValid(country, d.Type, d.Number))
