@@ -15,7 +15,7 @@ namespace Senningen.Node.Features.Registry.Generate;
 internal sealed partial class RegistryGenerator(SenningenDbContext db, RegistryWriter writer, AuditLog audit, NodeSettings settings,
     RegistryLoadLock loadLock, ILogger<RegistryGenerator> logger)
 {
-    /// <returns>The report, or null when another load is running.</returns>
+    /// <returns>The report, or null when another load is running (in this process, or on another instance of the node).</returns>
     public async Task<GenerateRegistryReport?> ReplaceAsync(int persons, ulong seed, Actor actor, CancellationToken ct)
     {
         if (!await loadLock.Gate.WaitAsync(0, ct))
@@ -26,7 +26,7 @@ internal sealed partial class RegistryGenerator(SenningenDbContext db, RegistryW
         try
         {
             var watch = Stopwatch.StartNew();
-            RegistryCounts counts;
+            RegistryCounts? counts;
             try
             {
                 counts = await writer.ReplaceAsync(new SyntheticRegistry(settings.Country, seed).Generate(persons), ct);
@@ -38,6 +38,11 @@ internal sealed partial class RegistryGenerator(SenningenDbContext db, RegistryW
                     Detail: string.Create(CultureInfo.InvariantCulture, $"seed {seed}, {persons} persons requested: {e.GetType().Name}")), actor);
                 await db.SaveChangesAsync(CancellationToken.None);
                 throw;
+            }
+
+            if (counts is null)
+            {
+                return null;
             }
 
             var seconds = Math.Round(watch.Elapsed.TotalSeconds, 2);

@@ -20,42 +20,74 @@ internal sealed class RegistryWriter(SenningenDbContext db)
     private const string LargeCache = "PRAGMA cache_size = -262144";
     private const string DefaultCache = "PRAGMA cache_size = -2000";
 
-    public async Task<RegistryCounts> ReplaceAsync(IEnumerable<SyntheticHousehold> households, CancellationToken ct)
+    // Instances sharing one PostgreSQL database take turns through this session lock (the in-process RegistryLoadLock
+    // cannot see the others); the key is the audit chain's plus one.
+    private const string TryClaim = "SELECT pg_try_advisory_lock(7262024)";
+    private const string Unclaim = "SELECT pg_advisory_unlock(7262024)";
+
+    /// <returns>What was written, or null when another instance is loading the registry.</returns>
+    public async Task<RegistryCounts?> ReplaceAsync(IEnumerable<SyntheticHousehold> households, CancellationToken ct)
     {
         var sqlite = db.Database.IsSqlite();
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            if (sqlite)
+            if (!await ClaimAsync(sqlite, ct))
             {
-                await db.Database.ExecuteSqlRawAsync(LargeCache, ct);
+                return null;
             }
 
-            await ClearAsync(ct);
-            var counts = new RegistryCounts();
-            var batch = new RegistryBatch();
-            foreach (var household in households)
+            try
             {
-                batch.Add(household);
-                if (batch.Persons.Count >= PersonsPerTransaction)
-                {
-                    await WriteAsync(batch, counts, ct);
-                }
+                return await LoadAsync(households, ct);
             }
-
-            await WriteAsync(batch, counts, ct);
-            return counts;
+            finally
+            {
+                await ReleaseAsync(sqlite);
+            }
         }
         finally
         {
-            if (sqlite)
-            {
-                // The connection goes back to the pool; the next user gets the usual cache.
-                await db.Database.ExecuteSqlRawAsync(DefaultCache, CancellationToken.None);
-            }
-
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    private async Task<RegistryCounts> LoadAsync(IEnumerable<SyntheticHousehold> households, CancellationToken ct)
+    {
+        await ClearAsync(ct);
+        var counts = new RegistryCounts();
+        var batch = new RegistryBatch();
+        foreach (var household in households)
+        {
+            batch.Add(household);
+            if (batch.Persons.Count >= PersonsPerTransaction)
+            {
+                await WriteAsync(batch, counts, ct);
+            }
+        }
+
+        await WriteAsync(batch, counts, ct);
+        return counts;
+    }
+
+    private async Task<bool> ClaimAsync(bool sqlite, CancellationToken ct)
+    {
+        await using var command = db.CreateCommand(sqlite ? LargeCache : TryClaim);
+        if (!sqlite)
+        {
+            return await command.ExecuteScalarAsync(ct) is true;
+        }
+
+        // One node process owns a SQLite file; RegistryLoadLock already keeps its loads apart.
+        await command.ExecuteNonQueryAsync(ct);
+        return true;
+    }
+
+    // The connection goes back to the pool afterwards: its next user gets the usual cache, and no lock is left held.
+    private async Task ReleaseAsync(bool sqlite)
+    {
+        await using var command = db.CreateCommand(sqlite ? DefaultCache : Unclaim);
+        await command.ExecuteNonQueryAsync(CancellationToken.None);
     }
 
     private async Task ClearAsync(CancellationToken ct)
