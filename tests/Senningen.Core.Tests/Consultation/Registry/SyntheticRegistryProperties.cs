@@ -35,6 +35,7 @@ public sealed class SyntheticRegistryProperties
             && vehicles.Select(v => v.Plate.Text).Distinct().Count() == vehicles.Count
             && vehicles.Select(v => v.Vin).Distinct().Count() == vehicles.Count
             && documents.All(d => DocumentNumbers.IsValid(country, d.Type, d.Number))
+            && documents.Where(d => d.Type == DocumentType.Passport).All(d => persons[(int)d.HolderId - 1].Nationality == country)
             && documents.Select(d => d.Number).Distinct().Count() == documents.Count;
     }
 

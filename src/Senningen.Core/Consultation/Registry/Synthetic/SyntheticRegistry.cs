@@ -84,7 +84,8 @@ public sealed class SyntheticRegistry
         var records = new List<PoliceRecord>();
         foreach (var person in persons)
         {
-            Register(s, person, culture, vehicles, documents, records);
+            // The registering police writes in its region's language, whatever the family's.
+            Register(s, person, municipality.Culture, vehicles, documents, records);
         }
 
         return new SyntheticHousehold(persons, vehicles, documents, records);
@@ -108,12 +109,12 @@ public sealed class SyntheticRegistry
         return new RegistryPerson(++s.PersonId, id, surname ?? random.Skewed(Surnames.For(culture)), given, born, sex, Nationality(culture), address);
     }
 
-    private void Register(GenerationState s, RegistryPerson person, NameCulture culture, List<RegistryVehicle> vehicles,
+    private void Register(GenerationState s, RegistryPerson person, NameCulture region, List<RegistryVehicle> vehicles,
         List<IdentityDocument> documents, List<PoliceRecord> records)
     {
         ref var random = ref s.Random;
         var age = _asOf.Year - person.BirthDate.Year;
-        var french = culture is NameCulture.Walloon or NameCulture.Luxembourgish;
+        var french = region is NameCulture.Walloon or NameCulture.Luxembourgish;
         if (age >= 18 && random.Chance(0.45))
         {
             var count = random.Chance(0.12) ? 2 : 1;
@@ -128,12 +129,15 @@ public sealed class SyntheticRegistry
             }
         }
 
-        if (age >= 12 || _country.Value == "NL")
+        // Belgium gives foreign residents an electronic card too (modelled with the same numbering); the Netherlands and
+        // Luxembourg issue identity cards to nationals only, the Netherlands at any age.
+        if ((age >= 12 || _country.Value == "NL") && (person.Nationality == _country || _country.Value == "BE"))
         {
             documents.Add(NewDocument(s, person.Id, DocumentType.IdentityCard, age));
         }
 
-        if (random.Chance(0.35))
+        // A passport only for the country's own nationals; residents from across the border hold their own country's.
+        if (person.Nationality == _country && random.Chance(0.35))
         {
             documents.Add(NewDocument(s, person.Id, DocumentType.Passport, age));
         }
