@@ -106,7 +106,7 @@ public sealed class SyntheticRegistry
             given = next == given ? given : given + " " + next;
         }
 
-        return new RegistryPerson(++s.PersonId, id, surname ?? random.Skewed(Surnames.For(culture)), given, born, sex, Nationality(culture), address);
+        return new RegistryPerson(++s.PersonId, id, surname ?? NewSurname(culture, ref random), given, born, sex, Nationality(culture), address);
     }
 
     private void Register(GenerationState s, RegistryPerson person, NameCulture region, List<RegistryVehicle> vehicles,
@@ -218,6 +218,11 @@ public sealed class SyntheticRegistry
         var summary = RecordTexts.Summary(kind, french, date, ref random);
         records.Add(new PoliceRecord(++s.RecordId, subject, subjectId, kind, summary, handling, date));
     }
+
+    // A fifth from the common names, favouring the most common, the rest from the long tail: the most common surname
+    // ends up with about half a percent of its tradition's people, roughly as in the real registers.
+    private static string NewSurname(NameCulture culture, ref SyntheticRandom random) =>
+        random.Chance(0.2) ? random.Common(Surnames.For(culture)) : SurnameTail.Compose(culture, ref random);
 
     // A share of households across the border: Dutch families in the Kempen, Belgians in Zeeuws-Vlaanderen and Limburg,
     // Belgians and French speakers in Luxembourg.
