@@ -15,10 +15,11 @@ internal sealed class RegistryWriter(SenningenDbContext db)
 {
     public const int PersonsPerTransaction = 25_000;
 
-    // SQLite's default page cache (2 MB) is far smaller than the registry's indexes, whose keys (surname key, plate,
+    private long _cacheBefore;
+
+    // The node's page cache per connection is far smaller than the registry's indexes, whose keys (surname key, plate,
     // VIN, document number) arrive in random order: with 256 MB for the load, index pages stay in memory.
     private const string LargeCache = "PRAGMA cache_size = -262144";
-    private const string DefaultCache = "PRAGMA cache_size = -2000";
 
     // Instances sharing one PostgreSQL database take turns through this session lock (the in-process RegistryLoadLock
     // cannot see the others); the key is the audit chain's plus one.
@@ -72,21 +73,29 @@ internal sealed class RegistryWriter(SenningenDbContext db)
 
     private async Task<bool> ClaimAsync(bool sqlite, CancellationToken ct)
     {
-        await using var command = db.CreateCommand(sqlite ? LargeCache : TryClaim);
         if (!sqlite)
         {
-            return await command.ExecuteScalarAsync(ct) is true;
+            await using var claim = db.CreateCommand(TryClaim);
+            return await claim.ExecuteScalarAsync(ct) is true;
         }
 
         // One node process owns a SQLite file; RegistryLoadLock already keeps its loads apart.
-        await command.ExecuteNonQueryAsync(ct);
+        await using (var read = db.CreateCommand("PRAGMA cache_size"))
+        {
+            _cacheBefore = Convert.ToInt64(await read.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        await using var large = db.CreateCommand(LargeCache);
+        await large.ExecuteNonQueryAsync(ct);
         return true;
     }
 
-    // The connection goes back to the pool afterwards: its next user gets the usual cache, and no lock is left held.
+    // The connection goes back to the pool afterwards: its next user gets the cache it had, and no lock is left held.
     private async Task ReleaseAsync(bool sqlite)
     {
-        await using var command = db.CreateCommand(sqlite ? DefaultCache : Unclaim);
+        await using var command = db.CreateCommand(sqlite
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"PRAGMA cache_size = {_cacheBefore}")
+            : Unclaim);
         await command.ExecuteNonQueryAsync(CancellationToken.None);
     }
 
@@ -153,6 +162,8 @@ internal sealed class RegistryWriter(SenningenDbContext db)
             return (long)await writer.CompleteAsync(ct);
         }
 
+        // One prepared single-row INSERT: 200-row statements through MultiRowInsert took five times the CPU on these
+        // indexed, 8-14 column tables (1,000,000 persons: 160 s instead of 31 s).
         await using var command = db.CreateCommand(table.InsertSql);
         var parameters = Enumerable.Range(0, values.Length).Select(i => command.Add($"@p{i}", null)).ToArray();
         await command.PrepareAsync(ct);
