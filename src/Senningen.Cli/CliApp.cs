@@ -34,6 +34,7 @@ public static class CliApp
             ExchangeCommand.Create(context),
             SimulateCommand.Create(context),
             AnprCommand.Create(context),
+            RegistryCommand.Create(context),
         };
 
         var parse = root.Parse(args);

@@ -16,6 +16,7 @@ using Senningen.Node.Features.Geo;
 using Senningen.Node.Features.Identity;
 using Senningen.Node.Features.NodeInfo;
 using Senningen.Node.Features.Operations;
+using Senningen.Node.Features.Registry;
 using Senningen.Node.Features.Treaty;
 
 namespace Senningen.Node;
@@ -76,6 +77,7 @@ public static class NodeApp
         services.AddGeoFeature(builder.Configuration);
         services.AddOperationsFeature(settings);
         services.AddAnprFeature(builder.Configuration, settings);
+        services.AddRegistryFeature(builder.Configuration);
         services.AddConsole();
         overrides?.Invoke(services);
 
@@ -102,6 +104,7 @@ public static class NodeApp
         app.MapGeoFeature();
         app.MapOperationsFeature();
         app.MapAnprFeature();
+        app.MapRegistryFeature();
         app.MapConsole();
         return app;
     }
@@ -113,5 +116,6 @@ public static class NodeApp
         await app.Services.SeedUsersAsync(cancellationToken);
         await app.Services.SeedDemoCamerasAsync(cancellationToken);
         await app.Services.PrepareAnprAsync(cancellationToken);
+        await app.Services.SeedDemoRegistryAsync(cancellationToken);
     }
 }

@@ -13,8 +13,8 @@ internal static class AnprReplayCommand
     public static Command Create(CliContext context)
     {
         var file = new Argument<FileInfo>("file") { Description = "Reads, one JSON object per line (NDJSON), as POST /api/v1/anpr/reads takes them." };
-        var rate = Whole("--rate", "Reads per second to send", 100, 1, 100_000);
-        var batch = Whole("--batch", "Reads per request (default: a tenth of a second's worth)", null, 1, 5_000);
+        var rate = OptionRules.Whole("--rate", "Reads per second to send", 100, 1, 100_000);
+        var batch = OptionRules.Whole("--batch", "Reads per request (default: a tenth of a second's worth)", null, 1, 5_000);
         var restamp = new Option<bool>("--restamp") { Description = "Stamp each read with the moment it is sent (observedAt), so an old file replays as live traffic." };
         var command = new Command("replay", "Send a file of camera reads to the node at a steady rate, for demos and load; prints each hit and a summary.")
         {
@@ -112,22 +112,4 @@ internal static class AnprReplayCommand
 
         return body.ToString();
     }
-
-    private static Option<int?> Whole(string name, string description, int? fallback, int min, int max) => new(name)
-    {
-        Description = string.Create(CultureInfo.InvariantCulture, $"{description}; {min} to {max}."),
-        HelpName = "N",
-        DefaultValueFactory = _ => fallback,
-        CustomParser = result =>
-        {
-            var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
-            if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
-            {
-                return value;
-            }
-
-            result.AddError(string.Create(CultureInfo.InvariantCulture, $"{name} '{text}' is not a whole number from {min} to {max}"));
-            return null;
-        },
-    };
 }

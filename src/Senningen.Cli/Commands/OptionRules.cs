@@ -40,4 +40,23 @@ internal static class OptionRules
             return null;
         },
     };
+
+    /// <summary>A whole number in [min, max]; anything else is a usage error naming the option and the range.</summary>
+    public static Option<int?> Whole(string name, string description, int? fallback, int min, int max) => new(name)
+    {
+        Description = string.Create(CultureInfo.InvariantCulture, $"{description}; {min} to {max}."),
+        HelpName = "N",
+        DefaultValueFactory = _ => fallback,
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+            if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+            {
+                return value;
+            }
+
+            result.AddError(string.Create(CultureInfo.InvariantCulture, $"{name} '{text}' is not a whole number from {min} to {max}"));
+            return null;
+        },
+    };
 }

@@ -22,6 +22,9 @@ internal sealed class NodeClient : IDisposable
         }
     }
 
+    /// <summary>For a request known to take long (a bulk load); call before the first request.</summary>
+    public void UseTimeout(TimeSpan timeout) => _http.Timeout = timeout;
+
     public async Task<NodeResult<T>> GetAsync<T>(string path, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);

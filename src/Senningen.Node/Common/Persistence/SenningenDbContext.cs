@@ -9,6 +9,7 @@ using Senningen.Node.Common.Exchange.Data;
 using Senningen.Node.Features.Anpr.Data;
 using Senningen.Node.Features.Identity.Data;
 using Senningen.Node.Features.Operations.Data;
+using Senningen.Node.Features.Registry.Data;
 
 namespace Senningen.Node.Common.Persistence;
 
@@ -52,6 +53,14 @@ public abstract class SenningenDbContext(DbContextOptions options, WriteGate wri
     public DbSet<StoredRead> AnprReads => Set<StoredRead>();
 
     public DbSet<Hit> AnprHits => Set<Hit>();
+
+    public DbSet<StoredPerson> RegistryPersons => Set<StoredPerson>();
+
+    public DbSet<StoredVehicle> RegistryVehicles => Set<StoredVehicle>();
+
+    public DbSet<StoredDocument> RegistryDocuments => Set<StoredDocument>();
+
+    public DbSet<StoredRecord> RegistryRecords => Set<StoredRecord>();
 
     /// <summary>True on PostgreSQL, where several node instances may append to the chain at once.</summary>
     protected abstract bool SharedByInstances { get; }

@@ -1,0 +1,21 @@
+namespace Senningen.Node.Features.Registry.Data;
+
+/// <summary>An identity document: found by its normalised number or by holder.</summary>
+public sealed class StoredDocument
+{
+    public long Id { get; set; }
+
+    public int Type { get; set; }
+
+    public string Number { get; set; } = "";
+
+    public string IssuingCountry { get; set; } = "";
+
+    public long HolderId { get; set; }
+
+    public DateOnly IssuedOn { get; set; }
+
+    public DateOnly ValidUntil { get; set; }
+
+    public int Status { get; set; }
+}

@@ -1,0 +1,19 @@
+namespace Senningen.Node.Features.Registry.Data;
+
+/// <summary>A police record or alert on a person, vehicle or document of the registry: found by its subject.</summary>
+public sealed class StoredRecord
+{
+    public long Id { get; set; }
+
+    public int Subject { get; set; }
+
+    public long SubjectId { get; set; }
+
+    public int Kind { get; set; }
+
+    public string Summary { get; set; } = "";
+
+    public int Handling { get; set; }
+
+    public DateOnly RecordedOn { get; set; }
+}
