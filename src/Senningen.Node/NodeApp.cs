@@ -9,6 +9,7 @@ using Senningen.Node.Common.Persistence;
 using Senningen.Node.Common.Security;
 using Senningen.Node.Components;
 using Senningen.Node.Features.Anpr;
+using Senningen.Node.Features.Consultation;
 using Senningen.Node.Features.Anpr.Cameras;
 using Senningen.Node.Features.Audit;
 using Senningen.Node.Features.Exchange;
@@ -78,6 +79,7 @@ public static class NodeApp
         services.AddOperationsFeature(settings);
         services.AddAnprFeature(builder.Configuration, settings);
         services.AddRegistryFeature(builder.Configuration);
+        services.AddConsultationFeature();
         services.AddConsole();
         overrides?.Invoke(services);
 

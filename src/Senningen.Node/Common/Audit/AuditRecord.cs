@@ -59,6 +59,7 @@ public static class AuditActions
     public const string AnprReadSearch = "anpr.read-search";
     public const string AnprReadsPurged = "anpr.reads-purged";
     public const string RegistryGenerated = "registry.generate";
+    public const string ConsultationDisclosed = "consultation.disclosed";
 
     public static IReadOnlyList<string> All { get; } =
         [Login, TokenIssued, Logout, AccessDenied, AuditRead, AuditExport, AuditVerify, UserCreate, UserRead, UserUnlock,
@@ -66,5 +67,5 @@ public static class AuditActions
          MessageHandlingFailed, MessageRead, OperationStarted, OperationEnded, OperationRead, OperationCrossing, AlertReceived,
          AlertRead, AlertAcknowledged, AlertEscalated, AnprCameraRegistered, AnprHotlistImported, AnprHotlistDeleted, AnprHotlistRead, AnprHit,
          AnprHitReceived, AnprHitRead, AnprHitAcknowledged, AnprReadSearch, AnprReadsPurged,
-         RegistryGenerated];
+         RegistryGenerated, ConsultationDisclosed];
 }

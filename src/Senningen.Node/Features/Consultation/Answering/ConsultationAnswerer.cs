@@ -1,0 +1,106 @@
+using System.Globalization;
+using Senningen.Core.Anpr;
+using Senningen.Core.Consultation;
+using Senningen.Core.Consultation.Names;
+using Senningen.Core.Consultation.Registry;
+using Senningen.Core.Treaty;
+using Senningen.Node.Common.Audit;
+using Senningen.Node.Common.Configuration;
+using Senningen.Node.Common.Persistence;
+using Senningen.Node.Features.Registry.Adapters;
+
+namespace Senningen.Node.Features.Consultation.Answering;
+
+/// <summary>
+/// The answering side of a consultation (ADR 0013): this node decides from its own reading of the treaty catalogue
+/// what the requesting country may see, looks up its registers, cuts each item down to that level, and audits what it
+/// disclosed, to whom, why and under which rule, in the same unit of work as the answer. Nothing found and hit/no-hit
+/// answers are audited too: the DPO sees every consultation of this country's data.
+/// </summary>
+internal sealed class ConsultationAnswerer(SenningenDbContext db, TreatyCatalogue catalogue, RegistryPersonIndex persons, IPersonRegistry personRegistry,
+    IVehicleRegistry vehicles, IDocumentRegistry documents, AuditLog audit, NodeSettings node, TimeProvider clock)
+{
+    /// <summary>The most items one answer carries; the best first.</summary>
+    public const int MaxItems = 10;
+
+    public async Task<ConsultationAnswer> AnswerAsync(ConsultationQuery query, CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var decision = ConsultationPolicy.Decide(catalogue, query.Context, query.Requesting, node.Country, query.DataSet, today);
+        var rule = decision.Rule is { } r ? $"{r.MissionId}:{r.Acting.Value}-{r.Host.Value}" : null;
+        var (found, tooBroad) = decision.Level == DisclosureLevel.Refused ? ([], false) : await FindAsync(query, ct);
+        var items = decision.Level is DisclosureLevel.Summary or DisclosureLevel.Full
+            ? [.. found.Take(MaxItems).Select(f => f.Cut(decision.Level))]
+            : new List<DisclosedItem>();
+        var answer = new ConsultationAnswer(query.Id, decision.Level, rule, decision.Refusal, found.Count > 0, tooBroad, items);
+        audit.Add(new AuditRecord(AuditActions.ConsultationDisclosed, decision.Level == DisclosureLevel.Refused ? AuditOutcomes.Denied : AuditOutcomes.Success,
+            [$"consultation:{query.Id}", .. items.Select(i => i.Reference)], query.Purpose, query.CaseReference, query.Requesting.Value,
+            $"{ConsultationContexts.NameOf(query.Context)} {Disclosure.NameOf(query.DataSet)} for {query.RequestedBy} ({query.Requesting.Value}): " +
+            $"level {Disclosure.NameOf(decision.Level)} under {rule ?? decision.Refusal}; {(tooBroad ? "too broad, nothing disclosed" : $"{found.Count} found, {items.Count} disclosed")}"),
+            Actor.Node(node));
+        await db.SaveChangesAsync(ct);
+        return answer;
+    }
+
+    private async Task<(List<Found> Found, bool TooBroad)> FindAsync(ConsultationQuery query, CancellationToken ct)
+    {
+        switch (query.DataSet)
+        {
+            case DataSet.Persons or DataSet.Records when query.Person is { } person:
+                var result = (await persons.CurrentAsync(db, ct)).Search(person, MaxItems);
+                if (result.IsRefused)
+                {
+                    return ([], true);
+                }
+
+                var found = new List<Found>();
+                foreach (var match in result.Matches)
+                {
+                    if (await personRegistry.FindAsync(long.Parse(match.Record.Id, CultureInfo.InvariantCulture), ct) is { } p)
+                    {
+                        found.Add(Found.Of(p, match));
+                    }
+                }
+
+                return (found, false);
+            case DataSet.Vehicles when query.Plate is { } text && Core.Anpr.Plate.TryParse(text, out var plate):
+                return ([.. (await vehicles.FindByPlateAsync(plate, tolerateConfusions: true, ct)).Select(Found.Of)], false);
+            case DataSet.Documents when query.DocumentNumber is { } number:
+                return ([.. (await documents.FindByNumberAsync(DocumentNumbers.Normalise(number), ct)).Select(Found.Of)], false);
+            default:
+                return ([], false);
+        }
+    }
+
+    /// <summary>An item in full, with the fields a summary keeps marked.</summary>
+    private sealed record Found(string Reference, double? Score, IReadOnlyList<string> Explanation, IReadOnlyList<(string Field, string Value, bool Summary)> Fields)
+    {
+        public DisclosedItem Cut(DisclosureLevel level) => new(Reference, Score,
+            Fields.Where(f => level == DisclosureLevel.Full || f.Summary).ToDictionary(f => f.Field, f => f.Value), Explanation);
+
+        public static Found Of(RegistryPerson p, PersonMatch match) => new($"registry-person:{p.Id}", Math.Round(match.Score, 2),
+            [.. match.Explanation.Select(e => $"{e.Field}: {e.Agreement}")],
+            [
+                ("surname", p.Surname, true), ("givenNames", p.GivenNames, true), ("birthDate", Day(p.BirthDate), true),
+                ("nationality", p.Nationality.Value, true), ("nationalId", p.NationalId.ToString(), false), ("sex", p.Sex.ToString(), false),
+                ("street", p.Address.Street, false), ("houseNumber", p.Address.HouseNumber, false), ("postcode", p.Address.Postcode, false),
+                ("municipality", p.Address.Municipality, true),
+            ]);
+
+        public static Found Of(RegistryVehicle v) => new($"registry-vehicle:{v.Id}", null, [],
+            [
+                ("plate", v.Plate.Text, true), ("make", v.Make, true), ("model", v.Model, true), ("colour", v.Colour, true),
+                ("status", v.Status.ToString(), true), ("vin", v.Vin, false), ("firstRegistered", Day(v.FirstRegistered), false),
+                ("holder", v.HolderId is { } h ? $"registry-person:{h}" : "", false),
+            ]);
+
+        public static Found Of(IdentityDocument d) => new($"registry-document:{d.Id}", null, [],
+            [
+                ("type", d.Type.ToString(), true), ("number", d.Number, true), ("issuingCountry", d.IssuingCountry.Value, true),
+                ("status", d.Status.ToString(), true), ("validUntil", Day(d.ValidUntil), true), ("issuedOn", Day(d.IssuedOn), false),
+                ("holder", $"registry-person:{d.HolderId}", false),
+            ]);
+
+        private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,38 @@
+using Senningen.Core.Consultation;
+using Senningen.Core.Consultation.Names;
+using Senningen.Core.Countries;
+using Senningen.Core.Treaty;
+
+namespace Senningen.Node.Features.Consultation.Answering;
+
+/// <summary>
+/// A partner's search as the answering node receives it (ADR 0013): the context it claims, the data set, the criteria,
+/// and the purpose, case and officer behind it, which the disclosure's audit entry keeps.
+/// </summary>
+internal sealed record ConsultationQuery(
+    Guid Id,
+    ConsultationContext Context,
+    CountryCode Requesting,
+    DataSet DataSet,
+    PersonParticulars? Person,
+    string? Plate,
+    string? DocumentNumber,
+    string Purpose,
+    string CaseReference,
+    string RequestedBy);
+
+/// <summary>One thing found, as much of it as the level allows: field name to value, and for persons why it matched.</summary>
+internal sealed record DisclosedItem(string Reference, double? Score, IReadOnlyDictionary<string, string> Fields, IReadOnlyList<string> Explanation);
+
+/// <summary>
+/// The answer: the level the treaty allows for this pair and context, the rule that decided it, whether anything was
+/// found, and the items (none at hit/no-hit). <c>TooBroad</c>: the criteria select too many persons to answer at all.
+/// </summary>
+internal sealed record ConsultationAnswer(
+    Guid QueryId,
+    DisclosureLevel Level,
+    string? Rule,
+    string? Refusal,
+    bool Hit,
+    bool TooBroad,
+    IReadOnlyList<DisclosedItem> Items);

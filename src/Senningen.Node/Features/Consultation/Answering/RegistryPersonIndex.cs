@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+using Senningen.Core.Consultation.Names;
+using Senningen.Node.Common.Persistence;
+using Senningen.Node.Features.Registry.Data;
+
+namespace Senningen.Node.Features.Consultation.Answering;
+
+/// <summary>
+/// The reference adapter's persons in Core's <see cref="PersonIndex"/>, built on first use and again when the register
+/// changed (its count or highest id moved, as a registry load does). A country answering from its own system would
+/// score the candidates that system returns instead (ADR 0013).
+/// </summary>
+internal sealed class RegistryPersonIndex : IDisposable
+{
+    private readonly SemaphoreSlim _building = new(1, 1);
+    private (long Count, long MaxId, PersonIndex Index)? _current;
+
+    public async Task<PersonIndex> CurrentAsync(SenningenDbContext db, CancellationToken ct)
+    {
+        var count = await db.RegistryPersons.LongCountAsync(ct);
+        var maxId = count == 0 ? 0 : await db.RegistryPersons.MaxAsync(p => p.Id, ct);
+        if (_current is { } ready && ready.Count == count && ready.MaxId == maxId)
+        {
+            return ready.Index;
+        }
+
+        await _building.WaitAsync(ct);
+        try
+        {
+            if (_current is { } built && built.Count == count && built.MaxId == maxId)
+            {
+                return built.Index;
+            }
+
+            var rows = await db.RegistryPersons.AsNoTracking().ToListAsync(ct);
+            var index = PersonIndex.Build(rows.Select(ToRecord));
+            _current = (count, maxId, index);
+            return index;
+        }
+        finally
+        {
+            _building.Release();
+        }
+    }
+
+    public void Dispose() => _building.Dispose();
+
+    public static PersonRecord ToRecord(StoredPerson row) => new(row.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), new PersonParticulars
+    {
+        Surname = row.Surname,
+        GivenNames = row.GivenNames,
+        BirthDate = BirthDate.From(row.BirthDate.Year, row.BirthDate.Month, row.BirthDate.Day),
+        Sex = row.Sex switch { 1 => Sex.Female, 2 => Sex.Male, _ => Sex.Unknown },
+        Postcode = row.Postcode,
+        Municipality = row.Municipality,
+        Street = row.Street,
+        HouseNumber = row.HouseNumber,
+        OtherId = row.NationalId,
+    });
+}
