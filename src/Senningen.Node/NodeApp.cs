@@ -79,7 +79,7 @@ public static class NodeApp
         services.AddOperationsFeature(settings);
         services.AddAnprFeature(builder.Configuration, settings);
         services.AddRegistryFeature(builder.Configuration);
-        services.AddConsultationFeature();
+        services.AddConsultationFeature(builder.Configuration);
         services.AddConsole();
         overrides?.Invoke(services);
 
@@ -107,6 +107,7 @@ public static class NodeApp
         app.MapOperationsFeature();
         app.MapAnprFeature();
         app.MapRegistryFeature();
+        app.MapConsultationFeature();
         app.MapConsole();
         return app;
     }

@@ -127,7 +127,9 @@ public sealed class ConsultationAnswererTests : IAsyncLifetime
     private async Task<ConsultationAnswer> AnswerAsync(ConsultationQuery query)
     {
         await using var scope = _nl.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<ConsultationAnswerer>().AnswerAsync(query, Ct);
+        var answer = await scope.ServiceProvider.GetRequiredService<ConsultationAnswerer>().AnswerAsync(query, Ct);
+        await scope.ServiceProvider.GetRequiredService<Common.Persistence.SenningenDbContext>().SaveChangesAsync(Ct);
+        return answer;
     }
 
     private static string Fold(string text) =>

@@ -60,6 +60,9 @@ public static class AuditActions
     public const string AnprReadsPurged = "anpr.reads-purged";
     public const string RegistryGenerated = "registry.generate";
     public const string ConsultationDisclosed = "consultation.disclosed";
+    public const string ConsultationSearched = "consultation.search";
+    public const string ConsultationAnswerReceived = "consultation.answer-received";
+    public const string ConsultationRead = "consultation.read";
 
     public static IReadOnlyList<string> All { get; } =
         [Login, TokenIssued, Logout, AccessDenied, AuditRead, AuditExport, AuditVerify, UserCreate, UserRead, UserUnlock,
@@ -67,5 +70,5 @@ public static class AuditActions
          MessageHandlingFailed, MessageRead, OperationStarted, OperationEnded, OperationRead, OperationCrossing, AlertReceived,
          AlertRead, AlertAcknowledged, AlertEscalated, AnprCameraRegistered, AnprHotlistImported, AnprHotlistDeleted, AnprHotlistRead, AnprHit,
          AnprHitReceived, AnprHitRead, AnprHitAcknowledged, AnprReadSearch, AnprReadsPurged,
-         RegistryGenerated, ConsultationDisclosed];
+         RegistryGenerated, ConsultationDisclosed, ConsultationSearched, ConsultationAnswerReceived, ConsultationRead];
 }

@@ -56,6 +56,10 @@ public abstract class SenningenDbContext(DbContextOptions options, WriteGate wri
 
     public DbSet<StoredPerson> RegistryPersons => Set<StoredPerson>();
 
+    public DbSet<Features.Consultation.Data.ConsultationSearch> ConsultationSearches => Set<Features.Consultation.Data.ConsultationSearch>();
+
+    public DbSet<Features.Consultation.Data.ConsultationAnswerRow> ConsultationAnswers => Set<Features.Consultation.Data.ConsultationAnswerRow>();
+
     public DbSet<StoredVehicle> RegistryVehicles => Set<StoredVehicle>();
 
     public DbSet<StoredDocument> RegistryDocuments => Set<StoredDocument>();

@@ -17,6 +17,7 @@ public static class Policies
     public const string AnprHotlist = "anpr-hotlist";
     public const string AnprHits = "anpr-hits";
     public const string AnprHistory = "anpr-history";
+    public const string Consultation = "consultation";
 
     public static void Register(AuthorizationOptions options)
     {
@@ -39,5 +40,7 @@ public static class Policies
         options.AddPolicy(AnprHits, p => p.RequireRole(Roles.ControlRoom, Roles.LiaisonOfficer));
         // Searching stored reads is an investigative act (purpose, case, often a prosecutor's reference): control rooms and the desk.
         options.AddPolicy(AnprHistory, p => p.RequireRole(Roles.ControlRoom, Roles.LiaisonOfficer));
+        // Officers at joint posts and on patrol, liaison officers and control rooms consult partners' registers.
+        options.AddPolicy(Consultation, p => p.RequireRole(Roles.Officer, Roles.LiaisonOfficer, Roles.ControlRoom));
     }
 }

@@ -1,13 +1,34 @@
+using Senningen.Node.Common.Exchange;
+using Senningen.Node.Common.Security;
 using Senningen.Node.Features.Consultation.Answering;
+using Senningen.Node.Features.Consultation.Messages;
+using Senningen.Node.Features.Consultation.Searching;
 
 namespace Senningen.Node.Features.Consultation;
 
 /// <summary>
-/// Consultation of partner police databases (issue 6, ADR 0013). So far the answering side: what this node discloses
-/// to a partner's search, decided here from the treaty catalogue, looked up in this country's registers and audited.
+/// Consultation of partner police databases (issue 6, ADR 0013): searches sent to the partners over the exchange,
+/// and, for partners' searches, what this node discloses, decided here from the treaty catalogue, looked up in this
+/// country's registers and audited on both sides.
 /// </summary>
 internal static class ConsultationModule
 {
-    public static IServiceCollection AddConsultationFeature(this IServiceCollection services) =>
+    public static IServiceCollection AddConsultationFeature(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(ConsultationSettings.Read(configuration));
         services.AddSingleton<RegistryPersonIndex>().AddScoped<ConsultationAnswerer>();
+        services.AddMessageType<QueryPayload, QueryHandler>(QueryPayload.Type, 1);
+        services.AddMessageType<AnswerPayload, AnswerHandler>(AnswerPayload.Type, 1);
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapConsultationFeature(this IEndpointRouteBuilder app)
+    {
+        var consultation = app.MapGroup("/api/v1/consultation").WithTags("Consultation");
+        consultation.MapPost("/searches", StartSearch.HandleAsync).RequireAuthorization(Policies.Consultation)
+            .WithSummary("Searches the partners' registers (persons, vehicles, documents, records) in a treaty context; 202 with the search to follow. Audited.");
+        consultation.MapGet("/searches/{id:guid}", ReadSearch.HandleAsync).RequireAuthorization(Policies.Consultation)
+            .WithSummary("A search of yours and each partner's answer (waiting, answered, no-answer). Audited.");
+        return app;
+    }
 }

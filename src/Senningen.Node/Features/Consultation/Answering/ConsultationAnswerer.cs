@@ -14,8 +14,9 @@ namespace Senningen.Node.Features.Consultation.Answering;
 /// <summary>
 /// The answering side of a consultation (ADR 0013): this node decides from its own reading of the treaty catalogue
 /// what the requesting country may see, looks up its registers, cuts each item down to that level, and audits what it
-/// disclosed, to whom, why and under which rule, in the same unit of work as the answer. Nothing found and hit/no-hit
-/// answers are audited too: the DPO sees every consultation of this country's data.
+/// disclosed, to whom, why and under which rule. The audit entry is added to the caller's unit of work (the inbox
+/// handler's, with the answer's outbox message): the caller saves. Nothing found and hit/no-hit answers are audited
+/// too: the DPO sees every consultation of this country's data.
 /// </summary>
 internal sealed class ConsultationAnswerer(SenningenDbContext db, TreatyCatalogue catalogue, RegistryPersonIndex persons, IPersonRegistry personRegistry,
     IVehicleRegistry vehicles, IDocumentRegistry documents, AuditLog audit, NodeSettings node, TimeProvider clock)
@@ -38,7 +39,6 @@ internal sealed class ConsultationAnswerer(SenningenDbContext db, TreatyCatalogu
             $"{ConsultationContexts.NameOf(query.Context)} {Disclosure.NameOf(query.DataSet)} for {query.RequestedBy} ({query.Requesting.Value}): " +
             $"level {Disclosure.NameOf(decision.Level)} under {rule ?? decision.Refusal}; {(tooBroad ? "too broad, nothing disclosed" : $"{found.Count} found, {items.Count} disclosed")}"),
             Actor.Node(node));
-        await db.SaveChangesAsync(ct);
         return answer;
     }
 

@@ -1,0 +1,25 @@
+using Senningen.Node.Common.Configuration;
+
+namespace Senningen.Node.Features.Consultation;
+
+/// <summary>
+/// <c>Senningen:Consultation</c>: how long a search waits for each partner before showing it as not answering (the
+/// query message lives exactly that long, so a late query is never delivered).
+/// </summary>
+internal sealed record ConsultationSettings(TimeSpan PartnerTimeout)
+{
+    public const string SectionName = "Senningen:Consultation";
+
+    public static ConsultationSettings Read(IConfiguration configuration)
+    {
+        var problems = new List<string>();
+        var values = new SettingReader(configuration, SectionName, problems);
+        var settings = new ConsultationSettings(values.Duration("PartnerTimeout", TimeSpan.FromSeconds(5)));
+        if (settings.PartnerTimeout < TimeSpan.FromSeconds(1) || settings.PartnerTimeout > TimeSpan.FromMinutes(5))
+        {
+            problems.Add($"{SectionName}:PartnerTimeout must be between 00:00:01 and 00:05:00.");
+        }
+
+        return problems.Count > 0 ? throw new ConfigurationProblemException(problems) : settings;
+    }
+}

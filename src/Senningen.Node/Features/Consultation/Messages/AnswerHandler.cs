@@ -1,0 +1,52 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Senningen.Node.Common.Audit;
+using Senningen.Node.Common.Configuration;
+using Senningen.Node.Common.Exchange;
+using Senningen.Node.Common.Exchange.Data;
+using Senningen.Node.Common.Persistence;
+using Senningen.Node.Features.Consultation.Data;
+
+namespace Senningen.Node.Features.Consultation.Messages;
+
+/// <summary>
+/// Asking side of <c>consultation.answer</c>: a partner's answer is kept with its search and audited with the records
+/// it brought in. An answer to a search this node did not send, or from a partner it did not ask, is refused (audited,
+/// nothing stored); a second answer from the same partner is ignored.
+/// </summary>
+internal sealed class AnswerHandler(AuditLog audit, NodeSettings settings, TimeProvider clock) : IMessageHandler
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public string Type => AnswerPayload.Type;
+
+    public int Version => 1;
+
+    public async Task HandleAsync(InboxMessage message, object payload, SenningenDbContext db, CancellationToken cancellationToken)
+    {
+        var p = (AnswerPayload)payload;
+        var node = Actor.Node(settings);
+        var search = await db.ConsultationSearches.AsNoTracking().FirstOrDefaultAsync(s => s.Id == p.SearchId, cancellationToken);
+        if (search is null || !search.Partners.Split(',').Contains(message.Sender))
+        {
+            audit.Add(new AuditRecord(AuditActions.ConsultationAnswerReceived, AuditOutcomes.Denied, [$"message:{message.Id}"],
+                Detail: $"answer from {message.Sender} to search {p.SearchId}, which this node did not send to it"), node);
+            return;
+        }
+
+        if (await db.ConsultationAnswers.AnyAsync(a => a.SearchId == p.SearchId && a.Country == message.Sender, cancellationToken))
+        {
+            return;
+        }
+
+        db.ConsultationAnswers.Add(new ConsultationAnswerRow
+        {
+            SearchId = p.SearchId, Country = message.Sender, Level = p.Level, Rule = p.Rule, Refusal = p.Refusal, Hit = p.Hit, TooBroad = p.TooBroad,
+            Items = JsonSerializer.Serialize(p.Items, Json), ReceivedAtMs = clock.GetUtcNow().ToUnixTimeMilliseconds(),
+        });
+        audit.Add(new AuditRecord(AuditActions.ConsultationAnswerReceived, AuditOutcomes.Success,
+            [$"consultation:{p.SearchId}", .. p.Items.Select(i => $"{message.Sender}:{i.Reference}")], search.Purpose, search.CaseReference,
+            Detail: $"{message.Sender} answered {search.Context} {search.DataSet} for {search.RequestedBy}: level {p.Level} under {p.Rule ?? p.Refusal}, " +
+                $"{(p.TooBroad ? "too broad" : p.Hit ? $"hit, {p.Items.Count} item(s)" : "no hit")}"), node);
+    }
+}

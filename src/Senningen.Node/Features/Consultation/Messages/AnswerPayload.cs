@@ -1,0 +1,36 @@
+using Senningen.Core.Treaty;
+using Senningen.Node.Common.Exchange;
+
+namespace Senningen.Node.Features.Consultation.Messages;
+
+/// <summary>One record an answer discloses, cut to the answer's level.</summary>
+public sealed record AnswerItem(string Reference, double? Score, IReadOnlyDictionary<string, string> Fields, IReadOnlyList<string> Explanation);
+
+/// <summary>
+/// <c>consultation.answer</c> v1, answering node → the asking node, in the query's conversation: the level the
+/// answering node decided, the rule it applied, whether it found anything, and the items that level allows.
+/// </summary>
+public sealed record AnswerPayload(
+    Guid SearchId,
+    string Level,
+    string? Rule,
+    string? Refusal,
+    bool Hit,
+    bool TooBroad,
+    IReadOnlyList<AnswerItem> Items) : IValidatedPayload
+{
+    public const string Type = "consultation.answer";
+
+    public IEnumerable<string> Problems()
+    {
+        if (SearchId == Guid.Empty || !Disclosure.LevelNames.ContainsKey(Level ?? "") || Items is null)
+        {
+            yield return "searchId, a known level and items are required";
+        }
+        else if (Level is "refused" or "hit-no-hit" && Items.Count > 0)
+        {
+            // A partner's mistake must not put personal data on the asking side that its own level does not allow.
+            yield return "a refused or hit/no-hit answer carries no items";
+        }
+    }
+}

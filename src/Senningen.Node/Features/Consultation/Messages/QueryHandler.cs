@@ -1,0 +1,42 @@
+using Senningen.Core.Consultation;
+using Senningen.Core.Consultation.Names;
+using Senningen.Core.Countries;
+using Senningen.Core.Treaty;
+using Senningen.Node.Common.Exchange;
+using Senningen.Node.Common.Exchange.Data;
+using Senningen.Node.Common.Persistence;
+using Senningen.Node.Features.Consultation.Answering;
+
+namespace Senningen.Node.Features.Consultation.Messages;
+
+/// <summary>
+/// Answering side of <c>consultation.query</c>: the answerer decides and audits, and the answer goes back in the same
+/// conversation, in the same unit of work as the audit entry, living only as long as the query did.
+/// </summary>
+internal sealed class QueryHandler(ConsultationAnswerer answerer, Outbox outbox, TimeProvider clock) : IMessageHandler
+{
+    public string Type => QueryPayload.Type;
+
+    public int Version => 1;
+
+    public async Task HandleAsync(InboxMessage message, object payload, SenningenDbContext db, CancellationToken cancellationToken)
+    {
+        var p = (QueryPayload)payload;
+        var requesting = CountryCode.Parse(message.Sender);
+        var query = new ConsultationQuery(p.SearchId, ConsultationContexts.Names[p.Context], requesting, Disclosure.DataSetNames[p.DataSet],
+            p.Person is { } person ? Particulars(person) : null, p.Plate, p.DocumentNumber, p.Purpose, p.CaseReference, p.RequestedBy);
+        var answer = await answerer.AnswerAsync(query, cancellationToken);
+        var left = DateTimeOffset.FromUnixTimeMilliseconds(message.ExpiresAtMs) - clock.GetUtcNow();
+        await outbox.EnqueueAsync(requesting, AnswerPayload.Type, 1, new AnswerPayload(p.SearchId, Disclosure.NameOf(answer.Level), answer.Rule,
+            answer.Refusal, answer.Hit, answer.TooBroad, [.. answer.Items.Select(i => new AnswerItem(i.Reference, i.Score, i.Fields, i.Explanation))]),
+            message.ConversationId, p.CaseReference, left > TimeSpan.FromSeconds(1) ? left : TimeSpan.FromSeconds(1), cancellationToken: cancellationToken);
+    }
+
+    internal static PersonParticulars Particulars(PersonCriteria c) => new()
+    {
+        Surname = c.Surname,
+        GivenNames = c.GivenNames,
+        BirthDate = c.BirthDate is { } text && BirthDate.TryParse(text, out var date) ? date : default,
+        Postcode = c.Postcode,
+    };
+}

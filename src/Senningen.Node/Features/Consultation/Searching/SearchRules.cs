@@ -1,0 +1,158 @@
+using Senningen.Contracts.Consultation;
+using Senningen.Core.Anpr;
+using Senningen.Core.Consultation;
+using Senningen.Core.Consultation.Names;
+using Senningen.Core.Countries;
+using Senningen.Core.Treaty;
+using Senningen.Node.Common.Errors;
+using Senningen.Node.Features.Consultation.Messages;
+
+namespace Senningen.Node.Features.Consultation.Searching;
+
+/// <summary>A search that passed validation, ready to go to the partners.</summary>
+internal sealed record CheckedSearch(ConsultationContext Context, DataSet DataSet, PersonCriteria? Person, string? Plate, string? DocumentNumber,
+    string Purpose, string CaseReference, IReadOnlyList<CountryCode>? Partners)
+{
+    /// <summary>What the audit entries keep of the criteria (the DPO must see what was asked).</summary>
+    public string Criteria => Person is { } p
+        ? $"person: surname '{p.Surname}', given names '{p.GivenNames}', born '{p.BirthDate}', postcode '{p.Postcode}'"
+        : Plate is not null ? $"plate {Plate}" : $"document {DocumentNumber}";
+}
+
+/// <summary>The rules a consultation request must follow before anything leaves the node: every broken one is named.</summary>
+internal static class SearchRules
+{
+    public const string NotSelective = "not-selective";
+    public const string Partner = "partner";
+
+    public static CheckedSearch? Check(ConsultationSearchRequest? request, IReadOnlyCollection<CountryCode> partners, RequestValidator v)
+    {
+        if (request is null)
+        {
+            v.Add("body", Rules.Required, "rule.body-required");
+            return null;
+        }
+
+        var context = Blank(request.Context);
+        if (v.Required("context", context))
+        {
+            v.OneOf("context", context, [.. ConsultationContexts.Names.Keys]);
+        }
+
+        var dataSet = Blank(request.DataSet);
+        if (v.Required("dataSet", dataSet))
+        {
+            v.OneOf("dataSet", dataSet, [.. Disclosure.DataSetNames.Keys]);
+        }
+
+        var purpose = Blank(request.Purpose);
+        v.Required("purpose", purpose);
+        v.MaxLength("purpose", purpose, 200);
+        var caseReference = Blank(request.CaseReference);
+        v.Required("caseReference", caseReference);
+        v.MaxLength("caseReference", caseReference, 100);
+        var asked = Partners(request.Partners, partners, v);
+        var set = dataSet is not null && Disclosure.DataSetNames.TryGetValue(dataSet, out var s) ? s : (DataSet?)null;
+        var person = set is DataSet.Persons or DataSet.Records ? Person(request.Person, v) : null;
+        var plate = set == DataSet.Vehicles ? PlateOf(request.Plate, v) : null;
+        var document = Blank(request.DocumentNumber);
+        if (set == DataSet.Documents && v.Required("documentNumber", document))
+        {
+            v.MaxLength("documentNumber", document, 30);
+        }
+
+        return v.HasErrors ? null
+            : new CheckedSearch(ConsultationContexts.Names[context!], set!.Value, person, plate, document, purpose!, caseReference!, asked);
+    }
+
+    private static PersonCriteria? Person(PersonCriteriaInput? input, RequestValidator v)
+    {
+        if (input is null)
+        {
+            v.Add("person", Rules.Required, "rule.required");
+            return null;
+        }
+
+        var surname = Blank(input.Surname);
+        var given = Blank(input.GivenNames);
+        var born = Blank(input.BirthDate);
+        var postcode = Blank(input.Postcode);
+        v.MaxLength("person.surname", surname, 100);
+        v.MaxLength("person.givenNames", given, 100);
+        v.MaxLength("person.postcode", postcode, 10);
+        var date = default(BirthDate);
+        if (born is not null && !IsoDateOrYear(born, out date))
+        {
+            v.Add("person.birthDate", Rules.Format, "consultation.rule.birth-date");
+        }
+
+        // A surname, or a given name with a full date of birth: anything less would list a whole town.
+        if (surname is null && !(given is not null && date.IsKnown && !date.IsYearOnly))
+        {
+            v.Add("person", NotSelective, "consultation.rule.not-selective");
+        }
+
+        return new PersonCriteria(surname, given, born, postcode);
+    }
+
+    // yyyy or a real calendar day as yyyy-MM-dd: the matcher tolerates wrong digits in registers, not in the request.
+    private static bool IsoDateOrYear(string text, out BirthDate date)
+    {
+        date = default;
+        if (text.Length == 4)
+        {
+            return BirthDate.TryParse(text, out date);
+        }
+
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None,
+            out var day))
+        {
+            return false;
+        }
+
+        date = BirthDate.From(day.Year, day.Month, day.Day);
+        return true;
+    }
+
+    private static string? PlateOf(string? text, RequestValidator v)
+    {
+        var plate = Blank(text);
+        if (!v.Required("plate", plate))
+        {
+            return null;
+        }
+
+        if (!Plate.TryParse(plate, out var parsed))
+        {
+            v.Add("plate", Rules.Format, "rule.plate");
+            return null;
+        }
+
+        return parsed.Text;
+    }
+
+    private static List<CountryCode>? Partners(IReadOnlyList<string>? names, IReadOnlyCollection<CountryCode> partners, RequestValidator v)
+    {
+        if (names is null || names.Count == 0)
+        {
+            return null;
+        }
+
+        var asked = new List<CountryCode>();
+        foreach (var name in names)
+        {
+            if (CountryCode.TryParseParty(name, out var country) && partners.Contains(country))
+            {
+                asked.Add(country);
+            }
+            else
+            {
+                v.Add("partners", Partner, "consultation.rule.partner", name);
+            }
+        }
+
+        return asked;
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}

@@ -1,0 +1,80 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Senningen.Contracts.Consultation;
+using Senningen.Core.Consultation;
+using Senningen.Core.Countries;
+using Senningen.Core.Treaty;
+using Senningen.Node.Common.Audit;
+using Senningen.Node.Common.Configuration;
+using Senningen.Node.Common.Errors;
+using Senningen.Node.Common.Exchange;
+using Senningen.Node.Common.Localization;
+using Senningen.Node.Common.Persistence;
+using Senningen.Node.Features.Consultation.Data;
+using Senningen.Node.Features.Consultation.Messages;
+
+namespace Senningen.Node.Features.Consultation.Searching;
+
+/// <summary>
+/// <c>POST /api/v1/consultation/searches</c>: checks the request (400 naming field and rule), refuses a named partner
+/// the context is not allowed for (403 naming the catalogue rule), then sends the query to every partner asked in one
+/// unit of work with the search and its audit entry, and answers 202 with the search to follow. On a refusal nothing
+/// leaves the node. The partners' answers arrive as messages (<see cref="AnswerHandler"/>).
+/// </summary>
+internal static class StartSearch
+{
+    public static async Task<Results<Accepted<ConsultationSearchView>, ProblemHttpResult>> HandleAsync(ConsultationSearchRequest? request,
+        HttpContext http, SenningenDbContext db, Outbox outbox, AuditLog audit, TreatyCatalogue catalogue, NodeSettings node,
+        ConsultationSettings settings, Texts texts, TimeProvider clock, CancellationToken ct)
+    {
+        var partners = node.Partners.Select(p => p.Country).ToList();
+        var v = new RequestValidator(texts);
+        var actor = Actor.From(http.User, node);
+        if (SearchRules.Check(request, partners, v) is not { } search)
+        {
+            await audit.WriteAsync(new AuditRecord(AuditActions.ConsultationSearched, AuditOutcomes.Failed, [], Cut(request?.Purpose),
+                Cut(request?.CaseReference), Detail: $"invalid search: {string.Join(", ", v.Errors.Select(e => $"{e.Field} {e.Rule}"))}"), actor, ct);
+            return v.Problem();
+        }
+
+        var now = clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        foreach (var partner in search.Partners ?? [])
+        {
+            var decision = ConsultationPolicy.Decide(catalogue, search.Context, node.Country, partner, search.DataSet, today);
+            if (decision.Refusal is { } rule)
+            {
+                await audit.WriteAsync(new AuditRecord(AuditActions.ConsultationSearched, AuditOutcomes.Denied, [], search.Purpose, search.CaseReference,
+                    partner.Value, $"{search.Criteria}; refused: {rule}"), actor, ct);
+                var error = new FieldError("context", rule, texts["consultation.refused", partner.Value, rule]);
+                return Problems.Create(texts, StatusCodes.Status403Forbidden, rule, error.Message,
+                    new Dictionary<string, object?> { ["rule"] = rule, ["errors"] = new[] { error } });
+            }
+        }
+
+        var asked = search.Partners ?? partners;
+        var row = new ConsultationSearch
+        {
+            Id = Guid.CreateVersion7(now), Context = ConsultationContexts.NameOf(search.Context), DataSet = Disclosure.NameOf(search.DataSet),
+            Criteria = JsonSerializer.Serialize(new { search.Person, search.Plate, search.DocumentNumber }), Purpose = search.Purpose,
+            CaseReference = search.CaseReference, RequestedBy = actor.Name, Partners = string.Join(',', asked.Select(p => p.Value)),
+            StartedAtMs = now.ToUnixTimeMilliseconds(), DeadlineMs = (now + settings.PartnerTimeout).ToUnixTimeMilliseconds(),
+        };
+        db.ConsultationSearches.Add(row);
+        var payload = new QueryPayload(row.Id, row.Context, row.DataSet, search.Person, search.Plate, search.DocumentNumber, search.Purpose,
+            search.CaseReference, actor.Name);
+        foreach (var partner in asked)
+        {
+            // A conversation per partner: the exchange keeps order within a conversation, and one partner being down
+            // must not hold back the query to another.
+            await outbox.EnqueueAsync(partner, QueryPayload.Type, 1, payload, null, search.CaseReference, settings.PartnerTimeout, actor, ct);
+        }
+
+        audit.Add(new AuditRecord(AuditActions.ConsultationSearched, AuditOutcomes.Success, [$"consultation:{row.Id}"], search.Purpose,
+            search.CaseReference, row.Partners, $"{row.Context} {row.DataSet}; {search.Criteria}"), actor);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Accepted($"/api/v1/consultation/searches/{row.Id}", ReadSearch.View(row, [], now));
+    }
+
+    private static string? Cut(string? text) => text is { Length: > 100 } ? text[..100] : text;
+}
