@@ -48,7 +48,8 @@ public sealed class ConsultationAnswererTests : IAsyncLifetime
         var top = answer.Items[0];
         top.Reference.ShouldBe($"registry-person:{_person.Id}");
         (top.Fields["nationalId"], top.Fields["street"]).ShouldBe((_person.NationalId, _person.Street));
-        top.Explanation.ShouldContain(e => e.StartsWith("Surname: ", StringComparison.Ordinal));
+        top.Explanation.ShouldContain("surname:exact");
+        top.Explanation.ShouldContain("birthDate:exact");
         var entry = await QueryAsync(_nl, db => db.AuditEntries.SingleAsync(e => e.Action == "consultation.disclosed", Ct));
         (entry.Recipient, entry.Purpose, entry.CaseReference, entry.Outcome).ShouldBe(("BE", "identity check at the joint post", "BE-2026-0042", "success"));
         entry.Records.ShouldContain($"registry-person:{_person.Id}");

@@ -72,14 +72,14 @@ internal sealed class ConsultationAnswerer(SenningenDbContext db, TreatyCatalogu
         }
     }
 
-    /// <summary>An item in full, with the fields a summary keeps marked.</summary>
+    /// <summary>An item in full, with the fields a summary keeps marked; the explanation lists the fields that agreed or disagreed.</summary>
     private sealed record Found(string Reference, double? Score, IReadOnlyList<string> Explanation, IReadOnlyList<(string Field, string Value, bool Summary)> Fields)
     {
         public DisclosedItem Cut(DisclosureLevel level) => new(Reference, Score,
             Fields.Where(f => level == DisclosureLevel.Full || f.Summary).ToDictionary(f => f.Field, f => f.Value), Explanation);
 
         public static Found Of(RegistryPerson p, PersonMatch match) => new($"registry-person:{p.Id}", Math.Round(match.Score, 2),
-            [.. match.Explanation.Select(e => $"{e.Field}: {e.Agreement}")],
+            [.. match.Explanation.Where(e => e.Agreement != Agreement.Missing).Select(e => $"{Code(e.Field.ToString())}:{Code(e.Agreement.ToString())}")],
             [
                 ("surname", p.Surname, true), ("givenNames", p.GivenNames, true), ("birthDate", Day(p.BirthDate), true),
                 ("nationality", p.Nationality.Value, true), ("nationalId", p.NationalId.ToString(), false), ("sex", p.Sex.ToString(), false),
@@ -100,6 +100,9 @@ internal sealed class ConsultationAnswerer(SenningenDbContext db, TreatyCatalogu
                 ("status", d.Status.ToString(), true), ("validUntil", Day(d.ValidUntil), true), ("issuedOn", Day(d.IssuedOn), false),
                 ("holder", $"registry-person:{d.HolderId}", false),
             ]);
+
+        // Codes, not words: the asking node tells them in its officer's language ("surname:exact", "birthDate:day-month-swapped").
+        private static string Code(string name) => string.Concat(name.Select((c, i) => i == 0 ? char.ToLowerInvariant(c).ToString() : c.ToString()));
 
         private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
     }

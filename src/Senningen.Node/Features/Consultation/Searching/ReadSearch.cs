@@ -21,26 +21,31 @@ internal static class ReadSearch
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static async Task<Results<Ok<ConsultationSearchView>, ProblemHttpResult>> HandleAsync(Guid id, HttpContext http, SenningenDbContext db,
-        AuditLog audit, NodeSettings node, Texts texts, TimeProvider clock, CancellationToken ct)
+        AuditLog audit, NodeSettings node, Texts texts, TimeProvider clock, CancellationToken ct) =>
+        await FindAsync(id, Actor.From(http.User, node), db, audit, clock, ct) is { } view ? TypedResults.Ok(view) : Problems.NotFound(texts, "consultation search");
+
+    /// <summary>The actor's own search with its answers so far, or null; a read that shows records is audited with them.</summary>
+    /// <param name="shown">Records the caller has already shown and audited (a page following a search as answers arrive).</param>
+    public static async Task<ConsultationSearchView?> FindAsync(Guid id, Actor actor, SenningenDbContext db, AuditLog audit, TimeProvider clock,
+        CancellationToken ct, int shown = 0)
     {
-        var actor = Actor.From(http.User, node);
         var search = await db.ConsultationSearches.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct);
         if (search is null || search.RequestedBy != actor.Name)
         {
             // Someone else's search is as unknown as a search that does not exist.
-            return Problems.NotFound(texts, "consultation search");
+            return null;
         }
 
         var answers = await db.ConsultationAnswers.AsNoTracking().Where(a => a.SearchId == id).ToListAsync(ct);
         var view = View(search, answers, clock.GetUtcNow());
         var records = view.Partners.SelectMany(p => p.Items.Select(i => $"{p.Country}:{i.Reference}")).ToList();
-        if (records.Count > 0)
+        if (records.Count > shown)
         {
             await audit.WriteAsync(new AuditRecord(AuditActions.ConsultationRead, AuditOutcomes.Success, [$"consultation:{id}", .. records],
                 search.Purpose, search.CaseReference, Detail: $"{records.Count} record(s) shown"), actor, ct);
         }
 
-        return TypedResults.Ok(view);
+        return view;
     }
 
     public static ConsultationSearchView View(ConsultationSearch search, IReadOnlyList<ConsultationAnswerRow> answers, DateTimeOffset now)

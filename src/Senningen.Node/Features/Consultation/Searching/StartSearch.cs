@@ -15,26 +15,22 @@ using Senningen.Node.Features.Consultation.Messages;
 
 namespace Senningen.Node.Features.Consultation.Searching;
 
-/// <summary>
-/// <c>POST /api/v1/consultation/searches</c>: checks the request (400 naming field and rule), refuses a named partner
-/// the context is not allowed for (403 naming the catalogue rule), then sends the query to every partner asked in one
-/// unit of work with the search and its audit entry, and answers 202 with the search to follow. On a refusal nothing
-/// leaves the node. The partners' answers arrive as messages (<see cref="AnswerHandler"/>).
-/// </summary>
-internal static class StartSearch
+/// <summary>What starting a search gave: the search, or the broken rules (400), or the catalogue rule that refused it (403).</summary>
+internal sealed record StartOutcome(ConsultationSearchView? Search, IReadOnlyList<FieldError> Errors, FieldError? Refusal);
+
+/// <summary>Starting a search, shared by the API and the console page.</summary>
+internal sealed class ConsultationSearches(SenningenDbContext db, Outbox outbox, AuditLog audit, TreatyCatalogue catalogue, NodeSettings node,
+    ConsultationSettings settings, Texts texts, TimeProvider clock)
 {
-    public static async Task<Results<Accepted<ConsultationSearchView>, ProblemHttpResult>> HandleAsync(ConsultationSearchRequest? request,
-        HttpContext http, SenningenDbContext db, Outbox outbox, AuditLog audit, TreatyCatalogue catalogue, NodeSettings node,
-        ConsultationSettings settings, Texts texts, TimeProvider clock, CancellationToken ct)
+    public async Task<StartOutcome> StartAsync(ConsultationSearchRequest? request, Actor actor, CancellationToken ct)
     {
         var partners = node.Partners.Select(p => p.Country).ToList();
         var v = new RequestValidator(texts);
-        var actor = Actor.From(http.User, node);
         if (SearchRules.Check(request, partners, v) is not { } search)
         {
             await audit.WriteAsync(new AuditRecord(AuditActions.ConsultationSearched, AuditOutcomes.Failed, [], Cut(request?.Purpose),
                 Cut(request?.CaseReference), Detail: $"invalid search: {string.Join(", ", v.Errors.Select(e => $"{e.Field} {e.Rule}"))}"), actor, ct);
-            return v.Problem();
+            return new StartOutcome(null, v.Errors, null);
         }
 
         var now = clock.GetUtcNow();
@@ -47,8 +43,7 @@ internal static class StartSearch
                 await audit.WriteAsync(new AuditRecord(AuditActions.ConsultationSearched, AuditOutcomes.Denied, [], search.Purpose, search.CaseReference,
                     partner.Value, $"{search.Criteria}; refused: {rule}"), actor, ct);
                 var error = new FieldError("context", rule, texts["consultation.refused", partner.Value, rule]);
-                return Problems.Create(texts, StatusCodes.Status403Forbidden, rule, error.Message,
-                    new Dictionary<string, object?> { ["rule"] = rule, ["errors"] = new[] { error } });
+                return new StartOutcome(null, [error], error);
             }
         }
 
@@ -73,8 +68,35 @@ internal static class StartSearch
         audit.Add(new AuditRecord(AuditActions.ConsultationSearched, AuditOutcomes.Success, [$"consultation:{row.Id}"], search.Purpose,
             search.CaseReference, row.Partners, $"{row.Context} {row.DataSet}; {search.Criteria}"), actor);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Accepted($"/api/v1/consultation/searches/{row.Id}", ReadSearch.View(row, [], now));
+        return new StartOutcome(ReadSearch.View(row, [], now), [], null);
     }
 
     private static string? Cut(string? text) => text is { Length: > 100 } ? text[..100] : text;
+}
+
+/// <summary>
+/// <c>POST /api/v1/consultation/searches</c>: checks the request (400 naming field and rule), refuses a named partner
+/// the context is not allowed for (403 naming the catalogue rule), then sends the query to every partner asked in one
+/// unit of work with the search and its audit entry, and answers 202 with the search to follow. On a refusal nothing
+/// leaves the node. The partners' answers arrive as messages (<see cref="AnswerHandler"/>).
+/// </summary>
+internal static class StartSearch
+{
+    public static async Task<Results<Accepted<ConsultationSearchView>, ProblemHttpResult>> HandleAsync(ConsultationSearchRequest? request,
+        HttpContext http, ConsultationSearches searches, NodeSettings node, Texts texts, CancellationToken ct)
+    {
+        var outcome = await searches.StartAsync(request, Actor.From(http.User, node), ct);
+        if (outcome.Search is { } search)
+        {
+            return TypedResults.Accepted($"/api/v1/consultation/searches/{search.Id}", search);
+        }
+
+        if (outcome.Refusal is not { } refusal)
+        {
+            return Problems.Validation(texts, outcome.Errors);
+        }
+
+        return Problems.Create(texts, StatusCodes.Status403Forbidden, refusal.Rule, refusal.Message,
+            new Dictionary<string, object?> { ["rule"] = refusal.Rule, ["errors"] = new[] { refusal } });
+    }
 }

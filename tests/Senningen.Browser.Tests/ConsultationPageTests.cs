@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Senningen.Node.Common.Persistence;
+using static Microsoft.Playwright.Assertions;
+
+namespace Senningen.Browser.Tests;
+
+/// <summary>
+/// A Belgian officer at the Baarle joint post, in Chromium against real BE and NL nodes: searches a person the Dutch
+/// register holds and sees the Dutch answer arrive on the page, in full, with why it matched.
+/// </summary>
+[Collection(TimedAlone.Name)]
+public sealed class ConsultationPageTests(ChromiumFixture browser) : IClassFixture<ChromiumFixture>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task OfficerAtAJointPost_SearchesAPerson_AndSeesTheDutchAnswerWithItsExplanation()
+    {
+        await using var network = await TestNetwork.StartAsync(["BE", "NL"]);
+        await using var scope = network["NL"].Services.CreateAsyncScope();
+        var person = await scope.ServiceProvider.GetRequiredService<SenningenDbContext>().RegistryPersons.OrderBy(p => p.Id).Skip(9).FirstAsync(Ct);
+        await using var context = await browser.NewContextAsync(network["BE"]);
+        var page = await context.NewPageAsync();
+        await ConsoleSteps.SignInAsync(page, "officer");
+        await ConsoleSteps.SwitchLanguageAsync(page, "fr");
+        await page.GotoAsync("consultation");
+        await ConsoleSteps.WaitUntilInteractiveAsync(page);
+
+        await page.SelectOptionAsync("[data-testid=consult-context]", "joint-post");
+        await page.FillAsync("[data-testid=consult-surname]", person.Surname);
+        await page.FillAsync("[data-testid=consult-given-names]", person.GivenNames.Split(' ')[0]);
+        await page.FillAsync("[data-testid=consult-birth-date]", person.BirthDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await page.FillAsync("[data-testid=consult-purpose]", "contrôle d'identité au poste commun");
+        await page.FillAsync("[data-testid=consult-case]", "BE-2026-0042");
+        await page.ClickAsync("[data-testid=consult-submit]");
+
+        var dutch = page.Locator("[data-testid=consult-partner][data-country=NL]");
+        await Expect(dutch).ToHaveAttributeAsync("data-state", "answered", new() { Timeout = 15_000 });
+        await Expect(dutch.Locator("[data-testid=consult-level]")).ToHaveAttributeAsync("data-level", "full");
+        await Expect(dutch.Locator("[data-testid=consult-item]").First).ToContainTextAsync(person.NationalId);
+        await Expect(dutch.Locator("[data-testid=consult-explanation]").First).ToContainTextAsync("Nom: exact");
+        await Expect(dutch.Locator("[data-testid=consult-item]").First).ToContainTextAsync(person.Sex == 1 ? "femme" : "homme");
+        await Expect(dutch.Locator("[data-testid=consult-state]")).ToHaveTextAsync("a répondu");
+        await ConsoleSteps.KeepScreenshotAsync(page, "consultation-joint-post-fr");
+    }
+}
