@@ -53,6 +53,11 @@ internal static class Suites
             return await NameMatchSuite.RunAsync(args, RepositoryRoot(), Path.Combine(RepositoryRoot(), "bench", "results", "name-match.json"));
         }
 
+        if (args.Length > 0 && string.Equals(args[0], "consultation", StringComparison.OrdinalIgnoreCase))
+        {
+            return await Consultation.ConsultationSuite.RunAsync(args, Path.Combine(RepositoryRoot(), "bench", "results", "consultation.json"));
+        }
+
         if (args.Length > 0 && string.Equals(args[0], "operations", StringComparison.OrdinalIgnoreCase))
         {
             return await OperationsSuite.RunAsync(args, Path.Combine(RepositoryRoot(), "bench", "results", "operations.json"));
@@ -60,7 +65,7 @@ internal static class Suites
 
         if (args.Length == 0 || !All.TryGetValue(args[0], out var types))
         {
-            await Console.Error.WriteLineAsync($"usage: Senningen.Bench <suite> [--long]   suites: {string.Join(", ", All.Keys)}, exchange [--n 5000] [--batch 100] [--rate 500] [--seconds 20], geofence [--points 10000000] [--postgis-points 200000], anpr-match [--quick] [--sizes 100000,1000000] [--reads 4000000] [--passes 5], name-match [--persons 1000000] [--queries 20000], operations [--units 2000] [--seconds 60] [--warmup 10], anpr-ingest [--clients 4] [--seconds 30] [--rate 5000] [--history-reads 10000000]");
+            await Console.Error.WriteLineAsync($"usage: Senningen.Bench <suite> [--long]   suites: {string.Join(", ", All.Keys)}, exchange [--n 5000] [--batch 100] [--rate 500] [--seconds 20], geofence [--points 10000000] [--postgis-points 200000], anpr-match [--quick] [--sizes 100000,1000000] [--reads 4000000] [--passes 5], name-match [--persons 1000000] [--queries 20000], operations [--units 2000] [--seconds 60] [--warmup 10], anpr-ingest [--clients 4] [--seconds 30] [--rate 5000] [--history-reads 10000000], consultation [--searches 500] [--warmup 100] [--rate 10]");
             return 2;
         }
 

@@ -14,7 +14,7 @@ namespace Senningen.Node.Features.Consultation.Messages;
 /// it brought in. An answer to a search this node did not send, or from a partner it did not ask, is refused (audited,
 /// nothing stored); a second answer from the same partner is ignored.
 /// </summary>
-internal sealed class AnswerHandler(AuditLog audit, NodeSettings settings, TimeProvider clock) : IMessageHandler
+internal sealed class AnswerHandler(AuditLog audit, NodeSettings settings, AnswerFeed feed, TimeProvider clock) : IMessageHandler
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -48,5 +48,17 @@ internal sealed class AnswerHandler(AuditLog audit, NodeSettings settings, TimeP
             [$"consultation:{p.SearchId}", .. p.Items.Select(i => $"{message.Sender}:{i.Reference}")], search.Purpose, search.CaseReference,
             Detail: $"{message.Sender} answered {search.Context} {search.DataSet} for {search.RequestedBy}: level {p.Level} under {p.Rule ?? p.Refusal}, " +
                 $"{(p.TooBroad ? "too broad" : p.Hit ? $"hit, {p.Items.Count} item(s)" : "no hit")}"), node);
+        SignalAfterCommit(db, p.SearchId);
+    }
+
+    private void SignalAfterCommit(SenningenDbContext db, Guid searchId)
+    {
+        void Handler(object? sender, SavedChangesEventArgs e)
+        {
+            db.SavedChanges -= Handler;
+            feed.Stored(searchId);
+        }
+
+        db.SavedChanges += Handler;
     }
 }
