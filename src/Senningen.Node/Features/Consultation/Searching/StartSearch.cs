@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Senningen.Contracts.Consultation;
 using Senningen.Core.Consultation;
@@ -68,7 +69,21 @@ internal sealed class ConsultationSearches(SenningenDbContext db, Outbox outbox,
         audit.Add(new AuditRecord(AuditActions.ConsultationSearched, AuditOutcomes.Success, [$"consultation:{row.Id}"], search.Purpose,
             search.CaseReference, row.Partners, $"{row.Context} {row.DataSet}; {search.Criteria}"), actor);
         await db.SaveChangesAsync(ct);
+        await WatchVolumeAsync(actor, now, ct);
         return new StartOutcome(ReadSearch.View(row, [], now), [], null);
+    }
+
+    // One alert when a user's searches in the window first pass the threshold, not one per search above it.
+    private async Task WatchVolumeAsync(Actor actor, DateTimeOffset now, CancellationToken ct)
+    {
+        var since = (now - settings.AlertWindow).ToUnixTimeMilliseconds();
+        var count = await db.ConsultationSearches.CountAsync(s => s.RequestedBy == actor.Name && s.StartedAtMs > since, ct);
+        if (count == settings.VolumeAlertSearches + 1)
+        {
+            await audit.WriteAsync(new AuditRecord(AuditActions.ConsultationVolumeAlert, AuditOutcomes.Success, [$"user:{actor.Name}"],
+                Detail: $"{actor.Name} made {count} consultation searches in {settings.AlertWindow}, above the {settings.VolumeAlertSearches} that alert the DPO"),
+                Actor.Node(node), ct);
+        }
     }
 
     private static string? Cut(string? text) => text is { Length: > 100 } ? text[..100] : text;
