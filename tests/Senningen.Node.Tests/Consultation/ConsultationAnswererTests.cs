@@ -97,6 +97,29 @@ public sealed class ConsultationAnswererTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheRecordsDataSet_AnswersWithThePoliceRecordsOnThePersonFound_AsASummaryAtAJointPost_HitOnlyOnAMixedPatrol()
+    {
+        var record = await QueryAsync(_nl, db => db.RegistryRecords.Where(r => r.Subject == 1).OrderBy(r => r.Id).FirstAsync(Ct));
+        var subject = await QueryAsync(_nl, db => db.RegistryPersons.SingleAsync(p => p.Id == record.SubjectId, Ct));
+        var person = new PersonParticulars
+        {
+            Surname = subject.Surname,
+            GivenNames = subject.GivenNames,
+            BirthDate = BirthDate.From(subject.BirthDate.Year, subject.BirthDate.Month, subject.BirthDate.Day),
+        };
+
+        var full = await AnswerAsync(Query(ConsultationContext.JointPost, "BE", DataSet.Records) with { Person = person });
+        var patrol = await AnswerAsync(Query(ConsultationContext.MixedPatrol, "BE", DataSet.Records) with { Person = person });
+
+        // The catalogue gives a joint post a summary of records: what kind, what to do, since when; not the text.
+        full.Level.ShouldBe(DisclosureLevel.Summary);
+        var item = full.Items.Single(i => i.Reference == $"registry-record:{record.Id}");
+        item.Fields.Keys.Order(StringComparer.Ordinal).ShouldBe(new[] { "handling", "kind", "recordedOn" });
+        full.Items.ShouldAllBe(i => i.Reference.StartsWith("registry-record:", StringComparison.Ordinal));
+        (patrol.Level, patrol.Hit, patrol.Items.Count).ShouldBe((DisclosureLevel.HitNoHit, true, 0));
+    }
+
+    [Fact]
     public async Task VehiclesAndDocuments_AreFoundByPlateAndNumber_AtTheLevelOfTheirDataSet()
     {
         var vehicle = await QueryAsync(_nl, db => db.RegistryVehicles.OrderBy(v => v.Id).FirstAsync(Ct));

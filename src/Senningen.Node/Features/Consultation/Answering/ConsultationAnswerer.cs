@@ -19,7 +19,7 @@ namespace Senningen.Node.Features.Consultation.Answering;
 /// too: the DPO sees every consultation of this country's data.
 /// </summary>
 internal sealed class ConsultationAnswerer(SenningenDbContext db, TreatyCatalogue catalogue, RegistryPersonIndex persons, IPersonRegistry personRegistry,
-    IVehicleRegistry vehicles, IDocumentRegistry documents, AuditLog audit, NodeSettings node, TimeProvider clock)
+    IVehicleRegistry vehicles, IDocumentRegistry documents, IPoliceRecordRegistry records, AuditLog audit, NodeSettings node, TimeProvider clock)
 {
     /// <summary>The most items one answer carries; the best first.</summary>
     public const int MaxItems = 10;
@@ -56,7 +56,17 @@ internal sealed class ConsultationAnswerer(SenningenDbContext db, TreatyCatalogu
                 var found = new List<Found>();
                 foreach (var match in result.Matches)
                 {
-                    if (await personRegistry.FindAsync(long.Parse(match.Record.Id, CultureInfo.InvariantCulture), ct) is { } p)
+                    if (await personRegistry.FindAsync(long.Parse(match.Record.Id, CultureInfo.InvariantCulture), ct) is not { } p)
+                    {
+                        continue;
+                    }
+
+                    // The records data set answers with the police records and alerts on the persons found, not the persons.
+                    if (query.DataSet == DataSet.Records)
+                    {
+                        found.AddRange((await records.ForSubjectAsync(RecordSubject.Person, p.Id, ct)).Select(r => Found.Of(r, match)));
+                    }
+                    else
                     {
                         found.Add(Found.Of(p, match));
                     }
@@ -85,6 +95,13 @@ internal sealed class ConsultationAnswerer(SenningenDbContext db, TreatyCatalogu
                 ("nationality", p.Nationality.Value, true), ("nationalId", p.NationalId.ToString(), false), ("sex", p.Sex.ToString(), false),
                 ("street", p.Address.Street, false), ("houseNumber", p.Address.HouseNumber, false), ("postcode", p.Address.Postcode, false),
                 ("municipality", p.Address.Municipality, true),
+            ]);
+
+        public static Found Of(PoliceRecord r, PersonMatch match) => new($"registry-record:{r.Id}", Math.Round(match.Score, 2),
+            [.. match.Explanation.Where(e => e.Agreement != Agreement.Missing).Select(e => $"{Code(e.Field.ToString())}:{Code(e.Agreement.ToString())}")],
+            [
+                ("kind", r.Kind.ToString(), true), ("handling", r.Handling.ToString(), true), ("recordedOn", Day(r.RecordedOn), true),
+                ("subject", $"registry-person:{r.SubjectId}", false), ("summary", r.Summary, false),
             ]);
 
         public static Found Of(RegistryVehicle v) => new($"registry-vehicle:{v.Id}", null, [],
