@@ -85,9 +85,8 @@ internal sealed partial class ReadHistory(SenningenDbContext db, AuditLog audit,
 
     private Task AuditAsync(string outcome, string? purpose, string? caseReference, string detail, IReadOnlyList<string> records, Actor? actor,
         CancellationToken ct) =>
-        audit.WriteAsync(new AuditRecord(AuditActions.AnprReadSearch, outcome, records, Cut(purpose), Cut(caseReference), Detail: detail), actor, ct);
+        audit.WriteAsync(new AuditRecord(AuditActions.AnprReadSearch, outcome, records, RequestText.ForAudit(purpose), RequestText.ForAudit(caseReference), Detail: detail), actor, ct);
 
-    private static string? Cut(string? text) => text is { Length: > 100 } ? text[..100] : text;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "ANPR history search ({Purpose}): {Count} read(s) disclosed")]
     private static partial void LogSearched(ILogger logger, string purpose, int count);

@@ -35,8 +35,8 @@ internal static class ReadSearchRules
             return null;
         }
 
-        var plate = Blank(request.Plate);
-        var camera = Blank(request.CameraId);
+        var plate = RequestText.Blank(request.Plate);
+        var camera = RequestText.Blank(request.CameraId);
         string? key = null;
         if ((plate is null) == (camera is null))
         {
@@ -53,16 +53,16 @@ internal static class ReadSearchRules
 
         v.MaxLength("cameraId", camera, 64);
         Period(request.From, request.To, rules, v);
-        var purpose = Blank(request.Purpose);
+        var purpose = RequestText.Blank(request.Purpose);
         if (v.Required("purpose", purpose))
         {
             v.OneOf("purpose", purpose, Purposes);
         }
 
-        var caseReference = Blank(request.CaseReference);
+        var caseReference = RequestText.Blank(request.CaseReference);
         v.Required("caseReference", caseReference);
         v.MaxLength("caseReference", caseReference, 100);
-        var prosecutor = Blank(request.ProsecutorReference);
+        var prosecutor = RequestText.Blank(request.ProsecutorReference);
         v.MaxLength(ProsecutorReferenceField, prosecutor, 100);
         return v.HasErrors ? null : new CheckedSearch(key, camera, request.From!.Value, request.To!.Value, purpose!, caseReference!, prosecutor);
     }
@@ -87,6 +87,4 @@ internal static class ReadSearchRules
             v.Add("to", MaxPeriod, "anpr.rule.max-period", rules.MaxSearchPeriod.TotalDays.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture));
         }
     }
-
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using System.Data.Common;
 using Senningen.Node.Common.Persistence;
 
 namespace Senningen.Node.Features.Anpr.Runs;
@@ -25,7 +24,10 @@ internal sealed partial class RunMerger(SenningenDbContext db, AnprSettings sett
     private const string GoLive = """UPDATE anpr_read_runs SET "State" = 1, "Entries" = @entries WHERE "Id" = @id""";
     private const string Drop = """DELETE FROM anpr_read_runs WHERE "Id" = @id""";
 
-    /// <summary>One merge if some size class has enough runs; false when there was nothing to merge.</summary>
+    /// <summary>
+    /// One merge if some size class has enough runs; false when there was nothing to merge. It first clears what runs
+    /// earlier merges retired, so a loop of merges leaves nothing retired once it returns false.
+    /// </summary>
     public async Task<bool> MergeOnceAsync(CancellationToken ct)
     {
         await ClearRetiredAsync(ct);
@@ -55,7 +57,8 @@ internal sealed partial class RunMerger(SenningenDbContext db, AnprSettings sett
             {
                 await using var copy = db.CreateCommand(CopySql(ids, after, upTo));
                 copy.Add("@output", output);
-                AddRange(copy, after, upTo);
+                after?.Bind(copy, "a");
+                upTo?.Bind(copy, "u");
                 copied += await copy.ExecuteNonQueryAsync(ct);
             }
         }
@@ -75,7 +78,6 @@ internal sealed partial class RunMerger(SenningenDbContext db, AnprSettings sett
         }
 
         LogMerged(logger, inputs.Count, copied, output);
-        await ClearRetiredAsync(ct);
         return true;
     }
 
@@ -99,26 +101,12 @@ internal sealed partial class RunMerger(SenningenDbContext db, AnprSettings sett
                 using (await db.EnterWriteAsync(ct))
                 {
                     // The slice's last key bounds one range delete; a run with fewer entries left goes whole.
-                    await using var last = db.CreateCommand("""
-                        SELECT "Term", "ObservedAtMs", "ReadId" FROM anpr_read_terms WHERE "Run" = @run
-                        ORDER BY "Term", "ObservedAtMs", "ReadId" LIMIT 1 OFFSET @skip
-                        """);
-                    last.Add("@run", run.Id);
-                    last.Add("@skip", settings.RunSlice - 1);
-                    Key? upTo = null;
-                    await using (var reader = await last.ExecuteReaderAsync(ct))
-                    {
-                        if (await reader.ReadAsync(ct))
-                        {
-                            upTo = new Key(reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2));
-                        }
-                    }
-
+                    var upTo = await RunKey.SliceEndAsync(db, null, run.Id, RunKey.Start, settings.RunSlice, ct);
                     await using var delete = db.CreateCommand(upTo is null
                         ? """DELETE FROM anpr_read_terms WHERE "Run" = @run"""
                         : """DELETE FROM anpr_read_terms WHERE "Run" = @run AND ("Term", "ObservedAtMs", "ReadId") <= (@uT, @uO, @uR)""");
                     delete.Add("@run", run.Id);
-                    AddRange(delete, null, upTo);
+                    upTo?.Bind(delete, "u");
                     await delete.ExecuteNonQueryAsync(ct);
                     if (upTo is null)
                     {
@@ -161,12 +149,12 @@ internal sealed partial class RunMerger(SenningenDbContext db, AnprSettings sett
 
     // Slice boundaries from the largest input, read outside the gate (sealed runs do not change while the run lock is
     // held): every k-th key, k chosen so each slice of the merged output holds about RunSlice entries.
-    private async Task<List<Key>> BoundsAsync(List<RunRow> inputs, CancellationToken ct)
+    private async Task<List<RunKey>> BoundsAsync(List<RunRow> inputs, CancellationToken ct)
     {
         var largest = inputs.MaxBy(r => r.Entries)!;
         var total = Math.Max(1, inputs.Sum(r => r.Entries));
         var every = Math.Max(1, (long)((double)settings.RunSlice * largest.Entries / total));
-        var bounds = new List<Key>();
+        var bounds = new List<RunKey>();
         await using var command = db.CreateCommand(Keys);
         command.Add("@run", largest.Id);
         await using var reader = await command.ExecuteReaderAsync(ct);
@@ -174,39 +162,20 @@ internal sealed partial class RunMerger(SenningenDbContext db, AnprSettings sett
         {
             if (n % every == 0)
             {
-                bounds.Add(new Key(reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2)));
+                bounds.Add(RunKey.From(reader));
             }
         }
 
         return bounds;
     }
 
-    private static string CopySql(string ids, Key? after, Key? upTo) => $"""
+    private static string CopySql(string ids, RunKey? after, RunKey? upTo) => $"""
         INSERT INTO anpr_read_terms ("Run", "Term", "ObservedAtMs", "ReadId")
         SELECT @output, "Term", "ObservedAtMs", "ReadId" FROM anpr_read_terms WHERE "Run" IN ({ids})
         {(after is null ? "" : """AND ("Term", "ObservedAtMs", "ReadId") > (@aT, @aO, @aR)""")}
         {(upTo is null ? "" : """AND ("Term", "ObservedAtMs", "ReadId") <= (@uT, @uO, @uR)""")}
         ORDER BY "Term", "ObservedAtMs", "ReadId"
         """;
-
-    private static void AddRange(DbCommand command, Key? after, Key? upTo)
-    {
-        if (after is { } a)
-        {
-            command.Add("@aT", a.Term);
-            command.Add("@aO", a.Observed);
-            command.Add("@aR", a.Read);
-        }
-
-        if (upTo is { } u)
-        {
-            command.Add("@uT", u.Term);
-            command.Add("@uO", u.Observed);
-            command.Add("@uR", u.Read);
-        }
-    }
-
-    private sealed record Key(string Term, long Observed, long Read);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "ANPR read index: {Runs} runs merged into run {Output} ({Entries} entries)")]
     private static partial void LogMerged(ILogger logger, int runs, long entries, long output);

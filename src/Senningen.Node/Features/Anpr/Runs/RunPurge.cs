@@ -18,10 +18,6 @@ internal sealed class RunPurge(SenningenDbContext db, RunMerger merger, AnprSett
 {
     private DbTransaction? _slice;
 
-    private const string Next = """
-        SELECT "Term", "ObservedAtMs", "ReadId" FROM anpr_read_terms WHERE "Run" = @run AND ("Term", "ObservedAtMs", "ReadId") > (@aT, @aO, @aR)
-        ORDER BY "Term", "ObservedAtMs", "ReadId" LIMIT 1 OFFSET @skip
-        """;
     private const string InSlice = """
         "Run" = @run AND ("Term", "ObservedAtMs", "ReadId") > (@aT, @aO, @aR) AND ("Term", "ObservedAtMs", "ReadId") <= (@uT, @uO, @uR) AND "ObservedAtMs" < @cutoff
         """;
@@ -62,29 +58,18 @@ internal sealed class RunPurge(SenningenDbContext db, RunMerger merger, AnprSett
     // Walks the run's key range in slices: entries past the cutoff are interleaved with old ones in key order.
     private async Task<(long Reads, long Entries)> TrimAsync(long run, long cutoffMs, CancellationToken ct)
     {
-        var after = ("", long.MinValue, long.MinValue);
+        var after = RunKey.Start;
         long reads = 0, entries = 0;
         while (true)
         {
-            (string, long, long)? upTo = null;
+            RunKey? upTo;
             using (await db.EnterWriteAsync(ct))
             await using (var transaction = await db.Database.GetDbConnection().BeginTransactionAsync(ct))
             {
                 // Not EF's transaction: a purge slice needs no fsync of its own (the purge's audit entry, written
                 // after, waits for one that covers it), and must not wait for one while it holds the write gate.
                 _slice = transaction;
-                await using (var next = Sql(Next))
-                {
-                    next.Add("@run", run);
-                    Add(next, "@a", after);
-                    next.Add("@skip", settings.RunSlice - 1);
-                    await using var reader = await next.ExecuteReaderAsync(ct);
-                    if (await reader.ReadAsync(ct))
-                    {
-                        upTo = (reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2));
-                    }
-                }
-
+                upTo = await RunKey.SliceEndAsync(db, transaction, run, after, settings.RunSlice, ct);
                 var where = upTo is null ? InRest : InSlice;
                 var (plates, gone) = await DeletePlateEntriesAsync(where, run, after, upTo, cutoffMs, ct);
                 await using var others = Command($"""DELETE FROM anpr_read_terms WHERE {where}""", run, after, upTo, cutoffMs);
@@ -114,8 +99,8 @@ internal sealed class RunPurge(SenningenDbContext db, RunMerger merger, AnprSett
     }
 
     // The slice's plate entries due, and their reads (RETURNING gives the ids): one plate entry per read.
-    private async Task<(long Entries, long Reads)> DeletePlateEntriesAsync(string where, long run, (string, long, long) after,
-        (string, long, long)? upTo, long cutoffMs, CancellationToken ct)
+    private async Task<(long Entries, long Reads)> DeletePlateEntriesAsync(string where, long run, RunKey after,
+        RunKey? upTo, long cutoffMs, CancellationToken ct)
     {
         var ids = new List<long>();
         await using (var entries = Command($"""
@@ -148,24 +133,13 @@ internal sealed class RunPurge(SenningenDbContext db, RunMerger merger, AnprSett
         return command;
     }
 
-    private DbCommand Command(string sql, long run, (string, long, long) after, (string, long, long)? upTo, long cutoffMs)
+    private DbCommand Command(string sql, long run, RunKey after, RunKey? upTo, long cutoffMs)
     {
         var command = Sql(sql);
         command.Add("@run", run);
-        Add(command, "@a", after);
-        if (upTo is { } bound)
-        {
-            Add(command, "@u", bound);
-        }
-
+        after.Bind(command, "a");
+        upTo?.Bind(command, "u");
         command.Add("@cutoff", cutoffMs);
         return command;
-    }
-
-    private static void Add(DbCommand command, string prefix, (string Term, long Observed, long Read) key)
-    {
-        command.Add(prefix + "T", key.Term);
-        command.Add(prefix + "O", key.Observed);
-        command.Add(prefix + "R", key.Read);
     }
 }

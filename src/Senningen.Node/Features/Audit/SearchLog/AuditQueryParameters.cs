@@ -13,8 +13,8 @@ public sealed record AuditQueryParameters(
 {
     public AuditQuery ToQuery(RequestValidator validator)
     {
-        var query = new AuditQuery(Blank(User), Blank(Subject), Blank(Action), Date(validator, "from", From), Date(validator, "to", To),
-            Blank(Purpose), Blank(CaseReference));
+        var query = new AuditQuery(RequestText.Blank(User), RequestText.Blank(Subject), RequestText.Blank(Action), Date(validator, "from", From), Date(validator, "to", To),
+            RequestText.Blank(Purpose), RequestText.Blank(CaseReference));
         query.Validate(validator);
         return query;
     }
@@ -23,7 +23,6 @@ public sealed record AuditQueryParameters(
 
     public int PageLength(RequestValidator validator) => validator.WholeNumber("pageSize", PageSize, 50, 1, 500);
 
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private static DateTimeOffset? Date(RequestValidator validator, string field, string? text)
     {

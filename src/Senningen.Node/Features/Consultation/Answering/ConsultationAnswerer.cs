@@ -89,7 +89,7 @@ internal sealed class ConsultationAnswerer(SenningenDbContext db, TreatyCatalogu
             Fields.Where(f => level == DisclosureLevel.Full || f.Summary).ToDictionary(f => f.Field, f => f.Value), Explanation);
 
         public static Found Of(RegistryPerson p, PersonMatch match) => new($"registry-person:{p.Id}", Math.Round(match.Score, 2),
-            [.. match.Explanation.Where(e => e.Agreement != Agreement.Missing).Select(e => $"{Code(e.Field.ToString())}:{Code(e.Agreement.ToString())}")],
+            Explain(match),
             [
                 ("surname", p.Surname, true), ("givenNames", p.GivenNames, true), ("birthDate", Day(p.BirthDate), true),
                 ("nationality", p.Nationality.Value, true), ("nationalId", p.NationalId.ToString(), false), ("sex", p.Sex.ToString(), false),
@@ -98,7 +98,7 @@ internal sealed class ConsultationAnswerer(SenningenDbContext db, TreatyCatalogu
             ]);
 
         public static Found Of(PoliceRecord r, PersonMatch match) => new($"registry-record:{r.Id}", Math.Round(match.Score, 2),
-            [.. match.Explanation.Where(e => e.Agreement != Agreement.Missing).Select(e => $"{Code(e.Field.ToString())}:{Code(e.Agreement.ToString())}")],
+            Explain(match),
             [
                 ("kind", r.Kind.ToString(), true), ("handling", r.Handling.ToString(), true), ("recordedOn", Day(r.RecordedOn), true),
                 ("subject", $"registry-person:{r.SubjectId}", false), ("summary", r.Summary, false),
@@ -118,7 +118,10 @@ internal sealed class ConsultationAnswerer(SenningenDbContext db, TreatyCatalogu
                 ("holder", $"registry-person:{d.HolderId}", false),
             ]);
 
-        // Codes, not words: the asking node tells them in its officer's language ("surname:exact", "birthDate:day-month-swapped").
+        // Codes, not words: the asking node tells them in its officer's language ("surname:exact", "birthDate:dayMonthSwapped").
+        private static List<string> Explain(PersonMatch match) =>
+            [.. match.Explanation.Where(e => e.Agreement != Agreement.Missing).Select(e => $"{Code(e.Field.ToString())}:{Code(e.Agreement.ToString())}")];
+
         private static string Code(string name) => string.Concat(name.Select((c, i) => i == 0 ? char.ToLowerInvariant(c).ToString() : c.ToString()));
 
         private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

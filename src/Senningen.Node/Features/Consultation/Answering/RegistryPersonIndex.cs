@@ -7,20 +7,30 @@ namespace Senningen.Node.Features.Consultation.Answering;
 
 /// <summary>
 /// The reference adapter's persons in Core's <see cref="PersonIndex"/>, built on first use and again when the register
-/// changed (its count or highest id moved, as a registry load does). A country answering from its own system would
-/// score the candidates that system returns instead (ADR 0013).
+/// changed (its count or highest id moved, as a registry load does). The register is looked at no more than every
+/// <see cref="Recheck"/>: counting a million rows on every answer would cost more than the answer. A country answering
+/// from its own system would score the candidates that system returns instead (ADR 0013).
 /// </summary>
-internal sealed class RegistryPersonIndex : IDisposable
+internal sealed class RegistryPersonIndex(TimeProvider clock) : IDisposable
 {
+    private static readonly TimeSpan Recheck = TimeSpan.FromSeconds(5);
     private readonly SemaphoreSlim _building = new(1, 1);
     private (long Count, long MaxId, PersonIndex Index)? _current;
+    private long _checkedAt = long.MinValue;
 
     public async Task<PersonIndex> CurrentAsync(SenningenDbContext db, CancellationToken ct)
     {
+        var now = clock.GetTimestamp();
+        if (_current is { } fresh && clock.GetElapsedTime(Volatile.Read(ref _checkedAt), now) < Recheck)
+        {
+            return fresh.Index;
+        }
+
         var count = await db.RegistryPersons.LongCountAsync(ct);
         var maxId = count == 0 ? 0 : await db.RegistryPersons.MaxAsync(p => p.Id, ct);
         if (_current is { } ready && ready.Count == count && ready.MaxId == maxId)
         {
+            Volatile.Write(ref _checkedAt, now);
             return ready.Index;
         }
 
@@ -35,6 +45,7 @@ internal sealed class RegistryPersonIndex : IDisposable
             var rows = await db.RegistryPersons.AsNoTracking().ToListAsync(ct);
             var index = PersonIndex.Build(rows.Select(ToRecord));
             _current = (count, maxId, index);
+            Volatile.Write(ref _checkedAt, now);
             return index;
         }
         finally

@@ -33,29 +33,29 @@ internal static class SearchRules
             return null;
         }
 
-        var context = Blank(request.Context);
+        var context = RequestText.Blank(request.Context);
         if (v.Required("context", context))
         {
             v.OneOf("context", context, [.. ConsultationContexts.Names.Keys]);
         }
 
-        var dataSet = Blank(request.DataSet);
+        var dataSet = RequestText.Blank(request.DataSet);
         if (v.Required("dataSet", dataSet))
         {
             v.OneOf("dataSet", dataSet, [.. Disclosure.DataSetNames.Keys]);
         }
 
-        var purpose = Blank(request.Purpose);
+        var purpose = RequestText.Blank(request.Purpose);
         v.Required("purpose", purpose);
         v.MaxLength("purpose", purpose, 200);
-        var caseReference = Blank(request.CaseReference);
+        var caseReference = RequestText.Blank(request.CaseReference);
         v.Required("caseReference", caseReference);
         v.MaxLength("caseReference", caseReference, 100);
         var asked = Partners(request.Partners, partners, v);
         var set = dataSet is not null && Disclosure.DataSetNames.TryGetValue(dataSet, out var s) ? s : (DataSet?)null;
         var person = set is DataSet.Persons or DataSet.Records ? Person(request.Person, v) : null;
         var plate = set == DataSet.Vehicles ? PlateOf(request.Plate, v) : null;
-        var document = Blank(request.DocumentNumber);
+        var document = RequestText.Blank(request.DocumentNumber);
         if (set == DataSet.Documents && v.Required("documentNumber", document))
         {
             v.MaxLength("documentNumber", document, 30);
@@ -73,10 +73,10 @@ internal static class SearchRules
             return null;
         }
 
-        var surname = Blank(input.Surname);
-        var given = Blank(input.GivenNames);
-        var born = Blank(input.BirthDate);
-        var postcode = Blank(input.Postcode);
+        var surname = RequestText.Blank(input.Surname);
+        var given = RequestText.Blank(input.GivenNames);
+        var born = RequestText.Blank(input.BirthDate);
+        var postcode = RequestText.Blank(input.Postcode);
         v.MaxLength("person.surname", surname, 100);
         v.MaxLength("person.givenNames", given, 100);
         v.MaxLength("person.postcode", postcode, 10);
@@ -116,7 +116,7 @@ internal static class SearchRules
 
     private static string? PlateOf(string? text, RequestValidator v)
     {
-        var plate = Blank(text);
+        var plate = RequestText.Blank(text);
         if (!v.Required("plate", plate))
         {
             return null;
@@ -153,6 +153,4 @@ internal static class SearchRules
 
         return asked;
     }
-
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

@@ -29,8 +29,8 @@ internal sealed class ConsultationSearches(SenningenDbContext db, Outbox outbox,
         var v = new RequestValidator(texts);
         if (SearchRules.Check(request, partners, v) is not { } search)
         {
-            await audit.WriteAsync(new AuditRecord(AuditActions.ConsultationSearched, AuditOutcomes.Failed, [], Cut(request?.Purpose),
-                Cut(request?.CaseReference), Detail: $"invalid search: {string.Join(", ", v.Errors.Select(e => $"{e.Field} {e.Rule}"))}"), actor, ct);
+            await audit.WriteAsync(new AuditRecord(AuditActions.ConsultationSearched, AuditOutcomes.Failed, [], RequestText.ForAudit(request?.Purpose),
+                RequestText.ForAudit(request?.CaseReference), Detail: $"invalid search: {string.Join(", ", v.Errors.Select(e => $"{e.Field} {e.Rule}"))}"), actor, ct);
             return new StartOutcome(null, v.Errors, null);
         }
 
@@ -86,7 +86,6 @@ internal sealed class ConsultationSearches(SenningenDbContext db, Outbox outbox,
         }
     }
 
-    private static string? Cut(string? text) => text is { Length: > 100 } ? text[..100] : text;
 }
 
 /// <summary>

@@ -39,11 +39,11 @@ internal static class StartOperation
             Type = request.Type!,
             HomeCountry = settings.Country.Value,
             HomeZone = homeZone,
-            CaseReference = Blank(request.CaseReference),
+            CaseReference = RequestText.Blank(request.CaseReference),
             Vehicles = string.Join('\n', (request.Vehicles ?? []).Select(v => v.Trim())),
-            Suspect = Blank(request.Suspect),
-            Reason = Blank(request.Reason),
-            AuthorisationReference = Blank(request.AuthorisationReference),
+            Suspect = RequestText.Blank(request.Suspect),
+            Reason = RequestText.Blank(request.Reason),
+            AuthorisationReference = RequestText.Blank(request.AuthorisationReference),
             AuthorisationDeadlineMs = request.AuthorisationDeadline?.ToUnixTimeMilliseconds(),
             StartedAtMs = now.ToUnixTimeMilliseconds(),
             StartedBy = actor.Name,
@@ -51,7 +51,7 @@ internal static class StartOperation
             Units = [.. request.Units!.Select(u => new OperationUnit
             {
                 CallSign = u.CallSign!.Trim(),
-                Vehicle = Blank(u.Vehicle),
+                Vehicle = RequestText.Blank(u.Vehicle),
                 Officers = u.Officers,
             })],
         };
@@ -64,6 +64,4 @@ internal static class StartOperation
         var view = await reader.GetAsync(operation.Id, Texts.CurrentLanguage, ct);
         return TypedResults.Created($"/api/v1/operations/{operation.Id}", view);
     }
-
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }
