@@ -7,7 +7,11 @@ public sealed record CreateUserRequest(
     string? DisplayName,
     string? Unit,
     IReadOnlyList<string>? Roles,
-    string? Language);
+    string? Language)
+{
+    /// <summary>National authorisations (<see cref="Users.Authorisations"/>); none when left out.</summary>
+    public IReadOnlyList<string>? Authorisations { get; init; }
+}
 
 /// <summary>A user of this node, as an administrator sees it.</summary>
 public sealed record UserSummary(
@@ -18,7 +22,10 @@ public sealed record UserSummary(
     IReadOnlyList<string> Roles,
     string Language,
     DateTimeOffset? LockedOutUntil,
-    int FailedLogins);
+    int FailedLogins)
+{
+    public IReadOnlyList<string> Authorisations { get; init; } = [];
+}
 
 /// <summary>The roles a Senningen user can hold; the names are stable API values.</summary>
 public static class Roles

@@ -11,6 +11,9 @@ public sealed record Actor(string Name, string Unit, string Country)
     public const string DisplayNameClaim = "senningen:display-name";
     public const string LanguageClaim = "senningen:language";
 
+    /// <summary>One national authorisation the user holds (values in <c>Senningen.Contracts.Users.Authorisations</c>).</summary>
+    public const string AuthorisationClaim = "senningen:authorisation";
+
     public static Actor From(ClaimsPrincipal? user, NodeSettings settings)
     {
         if (user?.Identity?.IsAuthenticated != true)
@@ -21,6 +24,10 @@ public sealed record Actor(string Name, string Unit, string Country)
         return new Actor(user.Identity.Name ?? "(unnamed)", user.FindFirstValue(UnitClaim) ?? "",
             user.FindFirstValue(CountryClaim) ?? settings.Country.Value);
     }
+
+    /// <summary>The national authorisations in the user's sign-in (read at sign-in or token issue, not per request).</summary>
+    public static IReadOnlySet<string> AuthorisationsOf(ClaimsPrincipal? user) =>
+        user?.FindAll(AuthorisationClaim).Select(c => c.Value).ToHashSet(StringComparer.Ordinal) ?? [];
 
     public static Actor Anonymous(NodeSettings settings) => new("(anonymous)", "", settings.Country.Value);
 

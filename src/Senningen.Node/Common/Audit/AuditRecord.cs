@@ -31,6 +31,7 @@ public static class AuditActions
     public const string UserCreate = "user.create";
     public const string UserRead = "user.read";
     public const string UserUnlock = "user.unlock";
+    public const string UserAuthorisations = "user.authorisations";
     public const string LanguageChange = "user.language";
     public const string MessageSent = "exchange.sent";
     public const string MessageReceived = "exchange.received";
@@ -66,7 +67,7 @@ public static class AuditActions
     public const string ConsultationVolumeAlert = "consultation.volume-alert";
 
     public static IReadOnlyList<string> All { get; } =
-        [Login, TokenIssued, Logout, AccessDenied, AuditRead, AuditExport, AuditVerify, UserCreate, UserRead, UserUnlock,
+        [Login, TokenIssued, Logout, AccessDenied, AuditRead, AuditExport, AuditVerify, UserCreate, UserRead, UserUnlock, UserAuthorisations,
          LanguageChange, MessageSent, MessageReceived, MessageRefused, MessageDuplicate, MessageRejected, MessageExpired,
          MessageHandlingFailed, MessageRead, OperationStarted, OperationEnded, OperationRead, OperationCrossing, AlertReceived,
          AlertRead, AlertAcknowledged, AlertEscalated, AnprCameraRegistered, AnprHotlistImported, AnprHotlistDeleted, AnprHotlistRead, AnprHit,

@@ -16,11 +16,18 @@ internal static class DemoUsers
             "NL" => ("nl", "Basisteam Baarle-Nassau", "Meldkamer Zuid-Nederland", "LIRC", "Politie FG"),
             _ => ("fr", "Commissariat Esch-sur-Alzette", "CIN Police Grand-Ducale", "Service des relations internationales", "DPO Police Grand-Ducale"),
         };
+        // Joint posts and mixed patrols are Belgian–Dutch; a Luxembourg patrol officer is cleared for hit/no-hit only.
+        string[] patrolClearance = country.Value == "LU"
+            ? [Authorisations.HitNoHit]
+            : [Authorisations.HitNoHit, Authorisations.JointPost, Authorisations.MixedPatrol, Authorisations.JointControl];
         return
         [
-            new("officer", Password, $"Officer {country.Value}", patrol, [Roles.Officer], language),
-            new("controlroom", Password, $"Control room {country.Value}", room, [Roles.ControlRoom], language),
-            new("liaison", Password, $"Liaison officer {country.Value}", desk, [Roles.LiaisonOfficer], language),
+            new("officer", Password, $"Officer {country.Value}", patrol, [Roles.Officer], language) { Authorisations = patrolClearance },
+            new("controlroom", Password, $"Control room {country.Value}", room, [Roles.ControlRoom], language)
+            {
+                Authorisations = [Authorisations.HitNoHit, Authorisations.FormalRequest],
+            },
+            new("liaison", Password, $"Liaison officer {country.Value}", desk, [Roles.LiaisonOfficer], language) { Authorisations = Authorisations.All },
             new("dpo", Password, $"Data protection officer {country.Value}", dpo, [Roles.DataProtectionOfficer], "en"),
             new("admin", Password, $"Administrator {country.Value}", "Node operations", [Roles.Admin], "en"),
         ];

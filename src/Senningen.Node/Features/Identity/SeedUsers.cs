@@ -48,9 +48,15 @@ internal static class SeedUsers
 
         foreach (var demo in DemoUsers.For(settings.Country))
         {
-            if (await users.FindByNameAsync(demo.Username!) is null)
+            if (await users.FindByNameAsync(demo.Username!) is not { } existing)
             {
                 await directory.CreateAsync(demo, cancellationToken, node);
+            }
+            else if (demo.Authorisations is { Count: > 0 } wanted
+                && !(await users.GetClaimsAsync(existing)).Any(c => c.Type == Actor.AuthorisationClaim))
+            {
+                // A demo database from before national authorisations existed: its users get the demo's clearances once.
+                await directory.SetAuthorisationsAsync(demo.Username!, wanted, node, cancellationToken);
             }
         }
     }

@@ -24,6 +24,7 @@ internal static class SearchRules
 {
     public const string NotSelective = "not-selective";
     public const string Partner = "partner";
+    public const string NationalAuthorisation = "national-authorisation";
 
     public static CheckedSearch? Check(ConsultationSearchRequest? request, IReadOnlyCollection<CountryCode> partners, RequestValidator v)
     {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Senningen.Contracts.Consultation;
+using Senningen.Contracts.Users;
 using Senningen.Core.Consultation;
 using Senningen.Core.Countries;
 using Senningen.Core.Treaty;
@@ -23,7 +24,8 @@ internal sealed record StartOutcome(ConsultationSearchView? Search, IReadOnlyLis
 internal sealed class ConsultationSearches(SenningenDbContext db, Outbox outbox, AuditLog audit, TreatyCatalogue catalogue, NodeSettings node,
     ConsultationSettings settings, Texts texts, TimeProvider clock)
 {
-    public async Task<StartOutcome> StartAsync(ConsultationSearchRequest? request, Actor actor, CancellationToken ct)
+    /// <param name="authorisations">The user's national authorisations; a context they are not cleared for is refused (403).</param>
+    public async Task<StartOutcome> StartAsync(ConsultationSearchRequest? request, Actor actor, IReadOnlySet<string> authorisations, CancellationToken ct)
     {
         var partners = node.Partners.Select(p => p.Country).ToList();
         var v = new RequestValidator(texts);
@@ -32,6 +34,18 @@ internal sealed class ConsultationSearches(SenningenDbContext db, Outbox outbox,
             await audit.WriteAsync(new AuditRecord(AuditActions.ConsultationSearched, AuditOutcomes.Failed, [], RequestText.ForAudit(request?.Purpose),
                 RequestText.ForAudit(request?.CaseReference), Detail: $"invalid search: {string.Join(", ", v.Errors.Select(e => $"{e.Field} {e.Rule}"))}"), actor, ct);
             return new StartOutcome(null, v.Errors, null);
+        }
+
+        // The treaty leaves who may consult in a joint post or on patrol to each country's own rules; this node checks
+        // its own user's clearance before asking the catalogue anything, and nothing leaves the node without it.
+        var contextName = ConsultationContexts.NameOf(search.Context);
+        if (!authorisations.Contains(Authorisations.ForConsultation(contextName)))
+        {
+            await audit.WriteAsync(new AuditRecord(AuditActions.ConsultationSearched, AuditOutcomes.Denied, [], search.Purpose, search.CaseReference,
+                Detail: $"{search.Criteria}; refused: {SearchRules.NationalAuthorisation} {contextName}"), actor, ct);
+            var error = new FieldError("context", SearchRules.NationalAuthorisation,
+                texts["consultation.rule.national-authorisation", texts[$"consultation.context.{contextName}"]]);
+            return new StartOutcome(null, [error], error);
         }
 
         var now = clock.GetUtcNow();
@@ -99,7 +113,7 @@ internal static class StartSearch
     public static async Task<Results<Accepted<ConsultationSearchView>, ProblemHttpResult>> HandleAsync(ConsultationSearchRequest? request,
         HttpContext http, ConsultationSearches searches, NodeSettings node, Texts texts, CancellationToken ct)
     {
-        var outcome = await searches.StartAsync(request, Actor.From(http.User, node), ct);
+        var outcome = await searches.StartAsync(request, Actor.From(http.User, node), Actor.AuthorisationsOf(http.User), ct);
         if (outcome.Search is { } search)
         {
             return TypedResults.Accepted($"/api/v1/consultation/searches/{search.Id}", search);

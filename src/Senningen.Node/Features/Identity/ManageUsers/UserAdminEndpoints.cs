@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Senningen.Contracts.Users;
 using Senningen.Node.Common.Audit;
+using Senningen.Node.Common.Configuration;
 using Senningen.Node.Common.Errors;
 using Senningen.Node.Common.Localization;
 using Senningen.Node.Common.Security;
@@ -18,6 +19,8 @@ internal static class UserAdminEndpoints
         group.MapGet("", ListAsync).WithSummary("All users of this node.");
         group.MapPost("", CreateAsync).WithSummary("Create a user of this node's country.");
         group.MapPost("/{username}/unlock", UnlockAsync).WithSummary("Lift a lock-out after failed logins.");
+        group.MapPut("/{username}/authorisations", SetAuthorisationsAsync)
+            .WithSummary("Replace the user's national authorisations (consultation contexts their country has cleared them for). Audited.");
     }
 
     public static async Task<Ok<List<UserSummary>>> ListAsync(UserDirectory directory, AuditLog audit, CancellationToken cancellationToken)
@@ -35,6 +38,13 @@ internal static class UserAdminEndpoints
         return result.Problem is { } problem
             ? problem
             : TypedResults.Created($"/api/v1/admin/users/{Uri.EscapeDataString(result.User!.Username)}", result.User);
+    }
+
+    public static async Task<Results<Ok<UserSummary>, ProblemHttpResult>> SetAuthorisationsAsync(
+        string username, UserAuthorisationsRequest? request, UserDirectory directory, HttpContext http, NodeSettings node, CancellationToken cancellationToken)
+    {
+        var result = await directory.SetAuthorisationsAsync(username, request?.Authorisations, Actor.From(http.User, node), cancellationToken);
+        return result.Problem is { } problem ? problem : TypedResults.Ok(result.User!);
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> UnlockAsync(

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -49,6 +50,7 @@ public sealed class UserDirectory(UserManager<SenningenUser> users, AuditLog aud
             }
         }
 
+        CheckAuthorisations(request.Authorisations, validator);
         var language = request.Language?.ToLowerInvariant() ?? Texts.Fallback;
         validator.OneOf("language", language, Texts.Languages);
         if (!validator.HasErrors && await users.FindByNameAsync(request.Username!.Trim()) is not null)
@@ -84,16 +86,79 @@ public sealed class UserDirectory(UserManager<SenningenUser> users, AuditLog aud
         }
 
         await users.AddToRolesAsync(user, request.Roles!.Distinct());
+        var authorisations = (request.Authorisations ?? []).Distinct(StringComparer.Ordinal).ToList();
+        if (authorisations.Count > 0)
+        {
+            await users.AddClaimsAsync(user, authorisations.Select(a => new Claim(Actor.AuthorisationClaim, a)));
+        }
+
         await audit.WriteAsync(new AuditRecord(AuditActions.UserCreate, AuditOutcomes.Success, [$"user:{user.UserName}"],
-            Detail: "roles: " + string.Join(',', request.Roles!.Distinct())), actor, cancellationToken);
+            Detail: $"roles: {string.Join(',', request.Roles!.Distinct())}; authorisations: {string.Join(',', authorisations)}"), actor, cancellationToken);
         return new CreateResult(await SummariseAsync(user), null, []);
+    }
+
+    /// <summary>
+    /// Replaces a user's national authorisations with the given set; the change reaches the user's next sign-in or token,
+    /// so a withdrawn authorisation is not used for longer than a session.
+    /// </summary>
+    public async Task<CreateResult> SetAuthorisationsAsync(string username, IReadOnlyList<string>? authorisations, Actor? actor,
+        CancellationToken cancellationToken)
+    {
+        var validator = new RequestValidator(texts);
+        if (authorisations is null)
+        {
+            validator.Add("authorisations", Rules.Required, "rule.required");
+        }
+
+        CheckAuthorisations(authorisations, validator);
+        if (validator.HasErrors)
+        {
+            return new CreateResult(null, validator.Problem(), validator.Errors);
+        }
+
+        var user = await users.Users.FirstOrDefaultAsync(u => u.NormalizedUserName == users.NormalizeName(username), cancellationToken);
+        if (user is null)
+        {
+            return new CreateResult(null, Problems.NotFound(texts, "user"), []);
+        }
+
+        var wanted = authorisations!.Distinct(StringComparer.Ordinal).ToList();
+        var held = (await users.GetClaimsAsync(user)).Where(c => c.Type == Actor.AuthorisationClaim).ToList();
+        var removed = held.Where(c => !wanted.Contains(c.Value, StringComparer.Ordinal)).ToList();
+        var added = wanted.Where(a => !held.Any(c => c.Value == a)).Select(a => new Claim(Actor.AuthorisationClaim, a)).ToList();
+        if (removed.Count > 0)
+        {
+            await users.RemoveClaimsAsync(user, removed);
+        }
+
+        if (added.Count > 0)
+        {
+            await users.AddClaimsAsync(user, added);
+        }
+
+        await audit.WriteAsync(new AuditRecord(AuditActions.UserAuthorisations, AuditOutcomes.Success, [$"user:{user.UserName}"],
+            Detail: $"granted: {string.Join(',', added.Select(c => c.Value))}; withdrawn: {string.Join(',', removed.Select(c => c.Value))}"),
+            actor, cancellationToken);
+        return new CreateResult(await SummariseAsync(user), null, []);
+    }
+
+    private static void CheckAuthorisations(IReadOnlyList<string>? authorisations, RequestValidator validator)
+    {
+        for (var i = 0; i < (authorisations?.Count ?? 0); i++)
+        {
+            validator.OneOf($"authorisations[{i}]", authorisations![i], Authorisations.All);
+        }
     }
 
     private async Task<UserSummary> SummariseAsync(SenningenUser user)
     {
         var roles = await users.GetRolesAsync(user);
+        var claims = await users.GetClaimsAsync(user);
         var lockedOut = user.LockoutEnd is { } end && end > clock.GetUtcNow() ? end : (DateTimeOffset?)null;
         return new UserSummary(user.UserName ?? "", user.DisplayName, user.Country, user.Unit, [.. roles.Order(StringComparer.Ordinal)],
-            user.Language, lockedOut, user.AccessFailedCount);
+            user.Language, lockedOut, user.AccessFailedCount)
+        {
+            Authorisations = [.. claims.Where(c => c.Type == Actor.AuthorisationClaim).Select(c => c.Value).Order(StringComparer.Ordinal)],
+        };
     }
 }
