@@ -44,5 +44,26 @@ public sealed class ConsultationPageTests(ChromiumFixture browser) : IClassFixtu
         await Expect(dutch.Locator("[data-testid=consult-item]").First).ToContainTextAsync(person.Sex == 1 ? "femme" : "homme");
         await Expect(dutch.Locator("[data-testid=consult-state]")).ToHaveTextAsync("a répondu");
         await ConsoleSteps.KeepScreenshotAsync(page, "consultation-joint-post-fr");
+
+        // The same page with its answer on a phone in a patrol car: nothing wider than the screen.
+        await page.SetViewportSizeAsync(360, 740);
+        await Expect(dutch).ToBeVisibleAsync();
+        (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(360);
+        await ConsoleSteps.KeepScreenshotAsync(page, "consultation-joint-post-fr-phone");
+
+        // Belgium's DPO finds the search in the consultation log and rebuilds it.
+        await using var dpoContext = await browser.NewContextAsync(network["BE"]);
+        var dpo = await dpoContext.NewPageAsync();
+        await ConsoleSteps.SignInAsync(dpo, "dpo");
+        await dpo.GotoAsync("consultation/log");
+        await ConsoleSteps.WaitUntilInteractiveAsync(dpo);
+        await dpo.ClickAsync("[data-testid=log-show]");
+        var row = dpo.Locator("[data-testid=log-row]", new() { HasText = "BE-2026-0042" });
+        await Expect(row).ToContainTextAsync("officer");
+        await row.Locator("[data-testid=log-trail]").ClickAsync();
+        var trail = dpo.Locator("[data-testid=consultation-trail]");
+        await Expect(trail).ToContainTextAsync("consultation.search");
+        await Expect(trail).ToContainTextAsync("consultation.answer-received");
+        await ConsoleSteps.KeepScreenshotAsync(dpo, "consultation-log-dpo");
     }
 }

@@ -48,3 +48,22 @@ public sealed record PartnerAnswerView(
 
 /// <summary>One record disclosed: the partner's reference, the match score and its explanation (persons), and the fields the level allows.</summary>
 public sealed record ConsultationItemView(string Reference, double? Score, IReadOnlyDictionary<string, string> Fields, IReadOnlyList<string> Explanation);
+
+/// <summary>
+/// One consultation as this node's DPO sees it: a search this node's users sent ("asked"), or a partner's search this node
+/// answered ("answered"), from the audit log. <see cref="Id"/> is absent for a search refused before it was sent.
+/// </summary>
+public sealed record ConsultationLogRow(
+    Guid? Id,
+    string Direction,
+    DateTimeOffset At,
+    string Actor,
+    string ActorCountry,
+    string? Counterpart,
+    string Outcome,
+    string? Purpose,
+    string? CaseReference,
+    string? Detail);
+
+/// <summary>Everything this node recorded about one consultation, oldest first: enough to rebuild it from this side.</summary>
+public sealed record ConsultationTrail(Guid Id, IReadOnlyList<Audit.AuditEntryView> Entries);

@@ -64,6 +64,39 @@ public sealed class FederatedSearchTests : IAsyncLifetime
         (disclosed.Recipient, disclosed.CaseReference, disclosed.Purpose).ShouldBe(("BE", "BE-2026-0042", "identity check at the Baarle joint post"));
         disclosed.Records.ShouldContain($"consultation:{search.Id}");
         disclosed.Detail!.ShouldContain("for officer (BE)");
+
+        // Each DPO finds the consultation in the node's consultation log and rebuilds it from their own side.
+        using var beDpo = await be.SignedInAsync("dpo");
+        var beLog = (await beDpo.GetFromJsonAsync<List<ConsultationLogRow>>("api/v1/consultation/log", Ct))!;
+        var beRow = beLog.Single(r => r.Id == search.Id);
+        (beRow.Direction, beRow.Actor, beRow.Counterpart, beRow.CaseReference).ShouldBe(("asked", "officer", "NL,LU", "BE-2026-0042"));
+        var beTrail = (await beDpo.GetFromJsonAsync<ConsultationTrail>($"api/v1/consultation/log/{search.Id}", Ct))!;
+        // The officer's page polled until every partner was settled; each look that showed records is a read of its own.
+        beTrail.Entries.Select(e => e.Action).Distinct().ShouldBe(["consultation.search", "consultation.answer-received", "consultation.read"]);
+        using var nlDpo = await nl.SignedInAsync("dpo");
+        var nlRow = (await nlDpo.GetFromJsonAsync<List<ConsultationLogRow>>("api/v1/consultation/log", Ct))!.Single(r => r.Id == search.Id);
+        (nlRow.Direction, nlRow.Counterpart, nlRow.Purpose).ShouldBe(("answered", "BE", "identity check at the Baarle joint post"));
+        var nlTrail = (await nlDpo.GetFromJsonAsync<ConsultationTrail>($"api/v1/consultation/log/{search.Id}", Ct))!;
+        nlTrail.Entries.Single().Records.ShouldContain($"registry-person:{person.Id}");
+        (await QueryAsync(nl, db => db.AuditEntries.CountAsync(e => e.Action == "audit.read" && e.Records == $"consultation:{search.Id}", Ct))).ShouldBe(1);
+        (await officer.GetAsync("api/v1/consultation/log", Ct)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [Theory]
+    [InlineData("from=yesterday", "from", "format")]
+    [InlineData("from=2026-05-02&to=2026-05-01", "to", "range")]
+    [InlineData("from=2024-01-01&to=2026-01-01", "from", "range")]
+    public async Task ABadLogPeriod_IsRefusedNamingTheField(string query, string field, string rule)
+    {
+        using var dpo = await _network["BE"].SignedInAsync("dpo");
+
+        var response = await dpo.GetAsync($"api/v1/consultation/log?{query}", Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        var errors = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct)).RootElement.GetProperty("errors").EnumerateArray()
+            .Select(e => (e.GetProperty("field").GetString(), e.GetProperty("rule").GetString())).ToList();
+        errors.ShouldContain((field, rule));
     }
 
     [Theory]

@@ -2,6 +2,7 @@ using Senningen.Node.Common.Exchange;
 using Senningen.Node.Common.Security;
 using Senningen.Node.Features.Consultation.Answering;
 using Senningen.Node.Features.Consultation.Messages;
+using Senningen.Node.Features.Consultation.Oversight;
 using Senningen.Node.Features.Consultation.Searching;
 
 namespace Senningen.Node.Features.Consultation;
@@ -16,7 +17,8 @@ internal static class ConsultationModule
     public static IServiceCollection AddConsultationFeature(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(ConsultationSettings.Read(configuration));
-        services.AddSingleton<AnswerFeed>().AddSingleton<RegistryPersonIndex>().AddScoped<ConsultationAnswerer>().AddScoped<ConsultationSearches>();
+        services.AddSingleton<AnswerFeed>().AddSingleton<RegistryPersonIndex>().AddScoped<ConsultationAnswerer>().AddScoped<ConsultationSearches>()
+            .AddScoped<ConsultationLog>();
         services.AddMessageType<QueryPayload, QueryHandler>(QueryPayload.Type, 1);
         services.AddMessageType<AnswerPayload, AnswerHandler>(AnswerPayload.Type, 1);
         return services;
@@ -29,6 +31,10 @@ internal static class ConsultationModule
             .WithSummary("Searches the partners' registers (persons, vehicles, documents, records) in a treaty context; 202 with the search to follow. Audited.");
         consultation.MapGet("/searches/{id:guid}", ReadSearch.HandleAsync).RequireAuthorization(Policies.Consultation)
             .WithSummary("A search of yours and each partner's answer (waiting, answered, no-answer). Audited.");
+        consultation.MapGet("/log", ConsultationLogEndpoints.ListAsync).RequireAuthorization(Policies.DataProtection)
+            .WithSummary("For the DPO: consultations asked by this node's users and partners' consultations this node answered, from the audit log (default: the last 7 days). Audited.");
+        consultation.MapGet("/log/{id:guid}", ConsultationLogEndpoints.TrailAsync).RequireAuthorization(Policies.DataProtection)
+            .WithSummary("For the DPO: every audit entry of one consultation on this node, oldest first. Audited.");
         return app;
     }
 }

@@ -1,0 +1,53 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Senningen.Contracts.Consultation;
+using Senningen.Node.Common.Audit;
+using Senningen.Node.Common.Persistence;
+using Senningen.Node.Features.Audit.SearchLog;
+
+namespace Senningen.Node.Features.Consultation.Oversight;
+
+/// <summary>
+/// The DPO's view of consultations in both directions, read from the audit log rather than from the searches table:
+/// the log is what the DPO must be able to rely on, it also holds searches refused before they were sent and partners'
+/// searches this node answered, and it is tamper-evident. Each read is itself an audit entry.
+/// </summary>
+internal sealed class ConsultationLog(SenningenDbContext db, AuditLog audit)
+{
+    public const int MaxRows = 500;
+    public const string Asked = "asked";
+    public const string Answered = "answered";
+
+    public async Task<IReadOnlyList<ConsultationLogRow>> ListAsync(DateTimeOffset from, DateTimeOffset to, Actor actor, CancellationToken ct)
+    {
+        var (fromMs, toMs) = (from.ToUnixTimeMilliseconds(), to.ToUnixTimeMilliseconds());
+        var entries = await db.AuditEntries.AsNoTracking()
+            .Where(e => (e.Action == AuditActions.ConsultationSearched || e.Action == AuditActions.ConsultationDisclosed)
+                && e.OccurredAtUnixMs >= fromMs && e.OccurredAtUnixMs <= toMs)
+            .OrderByDescending(e => e.Sequence).Take(MaxRows).ToListAsync(ct);
+        var rows = entries.Select(Row).ToList();
+        await audit.WriteAsync(new AuditRecord(AuditActions.AuditRead, AuditOutcomes.Success, Detail: string.Create(CultureInfo.InvariantCulture,
+            $"consultation log {from:O} to {to:O}: {rows.Count} consultations")), actor, ct);
+        return rows;
+    }
+
+    public async Task<ConsultationTrail> TrailAsync(Guid id, Actor actor, CancellationToken ct)
+    {
+        // Records hold one "kind:id" per line; the id is a GUID, so the marker cannot be part of another record's name.
+        var marker = $"consultation:{id}";
+        var entries = await db.AuditEntries.AsNoTracking()
+            .Where(e => e.Action.StartsWith("consultation.") && e.Records.Contains(marker))
+            .OrderBy(e => e.Sequence).ToListAsync(ct);
+        await audit.WriteAsync(new AuditRecord(AuditActions.AuditRead, AuditOutcomes.Success, [marker],
+            Detail: $"consultation trail: {entries.Count} entries"), actor, ct);
+        return new ConsultationTrail(id, [.. entries.Select(AuditReader.ToView)]);
+    }
+
+    private static ConsultationLogRow Row(AuditEntry e)
+    {
+        var id = e.Records.Split('\n').Select(r => r.StartsWith("consultation:", StringComparison.Ordinal)
+            && Guid.TryParse(r.AsSpan("consultation:".Length), out var g) ? g : (Guid?)null).FirstOrDefault(g => g is not null);
+        var direction = e.Action == AuditActions.ConsultationSearched ? Asked : Answered;
+        return new ConsultationLogRow(id, direction, e.OccurredAt, e.Actor, e.ActorCountry, e.Recipient, e.Outcome, e.Purpose, e.CaseReference, e.Detail);
+    }
+}

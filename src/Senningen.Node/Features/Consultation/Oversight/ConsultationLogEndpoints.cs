@@ -1,0 +1,62 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Senningen.Contracts.Consultation;
+using Senningen.Node.Common.Audit;
+using Senningen.Node.Common.Configuration;
+using Senningen.Node.Common.Errors;
+using Senningen.Node.Common.Localization;
+
+namespace Senningen.Node.Features.Consultation.Oversight;
+
+/// <summary>The period a DPO asks for, as text so that a malformed date is a problem naming the field.</summary>
+internal sealed record ConsultationLogPeriod(string? From, string? To)
+{
+    public static readonly TimeSpan Default = TimeSpan.FromDays(7);
+    public static readonly TimeSpan Longest = TimeSpan.FromDays(366);
+
+    public (DateTimeOffset From, DateTimeOffset To) Check(RequestValidator v, DateTimeOffset now)
+    {
+        var to = Date(v, "to", To) ?? now;
+        var from = Date(v, "from", From) ?? to - Default;
+        if (to < from)
+        {
+            v.Add("to", Rules.Range, "rule.to-before-from");
+        }
+        else if (to - from > Longest)
+        {
+            v.Add("from", Rules.Range, "consultation.rule.log-period");
+        }
+
+        return (from, to);
+    }
+
+    private static DateTimeOffset? Date(RequestValidator v, string field, string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value))
+        {
+            return value;
+        }
+
+        v.Add(field, Rules.Format, "rule.date-format");
+        return null;
+    }
+}
+
+internal static class ConsultationLogEndpoints
+{
+    public static async Task<Results<Ok<IReadOnlyList<ConsultationLogRow>>, ProblemHttpResult>> ListAsync([AsParameters] ConsultationLogPeriod period,
+        ConsultationLog log, HttpContext http, NodeSettings node, Texts texts, TimeProvider clock, CancellationToken ct)
+    {
+        var v = new RequestValidator(texts);
+        var (from, to) = period.Check(v, clock.GetUtcNow());
+        return v.HasErrors ? v.Problem() : TypedResults.Ok(await log.ListAsync(from, to, Actor.From(http.User, node), ct));
+    }
+
+    public static async Task<Ok<ConsultationTrail>> TrailAsync(Guid id, ConsultationLog log, HttpContext http, NodeSettings node, CancellationToken ct) =>
+        TypedResults.Ok(await log.TrailAsync(id, Actor.From(http.User, node), ct));
+}
