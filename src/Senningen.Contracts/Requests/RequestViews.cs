@@ -95,3 +95,9 @@ public sealed record LiaisonOfficerView(
 
 /// <summary>What was passed on from a purpose-limited answer, and to whom.</summary>
 public sealed record DisclosureView(Guid EventId, string Recipient, string RecipientName, string Purpose, DateTimeOffset At);
+
+/// <summary>
+/// <c>GET /api/v1/liaison/proposals?host=CO&amp;language=es</c>: who of the other Benelux countries can help the caller's
+/// country in <c>Host</c>. <c>OwnOfficer</c>: the caller's country has an officer there of its own (joint use is then refused).
+/// </summary>
+public sealed record LiaisonProposalView(string Host, bool OwnOfficer, IReadOnlyList<LiaisonOfficerView> Officers);

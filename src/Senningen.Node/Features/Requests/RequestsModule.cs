@@ -24,6 +24,12 @@ internal static class RequestsModule
         services.AddScoped<RequestSteps>().AddScoped<RequestTransitions>().AddScoped<RequestDrafts>().AddScoped<RequestReader>();
         services.AddMessageType<SubmittedPayload, SubmittedHandler>(SubmittedPayload.MessageType, 1);
         services.AddMessageType<TransitionPayload, TransitionHandler>(TransitionPayload.Type, 1);
+        services.AddSingleton<Deadlines.DeadlineWorker>();
+        if (node.Exchange.DispatcherEnabled)
+        {
+            services.AddHostedService(sp => sp.GetRequiredService<Deadlines.DeadlineWorker>());
+        }
+
         return services;
     }
 
@@ -41,6 +47,13 @@ internal static class RequestsModule
             .WithSummary("One workflow action (submit, accept, refuse, ...); 409 from the wrong state, 403 for the other side or role; sent to the partner.");
         requests.MapPost("/{id:guid}/acknowledge", TransitionRequest.AcknowledgeAsync).WithSummary("The partner's desk has seen a (crisis) request.");
         requests.MapPost("/{id:guid}/attachments", AddAttachment.HandleAsync).WithSummary("Attaches a file to a draft (pdf, jpeg, png, text; size limited).");
+        requests.MapPost("/{id:guid}/disclosures", Sharing.PassOn.HandleAsync)
+            .WithSummary("Passes on a purpose-limited answer (administrative approach) to a recipient the request named, for its stated purpose; 403 naming the rule otherwise.");
+
+        var liaison = app.MapGroup("/api/v1/liaison").RequireAuthorization(Policies.Requests).WithTags("Requests");
+        liaison.MapGet("/officers", Liaison.ReadLiaison.Directory).WithSummary("The Benelux liaison officers posted abroad (host=, language= filter).");
+        liaison.MapGet("/proposals", Liaison.ReadLiaison.Propose)
+            .WithSummary("Joint use: liaison officers of the other Benelux countries who can help this node's officers in a host country (host=, language=).");
         return app;
     }
 }
