@@ -51,9 +51,9 @@ public static class RequestSamples
     public static Task<HttpResponseMessage> ActAsync(HttpClient client, Guid id, string action, string? reason = null, DateTimeOffset? expectedBy = null) =>
         client.PostAsJsonAsync($"api/v1/requests/{id}/transitions", new TransitionInput(action, reason, expectedBy), TestContext.Current.CancellationToken);
 
-    public static async Task<RequestView> DoAsync(HttpClient client, Guid id, string action, string? reason = null)
+    public static async Task<RequestView> DoAsync(HttpClient client, Guid id, string action, string? reason = null, DateTimeOffset? expectedBy = null)
     {
-        var response = await ActAsync(client, id, action, reason);
+        var response = await ActAsync(client, id, action, reason, expectedBy);
         response.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         return (await response.Content.ReadFromJsonAsync<RequestView>(TestContext.Current.CancellationToken))!;
     }
