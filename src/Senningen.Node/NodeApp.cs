@@ -123,5 +123,6 @@ public static class NodeApp
         await app.Services.SeedDemoCamerasAsync(cancellationToken);
         await app.Services.PrepareAnprAsync(cancellationToken);
         await app.Services.SeedDemoRegistryAsync(cancellationToken);
+        await app.Services.SeedDemoRequestsAsync(cancellationToken);
     }
 }

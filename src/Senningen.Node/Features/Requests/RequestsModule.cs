@@ -33,6 +33,8 @@ internal static class RequestsModule
         return services;
     }
 
+    public static Task SeedDemoRequestsAsync(this IServiceProvider services, CancellationToken ct) => Demo.DemoRequests.SeedAsync(services, ct);
+
     public static IEndpointRouteBuilder MapRequestsFeature(this IEndpointRouteBuilder app)
     {
         var requests = app.MapGroup("/api/v1/requests").RequireAuthorization(Policies.Requests).WithTags("Requests");
