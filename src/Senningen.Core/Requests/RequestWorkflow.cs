@@ -51,6 +51,9 @@ public static class RequestWorkflow
 
     private static readonly string[] Node = [NodeRole];
 
+    // The requested node itself refuses what its own reading of the treaty does not allow.
+    private static readonly string[] DeskOrNode = [ControlRoom, LiaisonOfficer, NodeRole];
+
     private static readonly RequestState[] Open =
         [RequestState.Submitted, RequestState.Received, RequestState.MoreInformation, RequestState.Accepted, RequestState.InExecution];
 
@@ -62,7 +65,7 @@ public static class RequestWorkflow
         new(RequestAction.AskInformation, [RequestState.Received], RequestState.MoreInformation, RequestSide.Requested, Desk, true),
         new(RequestAction.SupplyInformation, [RequestState.MoreInformation], RequestState.Received, RequestSide.Requesting, Anyone, true),
         new(RequestAction.Accept, [RequestState.Received], RequestState.Accepted, RequestSide.Requested, Desk, false),
-        new(RequestAction.Refuse, [RequestState.Received, RequestState.MoreInformation], RequestState.Refused, RequestSide.Requested, Desk, true),
+        new(RequestAction.Refuse, [RequestState.Received, RequestState.MoreInformation], RequestState.Refused, RequestSide.Requested, DeskOrNode, true),
         new(RequestAction.StartExecution, [RequestState.Accepted], RequestState.InExecution, RequestSide.Requested, Desk, false),
         new(RequestAction.Complete, [RequestState.InExecution], RequestState.Done, RequestSide.Requested, Desk, false),
         new(RequestAction.Archive, [RequestState.Done, RequestState.Refused, RequestState.Withdrawn], RequestState.Archived, RequestSide.Requesting,

@@ -23,7 +23,7 @@ public sealed class RequestWorkflowTests
         (RequestAction.AskInformation, "received", "more-information", RequestSide.Requested, [ControlRoom, Liaison], true),
         (RequestAction.SupplyInformation, "more-information", "received", RequestSide.Requesting, [Officer, ControlRoom, Liaison], true),
         (RequestAction.Accept, "received", "accepted", RequestSide.Requested, [ControlRoom, Liaison], false),
-        (RequestAction.Refuse, "received more-information", "refused", RequestSide.Requested, [ControlRoom, Liaison], true),
+        (RequestAction.Refuse, "received more-information", "refused", RequestSide.Requested, [ControlRoom, Liaison, Node], true),
         (RequestAction.StartExecution, "accepted", "in-execution", RequestSide.Requested, [ControlRoom, Liaison], false),
         (RequestAction.Complete, "in-execution", "done", RequestSide.Requested, [ControlRoom, Liaison], false),
         (RequestAction.Archive, "done refused withdrawn", "archived", RequestSide.Requesting, [Officer, ControlRoom, Liaison], false),

@@ -6,8 +6,9 @@ using static Senningen.Node.Tests.Requests.RequestSamples;
 namespace Senningen.Node.Tests.Requests;
 
 /// <summary>
-/// A catalogue in which the Belgian investigative action in the Netherlands is not yet in force: the request is refused
-/// with 403 naming the catalogue rule, before anything is kept or sent.
+/// The Dutch node reads a catalogue in which investigative actions between Belgium and the Netherlands are not yet in
+/// force; the Belgian node reads the shipped one. A Dutch draft is refused with 403 naming the rule before anything is
+/// kept or sent; a Belgian request, allowed in Belgium's reading, is refused by the Dutch node on arrival, naming the rule.
 /// </summary>
 public sealed class RequestTreatyRefusalTests : IAsyncLifetime
 {
@@ -30,12 +31,16 @@ public sealed class RequestTreatyRefusalTests : IAsyncLifetime
 
         var path = Path.Combine(_treaty, "investigative-action.yaml");
         var text = await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken);
-        const string InForce = "acting: BE\n    host: NL\n    allowed: true\n    effectiveFrom: 2023-10-01";
-        var first = text.IndexOf(InForce, StringComparison.Ordinal);
-        first.ShouldBeGreaterThan(0);
-        text = text[..first] + InForce.Replace("2023-10-01", "2099-01-01", StringComparison.Ordinal) + text[(first + InForce.Length)..];
+        foreach (var (acting, host) in new[] { ("BE", "NL"), ("NL", "BE") })
+        {
+            var inForce = $"acting: {acting}\n    host: {host}\n    allowed: true\n    effectiveFrom: 2023-10-01";
+            var first = text.IndexOf(inForce, StringComparison.Ordinal);
+            first.ShouldBeGreaterThan(0);
+            text = text[..first] + inForce.Replace("2023-10-01", "2099-01-01", StringComparison.Ordinal) + text[(first + inForce.Length)..];
+        }
+
         await File.WriteAllTextAsync(path, text, TestContext.Current.CancellationToken);
-        _network = await TestNetwork.StartAsync(["BE", "NL"], settings: _ => new Dictionary<string, string?> { ["Senningen:Treaty:Directory"] = _treaty });
+        _network = await TestNetwork.StartAsync(["BE", "NL"], settings: country => country == "NL" ? new Dictionary<string, string?> { ["Senningen:Treaty:Directory"] = _treaty } : []);
     }
 
     public async ValueTask DisposeAsync()
@@ -47,22 +52,31 @@ public sealed class RequestTreatyRefusalTests : IAsyncLifetime
     [Fact]
     public async Task TypeTheTreatyDoesNotAllowForThePair_Is403NamingTheRule_AndNothingIsKeptOrSent()
     {
-        var be = _network["BE"];
-        using var officer = await be.SignedInAsync("officer");
+        var nl = _network["NL"];
+        using var officer = await nl.SignedInAsync("officer");
 
-        var response = await officer.PostAsync("api/v1/requests", System.Net.Http.Json.JsonContent.Create(Create("investigative-action", "NL")),
+        var response = await officer.PostAsync("api/v1/requests", System.Net.Http.Json.JsonContent.Create(Create("investigative-action", "BE")),
             TestContext.Current.CancellationToken);
 
         response.StatusCode.ShouldBe(HttpStatusCode.Forbidden, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         var problem = await ProblemAsync(response);
         problem.Type.ShouldBe("urn:senningen:problem:request-refused");
         problem.Errors!.ShouldHaveSingleItem().ShouldSatisfyAllConditions(e => e.Field.ShouldBe("type"), e => e.Rule.ShouldBe("investigative-action-not-yet-in-force"));
-        (await QueryAsync(be, db => db.Requests.CountAsync())).ShouldBe(0);
-        (await QueryAsync(be, db => db.Outbox.CountAsync())).ShouldBe(0);
-        (await QueryAsync(be, db => db.AuditEntries.CountAsync(e => e.Action == "request.create" && e.Outcome == "denied"))).ShouldBe(1);
+        (await QueryAsync(nl, db => db.Requests.CountAsync())).ShouldBe(0);
+        (await QueryAsync(nl, db => db.Outbox.CountAsync())).ShouldBe(0);
+        (await QueryAsync(nl, db => db.AuditEntries.CountAsync(e => e.Action == "request.create" && e.Outcome == "denied"))).ShouldBe(1);
+    }
 
-        // The other direction is in force: a Dutch hearing in Belgium is not touched by the change.
-        using var dutch = await _network["NL"].SignedInAsync("officer");
-        await CreateAsync(dutch, Create("investigative-action", "BE"));
+    [Fact]
+    public async Task RequestTheRequestedNodesCatalogueDoesNotAllow_IsRefusedOnArrival_NamingTheRule()
+    {
+        using var officer = await _network["BE"].SignedInAsync("officer");
+        var draft = await CreateAsync(officer, Create("investigative-action", "NL"));
+        await DoAsync(officer, draft.Summary.Id, "submit");
+
+        var refused = await WaitForStateAsync(officer, draft.Summary.Id, "refused");
+
+        refused.Timeline.Select(e => (e.Action, e.Country)).ShouldBe([("submit", "BE"), ("receive", "NL"), ("refuse", "NL")]);
+        refused.Timeline[^1].Reason.ShouldBe("investigative-action-not-yet-in-force");
     }
 }

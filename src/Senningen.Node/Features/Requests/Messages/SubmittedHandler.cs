@@ -1,12 +1,15 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Senningen.Core.Countries;
 using Senningen.Core.Requests;
+using Senningen.Core.Treaty;
 using Senningen.Node.Common.Audit;
 using Senningen.Node.Common.Configuration;
 using Senningen.Node.Common.Exchange;
 using Senningen.Node.Common.Exchange.Data;
 using Senningen.Node.Common.Persistence;
 using Senningen.Node.Features.Requests.Data;
+using Senningen.Node.Features.Requests.Drafting;
 using Senningen.Node.Features.Requests.Workflow;
 
 namespace Senningen.Node.Features.Requests.Messages;
@@ -14,9 +17,11 @@ namespace Senningen.Node.Features.Requests.Messages;
 /// <summary>
 /// Requested side of <c>request.submitted</c>: the request is kept as the partner sent it, marked received by the node
 /// (which tells the partner), and a crisis request pages the national desk. A type this node does not know, or a
-/// request naming another recipient country, is refused (audited, nothing kept); a redelivery changes nothing.
+/// request naming another recipient country, is refused (audited, nothing kept); a type this node's own reading of the
+/// treaty does not allow for the pair is kept and refused at once naming the rule; a redelivery changes nothing.
 /// </summary>
-internal sealed class SubmittedHandler(RequestSteps steps, AuditLog audit, RequestCatalogue catalogue, NodeSettings settings) : IMessageHandler
+internal sealed class SubmittedHandler(RequestSteps steps, AuditLog audit, RequestCatalogue catalogue, TreatyCatalogue treaty, NodeSettings settings)
+    : IMessageHandler
 {
     public string Type => SubmittedPayload.MessageType;
 
@@ -80,5 +85,15 @@ internal sealed class SubmittedHandler(RequestSteps steps, AuditLog audit, Reque
         // Received when it arrived; never before it was sent, should the two clocks disagree.
         var receivedAt = DateTimeOffset.FromUnixTimeMilliseconds(Math.Max(message.ReceivedAtMs, request.SubmittedAtMs.Value));
         await steps.RecordAsync(request, RequestAction.Receive, RequestState.Received, node, null, null, receivedAt, cancellationToken);
+
+        // This node reads the treaty for itself: what its catalogue does not allow is refused at once, naming the rule.
+        var refusal = DraftRules.TreatyRefusal(catalogue.FindType(p.Type)!, CountryCode.Parse(message.Sender), settings.Country, treaty,
+            DateOnly.FromDateTime(receivedAt.UtcDateTime));
+        if (refusal is not null
+            && RequestWorkflow.Decide(RequestState.Received, RequestAction.Refuse, RequestSide.Requested, [RequestWorkflow.NodeRole], true) is { IsAllowed: true } refuse)
+        {
+            // A millisecond after the receipt, so that every timeline (ordered by time) shows it after the receipt.
+            await steps.RecordAsync(request, RequestAction.Refuse, refuse.To, node, refusal, null, receivedAt.AddMilliseconds(1), cancellationToken);
+        }
     }
 }
