@@ -35,6 +35,7 @@ public static class CliApp
             SimulateCommand.Create(context),
             AnprCommand.Create(context),
             RegistryCommand.Create(context),
+            RequestsCommand.Create(context),
         };
 
         var parse = root.Parse(args);

@@ -18,6 +18,7 @@ using Senningen.Node.Features.Identity;
 using Senningen.Node.Features.NodeInfo;
 using Senningen.Node.Features.Operations;
 using Senningen.Node.Features.Registry;
+using Senningen.Node.Features.Requests;
 using Senningen.Node.Features.Treaty;
 
 namespace Senningen.Node;
@@ -80,6 +81,7 @@ public static class NodeApp
         services.AddAnprFeature(builder.Configuration, settings);
         services.AddRegistryFeature(builder.Configuration);
         services.AddConsultationFeature(builder.Configuration);
+        services.AddRequestsFeature(builder.Configuration, settings);
         services.AddConsole();
         overrides?.Invoke(services);
 
@@ -108,6 +110,7 @@ public static class NodeApp
         app.MapAnprFeature();
         app.MapRegistryFeature();
         app.MapConsultationFeature();
+        app.MapRequestsFeature();
         app.MapConsole();
         return app;
     }
@@ -120,5 +123,6 @@ public static class NodeApp
         await app.Services.SeedDemoCamerasAsync(cancellationToken);
         await app.Services.PrepareAnprAsync(cancellationToken);
         await app.Services.SeedDemoRegistryAsync(cancellationToken);
+        await app.Services.SeedDemoRequestsAsync(cancellationToken);
     }
 }

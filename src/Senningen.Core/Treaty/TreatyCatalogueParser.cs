@@ -51,7 +51,7 @@ public static class TreatyCatalogueParser
         return TreatyParseResult.Success(new TreatyCatalogue(missions.Values.Select(m => m.Mission), rules, version));
     }
 
-    private static YamlMappingNode? LoadRoot(TreatySource source, ProblemSink sink)
+    internal static YamlMappingNode? LoadRoot(TreatySource source, ProblemSink sink)
     {
         var stream = new YamlStream();
         var parser = new PositionTrackingParser(new Parser(new StringReader(source.Text)));

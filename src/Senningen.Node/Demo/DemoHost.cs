@@ -86,6 +86,7 @@ internal static class DemoHost
             ["Senningen:Node:Demo"] = "true",
             // The demo cameras read passing traffic, now and then a listed vehicle (nodes without cameras send nothing).
             ["Senningen:Anpr:DemoReadsPerSecond"] = "2",
+            ["Senningen:Requests:SeedDemo"] = "true",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
             // Demo keys are throw-away; production protects them with a certificate (README, "Data protection").

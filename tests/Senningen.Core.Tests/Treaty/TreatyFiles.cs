@@ -20,7 +20,7 @@ internal static class TreatyFiles
             .Select(path => new TreatySource(Path.GetFileName(path), File.ReadAllText(path)))];
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

@@ -65,6 +65,13 @@ public static class AuditActions
     public const string ConsultationAnswerReceived = "consultation.answer-received";
     public const string ConsultationRead = "consultation.read";
     public const string ConsultationVolumeAlert = "consultation.volume-alert";
+    public const string RequestCreated = "request.create";
+    public const string RequestStep = "request.step";
+    public const string RequestStepReceived = "request.step-received";
+    public const string RequestRead = "request.read";
+    public const string RequestPaged = "request.page";
+    public const string RequestEscalated = "request.escalate";
+    public const string RequestDisclosed = "request.disclose";
 
     public static IReadOnlyList<string> All { get; } =
         [Login, TokenIssued, Logout, AccessDenied, AuditRead, AuditExport, AuditVerify, UserCreate, UserRead, UserUnlock, UserAuthorisations,
@@ -72,5 +79,6 @@ public static class AuditActions
          MessageHandlingFailed, MessageRead, OperationStarted, OperationEnded, OperationRead, OperationCrossing, AlertReceived,
          AlertRead, AlertAcknowledged, AlertEscalated, AnprCameraRegistered, AnprHotlistImported, AnprHotlistDeleted, AnprHotlistRead, AnprHit,
          AnprHitReceived, AnprHitRead, AnprHitAcknowledged, AnprReadSearch, AnprReadsPurged,
-         RegistryGenerated, ConsultationDisclosed, ConsultationSearched, ConsultationAnswerReceived, ConsultationRead, ConsultationVolumeAlert];
+         RegistryGenerated, ConsultationDisclosed, ConsultationSearched, ConsultationAnswerReceived, ConsultationRead, ConsultationVolumeAlert,
+         RequestCreated, RequestStep, RequestStepReceived, RequestRead, RequestPaged, RequestEscalated, RequestDisclosed];
 }

@@ -66,6 +66,12 @@ public abstract class SenningenDbContext(DbContextOptions options, WriteGate wri
 
     public DbSet<StoredRecord> RegistryRecords => Set<StoredRecord>();
 
+    public DbSet<Features.Requests.Data.CooperationRequest> Requests => Set<Features.Requests.Data.CooperationRequest>();
+
+    public DbSet<Features.Requests.Data.RequestEvent> RequestEvents => Set<Features.Requests.Data.RequestEvent>();
+
+    public DbSet<Features.Requests.Data.RequestAttachment> RequestAttachments => Set<Features.Requests.Data.RequestAttachment>();
+
     /// <summary>True on PostgreSQL, where several node instances may append to the chain at once.</summary>
     protected abstract bool SharedByInstances { get; }
 

@@ -1,0 +1,112 @@
+namespace Senningen.Node.Features.Requests.Data;
+
+/// <summary>
+/// One cooperation request as this node holds it. Both nodes keep a row with the same id: the requesting node as
+/// <c>requesting</c>, the requested one as <c>requested</c>; state, deadlines and timeline travel between them.
+/// </summary>
+public sealed class CooperationRequest
+{
+    public Guid Id { get; set; }
+
+    public string Reference { get; set; } = "";
+
+    public string Type { get; set; } = "";
+
+    /// <summary>requesting or requested: which end this node is.</summary>
+    public string Side { get; set; } = "";
+
+    public string RequestingCountry { get; set; } = "";
+
+    public string RequestedCountry { get; set; } = "";
+
+    public string State { get; set; } = "";
+
+    public string Urgency { get; set; } = "";
+
+    public string? CaseReference { get; set; }
+
+    public string? Region { get; set; }
+
+    /// <summary>The id of the partner's authority the request was routed to (authorities.yaml).</summary>
+    public string Recipient { get; set; } = "";
+
+    /// <summary>The partner's single point of contact when it gets a copy.</summary>
+    public string? SpocCopy { get; set; }
+
+    public string? LiaisonOfficerId { get; set; }
+
+    /// <summary>The form's values by field name, as JSON text of a string map.</summary>
+    public string Fields { get; set; } = "{}";
+
+    public string CreatedBy { get; set; } = "";
+
+    public long CreatedAtMs { get; set; }
+
+    public long? SubmittedAtMs { get; set; }
+
+    public long? AnswerByMs { get; set; }
+
+    public long? RemindAtMs { get; set; }
+
+    public long? AcknowledgeByMs { get; set; }
+
+    public long? AcknowledgedAtMs { get; set; }
+
+    public string? AcknowledgedBy { get; set; }
+
+    /// <summary>Whether the deadline still runs in the current state (kept with the state, so "overdue" is one query).</summary>
+    public bool ClockRunning { get; set; }
+
+    public long? RemindedAtMs { get; set; }
+
+    public long? EscalatedAtMs { get; set; }
+
+    public string? DelayReason { get; set; }
+
+    public long? ExpectedByMs { get; set; }
+
+    /// <summary>The exchange conversation that carries this request's messages, in order.</summary>
+    public Guid ConversationId { get; set; }
+
+    public long UpdatedAtMs { get; set; }
+
+    public int Version { get; set; }
+}
+
+/// <summary>One step of a request's timeline; the id is the same on both nodes, so a redelivered step is not kept twice.</summary>
+public sealed class RequestEvent
+{
+    public Guid Id { get; set; }
+
+    public Guid RequestId { get; set; }
+
+    public long AtMs { get; set; }
+
+    public string Action { get; set; } = "";
+
+    public string? FromState { get; set; }
+
+    public string ToState { get; set; } = "";
+
+    public string Actor { get; set; } = "";
+
+    public string Country { get; set; } = "";
+
+    public string? Reason { get; set; }
+}
+
+/// <summary>A file attached to a draft; it travels with the submission.</summary>
+public sealed class RequestAttachment
+{
+    public Guid Id { get; set; }
+
+    public Guid RequestId { get; set; }
+
+    public string FileName { get; set; } = "";
+
+    public string ContentType { get; set; } = "";
+
+    public long Size { get; set; }
+
+    public byte[] Content { get; set; } = [];
+}

@@ -1,0 +1,63 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Senningen.Node.Features.Requests.Data;
+
+internal sealed class CooperationRequestConfiguration : IEntityTypeConfiguration<CooperationRequest>
+{
+    public void Configure(EntityTypeBuilder<CooperationRequest> builder)
+    {
+        builder.ToTable("requests_requests");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.Reference).HasMaxLength(40);
+        builder.Property(r => r.Type).HasMaxLength(60);
+        builder.Property(r => r.Side).HasMaxLength(12);
+        builder.Property(r => r.RequestingCountry).HasMaxLength(2);
+        builder.Property(r => r.RequestedCountry).HasMaxLength(2);
+        builder.Property(r => r.State).HasMaxLength(20);
+        builder.Property(r => r.Urgency).HasMaxLength(20);
+        builder.Property(r => r.CaseReference).HasMaxLength(100);
+        builder.Property(r => r.Region).HasMaxLength(20);
+        builder.Property(r => r.Recipient).HasMaxLength(60);
+        builder.Property(r => r.SpocCopy).HasMaxLength(60);
+        builder.Property(r => r.LiaisonOfficerId).HasMaxLength(60);
+        builder.Property(r => r.CreatedBy).HasMaxLength(100);
+        builder.Property(r => r.AcknowledgedBy).HasMaxLength(100);
+        builder.Property(r => r.DelayReason).HasMaxLength(1000);
+        builder.Property(r => r.Version).IsConcurrencyToken();
+        builder.HasIndex(r => new { r.Side, r.State });
+        builder.HasIndex(r => new { r.ClockRunning, r.AnswerByMs });
+        builder.HasIndex(r => r.CaseReference);
+    }
+}
+
+internal sealed class RequestEventConfiguration : IEntityTypeConfiguration<RequestEvent>
+{
+    public void Configure(EntityTypeBuilder<RequestEvent> builder)
+    {
+        builder.ToTable("requests_events");
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.Id).ValueGeneratedNever();
+        builder.Property(e => e.Action).HasMaxLength(30);
+        builder.Property(e => e.FromState).HasMaxLength(20);
+        builder.Property(e => e.ToState).HasMaxLength(20);
+        builder.Property(e => e.Actor).HasMaxLength(100);
+        builder.Property(e => e.Country).HasMaxLength(2);
+        builder.Property(e => e.Reason).HasMaxLength(2000);
+        builder.HasIndex(e => new { e.RequestId, e.AtMs });
+    }
+}
+
+internal sealed class RequestAttachmentConfiguration : IEntityTypeConfiguration<RequestAttachment>
+{
+    public void Configure(EntityTypeBuilder<RequestAttachment> builder)
+    {
+        builder.ToTable("requests_attachments");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Id).ValueGeneratedNever();
+        builder.Property(a => a.FileName).HasMaxLength(200);
+        builder.Property(a => a.ContentType).HasMaxLength(100);
+        builder.HasIndex(a => a.RequestId);
+    }
+}

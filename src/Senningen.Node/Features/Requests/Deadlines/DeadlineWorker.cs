@@ -1,0 +1,108 @@
+using Microsoft.EntityFrameworkCore;
+using Senningen.Core.Requests;
+using Senningen.Node.Common.Audit;
+using Senningen.Node.Common.Configuration;
+using Senningen.Node.Common.Persistence;
+using Senningen.Node.Features.Requests.Data;
+using Senningen.Node.Features.Requests.Workflow;
+
+namespace Senningen.Node.Features.Requests.Deadlines;
+
+/// <summary>
+/// Watches the clocks of the requests this node must answer: reminds the desk before the deadline, and hands a
+/// missed deadline, or a crisis request nobody acknowledged in time, to the national single point of contact. Each
+/// step goes on both timelines. Only the requested side runs the clock, so a step is never taken twice; instances
+/// sharing a database are kept apart by the request's version.
+/// </summary>
+internal sealed partial class DeadlineWorker(IServiceScopeFactory scopes, RequestsSettings settings, NodeSettings node, TimeProvider clock,
+    ILogger<DeadlineWorker> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(settings.DeadlineCheckEvery, clock);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await RunOnceAsync(clock.GetUtcNow(), stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogFailed(logger, ex);
+            }
+        }
+    }
+
+    /// <summary>One pass at <paramref name="now"/>; returns the steps taken.</summary>
+    public async Task<int> RunOnceAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SenningenDbContext>();
+        var ms = now.ToUnixTimeMilliseconds();
+        var requested = RequestNames.Of(RequestSide.Requested);
+        var due = await db.Requests.AsNoTracking()
+            .Where(r => r.Side == requested && r.ClockRunning && r.EscalatedAtMs == null)
+            .Where(r => r.AnswerByMs <= ms || (r.RemindedAtMs == null && r.RemindAtMs <= ms) || (r.AcknowledgedAtMs == null && r.AcknowledgeByMs <= ms))
+            .OrderBy(r => r.AnswerByMs).Select(r => r.Id).Take(100).ToListAsync(ct);
+        var taken = 0;
+        foreach (var id in due)
+        {
+            db.ChangeTracker.Clear();
+            var request = await db.Requests.FirstAsync(r => r.Id == id, ct);
+            var next = RequestDeadlines.Next(Plan(request), request.ClockRunning, request.AcknowledgedAtMs is not null, request.RemindedAtMs is not null,
+                request.EscalatedAtMs is not null, now);
+            if (next == DeadlineDue.Nothing)
+            {
+                continue;
+            }
+
+            await StepAsync(scope.ServiceProvider, request, next, now, ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                taken++;
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Answered, or handled by another instance, in the meantime: the next pass sees where it stands.
+            }
+        }
+
+        return taken;
+    }
+
+    private async Task StepAsync(IServiceProvider services, CooperationRequest request, DeadlineDue next, DateTimeOffset now, CancellationToken ct)
+    {
+        var state = RequestNames.Parse<RequestState>(request.State);
+        var action = next == DeadlineDue.Remind ? RequestAction.Remind : RequestAction.Escalate;
+        var decision = RequestWorkflow.Decide(state, action, RequestSide.Requested, [RequestWorkflow.NodeRole], hasReason: false);
+        if (!decision.IsAllowed)
+        {
+            return;
+        }
+
+        var actor = Actor.Node(node);
+        // The desk's own reason for being late travels with the escalation: the SPOC sees why before it calls.
+        await services.GetRequiredService<RequestSteps>().RecordAsync(request, action, decision.To, actor,
+            action == RequestAction.Escalate ? request.DelayReason : null, null, now, ct);
+        if (action == RequestAction.Escalate)
+        {
+            var spoc = services.GetRequiredService<RequestCatalogue>().SpocOf(node.Country);
+            services.GetRequiredService<AuditLog>().Add(new AuditRecord(AuditActions.RequestEscalated, AuditOutcomes.Success, [$"request:{request.Id}"],
+                CaseReference: request.CaseReference, Recipient: spoc.Id,
+                Detail: next == DeadlineDue.EscalateUnacknowledged
+                    ? $"{request.Reference} crisis request not acknowledged by {RequestDeadlineText(request.AcknowledgeByMs)}"
+                    : $"{request.Reference} not answered by {RequestDeadlineText(request.AnswerByMs)}"), actor);
+        }
+    }
+
+    private static DeadlinePlan Plan(CooperationRequest r) =>
+        new(RequestNames.Parse<Urgency>(r.Urgency), DateTimeOffset.FromUnixTimeMilliseconds(r.SubmittedAtMs ?? r.CreatedAtMs),
+            DateTimeOffset.FromUnixTimeMilliseconds(r.AnswerByMs ?? long.MaxValue / 2), DateTimeOffset.FromUnixTimeMilliseconds(r.RemindAtMs ?? long.MaxValue / 2),
+            r.AcknowledgeByMs is { } ack ? DateTimeOffset.FromUnixTimeMilliseconds(ack) : null);
+
+    private static string RequestDeadlineText(long? ms) => ms is { } v ? DateTimeOffset.FromUnixTimeMilliseconds(v).ToString("O", System.Globalization.CultureInfo.InvariantCulture) : "?";
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Checking request deadlines failed; trying again on the next tick")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,99 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Senningen.Core.Countries;
+using Senningen.Core.Requests;
+using Senningen.Core.Treaty;
+using Senningen.Node.Common.Audit;
+using Senningen.Node.Common.Configuration;
+using Senningen.Node.Common.Exchange;
+using Senningen.Node.Common.Exchange.Data;
+using Senningen.Node.Common.Persistence;
+using Senningen.Node.Features.Requests.Data;
+using Senningen.Node.Features.Requests.Drafting;
+using Senningen.Node.Features.Requests.Workflow;
+
+namespace Senningen.Node.Features.Requests.Messages;
+
+/// <summary>
+/// Requested side of <c>request.submitted</c>: the request is kept as the partner sent it, marked received by the node
+/// (which tells the partner), and a crisis request pages the national desk. A type this node does not know, or a
+/// request naming another recipient country, is refused (audited, nothing kept); a type this node's own reading of the
+/// treaty does not allow for the pair is kept and refused at once naming the rule; a redelivery changes nothing.
+/// </summary>
+internal sealed class SubmittedHandler(RequestSteps steps, AuditLog audit, RequestCatalogue catalogue, TreatyCatalogue treaty, NodeSettings settings)
+    : IMessageHandler
+{
+    public string Type => SubmittedPayload.MessageType;
+
+    public int Version => 1;
+
+    public async Task HandleAsync(InboxMessage message, object payload, SenningenDbContext db, CancellationToken cancellationToken)
+    {
+        var p = (SubmittedPayload)payload;
+        var node = Actor.Node(settings);
+        if (await db.Requests.AnyAsync(r => r.Id == p.RequestId, cancellationToken))
+        {
+            return;
+        }
+
+        if (catalogue.FindType(p.Type) is null || catalogue.FindAuthority(p.Recipient)?.Country != settings.Country)
+        {
+            audit.Add(new AuditRecord(AuditActions.RequestStepReceived, AuditOutcomes.Denied, [$"request:{p.RequestId}", $"message:{message.Id}"],
+                CaseReference: p.CaseReference, Detail: $"request {p.Reference} of unknown type {p.Type} or for another country's {p.Recipient}"), node);
+            return;
+        }
+
+        var request = new CooperationRequest
+        {
+            Id = p.RequestId, Reference = p.Reference, Type = p.Type, Side = RequestNames.Of(RequestSide.Requested), RequestingCountry = message.Sender,
+            RequestedCountry = settings.Country.Value, State = RequestNames.Of(RequestState.Submitted), Urgency = p.Urgency, CaseReference = p.CaseReference,
+            Region = p.Region, Recipient = p.Recipient, SpocCopy = p.SpocCopy, LiaisonOfficerId = p.LiaisonOfficerId, Fields = JsonSerializer.Serialize(p.Fields),
+            CreatedBy = p.CreatedBy, CreatedAtMs = p.CreatedAt.ToUnixTimeMilliseconds(), SubmittedAtMs = p.SubmittedAt.ToUnixTimeMilliseconds(),
+            AnswerByMs = p.AnswerBy.ToUnixTimeMilliseconds(), RemindAtMs = p.RemindAt.ToUnixTimeMilliseconds(),
+            AcknowledgeByMs = p.AcknowledgeBy?.ToUnixTimeMilliseconds(), ClockRunning = true, ConversationId = message.ConversationId,
+            UpdatedAtMs = p.SubmittedAt.ToUnixTimeMilliseconds(),
+        };
+        db.Requests.Add(request);
+        foreach (var step in p.Timeline)
+        {
+            db.RequestEvents.Add(new RequestEvent
+            {
+                Id = step.EventId, RequestId = request.Id, AtMs = step.At.ToUnixTimeMilliseconds(), Action = step.Action, FromState = step.FromState,
+                ToState = step.ToState, Actor = step.Actor, Country = step.Country, Reason = step.Reason,
+            });
+        }
+
+        foreach (var a in p.Attachments)
+        {
+            var content = Convert.FromBase64String(a.ContentBase64);
+            db.RequestAttachments.Add(new RequestAttachment
+            {
+                Id = a.Id, RequestId = request.Id, FileName = a.FileName, ContentType = a.ContentType, Size = content.Length, Content = content,
+            });
+        }
+
+        audit.Add(new AuditRecord(AuditActions.RequestStepReceived, AuditOutcomes.Success, [$"request:{request.Id}", $"message:{message.Id}"],
+            CaseReference: request.CaseReference, Recipient: request.Recipient,
+            Detail: $"{request.Reference} {request.Type} ({request.Urgency}) from {message.Sender} for {request.Recipient}" +
+                (request.SpocCopy is null ? "" : $", copy to {request.SpocCopy}")), node);
+        if (request.Urgency == RequestNames.Of(Urgency.Crisis))
+        {
+            audit.Add(new AuditRecord(AuditActions.RequestPaged, AuditOutcomes.Success, [$"request:{request.Id}"], CaseReference: request.CaseReference,
+                Recipient: "national-desk", Detail: $"crisis request {request.Reference} from {message.Sender}: acknowledge by {p.AcknowledgeBy:O}"), node);
+        }
+
+        // Received when it arrived; never before it was sent, should the two clocks disagree.
+        var receivedAt = DateTimeOffset.FromUnixTimeMilliseconds(Math.Max(message.ReceivedAtMs, request.SubmittedAtMs.Value));
+        await steps.RecordAsync(request, RequestAction.Receive, RequestState.Received, node, null, null, receivedAt, cancellationToken);
+
+        // This node reads the treaty for itself: what its catalogue does not allow is refused at once, naming the rule.
+        var refusal = DraftRules.TreatyRefusal(catalogue.FindType(p.Type)!, CountryCode.Parse(message.Sender), settings.Country, treaty,
+            DateOnly.FromDateTime(receivedAt.UtcDateTime));
+        if (refusal is not null
+            && RequestWorkflow.Decide(RequestState.Received, RequestAction.Refuse, RequestSide.Requested, [RequestWorkflow.NodeRole], true) is { IsAllowed: true } refuse)
+        {
+            // A millisecond after the receipt, so that every timeline (ordered by time) shows it after the receipt.
+            await steps.RecordAsync(request, RequestAction.Refuse, refuse.To, node, refusal, null, receivedAt.AddMilliseconds(1), cancellationToken);
+        }
+    }
+}

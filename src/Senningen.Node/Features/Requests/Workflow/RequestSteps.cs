@@ -1,0 +1,91 @@
+using Senningen.Core.Countries;
+using Senningen.Core.Requests;
+using Senningen.Node.Common.Audit;
+using Senningen.Node.Common.Configuration;
+using Senningen.Node.Common.Exchange;
+using Senningen.Node.Common.Persistence;
+using Senningen.Node.Features.Requests.Data;
+using Senningen.Node.Features.Requests.Messages;
+
+namespace Senningen.Node.Features.Requests.Workflow;
+
+/// <summary>
+/// Records one step of a request on this node, in the caller's unit of work: the new state (as the workflow gave it),
+/// the timeline entry, the audit entry, and, for a step taken here, the message that tells the partner node.
+/// </summary>
+internal sealed class RequestSteps(SenningenDbContext db, Outbox outbox, AuditLog audit, RequestCatalogue catalogue, NodeSettings node, RequestsFeed feed)
+{
+    public async Task<RequestEvent> RecordAsync(CooperationRequest request, RequestAction action, RequestState to, Actor actor, string? reason,
+        DateTimeOffset? expectedBy, DateTimeOffset now, CancellationToken ct)
+    {
+        var step = Apply(request, Guid.CreateVersion7(now), action, to, actor.Name, node.Country.Value, reason, expectedBy, now);
+        audit.Add(new AuditRecord(AuditActions.RequestStep, AuditOutcomes.Success, [$"request:{request.Id}"], CaseReference: request.CaseReference,
+            Recipient: Partner(request).Value, Detail: $"{request.Reference} {request.Type}: {step.Action} {step.FromState} -> {step.ToState}"), actor);
+        // A draft's withdrawal never left the node: the partner has nothing to hear about.
+        if (request.SubmittedAtMs is not null)
+        {
+            await outbox.EnqueueAsync(Partner(request), TransitionPayload.Type, 1, ToPayload(step, expectedBy), request.ConversationId,
+                request.CaseReference, actor: actor, cancellationToken: ct);
+        }
+
+        RaiseAfterCommit(request.Id);
+        return step;
+    }
+
+    /// <summary>Changes the request as the step says and adds the step to its timeline; shared with the partner's steps as they arrive.</summary>
+    public RequestEvent Apply(CooperationRequest request, Guid eventId, RequestAction action, RequestState to, string actor, string country, string? reason,
+        DateTimeOffset? expectedBy, DateTimeOffset at)
+    {
+        var from = request.State;
+        var ms = at.ToUnixTimeMilliseconds();
+        request.State = RequestNames.Of(to);
+        var stop = catalogue.FindType(request.Type)?.ClockStop ?? ClockStop.Decision;
+        request.ClockRunning = RequestDeadlines.IsRunning(to, stop);
+        switch (action)
+        {
+            case RequestAction.Acknowledge:
+                request.AcknowledgedAtMs = ms;
+                request.AcknowledgedBy = actor;
+                break;
+            case RequestAction.DeclareDelay:
+                request.DelayReason = reason;
+                request.ExpectedByMs = expectedBy?.ToUnixTimeMilliseconds();
+                break;
+            case RequestAction.Remind:
+                request.RemindedAtMs = ms;
+                break;
+            case RequestAction.Escalate:
+                request.EscalatedAtMs = ms;
+                break;
+        }
+
+        request.UpdatedAtMs = ms;
+        request.Version++;
+        var step = new RequestEvent
+        {
+            Id = eventId, RequestId = request.Id, AtMs = ms, Action = RequestNames.Of(action), FromState = from, ToState = request.State,
+            Actor = actor, Country = country, Reason = reason,
+        };
+        db.RequestEvents.Add(step);
+        return step;
+    }
+
+    public static CountryCode Partner(CooperationRequest request) =>
+        CountryCode.Parse(string.Equals(request.Side, RequestNames.Of(RequestSide.Requesting), StringComparison.Ordinal)
+            ? request.RequestedCountry : request.RequestingCountry);
+
+    public static TransitionPayload ToPayload(RequestEvent step, DateTimeOffset? expectedBy) =>
+        new(step.RequestId, step.Id, step.Action, step.FromState, step.ToState, DateTimeOffset.FromUnixTimeMilliseconds(step.AtMs), step.Actor,
+            step.Country, step.Reason, expectedBy);
+
+    public void RaiseAfterCommit(Guid requestId)
+    {
+        void Handler(object? sender, Microsoft.EntityFrameworkCore.SavedChangesEventArgs e)
+        {
+            db.SavedChanges -= Handler;
+            feed.Raise(requestId);
+        }
+
+        db.SavedChanges += Handler;
+    }
+}
