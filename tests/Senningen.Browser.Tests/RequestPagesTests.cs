@@ -111,4 +111,52 @@ public sealed class RequestPagesTests(ChromiumFixture browser) : IClassFixture<C
         await Expect(room.Locator("[data-testid=request-timeline] li[data-action=acknowledge]")).ToBeVisibleAsync(new() { Timeout = 10_000 });
         await Expect(room.Locator("[data-testid=crisis-banner]")).ToHaveCountAsync(0);
     }
+
+    [Fact]
+    public async Task BelgianOfficer_AsksTheDutchLiaisonOfficerInColombia_ThroughTheDirectoryAndTheWizard()
+    {
+        await using var network = await TestNetwork.StartAsync(["BE", "NL"]);
+        await using var context = await browser.NewContextAsync(network["BE"]);
+        var page = await context.NewPageAsync();
+        await ConsoleSteps.SignInAsync(page, "officer");
+        await ConsoleSteps.SwitchLanguageAsync(page, "de");
+
+        // A form the rules refuse says what is wrong, field by field, and keeps nothing.
+        await page.GotoAsync("requests/new?type=material-loan");
+        await ConsoleSteps.WaitUntilInteractiveAsync(page);
+        await page.FillAsync("[data-testid=new-field-item]", "Drohne");
+        await page.FillAsync("[data-testid=new-field-from]", "2027-03-05");
+        await page.FillAsync("[data-testid=new-field-until]", "2027-03-01");
+        await page.ClickAsync("[data-testid=new-save]");
+        await Expect(page.Locator("[data-testid='error-fields.until']")).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-testid='error-fields.quantity']")).ToBeVisibleAsync();
+        await ConsoleSteps.KeepScreenshotAsync(page, "request-new-refused-de");
+
+        await page.GotoAsync("requests/liaison");
+        await ConsoleSteps.WaitUntilInteractiveAsync(page);
+        await page.FillAsync("[data-testid=liaison-host]", "CO");
+        await page.ClickAsync("[data-testid=liaison-search]");
+        var dutch = page.Locator("[data-testid=liaison-row][data-id=nl-lo-co]");
+        await Expect(dutch).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-testid=liaison-row][data-id=be-lo-co]")).ToHaveCountAsync(0);
+        await ConsoleSteps.KeepScreenshotAsync(page, "request-liaison-directory-de");
+        await dutch.Locator("[data-testid=liaison-ask]").ClickAsync();
+        await ConsoleSteps.WaitUntilInteractiveAsync(page);
+        await Expect(page.Locator("[data-testid=new-liaison]")).ToContainTextAsync("nl-lo-co");
+        await page.FillAsync("[data-testid=new-field-question]", "Bestätigung einer Identität bei der kolumbianischen Polizei");
+        await page.FillAsync("[data-testid=new-case]", "BE-2026-0777");
+        await page.ClickAsync("[data-testid=new-submit]");
+        await Expect(page.Locator("[data-testid=request-state]")).ToHaveAttributeAsync("data-state", "submitted", new() { Timeout = 10_000 });
+
+        using var nlDesk = await network["NL"].SignedInAsync("liaison");
+        RequestSummary? received = null;
+        for (var i = 0; i < 60 && received is null; i++)
+        {
+            received = (await nlDesk.GetFromJsonAsync<List<RequestSummary>>("api/v1/requests?box=inbox", Ct))!.SingleOrDefault(r => r.CaseReference == "BE-2026-0777");
+            await Task.Delay(250, Ct);
+        }
+
+        received.ShouldNotBeNull("the joint-use request reaches the liaison officer's node");
+        received.Type.ShouldBe("liaison-joint-use");
+    }
 }
