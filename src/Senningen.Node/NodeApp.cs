@@ -9,6 +9,7 @@ using Senningen.Node.Common.Persistence;
 using Senningen.Node.Common.Security;
 using Senningen.Node.Components;
 using Senningen.Node.Features.Anpr;
+using Senningen.Node.Features.App;
 using Senningen.Node.Features.Consultation;
 using Senningen.Node.Features.Anpr.Cameras;
 using Senningen.Node.Features.Audit;
@@ -80,6 +81,7 @@ public static class NodeApp
         services.AddAnprFeature(builder.Configuration, settings);
         services.AddRegistryFeature(builder.Configuration);
         services.AddConsultationFeature(builder.Configuration);
+        services.AddAppFeature(builder.Configuration);
         services.AddConsole();
         overrides?.Invoke(services);
 
@@ -108,6 +110,7 @@ public static class NodeApp
         app.MapAnprFeature();
         app.MapRegistryFeature();
         app.MapConsultationFeature();
+        app.MapAppFeature();
         app.MapConsole();
         return app;
     }

@@ -18,6 +18,7 @@ public static class Policies
     public const string AnprHits = "anpr-hits";
     public const string AnprHistory = "anpr-history";
     public const string Consultation = "consultation";
+    public const string FieldApp = "field-app";
 
     public static void Register(AuthorizationOptions options)
     {
@@ -42,5 +43,7 @@ public static class Policies
         options.AddPolicy(AnprHistory, p => p.RequireRole(Roles.ControlRoom, Roles.LiaisonOfficer));
         // Officers at joint posts and on patrol, liaison officers and control rooms consult partners' registers.
         options.AddPolicy(Consultation, p => p.RequireRole(Roles.Officer, Roles.LiaisonOfficer, Roles.ControlRoom));
+        // The officer's app: officers abroad, and the control rooms and desk that take it along on a mission too.
+        options.AddPolicy(FieldApp, p => p.RequireRole(Roles.Officer, Roles.ControlRoom, Roles.LiaisonOfficer));
     }
 }

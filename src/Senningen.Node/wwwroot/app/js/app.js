@@ -1,0 +1,190 @@
+// The officer's app: sign-in, the kept bundle, the four screens and the phone's position. Works with no signal
+// once the bundle is on the phone; the connected actions wait in the queue until there is a signal and a session.
+import { h, t, setTexts, banner, formatDate } from './ui.js';
+import { session, language, fetchTexts, keptBundle, refreshBundle } from './store.js';
+import { renderGuide } from './guide.js';
+import { renderWhere, placeOf, placeFromNode } from './where.js';
+import { renderPhrases } from './phrases.js';
+import { renderActions, flush } from './actions.js';
+
+const LANGUAGES = ['nl', 'fr', 'de', 'en'];
+const screen = document.getElementById('screen');
+const tabs = document.getElementById('tabs');
+const banners = document.getElementById('banners');
+const picker = document.getElementById('language');
+const state = { kind: null, host: null, position: null, place: null, geoError: false, switchedInto: null, alerts: [], checkedAt: null };
+let bundle = null;
+let nodeAsked = 0;
+
+function currentLanguage() {
+  const chosen = language.get() ?? session.get()?.language ?? navigator.language?.slice(0, 2);
+  return LANGUAGES.includes(chosen) ? chosen : 'en';
+}
+
+function applyTexts() {
+  document.documentElement.lang = currentLanguage();
+  document.title = t('app.title');
+  for (const element of document.querySelectorAll('[data-text]')) element.textContent = t(element.dataset.text);
+}
+
+function tab() {
+  const name = location.hash.slice(1);
+  return ['guide', 'where', 'phrases', 'actions'].includes(name) ? name : 'guide';
+}
+
+function renderBanners() {
+  banners.replaceChildren();
+  if (!bundle) return;
+  if (!navigator.onLine) banners.append(banner('', t('app.offline'), 'offline'));
+  if (!session.token()) {
+    const expired = banner('', t('app.session-expired'), 'session-expired');
+    expired.append(' ', h('button.secondary', { type: 'button', onclick: () => renderSignIn() }, t('app.sign-in.submit')));
+    banners.append(expired);
+  }
+  const checked = state.checkedAt ? Date.parse(state.checkedAt) : Date.parse(bundle.publishedAt);
+  const days = Math.floor((Date.now() - checked) / 86400000);
+  if (days >= bundle.staleAfterDays) banners.append(banner('error', t('app.stale', days), 'stale'));
+}
+
+function render() {
+  applyTexts();
+  renderBanners();
+  if (!bundle) return;
+  tabs.hidden = false;
+  const current = tab();
+  for (const link of tabs.querySelectorAll('a')) link.setAttribute('aria-current', link.dataset.tab === current ? 'page' : 'false');
+  const screens = { guide: renderGuide, where: renderWhere, phrases: renderPhrases, actions: renderActions };
+  screen.replaceChildren(...[screens[current](bundle, state, render)].flat(3).filter(Boolean),
+    h('p.hint', { 'data-testid': 'bundle-version' }, t('app.version', bundle.version.slice(0, 8), formatDate(bundle.publishedAt, bundle.language)),
+      ' · ', h('a', { href: '#', onclick: (e) => { e.preventDefault(); session.clear(); renderSignIn(); } }, t('app.sign-out'))));
+  screen.dataset.screen = current;
+  screen.dataset.ready = 'true';
+}
+
+function renderSignIn(message) {
+  applyTexts();
+  tabs.hidden = true;
+  screen.replaceChildren(h('form.card', { 'data-testid': 'sign-in', onsubmit: signIn },
+    h('h2', {}, t('app.sign-in.title')),
+    h('label.field', { for: 'username' }, t('app.sign-in.username')),
+    h('input', { id: 'username', name: 'username', autocomplete: 'username', required: true, autocapitalize: 'none' }),
+    h('label.field', { for: 'password' }, t('app.sign-in.password')),
+    h('input', { id: 'password', name: 'password', type: 'password', autocomplete: 'current-password', required: true }),
+    h('p', {}, h('button.big', { type: 'submit' }, t('app.sign-in.submit'))),
+    message ? h('p.banner.error', { role: 'alert' }, message) : null));
+  screen.dataset.ready = 'sign-in';
+}
+
+async function signIn(event) {
+  event.preventDefault();
+  const data = new FormData(event.target);
+  let response;
+  try {
+    response = await fetch('/api/v1/auth/token', {
+      method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username: data.get('username'), password: data.get('password') }),
+    });
+  } catch {
+    renderSignIn(t('app.sign-in.offline'));
+    return;
+  }
+  if (!response.ok) {
+    renderSignIn(t('app.sign-in.failed'));
+    return;
+  }
+  const token = await response.json();
+  const me = await (await fetch('/api/v1/me', { headers: { Authorization: `Bearer ${token.accessToken}` } })).json();
+  session.set({ accessToken: token.accessToken, expiresAt: token.expiresAt, username: me.username, country: me.country, roles: me.roles, language: me.language });
+  if (!language.get()) language.set(LANGUAGES.includes(me.language) ? me.language : 'en');
+  await load();
+}
+
+/** Shows the kept bundle at once, then asks the node for a newer one when there is a signal and a session. */
+async function load() {
+  const lang = currentLanguage();
+  picker.value = lang;
+  const kept = await keptBundle(lang);
+  if (kept) show(kept);
+  const token = session.token();
+  if (token && navigator.onLine) {
+    const outcome = await refreshBundle(lang, token);
+    if (outcome === 'updated' || outcome === 'current') show(await keptBundle(lang));
+  }
+  if (!bundle) {
+    setTexts(await fetchTexts(lang) ?? {});
+    renderSignIn(session.get() ? t('app.session-expired') : null);
+    return;
+  }
+  flush(render).then(render);
+  pollAlerts();
+}
+
+function show(kept) {
+  bundle = kept.bundle;
+  state.checkedAt = kept.checkedAt;
+  setTexts(bundle.texts);
+  if (state.position) state.place = placeOf(bundle, state.position);
+  render();
+}
+
+function watchPosition() {
+  if (!('geolocation' in navigator)) {
+    state.geoError = true;
+    return;
+  }
+  navigator.geolocation.watchPosition(async (p) => {
+    state.position = { lat: p.coords.latitude, lon: p.coords.longitude, accuracy: p.coords.accuracy, time: p.timestamp };
+    state.geoError = false;
+    if (!bundle) return;
+    const before = state.place?.country;
+    state.place = placeOf(bundle, state.position);
+    noteCrossing(before);
+    render();
+    // The node's engine is exact: ask it when online, at most every few seconds, and let its answer stand.
+    if (Date.now() - nodeAsked > 3000) {
+      nodeAsked = Date.now();
+      const position = state.position;
+      const fromNode = await placeFromNode(position, session.token());
+      if (fromNode && position === state.position) {
+        const previous = state.place.country;
+        state.place = fromNode;
+        noteCrossing(previous);
+        render();
+      }
+    }
+  }, () => { state.geoError = true; render(); }, { enableHighAccuracy: true, maximumAge: 5000 });
+}
+
+// The rules switch with the country: the guide's host follows the phone abroad, and a crossing is said once.
+function noteCrossing(before) {
+  const now = state.place?.country;
+  if (now && now !== before) {
+    state.switchedInto = before && now !== bundle.country ? now : null;
+    if (now !== bundle.country) state.host = now;
+  }
+}
+
+async function pollAlerts() {
+  const s = session.get();
+  const token = session.token();
+  if (!token || !navigator.onLine || !(s?.roles ?? []).some((r) => r === 'ControlRoom' || r === 'LiaisonOfficer')) return;
+  try {
+    const response = await fetch('/api/v1/alerts', { headers: { Authorization: `Bearer ${token}` } });
+    if (response.ok) state.alerts = (await response.json()).filter((a) => a.status === 'open' || a.status === 'escalated');
+    render();
+  } catch { /* no signal */ }
+}
+
+// The shown bundle stays until the chosen language's copy is there (offline, it may not be).
+picker.addEventListener('change', async () => {
+  language.set(picker.value);
+  await load();
+});
+window.addEventListener('hashchange', render);
+window.addEventListener('online', () => { render(); flush(render).then(render); load(); });
+window.addEventListener('offline', render);
+setInterval(() => { if (navigator.onLine) flush(render).then(render); }, 15000);
+
+if ('serviceWorker' in navigator) navigator.serviceWorker.register('/app/sw.js', { scope: '/app/' });
+watchPosition();
+load();
