@@ -12,10 +12,12 @@ internal static class AppSteps
         await page.GotoAsync("app");
         await Assertions.Expect(page.Locator("[data-testid=sign-in]")).ToBeVisibleAsync();
         await page.SelectOptionAsync("#language", language);
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", language);
         await page.FillAsync("#username", username);
         await page.FillAsync("#password", "demo");
         await page.ClickAsync("[data-testid=sign-in] button[type=submit]");
-        await Assertions.Expect(page.Locator("main[data-ready=true]")).ToBeAttachedAsync();
+        // The first bundle of a fresh node is built on this request; on a loaded CI machine that can take a while.
+        await Assertions.Expect(page.Locator("main[data-ready=true]")).ToBeAttachedAsync(new() { Timeout = 90_000 });
         await page.EvaluateAsync("async () => { await navigator.serviceWorker.ready; }");
         return page;
     }

@@ -67,7 +67,14 @@ internal sealed class IdempotencyFilter : IEndpointFilter
             throw;
         }
 
-        var status = (result as IStatusCodeHttpResult)?.StatusCode ?? StatusCodes.Status200OK;
+        // Typed unions (Results<Created<T>, ProblemHttpResult>) wrap the result that says what happened.
+        var inner = result;
+        while (inner is INestedHttpResult nested)
+        {
+            inner = nested.Result;
+        }
+
+        var status = (inner as IStatusCodeHttpResult)?.StatusCode ?? StatusCodes.Status200OK;
         var entry = db.Entry(row);
         if (status is < 200 or > 299)
         {
@@ -80,8 +87,8 @@ internal sealed class IdempotencyFilter : IEndpointFilter
         }
 
         row.Status = status;
-        row.Location = result?.GetType().GetProperty("Location")?.GetValue(result) as string;
-        row.Body = result is IValueHttpResult { Value: { } value } ? JsonSerializer.Serialize(value, value.GetType(), services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions) : null;
+        row.Location = inner?.GetType().GetProperty("Location")?.GetValue(inner) as string;
+        row.Body = inner is IValueHttpResult { Value: { } value } ? JsonSerializer.Serialize(value, value.GetType(), services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions) : null;
         await db.SaveChangesAsync(http.RequestAborted);
         return result;
     }

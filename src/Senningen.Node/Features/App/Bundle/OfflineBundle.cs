@@ -73,8 +73,8 @@ internal sealed class OfflineBundle
     /// <summary>The same document plain and compressed, with its length for the size check.</summary>
     public sealed record Encoded(byte[] Plain, byte[] Gzip, byte[] Brotli)
     {
-        public static Encoded From(byte[] plain) => new(plain, Compress(plain, s => new GZipStream(s, CompressionLevel.SmallestSize)),
-            Compress(plain, s => new BrotliStream(s, CompressionLevel.SmallestSize)));
+        public static Encoded From(byte[] plain) => new(plain, Compress(plain, s => new GZipStream(s, CompressionLevel.Optimal)),
+            Compress(plain, s => new BrotliStream(s, CompressionLevel.Optimal)));
 
         private static byte[] Compress(byte[] plain, Func<Stream, Stream> wrap)
         {

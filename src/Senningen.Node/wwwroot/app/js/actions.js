@@ -30,7 +30,7 @@ async function send(action, token) {
   let current = pursuit.get();
   if (!current?.operationId) {
     const r = await post('/api/v1/operations', action.startKey, {
-      type: 'hot-pursuit', reason: action.reason, units: [{ callSign: action.callSign, officers: 2 }],
+      type: 'hot-pursuit', reason: action.reason, homeZone: action.homeZone, units: [{ callSign: action.callSign, officers: 2 }],
     }, token);
     if (r.status !== 201 && r.status !== 200) return settle(action, r);
     current = { ...(current ?? {}), startKey: action.startKey, callSign: action.callSign, operationId: r.body.id };
@@ -83,11 +83,11 @@ export function enqueue(action) {
 }
 
 /** Queues the crossing announcement with the phone's position; the first one also starts the operation. */
-export function announceCrossing(position, callSign, reason) {
+export function announceCrossing(position, callSign, reason, homeZone) {
   const current = pursuit.get() ?? { startKey: `start-${crypto.randomUUID()}`, callSign };
   if (!pursuit.get()) pursuit.set(current);
   enqueue({
-    kind: 'crossing', startKey: current.startKey, key: `pos-${crypto.randomUUID()}`, callSign: current.callSign, reason,
+    kind: 'crossing', startKey: current.startKey, homeZone, key: `pos-${crypto.randomUUID()}`, callSign: current.callSign, reason,
     fixes: [{ lat: position.lat, lon: position.lon, time: new Date(position.time).toISOString(), accuracy: position.accuracy }],
   });
 }
@@ -101,7 +101,7 @@ export function renderActions(bundle, state, rerender) {
     e.preventDefault();
     if (!state.position) { state.actionError = t('app.actions.no-position'); rerender(); return; }
     const data = new FormData(e.target);
-    announceCrossing(state.position, String(data.get('callSign') || s?.username || 'unit'), String(data.get('reason') || t('app.actions.reason-default')));
+    announceCrossing(state.position, String(data.get('callSign') || s?.username || 'unit'), String(data.get('reason') || t('app.actions.reason-default')), state.homeZone);
     state.actionError = null;
     rerender();
     flush(rerender).then(rerender);

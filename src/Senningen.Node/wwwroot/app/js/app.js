@@ -12,9 +12,9 @@ const screen = document.getElementById('screen');
 const tabs = document.getElementById('tabs');
 const banners = document.getElementById('banners');
 const picker = document.getElementById('language');
-const state = { kind: null, host: null, position: null, place: null, geoError: false, switchedInto: null, alerts: [], checkedAt: null };
+const state = { homeZone: localStorage.getItem('senn.homeZone'), kind: null, host: null, position: null, place: null, geoError: false, switchedInto: null, alerts: [], checkedAt: null };
 let bundle = null;
-let nodeAsked = 0;
+let nodeAsked = null; // { at, lat, lon } of the last question to the node
 
 function currentLanguage() {
   const chosen = language.get() ?? session.get()?.language ?? navigator.language?.slice(0, 2);
@@ -65,12 +65,12 @@ function renderSignIn(message) {
   applyTexts();
   tabs.hidden = true;
   screen.replaceChildren(h('form.card', { 'data-testid': 'sign-in', onsubmit: signIn },
-    h('h2', {}, t('app.sign-in.title')),
-    h('label.field', { for: 'username' }, t('app.sign-in.username')),
+    h('h2', { 'data-text': 'app.sign-in.title' }, t('app.sign-in.title')),
+    h('label.field', { for: 'username', 'data-text': 'app.sign-in.username' }, t('app.sign-in.username')),
     h('input', { id: 'username', name: 'username', autocomplete: 'username', required: true, autocapitalize: 'none' }),
-    h('label.field', { for: 'password' }, t('app.sign-in.password')),
+    h('label.field', { for: 'password', 'data-text': 'app.sign-in.password' }, t('app.sign-in.password')),
     h('input', { id: 'password', name: 'password', type: 'password', autocomplete: 'current-password', required: true }),
-    h('p', {}, h('button.big', { type: 'submit' }, t('app.sign-in.submit'))),
+    h('p', {}, h('button.big', { type: 'submit', 'data-text': 'app.sign-in.submit' }, t('app.sign-in.submit'))),
     message ? h('p.banner.error', { role: 'alert' }, message) : null));
   screen.dataset.ready = 'sign-in';
 }
@@ -112,7 +112,9 @@ async function load() {
   }
   if (!bundle) {
     setTexts(await fetchTexts(lang) ?? {});
-    renderSignIn(session.get() ? t('app.session-expired') : null);
+    // A form being filled in is only translated, never replaced (the officer may be typing).
+    if (screen.querySelector('[data-testid=sign-in]')) applyTexts();
+    else renderSignIn(session.get() ? t('app.session-expired') : null);
     return;
   }
   flush(render).then(render);
@@ -123,8 +125,8 @@ function show(kept) {
   bundle = kept.bundle;
   state.checkedAt = kept.checkedAt;
   setTexts(bundle.texts);
-  if (state.position) state.place = placeOf(bundle, state.position);
   render();
+  updatePlace();
 }
 
 function watchPosition() {
@@ -132,32 +134,48 @@ function watchPosition() {
     state.geoError = true;
     return;
   }
-  navigator.geolocation.watchPosition(async (p) => {
+  navigator.geolocation.watchPosition((p) => {
     state.position = { lat: p.coords.latitude, lon: p.coords.longitude, accuracy: p.coords.accuracy, time: p.timestamp };
     state.geoError = false;
-    if (!bundle) return;
-    const before = state.place?.country;
-    state.place = placeOf(bundle, state.position);
-    noteCrossing(before);
-    render();
-    // The node's engine is exact: ask it when online, at most every few seconds, and let its answer stand.
-    if (Date.now() - nodeAsked > 3000) {
-      nodeAsked = Date.now();
-      const position = state.position;
-      const fromNode = await placeFromNode(position, session.token());
-      if (fromNode && position === state.position) {
-        const previous = state.place.country;
-        state.place = fromNode;
-        noteCrossing(previous);
-        render();
-      }
-    }
+    updatePlace();
   }, () => { state.geoError = true; render(); }, { enableHighAccuracy: true, maximumAge: 5000 });
+}
+
+// The phone's answer at once from the kept outlines; the node's exact engine when online, and its answer stands.
+async function updatePlace() {
+  if (!bundle || !state.position) return;
+  const before = state.place?.country;
+  state.place = placeOf(bundle, state.position);
+  noteCrossing(before);
+  render();
+  const position = state.position;
+  if (!shouldAskNode(position)) return;
+  nodeAsked = { at: Date.now(), lat: position.lat, lon: position.lon };
+  const fromNode = await placeFromNode(position, session.token());
+  if (fromNode && position === state.position) {
+    const previous = state.place.country;
+    state.place = fromNode;
+    noteCrossing(previous);
+    render();
+  }
+}
+
+// A phone reports its position every second or so: ask the node again after 25 m or 30 s, not each time.
+function shouldAskNode(position) {
+  if (!nodeAsked) return true;
+  const dy = (position.lat - nodeAsked.lat) * 111195;
+  const dx = (position.lon - nodeAsked.lon) * 111195 * Math.cos(position.lat * Math.PI / 180);
+  return Math.hypot(dx, dy) > 25 || Date.now() - nodeAsked.at > 30000;
 }
 
 // The rules switch with the country: the guide's host follows the phone abroad, and a crossing is said once.
 function noteCrossing(before) {
   const now = state.place?.country;
+  // The zone of home the officer was last in runs a pursuit they announce (the operation's home zone).
+  if (now === bundle.country && state.place.zone) {
+    state.homeZone = state.place.zone;
+    localStorage.setItem('senn.homeZone', state.homeZone);
+  }
   if (now && now !== before) {
     state.switchedInto = before && now !== bundle.country ? now : null;
     if (now !== bundle.country) state.host = now;

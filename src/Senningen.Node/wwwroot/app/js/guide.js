@@ -31,8 +31,8 @@ export function ruleCard(bundle, mission, rule, host) {
   }
   const powers = rule.powers;
   const must = [...rule.conditions];
-  if (rule.notification) must.push(`${t('guide.notification')}: ${rule.notification.whom} — ${rule.notification.when} (${deadlineText(rule.notification)})`);
-  if (rule.reporting) must.push(`${t('guide.reporting')}: ${rule.reporting}`);
+  if (rule.notification) must.push(`${t('guide.notification')} — ${rule.notification.whom}. ${rule.notification.when}`);
+  if (rule.reporting) must.push(`${t('guide.reporting')} — ${rule.reporting}`);
   return h(`section.card${rule.verify ? '.unconfirmed' : ''}`, { 'data-testid': 'rule-card', 'data-mission': mission.id, 'data-host': host },
     h('h3', {}, mission.name),
     h('p', {},

@@ -22,6 +22,6 @@ export function renderPhrases(bundle, state) {
       h('p.muted', { lang: bundle.language }, phrase.texts[bundle.language]),
       order.filter((l) => l !== bundle.language || local.includes(l)).map((l) => h('div.line', {},
         h(`span${local.includes(l) ? '.local' : ''}`, { lang: l }, phrase.texts[l]),
-        canSpeak ? h('button.secondary', { type: 'button', 'aria-label': `${t('app.phrases.speak')} (${l.toUpperCase()})`,
-          'data-testid': `speak-${phrase.id}-${l}`, onclick: () => speak(phrase.texts[l], l) }, `🔊 ${l.toUpperCase()}`) : null))))];
+        canSpeak ? h('button.secondary', { type: 'button', 'data-testid': `speak-${phrase.id}-${l}`, onclick: () => speak(phrase.texts[l], l) },
+          h('span', { 'aria-hidden': 'true' }, '🔊 '), h('span.visually-hidden', {}, `${t('app.phrases.speak')} `), l.toUpperCase()) : null))))];
 }
