@@ -100,7 +100,7 @@ public sealed class EndpointSecurityTests : IAsyncLifetime
         pattern.StartsWith("_framework/", StringComparison.Ordinal) || pattern.StartsWith("_content/", StringComparison.Ordinal)
         || pattern.StartsWith("css/", StringComparison.Ordinal) || pattern.StartsWith("favicon", StringComparison.Ordinal)
         || pattern.StartsWith("js/", StringComparison.Ordinal) || pattern.StartsWith("img/", StringComparison.Ordinal)
-        || pattern.StartsWith("lib/", StringComparison.Ordinal)
+        || pattern.StartsWith("lib/", StringComparison.Ordinal) || pattern.StartsWith("app/", StringComparison.Ordinal)
         || pattern.Contains("scalar", StringComparison.OrdinalIgnoreCase) && pattern.Contains('.', StringComparison.Ordinal);
 
     private static (string Username, string Role) DemoUserWithout(IReadOnlyList<string> allowed)
