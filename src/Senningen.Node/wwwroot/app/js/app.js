@@ -2,10 +2,11 @@
 // once the bundle is on the phone; the connected actions wait in the queue until there is a signal and a session.
 import { h, t, setTexts, banner, formatDate } from './ui.js';
 import { session, language, fetchTexts, keptBundle, refreshBundle } from './store.js';
-import { renderGuide } from './guide.js';
-import { renderWhere, placeOf, placeFromNode } from './where.js';
-import { renderPhrases } from './phrases.js';
-import { renderActions, flush } from './actions.js';
+
+// The screens load while the sign-in form is already usable: on a slow link, the form must not wait for them.
+let m = null;
+const screensReady = Promise.all([import('./guide.js'), import('./where.js'), import('./phrases.js'), import('./actions.js')])
+  .then((modules) => { m = Object.assign({}, ...modules); });
 
 const LANGUAGES = ['nl', 'fr', 'de', 'en'];
 const screen = document.getElementById('screen');
@@ -22,7 +23,7 @@ function currentLanguage() {
 }
 
 function applyTexts() {
-  document.documentElement.lang = currentLanguage();
+  document.documentElement.lang = picker.value || currentLanguage();
   document.title = t('app.title');
   for (const element of document.querySelectorAll('[data-text]')) element.textContent = t(element.dataset.text);
 }
@@ -53,7 +54,7 @@ function render() {
   tabs.hidden = false;
   const current = tab();
   for (const link of tabs.querySelectorAll('a')) link.setAttribute('aria-current', link.dataset.tab === current ? 'page' : 'false');
-  const screens = { guide: renderGuide, where: renderWhere, phrases: renderPhrases, actions: renderActions };
+  const screens = { guide: m.renderGuide, where: m.renderWhere, phrases: m.renderPhrases, actions: m.renderActions };
   screen.replaceChildren(...[screens[current](bundle, state, render)].flat(3).filter(Boolean),
     h('p.hint', { 'data-testid': 'bundle-version' }, t('app.version', bundle.version.slice(0, 8), formatDate(bundle.publishedAt, bundle.language)),
       ' · ', h('a', { href: '#', onclick: (e) => { e.preventDefault(); session.clear(); renderSignIn(); } }, t('app.sign-out'))));
@@ -104,20 +105,28 @@ async function load() {
   const lang = currentLanguage();
   picker.value = lang;
   const kept = await keptBundle(lang);
-  if (kept) show(kept);
+  if (kept) {
+    await screensReady;
+    show(kept);
+  }
   const token = session.token();
   if (token && navigator.onLine) {
     const outcome = await refreshBundle(lang, token);
-    if (outcome === 'updated' || outcome === 'current') show(await keptBundle(lang));
+    if (outcome === 'updated' || outcome === 'current') {
+      await screensReady;
+      show(await keptBundle(lang));
+    }
   }
   if (!bundle) {
-    setTexts(await fetchTexts(lang) ?? {});
+    const shown = await fetchTexts(language.get());
+    setTexts(shown.texts);
+    picker.value = shown.language;
     // A form being filled in is only translated, never replaced (the officer may be typing).
     if (screen.querySelector('[data-testid=sign-in]')) applyTexts();
     else renderSignIn(session.get() ? t('app.session-expired') : null);
     return;
   }
-  flush(render).then(render);
+  m.flush(render).then(render);
   pollAlerts();
 }
 
@@ -145,13 +154,13 @@ function watchPosition() {
 async function updatePlace() {
   if (!bundle || !state.position) return;
   const before = state.place?.country;
-  state.place = placeOf(bundle, state.position);
+  state.place = m.placeOf(bundle, state.position);
   noteCrossing(before);
   render();
   const position = state.position;
   if (!shouldAskNode(position)) return;
   nodeAsked = { at: Date.now(), lat: position.lat, lon: position.lon };
-  const fromNode = await placeFromNode(position, session.token());
+  const fromNode = await m.placeFromNode(position, session.token());
   if (fromNode && position === state.position) {
     const previous = state.place.country;
     state.place = fromNode;
@@ -199,9 +208,9 @@ picker.addEventListener('change', async () => {
   await load();
 });
 window.addEventListener('hashchange', render);
-window.addEventListener('online', () => { render(); flush(render).then(render); load(); });
+window.addEventListener('online', () => { render(); m?.flush(render).then(render); load(); });
 window.addEventListener('offline', render);
-setInterval(() => { if (navigator.onLine) flush(render).then(render); }, 15000);
+setInterval(() => { if (navigator.onLine && m) m.flush(render).then(render); }, 15000);
 
 if ('serviceWorker' in navigator) navigator.serviceWorker.register('/app/sw.js', { scope: '/app/' });
 watchPosition();

@@ -22,16 +22,21 @@ export const language = {
   set: (value) => localStorage.setItem(KEYS.language, value),
 };
 
+/**
+ * The app's texts in lang, or in the browser's language when none was chosen yet (the URL the shell preloads):
+ * { language, texts }, from the node or the copy kept on the phone.
+ */
 export async function fetchTexts(lang) {
   try {
-    const response = await fetch(`/api/v1/app/texts?lang=${lang}`);
+    const response = await fetch(lang ? `/api/v1/app/texts?lang=${lang}` : '/api/v1/app/texts');
     if (response.ok) {
       const body = await response.json();
-      write(KEYS.texts + lang, body.texts);
-      return body.texts;
+      write(KEYS.texts + body.language, body.texts);
+      return body;
     }
   } catch { /* no signal: the kept copy below */ }
-  return read(KEYS.texts + lang, null);
+  const fallback = lang ?? 'en';
+  return { language: fallback, texts: read(KEYS.texts + fallback, {}) };
 }
 
 /** The kept bundle of a language, with when the phone last confirmed it with the node. */
