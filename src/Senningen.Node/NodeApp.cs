@@ -9,6 +9,7 @@ using Senningen.Node.Common.Persistence;
 using Senningen.Node.Common.Security;
 using Senningen.Node.Components;
 using Senningen.Node.Features.Anpr;
+using Senningen.Node.Features.App;
 using Senningen.Node.Features.Consultation;
 using Senningen.Node.Features.Anpr.Cameras;
 using Senningen.Node.Features.Audit;
@@ -82,6 +83,7 @@ public static class NodeApp
         services.AddRegistryFeature(builder.Configuration);
         services.AddConsultationFeature(builder.Configuration);
         services.AddRequestsFeature(builder.Configuration, settings);
+        services.AddAppFeature(builder.Configuration);
         services.AddConsole();
         overrides?.Invoke(services);
 
@@ -111,6 +113,7 @@ public static class NodeApp
         app.MapRegistryFeature();
         app.MapConsultationFeature();
         app.MapRequestsFeature();
+        app.MapAppFeature();
         app.MapConsole();
         return app;
     }

@@ -52,6 +52,30 @@ public sealed class ChromiumFixture : IAsyncLifetime
         return context;
     }
 
+    /// <summary>
+    /// A phone (360 × 740, touch) on <paramref name="node"/> in <paramref name="locale"/>, allowed to read the position,
+    /// placed at <paramref name="position"/> when given: the officer's app under test.
+    /// </summary>
+    public async Task<IBrowserContext> NewPhoneContextAsync(TestNode node, string locale = "en-GB", (double Lat, double Lon)? position = null)
+    {
+        Infrastructure.RequireChromium();
+        var context = await _browser!.NewContextAsync(new()
+        {
+            BaseURL = node.BaseUrl.ToString(),
+            Locale = locale,
+            ViewportSize = new() { Width = 360, Height = 740 },
+            IsMobile = true,
+            HasTouch = true,
+            DeviceScaleFactor = 2,
+            Permissions = ["geolocation"],
+            Geolocation = position is { } p ? new Geolocation { Latitude = (float)p.Lat, Longitude = (float)p.Lon, Accuracy = 10 } : null,
+        });
+        context.SetDefaultTimeout(30_000);
+        context.SetDefaultNavigationTimeout(30_000);
+        Assertions.SetDefaultExpectTimeout(30_000);
+        return context;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_browser is not null)

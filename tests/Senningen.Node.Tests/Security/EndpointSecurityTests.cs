@@ -16,7 +16,7 @@ public sealed class EndpointSecurityTests : IAsyncLifetime
     private static readonly string[] AnonymousPatterns =
     [
         "/account/external-callback", "/account/external-login", "/account/language", "/account/login",
-        "/api-reference/favicon.svg", "/api-reference/{documentName?}", "/api/v1/auth/token", "/exchange/v1/inbox", "/exchange/v1/inbox/batch", "/health/live", "/health/ready", "/login", "/openapi/{documentName}.json",
+        "/api-reference/favicon.svg", "/api-reference/{documentName?}", "/api/v1/app/texts", "/api/v1/auth/token", "/app", "/exchange/v1/inbox", "/exchange/v1/inbox/batch", "/health/live", "/health/ready", "/login", "/openapi/{documentName}.json",
     ];
 
     private TestNode _node = null!;
@@ -100,7 +100,7 @@ public sealed class EndpointSecurityTests : IAsyncLifetime
         pattern.StartsWith("_framework/", StringComparison.Ordinal) || pattern.StartsWith("_content/", StringComparison.Ordinal)
         || pattern.StartsWith("css/", StringComparison.Ordinal) || pattern.StartsWith("favicon", StringComparison.Ordinal)
         || pattern.StartsWith("js/", StringComparison.Ordinal) || pattern.StartsWith("img/", StringComparison.Ordinal)
-        || pattern.StartsWith("lib/", StringComparison.Ordinal)
+        || pattern.StartsWith("lib/", StringComparison.Ordinal) || pattern.StartsWith("app/", StringComparison.Ordinal)
         || pattern.Contains("scalar", StringComparison.OrdinalIgnoreCase) && pattern.Contains('.', StringComparison.Ordinal);
 
     private static (string Username, string Role) DemoUserWithout(IReadOnlyList<string> allowed)

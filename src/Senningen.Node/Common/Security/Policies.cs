@@ -19,6 +19,7 @@ public static class Policies
     public const string AnprHistory = "anpr-history";
     public const string Consultation = "consultation";
     public const string Requests = "requests";
+    public const string FieldApp = "field-app";
 
     public static void Register(AuthorizationOptions options)
     {
@@ -45,5 +46,7 @@ public static class Policies
         options.AddPolicy(Consultation, p => p.RequireRole(Roles.Officer, Roles.LiaisonOfficer, Roles.ControlRoom));
         // Cooperation requests: officers draft them, desks and control rooms decide; which step whom is the workflow's table.
         options.AddPolicy(Requests, p => p.RequireRole(Roles.Officer, Roles.LiaisonOfficer, Roles.ControlRoom));
+        // The officer's app: officers abroad, and the control rooms and desk that take it along on a mission too.
+        options.AddPolicy(FieldApp, p => p.RequireRole(Roles.Officer, Roles.ControlRoom, Roles.LiaisonOfficer));
     }
 }

@@ -9,7 +9,8 @@ namespace Senningen.Node.Features.Geo;
 /// built on first use (the index takes about a second on a busy machine): the files are already known good, and a
 /// node that starts does not compete with itself for the CPU.
 /// </summary>
-internal sealed record GeoData(Lazy<GeoIndex> Index, ControlRoomDirectory ControlRooms, TalkGroupDirectory TalkGroups, Lazy<ZoneMapJson> ZoneMap);
+internal sealed record GeoData(Lazy<GeoIndex> Index, ControlRoomDirectory ControlRooms, TalkGroupDirectory TalkGroups, Lazy<ZoneMapJson> ZoneMap,
+    Lazy<PhoneOutlines> PhoneOutlines);
 
 /// <summary>Reads <c>data/geo</c> at start; a missing or malformed file stops the node, naming the file and the problem.</summary>
 internal static class GeoDataLoader
@@ -81,6 +82,6 @@ internal static class GeoDataLoader
         }
 
         return new GeoData(new Lazy<GeoIndex>(() => GeoIndex.Create(countries, zones, borders, GridBox.Benelux)), rooms, talkGroups,
-            new Lazy<ZoneMapJson>(() => ZoneMapJson.Build(zones, borders)));
+            new Lazy<ZoneMapJson>(() => ZoneMapJson.Build(zones, borders)), new Lazy<PhoneOutlines>(() => PhoneOutlines.Build(countries, zones, borders)));
     }
 }

@@ -11,7 +11,8 @@ internal static class GeoModule
         var data = GeoDataLoader.Load(GeoDataLoader.DirectoryFrom(configuration));
         // Built when first resolved; nodes in one process share the same Lazy, so it is built once.
         return services.AddSingleton(_ => data.Index.Value).AddSingleton<IGeoLocator>(sp => sp.GetRequiredService<GeoIndex>())
-            .AddSingleton(data.ControlRooms).AddSingleton(data.TalkGroups).AddSingleton(_ => data.ZoneMap.Value);
+            .AddSingleton(data.ControlRooms).AddSingleton(data.TalkGroups).AddSingleton(_ => data.ZoneMap.Value)
+            .AddSingleton(_ => data.PhoneOutlines.Value);
     }
 
     public static IEndpointRouteBuilder MapGeoFeature(this IEndpointRouteBuilder app)

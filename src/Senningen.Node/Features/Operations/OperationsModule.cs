@@ -2,6 +2,7 @@ using Senningen.Core.Geo;
 using Senningen.Core.Operations;
 using Senningen.Node.Common.Configuration;
 using Senningen.Node.Common.Exchange;
+using Senningen.Node.Common.Idempotency;
 using Senningen.Node.Common.Security;
 using Senningen.Node.Features.Operations.Alerts;
 using Senningen.Node.Features.Operations.End;
@@ -49,10 +50,10 @@ internal static class OperationsModule
     public static IEndpointRouteBuilder MapOperationsFeature(this IEndpointRouteBuilder app)
     {
         var ops = app.MapGroup("/api/v1/operations").RequireAuthorization(Policies.Operations).WithTags("Operations");
-        ops.MapPost("", StartOperation.HandleAsync).WithSummary("Starts a pursuit, observation, escort or transport.");
+        ops.MapPost("", StartOperation.HandleAsync).Idempotent().WithSummary("Starts a pursuit, observation, escort or transport.");
         ops.MapGet("", ReadOperations.ListAsync).WithSummary("This node's operations, newest first (active=true for running ones).");
         ops.MapGet("/{id:guid}", ReadOperations.GetAsync).WithSummary("One operation with its units, crossings and timeline (audited).");
-        ops.MapPost("/{id:guid}/positions", RecordPositions.HandleAsync)
+        ops.MapPost("/{id:guid}/positions", RecordPositions.HandleAsync).Idempotent()
             .WithSummary("A batch of unit fixes in any order; returns accepted, duplicates, rejected (with reasons) and crossings.");
         ops.MapPost("/{id:guid}/end", EndOperation.HandleAsync).WithSummary("Ends the operation; the after-action report is kept and sent.");
         ops.MapGet("/{id:guid}/report", ReadOperations.ReportAsync).WithSummary("The after-action report in one language (lang=nl|fr|de|en).");
@@ -60,7 +61,7 @@ internal static class OperationsModule
         var alerts = app.MapGroup("/api/v1/alerts").RequireAuthorization(Policies.Alerts).WithTags("Operations");
         alerts.MapGet("", ReadAlerts.ListAsync).WithSummary("Foreign operations on this territory, newest first (audited).");
         alerts.MapGet("/{id:guid}", ReadAlerts.GetAsync).WithSummary("One alert with the rules that apply and the track (audited).");
-        alerts.MapPost("/{id:guid}/acknowledge", AcknowledgeAlert.HandleAsync).WithSummary("The control room has seen it; the home node is told.");
+        alerts.MapPost("/{id:guid}/acknowledge", AcknowledgeAlert.HandleAsync).Idempotent().WithSummary("The control room has seen it; the home node is told.");
         alerts.MapGet("/{id:guid}/report", ReadAlerts.ReportAsync).WithSummary("The partner's after-action report, once it ended (audited).");
         return app;
     }

@@ -432,6 +432,41 @@ namespace Senningen.Node.Common.Persistence.Migrations.Postgres
                     b.ToTable("exchange_outbox", (string)null);
                 });
 
+            modelBuilder.Entity("Senningen.Node.Common.Idempotency.IdempotentRequest", b =>
+                {
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Body")
+                        .HasColumnType("text");
+
+                    b.Property<long>("CreatedAtMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Request")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.HasKey("UserName", "Key");
+
+                    b.HasIndex("CreatedAtMs");
+
+                    b.ToTable("common_idempotent_requests", (string)null);
+                });
+
             modelBuilder.Entity("Senningen.Node.Features.Anpr.Data.Camera", b =>
                 {
                     b.Property<string>("Id")

@@ -421,6 +421,41 @@ namespace Senningen.Node.Common.Persistence.Migrations.Sqlite
                     b.ToTable("exchange_outbox", (string)null);
                 });
 
+            modelBuilder.Entity("Senningen.Node.Common.Idempotency.IdempotentRequest", b =>
+                {
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Request")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserName", "Key");
+
+                    b.HasIndex("CreatedAtMs");
+
+                    b.ToTable("common_idempotent_requests", (string)null);
+                });
+
             modelBuilder.Entity("Senningen.Node.Features.Anpr.Data.Camera", b =>
                 {
                     b.Property<string>("Id")
