@@ -47,6 +47,12 @@ internal static class Suites
             return await AnprIngestSuite.RunAsync(args, Path.Combine(RepositoryRoot(), "bench", "results", "anpr-ingest.json"));
         }
 
+        if (args.Length > 0 && string.Equals(args[0], "app-load", StringComparison.OrdinalIgnoreCase))
+        {
+            // The officer's app in Chromium over an emulated slow link, with the console's sign-in page as the peer.
+            return await AppLoad.AppLoadSuite.RunAsync(args, Path.Combine(RepositoryRoot(), "bench", "results", "app-load.json"));
+        }
+
         if (args.Length > 0 && string.Equals(args[0], "name-match", StringComparison.OrdinalIgnoreCase))
         {
             // FEBRL4 linkage with peers in the same run, then latency over 1 M synthetic people: a Stopwatch loop, as for geofence.
