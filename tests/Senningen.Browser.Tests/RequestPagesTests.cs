@@ -40,6 +40,10 @@ public sealed class RequestPagesTests(ChromiumFixture browser) : IClassFixture<C
         var row = desk.Locator($"[data-testid=request-row][data-reference='{draft.Summary.Reference}']");
         await Expect(row).ToBeVisibleAsync(new() { Timeout = 15_000 });
         await Expect(row.Locator("[data-testid=request-deadline]")).ToHaveAttributeAsync("data-status", "on-time");
+        await desk.SelectOptionAsync("[data-testid=requests-type]", "special-units-crisis");
+        await Expect(row).ToHaveCountAsync(0);
+        await desk.SelectOptionAsync("[data-testid=requests-type]", "material-loan");
+        await Expect(row).ToBeVisibleAsync();
         await ConsoleSteps.KeepScreenshotAsync(desk, "requests-inbox-nl");
         await row.Locator("a").ClickAsync();
         await ConsoleSteps.WaitUntilInteractiveAsync(desk);

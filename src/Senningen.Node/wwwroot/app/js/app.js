@@ -161,7 +161,8 @@ async function updatePlace() {
   if (!shouldAskNode(position)) return;
   nodeAsked = { at: Date.now(), lat: position.lat, lon: position.lon };
   const fromNode = await m.placeFromNode(position, session.token());
-  if (fromNode && position === state.position) {
+  // An answer that arrives after the signal went is not shown as the node's: offline, the phone's own answer stands.
+  if (fromNode && position === state.position && navigator.onLine) {
     const previous = state.place.country;
     state.place = fromNode;
     noteCrossing(previous);
@@ -209,7 +210,8 @@ picker.addEventListener('change', async () => {
 });
 window.addEventListener('hashchange', render);
 window.addEventListener('online', () => { render(); m?.flush(render).then(render); load(); });
-window.addEventListener('offline', render);
+// Without a signal the phone answers for itself, also for the position the node last confirmed.
+window.addEventListener('offline', () => { render(); updatePlace(); });
 setInterval(() => { if (navigator.onLine && m) m.flush(render).then(render); }, 15000);
 
 if ('serviceWorker' in navigator) navigator.serviceWorker.register('/app/sw.js', { scope: '/app/' });
