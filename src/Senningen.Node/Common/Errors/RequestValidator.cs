@@ -72,6 +72,24 @@ public sealed class RequestValidator(Texts texts)
         return fallback;
     }
 
+    /// <summary>An optional moment given as text (query strings; UTC when no offset is given), or null when absent or malformed.</summary>
+    public DateTimeOffset? Moment(string field, string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal,
+            out var value))
+        {
+            return value;
+        }
+
+        Add(field, Rules.Format, "rule.date-format");
+        return null;
+    }
+
     public CountryCode Country(string field, string? value, bool partyOnly)
     {
         if (!Required(field, value))

@@ -13,7 +13,7 @@ public sealed record AuditQueryParameters(
 {
     public AuditQuery ToQuery(RequestValidator validator)
     {
-        var query = new AuditQuery(RequestText.Blank(User), RequestText.Blank(Subject), RequestText.Blank(Action), Date(validator, "from", From), Date(validator, "to", To),
+        var query = new AuditQuery(RequestText.Blank(User), RequestText.Blank(Subject), RequestText.Blank(Action), validator.Moment("from", From), validator.Moment("to", To),
             RequestText.Blank(Purpose), RequestText.Blank(CaseReference));
         query.Validate(validator);
         return query;
@@ -24,19 +24,4 @@ public sealed record AuditQueryParameters(
     public int PageLength(RequestValidator validator) => validator.WholeNumber("pageSize", PageSize, 50, 1, 500);
 
 
-    private static DateTimeOffset? Date(RequestValidator validator, string field, string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value))
-        {
-            return value;
-        }
-
-        validator.Add(field, Rules.Format, "rule.date-format");
-        return null;
-    }
 }

@@ -16,8 +16,8 @@ internal sealed record ConsultationLogPeriod(string? From, string? To)
 
     public (DateTimeOffset From, DateTimeOffset To) Check(RequestValidator v, DateTimeOffset now)
     {
-        var to = Date(v, "to", To) ?? now;
-        var from = Date(v, "from", From) ?? to - Default;
+        var to = v.Moment("to", To) ?? now;
+        var from = v.Moment("from", From) ?? to - Default;
         if (to < from)
         {
             v.Add("to", Rules.Range, "rule.to-before-from");
@@ -30,21 +30,6 @@ internal sealed record ConsultationLogPeriod(string? From, string? To)
         return (from, to);
     }
 
-    private static DateTimeOffset? Date(RequestValidator v, string field, string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value))
-        {
-            return value;
-        }
-
-        v.Add(field, Rules.Format, "rule.date-format");
-        return null;
-    }
 }
 
 internal static class ConsultationLogEndpoints
