@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Senningen.Node.Common.Persistence;
+using Senningen.Node.Features.Operations.Data;
 using static Microsoft.Playwright.Assertions;
 
 namespace Senningen.Browser.Tests;

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Senningen.Node.Common.Persistence;
+using Senningen.Node.Features.Registry.Data;
 using static Microsoft.Playwright.Assertions;
 
 namespace Senningen.Browser.Tests;

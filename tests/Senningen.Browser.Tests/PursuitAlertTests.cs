@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Senningen.Contracts.Operations;
+using Senningen.Node.Features.Operations.Data;
 using static Microsoft.Playwright.Assertions;
 
 namespace Senningen.Browser.Tests;

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Senningen.Contracts.Anpr;
 using Senningen.Node.Common.Persistence;
 using Senningen.Node.Features.Anpr;
+using Senningen.Node.Features.Anpr.Data;
 using Senningen.Testing;
 
 namespace Senningen.Bench.AnprIngest;

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Senningen.Node.Common.Persistence;
 using Senningen.Node.Features.Operations;
+using Senningen.Node.Features.Operations.Data;
 
 namespace Senningen.Bench.Operations;
 

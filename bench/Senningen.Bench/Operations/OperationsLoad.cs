@@ -6,6 +6,7 @@ using Senningen.Bench.Exchange;
 using Senningen.Contracts.Operations;
 using Senningen.Core.Geo;
 using Senningen.Node.Common.Persistence;
+using Senningen.Node.Features.Operations.Data;
 using Senningen.Testing;
 
 namespace Senningen.Bench.Operations;

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Senningen.Node.Common.Persistence;
+using Senningen.Node.Features.Registry.Data;
 using Senningen.Testing;
 
 namespace Senningen.Cli.Tests.AgainstANode;

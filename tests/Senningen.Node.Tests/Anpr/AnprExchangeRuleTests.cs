@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Senningen.Core.Countries;
 using Senningen.Node.Common.Configuration;
 using Senningen.Node.Features.Anpr;
+using Senningen.Node.Features.Anpr.Data;
 using static Senningen.Node.Tests.Anpr.AnprSteps;
 using static Senningen.Node.Tests.Exchange.ExchangeHelpers;
 

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Senningen.Contracts.Anpr;
+using Senningen.Node.Features.Anpr.Data;
 using static Senningen.Node.Tests.Anpr.AnprSteps;
 using static Senningen.Node.Tests.Exchange.ExchangeHelpers;
 

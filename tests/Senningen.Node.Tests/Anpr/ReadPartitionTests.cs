@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Senningen.Node.Common.Persistence;
+using Senningen.Node.Features.Anpr.Data;
 using Senningen.Node.Features.Anpr.Retention;
 using Senningen.Testing;
 using static Senningen.Node.Tests.Anpr.HistorySteps;

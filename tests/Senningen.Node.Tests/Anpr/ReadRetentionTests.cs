@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Senningen.Node.Common.Configuration;
+using Senningen.Node.Features.Anpr.Data;
 using Senningen.Node.Features.Anpr.Retention;
 using static Senningen.Node.Tests.Anpr.HistorySteps;
 using static Senningen.Node.Tests.Exchange.ExchangeHelpers;

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Senningen.Node.Features.Anpr.Data;
 using static Senningen.Node.Tests.Anpr.AnprSteps;
 using static Senningen.Node.Tests.Exchange.ExchangeHelpers;
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Senningen.Contracts.Anpr;
+using Senningen.Node.Features.Anpr.Data;
 using Senningen.Testing;
 using static Senningen.Node.Tests.Anpr.AnprSteps;
 using static Senningen.Node.Tests.Exchange.ExchangeHelpers;

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Senningen.Contracts.Operations;
 using Senningen.Node.Common.Persistence;
+using Senningen.Node.Features.Operations.Data;
 
 namespace Senningen.Node.Tests.App;
 

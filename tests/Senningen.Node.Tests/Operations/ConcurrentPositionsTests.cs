@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Senningen.Contracts.Auth;
 using Senningen.Contracts.Operations;
+using Senningen.Node.Features.Operations.Data;
 using Senningen.Testing;
 using static Senningen.Node.Tests.Exchange.ExchangeHelpers;
 using static Senningen.Node.Tests.Operations.OperationSteps;

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Senningen.Contracts.Operations;
+using Senningen.Node.Features.Operations.Data;
 using Senningen.Testing;
 using static Senningen.Node.Tests.Exchange.ExchangeHelpers;
 using static Senningen.Node.Tests.Operations.OperationSteps;

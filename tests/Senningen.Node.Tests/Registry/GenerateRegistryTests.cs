@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Senningen.Contracts.Registry;
 using Senningen.Core.Consultation.Registry.Synthetic;
 using Senningen.Core.Countries;
+using Senningen.Node.Features.Registry.Data;
 using Senningen.Node.Features.Registry.Generate;
 using Senningen.Testing;
 using static Senningen.Node.Tests.Exchange.ExchangeHelpers;

@@ -5,6 +5,7 @@ using Senningen.Core.Consultation.Registry;
 using Senningen.Core.Consultation.Registry.Synthetic;
 using Senningen.Core.Countries;
 using Senningen.Node.Features.Registry.Adapters;
+using Senningen.Node.Features.Registry.Data;
 using Senningen.Testing;
 using static Senningen.Node.Tests.Exchange.ExchangeHelpers;
 

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using Senningen.Contracts.Requests;
+using Senningen.Node.Features.Requests.Data;
 using static Senningen.Node.Tests.Exchange.ExchangeHelpers;
 
 namespace Senningen.Node.Tests.Requests;

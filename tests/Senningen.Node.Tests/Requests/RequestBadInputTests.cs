@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Senningen.Contracts.Requests;
+using Senningen.Node.Features.Requests.Data;
 using static Senningen.Node.Tests.Exchange.ExchangeHelpers;
 using static Senningen.Node.Tests.Requests.RequestSamples;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Senningen.Node.Features.Requests.Data;
 using static Senningen.Node.Tests.Exchange.ExchangeHelpers;
 using static Senningen.Node.Tests.Requests.RequestSamples;
 

@@ -10,12 +10,6 @@ public sealed class SqliteSenningenDbContext(DbContextOptions<SqliteSenningenDbC
     : SenningenDbContext(options, chainLock, flusher)
 {
     protected override bool SharedByInstances => false;
-
-    protected override void OnModelCreating(ModelBuilder builder)
-    {
-        base.OnModelCreating(builder);
-        Features.Anpr.Data.StoredReadConfiguration.IndexForSqlite(builder);
-    }
 }
 
 public sealed class PostgresSenningenDbContext(DbContextOptions<PostgresSenningenDbContext> options, WriteGate chainLock, WalFlusher flusher)

@@ -5,17 +5,17 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Senningen.Core.Audit;
 using Senningen.Node.Common.Audit;
+using Senningen.Node.Common.Configuration;
 using Senningen.Node.Common.Exchange.Data;
-using Senningen.Node.Features.Anpr.Data;
 using Senningen.Node.Features.Identity.Data;
-using Senningen.Node.Features.Operations.Data;
-using Senningen.Node.Features.Registry.Data;
 
 namespace Senningen.Node.Common.Persistence;
 
 /// <summary>
-/// The node's one model. Each capability owns its entities and configurations; this class only collects them
-/// and seals audit entries into the hash chain as part of the same save as the change they describe.
+/// The node's one model. Each capability owns its entities, their configurations and its accessors (extension members
+/// in its <c>Data/</c> folder, ADR 0016); this class only collects the configurations, with each capability's
+/// provider-specific part (<see cref="IProviderModelConfiguration"/>), and seals audit entries into the hash chain as
+/// part of the same save as the change they describe.
 /// </summary>
 public abstract class SenningenDbContext(DbContextOptions options, WriteGate writeGate, WalFlusher flusher)
     : IdentityDbContext<SenningenUser>(options), IDataProtectionKeyContext
@@ -27,50 +27,6 @@ public abstract class SenningenDbContext(DbContextOptions options, WriteGate wri
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
     public DbSet<InboxMessage> Inbox => Set<InboxMessage>();
-
-    public DbSet<Operation> Operations => Set<Operation>();
-
-    public DbSet<OperationUnit> OperationUnits => Set<OperationUnit>();
-
-    public DbSet<UnitFix> UnitFixes => Set<UnitFix>();
-
-    public DbSet<OperationCrossing> OperationCrossings => Set<OperationCrossing>();
-
-    public DbSet<OperationEvent> OperationEvents => Set<OperationEvent>();
-
-    public DbSet<PartnerNotice> PartnerNotices => Set<PartnerNotice>();
-
-    public DbSet<Alert> Alerts => Set<Alert>();
-
-    public DbSet<AlertFix> AlertFixes => Set<AlertFix>();
-
-    public DbSet<Camera> AnprCameras => Set<Camera>();
-
-    public DbSet<ListedPlate> AnprHotlist => Set<ListedPlate>();
-
-    public DbSet<HotlistVersion> AnprHotlistVersion => Set<HotlistVersion>();
-
-    public DbSet<StoredRead> AnprReads => Set<StoredRead>();
-
-    public DbSet<Hit> AnprHits => Set<Hit>();
-
-    public DbSet<StoredPerson> RegistryPersons => Set<StoredPerson>();
-
-    public DbSet<Features.Consultation.Data.ConsultationSearch> ConsultationSearches => Set<Features.Consultation.Data.ConsultationSearch>();
-
-    public DbSet<Features.Consultation.Data.ConsultationAnswerRow> ConsultationAnswers => Set<Features.Consultation.Data.ConsultationAnswerRow>();
-
-    public DbSet<StoredVehicle> RegistryVehicles => Set<StoredVehicle>();
-
-    public DbSet<StoredDocument> RegistryDocuments => Set<StoredDocument>();
-
-    public DbSet<StoredRecord> RegistryRecords => Set<StoredRecord>();
-
-    public DbSet<Features.Requests.Data.CooperationRequest> Requests => Set<Features.Requests.Data.CooperationRequest>();
-
-    public DbSet<Features.Requests.Data.RequestEvent> RequestEvents => Set<Features.Requests.Data.RequestEvent>();
-
-    public DbSet<Features.Requests.Data.RequestAttachment> RequestAttachments => Set<Features.Requests.Data.RequestAttachment>();
 
     /// <summary>True on PostgreSQL, where several node instances may append to the chain at once.</summary>
     protected abstract bool SharedByInstances { get; }
@@ -253,7 +209,15 @@ public abstract class SenningenDbContext(DbContextOptions options, WriteGate wri
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
-        builder.ApplyConfigurationsFromAssembly(typeof(SenningenDbContext).Assembly);
+        var assembly = typeof(SenningenDbContext).Assembly;
+        builder.ApplyConfigurationsFromAssembly(assembly);
+        var provider = Database.IsNpgsql() ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
+        foreach (var type in assembly.GetTypes()
+                     .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IProviderModelConfiguration).IsAssignableFrom(t))
+                     .OrderBy(t => t.FullName, StringComparer.Ordinal))
+        {
+            ((IProviderModelConfiguration)Activator.CreateInstance(type, nonPublic: true)!).Configure(builder, provider);
+        }
     }
 
     private bool HasPendingAuditEntries()

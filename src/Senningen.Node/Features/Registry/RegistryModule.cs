@@ -4,6 +4,7 @@ using Senningen.Node.Common.Configuration;
 using Senningen.Node.Common.Persistence;
 using Senningen.Node.Common.Security;
 using Senningen.Node.Features.Registry.Adapters;
+using Senningen.Node.Features.Registry.Data;
 using Senningen.Node.Features.Registry.Generate;
 using Senningen.Node.Features.Registry.Reference;
 

@@ -7,6 +7,7 @@ using Senningen.Node.Common.Configuration;
 using Senningen.Node.Common.Errors;
 using Senningen.Node.Common.Localization;
 using Senningen.Node.Common.Persistence;
+using Senningen.Node.Features.Anpr.Data;
 
 namespace Senningen.Node.Features.Anpr.Hits;
 

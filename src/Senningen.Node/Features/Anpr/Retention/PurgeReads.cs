@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Senningen.Node.Common.Audit;
 using Senningen.Node.Common.Configuration;
 using Senningen.Node.Common.Persistence;
+using Senningen.Node.Features.Anpr.Data;
 using Senningen.Node.Features.Anpr.Runs;
 
 namespace Senningen.Node.Features.Anpr.Retention;

@@ -7,6 +7,7 @@ using Senningen.Node.Common.Configuration;
 using Senningen.Node.Common.Errors;
 using Senningen.Node.Common.Localization;
 using Senningen.Node.Common.Persistence;
+using Senningen.Node.Features.Operations.Data;
 using Senningen.Node.Features.Operations.Report;
 
 namespace Senningen.Node.Features.Operations.Read;

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Senningen.Core.Consultation.Registry;
 using Senningen.Node.Common.Persistence;
 using Senningen.Node.Features.Registry.Adapters;
+using Senningen.Node.Features.Registry.Data;
 
 namespace Senningen.Node.Features.Registry.Reference;
 

@@ -3,6 +3,7 @@ using Senningen.Core.Anpr;
 using Senningen.Core.Consultation.Registry;
 using Senningen.Node.Common.Persistence;
 using Senningen.Node.Features.Registry.Adapters;
+using Senningen.Node.Features.Registry.Data;
 
 namespace Senningen.Node.Features.Registry.Reference;
 

@@ -5,6 +5,7 @@ using Senningen.Contracts.Requests;
 using Senningen.Node.Common.Audit;
 using Senningen.Node.Common.Configuration;
 using Senningen.Node.Common.Persistence;
+using Senningen.Node.Features.Requests.Data;
 using Senningen.Node.Features.Requests.Drafting;
 using Senningen.Node.Features.Requests.Workflow;
 

@@ -5,6 +5,7 @@ using Senningen.Node.Common.Configuration;
 using Senningen.Node.Common.Exchange;
 using Senningen.Node.Common.Exchange.Data;
 using Senningen.Node.Common.Persistence;
+using Senningen.Node.Features.Requests.Data;
 using Senningen.Node.Features.Requests.Workflow;
 
 namespace Senningen.Node.Features.Requests.Messages;

@@ -6,6 +6,7 @@ using Senningen.Node.Common.Audit;
 using Senningen.Node.Common.Errors;
 using Senningen.Node.Common.Localization;
 using Senningen.Node.Common.Persistence;
+using Senningen.Node.Features.Requests.Data;
 
 namespace Senningen.Node.Features.Requests.Reading;
 

@@ -9,6 +9,7 @@ using Senningen.Node.Common.Configuration;
 using Senningen.Node.Common.Errors;
 using Senningen.Node.Common.Localization;
 using Senningen.Node.Common.Persistence;
+using Senningen.Node.Features.Requests.Data;
 using Senningen.Node.Features.Requests.Workflow;
 
 namespace Senningen.Node.Features.Requests.Sharing;
