@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Senningen.Contracts.Users;
 using Senningen.Node.Common.Persistence;
+using Senningen.Node.Features.Identity.Data;
 
 namespace Senningen.Node.Tests.Api;
 

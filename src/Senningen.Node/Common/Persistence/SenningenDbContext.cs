@@ -1,13 +1,11 @@
 using System.Data.Common;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
-using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Senningen.Core.Audit;
 using Senningen.Node.Common.Audit;
 using Senningen.Node.Common.Configuration;
 using Senningen.Node.Common.Exchange.Data;
-using Senningen.Node.Features.Identity.Data;
 
 namespace Senningen.Node.Common.Persistence;
 
@@ -18,7 +16,7 @@ namespace Senningen.Node.Common.Persistence;
 /// part of the same save as the change they describe.
 /// </summary>
 public abstract class SenningenDbContext(DbContextOptions options, WriteGate writeGate, WalFlusher flusher)
-    : IdentityDbContext<SenningenUser>(options), IDataProtectionKeyContext
+    : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
@@ -206,17 +204,17 @@ public abstract class SenningenDbContext(DbContextOptions options, WriteGate wri
     private Task WhenSavedDurableAsync(int written) =>
         written == 0 || Database.CurrentTransaction is not null ? Task.CompletedTask : flusher.WhenDurableAsync(flusher.Committed());
 
-    protected override void OnModelCreating(ModelBuilder builder)
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        base.OnModelCreating(builder);
+        base.OnModelCreating(modelBuilder);
         var assembly = typeof(SenningenDbContext).Assembly;
-        builder.ApplyConfigurationsFromAssembly(assembly);
+        modelBuilder.ApplyConfigurationsFromAssembly(assembly);
         var provider = Database.IsNpgsql() ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
         foreach (var type in assembly.GetTypes()
                      .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IProviderModelConfiguration).IsAssignableFrom(t))
                      .OrderBy(t => t.FullName, StringComparer.Ordinal))
         {
-            ((IProviderModelConfiguration)Activator.CreateInstance(type, nonPublic: true)!).Configure(builder, provider);
+            ((IProviderModelConfiguration)Activator.CreateInstance(type, nonPublic: true)!).Configure(modelBuilder, provider);
         }
     }
 
