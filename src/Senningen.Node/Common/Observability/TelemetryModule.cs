@@ -26,7 +26,7 @@ internal static class TelemetryModule
 
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService($"senningen-node-{settings.Country.Value.ToLowerInvariant()}",
-                serviceVersion: Features.NodeInfo.NodeVersion.Current))
+                serviceVersion: NodeVersion.Current))
             .WithTracing(t => t.AddAspNetCoreInstrumentation())
             .WithMetrics(m => m.AddAspNetCoreInstrumentation().AddMeter(MeterName));
         if (settings.OtlpEndpoint is { } endpoint)

@@ -2,11 +2,10 @@ using System.Threading.RateLimiting;
 using Senningen.Node.Common.Configuration;
 using Senningen.Node.Common.Errors;
 using Senningen.Node.Common.Localization;
-using Senningen.Node.Features.Identity.IssueToken;
 
 namespace Senningen.Node.Common.Security;
 
-/// <summary>Per-user limits on the API and a stricter per-address limit on password checks.</summary>
+/// <summary>Per-user limits on the API; capabilities add their own named policies (Identity: per address on password checks).</summary>
 internal static class RateLimitingSetup
 {
     public static IServiceCollection AddApiRateLimits(this IServiceCollection services, NodeSettings settings)
@@ -21,10 +20,8 @@ internal static class RateLimitingSetup
                 }
 
                 var key = ctx.User.Identity?.IsAuthenticated == true ? "user:" + ctx.User.Identity.Name : "ip:" + ctx.Connection.RemoteIpAddress;
-                return RateLimitPartition.GetFixedWindowLimiter(key, _ => Window(settings.Api.RequestsPerMinute));
+                return RateLimitPartition.GetFixedWindowLimiter(key, _ => PerMinute(settings.Api.RequestsPerMinute));
             });
-            o.AddPolicy(IssueTokenEndpoint.RateLimitPolicy, ctx =>
-                RateLimitPartition.GetFixedWindowLimiter("ip:" + ctx.Connection.RemoteIpAddress, _ => Window(settings.Api.TokenRequestsPerMinute)));
             o.OnRejected = async (context, ct) =>
             {
                 var texts = context.HttpContext.RequestServices.GetRequiredService<Texts>();
@@ -36,6 +33,7 @@ internal static class RateLimitingSetup
         return services;
     }
 
-    private static FixedWindowRateLimiterOptions Window(int permits) =>
+    /// <summary>A fixed one-minute window of <paramref name="permits"/>, no queue: for capabilities' own policies too.</summary>
+    public static FixedWindowRateLimiterOptions PerMinute(int permits) =>
         new() { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0, AutoReplenishment = true };
 }

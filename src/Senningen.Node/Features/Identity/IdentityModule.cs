@@ -64,6 +64,7 @@ internal static class IdentityModule
         services.AddAuthorization(Policies.Register);
         services.AddScoped<TokenIssuer>();
         services.AddScoped<UserDirectory>();
+        services.AddTokenRateLimit(settings);
         return services;
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Senningen.Contracts.Node;
 using Senningen.Node.Common.Configuration;
+using Senningen.Node.Common.Observability;
 
 namespace Senningen.Node.Features.NodeInfo;
 
@@ -15,10 +16,4 @@ internal static class NodeInfoModule
     public static Ok<Contracts.Node.NodeInfo> Get(NodeSettings settings) => TypedResults.Ok(new Contracts.Node.NodeInfo(
         settings.Country.Value, settings.Name, NodeVersion.Current, settings.DemoMode,
         [.. settings.Partners.Select(p => new PartnerInfo(p.Country.Value, p.BaseUrl.ToString()))]));
-}
-
-internal static class NodeVersion
-{
-    public static string Current { get; } =
-        typeof(NodeVersion).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 }

@@ -1,10 +1,13 @@
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.RateLimiting;
 using Senningen.Contracts.Auth;
 using Senningen.Node.Common.Audit;
 using Senningen.Node.Common.Configuration;
 using Senningen.Node.Common.Errors;
 using Senningen.Node.Common.Localization;
+using Senningen.Node.Common.Security;
 using Senningen.Node.Features.Identity.Data;
 
 namespace Senningen.Node.Features.Identity.IssueToken;
@@ -12,6 +15,12 @@ namespace Senningen.Node.Features.Identity.IssueToken;
 internal static class IssueTokenEndpoint
 {
     public const string RateLimitPolicy = "token";
+
+    /// <summary>Password checks are limited per address, more strictly than the API's per-user limit.</summary>
+    public static IServiceCollection AddTokenRateLimit(this IServiceCollection services, NodeSettings settings) =>
+        services.Configure<RateLimiterOptions>(o => o.AddPolicy(RateLimitPolicy, ctx =>
+            RateLimitPartition.GetFixedWindowLimiter("ip:" + ctx.Connection.RemoteIpAddress,
+                _ => RateLimitingSetup.PerMinute(settings.Api.TokenRequestsPerMinute))));
 
     public static void MapTokenEndpoint(this IEndpointRouteBuilder app) =>
         app.MapPost("/api/v1/auth/token", HandleAsync)
