@@ -4,8 +4,8 @@ using Senningen.Core.Anpr;
 using Senningen.Core.Consultation.Registry;
 using Senningen.Core.Consultation.Registry.Synthetic;
 using Senningen.Core.Countries;
-using Senningen.Node.Features.Registry.Adapters;
 using Senningen.Node.Features.Registry.Data;
+using Senningen.Node.Features.Registry.Public;
 using Senningen.Testing;
 using static Senningen.Node.Tests.Exchange.ExchangeHelpers;
 

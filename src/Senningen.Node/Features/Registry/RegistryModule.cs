@@ -3,9 +3,9 @@ using Senningen.Node.Common.Audit;
 using Senningen.Node.Common.Configuration;
 using Senningen.Node.Common.Persistence;
 using Senningen.Node.Common.Security;
-using Senningen.Node.Features.Registry.Adapters;
 using Senningen.Node.Features.Registry.Data;
 using Senningen.Node.Features.Registry.Generate;
+using Senningen.Node.Features.Registry.Public;
 using Senningen.Node.Features.Registry.Reference;
 
 namespace Senningen.Node.Features.Registry;
@@ -23,6 +23,7 @@ internal static class RegistryModule
         services.AddScoped<IVehicleRegistry, ReferenceVehicleRegistry>();
         services.AddScoped<IDocumentRegistry, ReferenceDocumentRegistry>();
         services.AddScoped<IPoliceRecordRegistry, ReferencePoliceRecordRegistry>();
+        services.AddSingleton<RegistryPersonIndex>().AddScoped<IPersonIndex, ReferencePersonIndex>();
         services.AddSingleton<RegistryLoadLock>().AddScoped<RegistryWriter>().AddScoped<RegistryGenerator>();
         return services;
     }

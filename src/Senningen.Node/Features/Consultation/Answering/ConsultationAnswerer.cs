@@ -6,8 +6,7 @@ using Senningen.Core.Consultation.Registry;
 using Senningen.Core.Treaty;
 using Senningen.Node.Common.Audit;
 using Senningen.Node.Common.Configuration;
-using Senningen.Node.Common.Persistence;
-using Senningen.Node.Features.Registry.Adapters;
+using Senningen.Node.Features.Registry.Public;
 
 namespace Senningen.Node.Features.Consultation.Answering;
 
@@ -18,7 +17,7 @@ namespace Senningen.Node.Features.Consultation.Answering;
 /// handler's, with the answer's outbox message): the caller saves. Nothing found and hit/no-hit answers are audited
 /// too: the DPO sees every consultation of this country's data.
 /// </summary>
-internal sealed class ConsultationAnswerer(SenningenDbContext db, TreatyCatalogue catalogue, RegistryPersonIndex persons, IPersonRegistry personRegistry,
+internal sealed class ConsultationAnswerer(TreatyCatalogue catalogue, IPersonIndex persons, IPersonRegistry personRegistry,
     IVehicleRegistry vehicles, IDocumentRegistry documents, IPoliceRecordRegistry records, AuditLog audit, NodeSettings node, TimeProvider clock)
 {
     /// <summary>The most items one answer carries; the best first.</summary>
@@ -47,7 +46,7 @@ internal sealed class ConsultationAnswerer(SenningenDbContext db, TreatyCatalogu
         switch (query.DataSet)
         {
             case DataSet.Persons or DataSet.Records when query.Person is { } person:
-                var result = (await persons.CurrentAsync(db, ct)).Search(person, MaxItems);
+                var result = (await persons.CurrentAsync(ct)).Search(person, MaxItems);
                 if (result.IsRefused)
                 {
                     return ([], true);

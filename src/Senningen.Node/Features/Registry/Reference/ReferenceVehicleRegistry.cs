@@ -2,8 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Senningen.Core.Anpr;
 using Senningen.Core.Consultation.Registry;
 using Senningen.Node.Common.Persistence;
-using Senningen.Node.Features.Registry.Adapters;
 using Senningen.Node.Features.Registry.Data;
+using Senningen.Node.Features.Registry.Public;
 
 namespace Senningen.Node.Features.Registry.Reference;
 

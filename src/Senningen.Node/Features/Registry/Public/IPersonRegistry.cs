@@ -1,6 +1,6 @@
 using Senningen.Core.Consultation.Registry;
 
-namespace Senningen.Node.Features.Registry.Adapters;
+namespace Senningen.Node.Features.Registry.Public;
 
 /// <summary>
 /// A country's population register as the node consults it. A country implements it against its own system (the

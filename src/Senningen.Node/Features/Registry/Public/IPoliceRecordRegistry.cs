@@ -1,6 +1,6 @@
 using Senningen.Core.Consultation.Registry;
 
-namespace Senningen.Node.Features.Registry.Adapters;
+namespace Senningen.Node.Features.Registry.Public;
 
 /// <summary>A country's police records and alerts (the national part of SIS, the police's own databases).</summary>
 public interface IPoliceRecordRegistry

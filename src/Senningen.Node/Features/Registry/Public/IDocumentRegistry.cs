@@ -1,6 +1,6 @@
 using Senningen.Core.Consultation.Registry;
 
-namespace Senningen.Node.Features.Registry.Adapters;
+namespace Senningen.Node.Features.Registry.Public;
 
 /// <summary>A country's register of identity cards and passports it issued.</summary>
 public interface IDocumentRegistry

@@ -2,8 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Senningen.Core.Consultation.Names;
 using Senningen.Node.Common.Persistence;
 using Senningen.Node.Features.Registry.Data;
+using Senningen.Node.Features.Registry.Public;
 
-namespace Senningen.Node.Features.Consultation.Answering;
+namespace Senningen.Node.Features.Registry.Reference;
 
 /// <summary>
 /// The reference adapter's persons in Core's <see cref="PersonIndex"/>, built on first use and again when the register
@@ -68,4 +69,10 @@ internal sealed class RegistryPersonIndex(TimeProvider clock) : IDisposable
         HouseNumber = row.HouseNumber,
         OtherId = row.NationalId,
     });
+}
+
+/// <summary>The published <see cref="IPersonIndex"/>: the node's one index, read through the caller's unit of work.</summary>
+internal sealed class ReferencePersonIndex(SenningenDbContext db, RegistryPersonIndex index) : IPersonIndex
+{
+    public Task<PersonIndex> CurrentAsync(CancellationToken ct) => index.CurrentAsync(db, ct);
 }

@@ -1,7 +1,7 @@
 using Senningen.Core.Anpr;
 using Senningen.Core.Consultation.Registry;
 
-namespace Senningen.Node.Features.Registry.Adapters;
+namespace Senningen.Node.Features.Registry.Public;
 
 /// <summary>A country's vehicle registration register (DIV in Belgium, RDW in the Netherlands, SNCA in Luxembourg).</summary>
 public interface IVehicleRegistry
