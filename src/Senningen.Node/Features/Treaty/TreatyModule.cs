@@ -6,6 +6,7 @@ using Senningen.Core.Treaty;
 using Senningen.Node.Common.Configuration;
 using Senningen.Node.Common.Errors;
 using Senningen.Node.Common.Localization;
+using Senningen.Node.Features.Treaty.Public;
 
 namespace Senningen.Node.Features.Treaty;
 

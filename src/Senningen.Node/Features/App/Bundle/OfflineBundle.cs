@@ -8,7 +8,7 @@ using Senningen.Core.Geo;
 using Senningen.Core.Treaty;
 using Senningen.Node.Common.Configuration;
 using Senningen.Node.Common.Localization;
-using Senningen.Node.Features.Treaty;
+using Senningen.Node.Features.Treaty.Public;
 
 namespace Senningen.Node.Features.App.Bundle;
 

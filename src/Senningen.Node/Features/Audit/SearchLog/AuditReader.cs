@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Senningen.Contracts.Audit;
 using Senningen.Node.Common.Audit;
 using Senningen.Node.Common.Persistence;
+using Senningen.Node.Features.Audit.Public;
 
 namespace Senningen.Node.Features.Audit.SearchLog;
 
@@ -22,7 +23,7 @@ public sealed class AuditReader(SenningenDbContext db, AuditLog audit)
             .ToListAsync(cancellationToken);
         await audit.WriteAsync(new AuditRecord(AuditActions.AuditRead, AuditOutcomes.Success,
             Subjects(query), query.Purpose, query.CaseReference, Detail: Describe(query, rows.Count)), actor, cancellationToken);
-        return new AuditPage([.. rows.Select(ToView)], page, pageSize, total);
+        return new AuditPage([.. rows.Select(AuditEntryViews.ToView)], page, pageSize, total);
     }
 
     public async Task<int> ExportCsvAsync(AuditQuery query, Stream output, CancellationToken cancellationToken, Actor? actor = null)
@@ -42,9 +43,6 @@ public sealed class AuditReader(SenningenDbContext db, AuditLog audit)
             Subjects(query), query.Purpose, query.CaseReference, Detail: Describe(query, rows)), actor, cancellationToken);
         return rows;
     }
-
-    public static AuditEntryView ToView(AuditEntry e) => new(e.Sequence, e.OccurredAt, e.Actor, e.ActorUnit, e.ActorCountry, e.Action,
-        e.Outcome, e.Records.Length == 0 ? [] : e.Records.Split('\n'), e.Purpose, e.CaseReference, e.Recipient, e.Detail, e.Hash);
 
     private static List<string>? Subjects(AuditQuery query) => string.IsNullOrWhiteSpace(query.Subject) ? null : [query.Subject];
 

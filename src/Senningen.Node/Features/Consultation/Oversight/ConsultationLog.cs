@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Senningen.Contracts.Consultation;
 using Senningen.Node.Common.Audit;
 using Senningen.Node.Common.Persistence;
-using Senningen.Node.Features.Audit.SearchLog;
+using Senningen.Node.Features.Audit.Public;
 
 namespace Senningen.Node.Features.Consultation.Oversight;
 
@@ -40,7 +40,7 @@ internal sealed class ConsultationLog(SenningenDbContext db, AuditLog audit)
             .OrderBy(e => e.Sequence).ToListAsync(ct);
         await audit.WriteAsync(new AuditRecord(AuditActions.AuditRead, AuditOutcomes.Success, [marker],
             Detail: $"consultation trail: {entries.Count} entries"), actor, ct);
-        return new ConsultationTrail(id, [.. entries.Select(AuditReader.ToView)]);
+        return new ConsultationTrail(id, [.. entries.Select(AuditEntryViews.ToView)]);
     }
 
     private static ConsultationLogRow Row(AuditEntry e)

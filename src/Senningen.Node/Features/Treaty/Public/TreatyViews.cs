@@ -1,9 +1,12 @@
 using Senningen.Contracts.Treaty;
 using Senningen.Core.Treaty;
 
-namespace Senningen.Node.Features.Treaty;
+namespace Senningen.Node.Features.Treaty.Public;
 
-/// <summary>Resolves catalogue records to one language for the wire and the console.</summary>
+/// <summary>
+/// Resolves catalogue records to one language for the wire and the console. Published: the officer's app bundles the
+/// mission guide in these same views rather than reading the catalogue a second way.
+/// </summary>
 internal static class TreatyViews
 {
     public static MissionTypeView ToView(this MissionType mission, string language) =>
