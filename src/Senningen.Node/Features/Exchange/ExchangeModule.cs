@@ -8,13 +8,14 @@ using Senningen.Node.Common.Localization;
 using Senningen.Node.Common.Security;
 using Senningen.Node.Features.Exchange.Monitor;
 using Senningen.Node.Features.Exchange.Ping;
+using Senningen.Node.Features.Exchange.Public;
 
 namespace Senningen.Node.Features.Exchange;
 
 internal static class ExchangeModule
 {
     public static IServiceCollection AddExchangeFeature(this IServiceCollection services) =>
-        services.AddScoped<ExchangeMonitor>().AddScoped<PingPartner>();
+        services.AddScoped<ExchangeMonitor>().AddScoped<IExchangeStatus>(sp => sp.GetRequiredService<ExchangeMonitor>()).AddScoped<PingPartner>();
 
     public static IEndpointRouteBuilder MapExchangeFeature(this IEndpointRouteBuilder app)
     {

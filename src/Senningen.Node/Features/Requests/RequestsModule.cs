@@ -2,6 +2,7 @@ using Senningen.Core.Treaty;
 using Senningen.Node.Common.Configuration;
 using Senningen.Node.Common.Exchange;
 using Senningen.Node.Common.Security;
+using Senningen.Node.Components.Layout;
 using Senningen.Node.Features.Requests.Drafting;
 using Senningen.Node.Features.Requests.Messages;
 using Senningen.Node.Features.Requests.Reading;
@@ -21,6 +22,7 @@ internal static class RequestsModule
         services.AddSingleton(settings);
         services.AddSingleton(sp => RequestCatalogueLoader.Load(settings.Directory, sp.GetRequiredService<TreatyCatalogue>()));
         services.AddSingleton<RequestsFeed>();
+        services.AddConsoleBanner<Ui.CrisisBanner>(Policies.Alerts);
         services.AddScoped<RequestSteps>().AddScoped<RequestTransitions>().AddScoped<RequestDrafts>().AddScoped<RequestReader>();
         services.AddMessageType<SubmittedPayload, SubmittedHandler>(SubmittedPayload.MessageType, 1);
         services.AddMessageType<TransitionPayload, TransitionHandler>(TransitionPayload.Type, 1);

@@ -1,5 +1,6 @@
 using Senningen.Contracts.Operations;
 using Senningen.Node.Components.Map;
+using Senningen.Node.Features.Operations.Ui;
 
 namespace Senningen.Node.Tests.Console.Map;
 

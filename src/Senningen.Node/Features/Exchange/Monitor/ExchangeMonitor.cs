@@ -5,11 +5,12 @@ using Senningen.Node.Common.Configuration;
 using Senningen.Node.Common.Exchange;
 using Senningen.Node.Common.Exchange.Data;
 using Senningen.Node.Common.Persistence;
+using Senningen.Node.Features.Exchange.Public;
 
 namespace Senningen.Node.Features.Exchange.Monitor;
 
 /// <summary>What the Exchange page and <c>senn exchange status</c> show: the link to each partner and the messages.</summary>
-public sealed class ExchangeMonitor(SenningenDbContext db, PartnerLinks links, NodeSigningKey key, NodeSettings settings)
+public sealed class ExchangeMonitor(SenningenDbContext db, PartnerLinks links, NodeSigningKey key, NodeSettings settings) : IExchangeStatus
 {
     public async Task<ExchangeStatusView> StatusAsync(CancellationToken ct)
     {
