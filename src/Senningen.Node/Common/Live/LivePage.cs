@@ -1,21 +1,21 @@
 using Microsoft.AspNetCore.Components;
 
-namespace Senningen.Node.Features.Operations.Ui;
+namespace Senningen.Node.Common.Live;
 
 /// <summary>
-/// A console page that redraws as soon as this process records a change (the feed) and at least every second
-/// otherwise (another instance sharing the database may have made it). Refreshes never overlap.
+/// A console page that redraws as soon as this process publishes a change of kind <typeparamref name="TChange"/>
+/// (the feed) and at least every <see cref="Every"/> otherwise (another instance sharing the database may have made
+/// it). Refreshes never overlap; a change during a load asks for one more load.
 /// </summary>
-public abstract class LivePage : ComponentBase, IDisposable
+public abstract class LivePage<TChange> : ComponentBase, IDisposable
 {
-    private static readonly TimeSpan Every = TimeSpan.FromSeconds(1);
     private readonly CancellationTokenSource _stop = new();
     private readonly SemaphoreSlim _one = new(1, 1);
     private PeriodicTimer? _timer;
     private int _pending;
 
     [Inject]
-    protected OperationsFeed Feed { get; set; } = default!;
+    protected ChangeFeed<TChange> Feed { get; set; } = default!;
 
     [Inject]
     protected TimeProvider Clock { get; set; } = default!;
@@ -24,6 +24,9 @@ public abstract class LivePage : ComponentBase, IDisposable
     protected IServiceScopeFactory Scopes { get; set; } = default!;
 
     protected CancellationToken Stopping => _stop.Token;
+
+    /// <summary>How often the page looks without a signal; one second unless the page says otherwise.</summary>
+    protected virtual TimeSpan Every => TimeSpan.FromSeconds(1);
 
     /// <summary>Loads the page's data; called once before the first render and then on every change.</summary>
     protected abstract Task LoadAsync();
@@ -37,24 +40,21 @@ public abstract class LivePage : ComponentBase, IDisposable
             return;
         }
 
-        Feed.AlertsChanged += OnChange;
-        Feed.OperationChanged += OnOperationChange;
+        Feed.Changed += OnChange;
         _timer = new PeriodicTimer(Every, Clock);
         _ = TickAsync(_timer);
     }
 
-    /// <summary>Whether a change of this operation concerns the page; the page of one operation ignores the others.</summary>
-    protected virtual bool Concerns(Guid operationId) => true;
+    /// <summary>Whether a change concerns the page (the page of one operation ignores the others).</summary>
+    protected virtual bool Concerns(TChange change) => true;
 
-    private void OnOperationChange(Guid operationId)
+    private void OnChange(TChange change)
     {
-        if (Concerns(operationId))
+        if (Concerns(change))
         {
-            OnChange();
+            _ = InvokeAsync(ReloadAsync);
         }
     }
-
-    private void OnChange() => _ = InvokeAsync(ReloadAsync);
 
     private async Task TickAsync(PeriodicTimer timer)
     {
@@ -110,8 +110,7 @@ public abstract class LivePage : ComponentBase, IDisposable
 
     public void Dispose()
     {
-        Feed.AlertsChanged -= OnChange;
-        Feed.OperationChanged -= OnOperationChange;
+        Feed.Changed -= OnChange;
         _stop.Cancel();
         _timer?.Dispose();
         _stop.Dispose();
