@@ -11,8 +11,8 @@ using Senningen.Node.Common.Persistence;
 namespace Senningen.Node.Common.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteSenningenDbContext))]
-    [Migration("20261123093659_Requests")]
-    partial class Requests
+    [Migration("20261206202515_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -422,6 +422,41 @@ namespace Senningen.Node.Common.Persistence.Migrations.Sqlite
                     b.HasIndex("Status", "NextAttemptAtMs");
 
                     b.ToTable("exchange_outbox", (string)null);
+                });
+
+            modelBuilder.Entity("Senningen.Node.Common.Idempotency.IdempotentRequest", b =>
+                {
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Request")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserName", "Key");
+
+                    b.HasIndex("CreatedAtMs");
+
+                    b.ToTable("common_idempotent_requests", (string)null);
                 });
 
             modelBuilder.Entity("Senningen.Node.Features.Anpr.Data.Camera", b =>
