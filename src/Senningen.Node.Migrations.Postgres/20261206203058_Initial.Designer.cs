@@ -2,18 +2,19 @@
 using System;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
-using Senningen.Node.Common.Persistence;
 
 #nullable disable
 
-namespace Senningen.Node.Common.Persistence.Migrations.Postgres
+namespace Senningen.Node.Migrations.Postgres
 {
-    [DbContext(typeof(PostgresSenningenDbContext))]
-    partial class PostgresSenningenDbContextModelSnapshot : ModelSnapshot
+    [Migration("20261206203058_Initial")]
+    partial class Initial
     {
-        protected override void BuildModel(ModelBuilder modelBuilder)
+        /// <inheritdoc />
+        protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Senningen.Node.Common.Persistence.Migrations.Sqlite
+namespace Senningen.Node.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Initial : Migration

@@ -4,14 +4,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using Senningen.Node.Common.Persistence;
 
 #nullable disable
 
-namespace Senningen.Node.Common.Persistence.Migrations.Sqlite
+namespace Senningen.Node.Migrations.Sqlite
 {
-    [DbContext(typeof(SqliteSenningenDbContext))]
-    [Migration("20261206202515_Initial")]
+    [Migration("20261206203050_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

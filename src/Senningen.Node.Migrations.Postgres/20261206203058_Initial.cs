@@ -4,7 +4,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Senningen.Node.Common.Persistence.Migrations.Postgres
+namespace Senningen.Node.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class Initial : Migration
