@@ -3,7 +3,8 @@
 #   tools/migrations.sh add <Name>   scaffold <Name> for SQLite and PostgreSQL from the current model
 #   tools/migrations.sh remove       drop the last, not yet merged migration of both (never one that was deployed)
 # The node is the startup project: dotnet ef builds its context with the design-time factories in
-# Common/Persistence/ProviderContexts.cs and writes the files into src/Senningen.Node.Migrations.<Provider>.
+# Common/Persistence/ProviderContexts.cs and writes the files into src/Senningen.Node.Migrations.<Provider>. Plain
+# `dotnet ef migrations add` would leave two lines per file there that do not compile (this script removes them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,14 +21,18 @@ dotnet tool restore >/dev/null
 dotnet build src/Senningen.Node --nologo --verbosity quiet
 
 for provider in Sqlite Postgres; do
-  args=(--project "src/Senningen.Node.Migrations.$provider" --startup-project src/Senningen.Node
-        --context "${provider}SenningenDbContext" --no-build)
+  project=src/Senningen.Node.Migrations.$provider
+  args=(--project "$project" --startup-project src/Senningen.Node --context "${provider}SenningenDbContext" --no-build)
   if [ "$command" = add ]; then
     dotnet ef migrations add "$name" "${args[@]}"
   else
     # --force: the design-time connection points at no real database, so "was it applied?" cannot be asked.
     dotnet ef migrations remove --force "${args[@]}"
   fi
+  # The migrations project cannot see the node (the node references it): drop the [DbContext] attribute and the using
+  # that dotnet ef writes for the context type. The node finds the migrations without them (ProviderMigrationsAssembly).
+  sed -i -e '/^[[:space:]]*\[DbContext(typeof([[:alnum:]_.]*))\][[:space:]]*$/d' -e '/^using Senningen\.Node\.[[:alnum:]_.]*;[[:space:]]*$/d' \
+    "$project"/*.cs
 done
 
 if [ "$command" = add ]; then
