@@ -4,13 +4,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
-using Senningen.Node.Common.Persistence;
 
 #nullable disable
 
-namespace Senningen.Node.Common.Persistence.Migrations.Postgres
+namespace Senningen.Node.Migrations.Postgres
 {
-    [DbContext(typeof(PostgresSenningenDbContext))]
     partial class PostgresSenningenDbContextModelSnapshot : ModelSnapshot
     {
         protected override void BuildModel(ModelBuilder modelBuilder)
