@@ -3,16 +3,18 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Senningen.Node.Common.Configuration;
 using Senningen.Node.Common.Errors;
 using Senningen.Node.Common.Exchange;
+using Senningen.Node.Common.Live;
 using Senningen.Node.Common.Localization;
 using Senningen.Node.Common.Observability;
+using Senningen.Node.Common.Officers;
 using Senningen.Node.Common.Persistence;
 using Senningen.Node.Common.Security;
 using Senningen.Node.Components;
 using Senningen.Node.Features.Anpr;
-using Senningen.Node.Features.App;
-using Senningen.Node.Features.Consultation;
 using Senningen.Node.Features.Anpr.Cameras;
+using Senningen.Node.Features.App;
 using Senningen.Node.Features.Audit;
+using Senningen.Node.Features.Consultation;
 using Senningen.Node.Features.Exchange;
 using Senningen.Node.Features.Geo;
 using Senningen.Node.Features.Identity;
@@ -56,6 +58,8 @@ public static class NodeApp
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(Texts.Load());
         services.AddHttpContextAccessor();
+        services.AddCurrentOfficer();
+        services.AddChangeFeeds();
         services.AddPersistence(settings);
         var dataProtection = services.AddDataProtection().SetApplicationName("senningen-node-" + settings.Country.Value)
             .PersistKeysToDbContext<SenningenDbContext>();
@@ -93,6 +97,7 @@ public static class NodeApp
         app.UseStatusCodePages();
         app.UseMiddleware<BodySizeLimitMiddleware>();
         app.UseAuthentication();
+        app.UseCurrentOfficer();
         app.UseSenningenLanguages(settings);
         app.UseRateLimiter();
         app.UseAuthorization();

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using Senningen.Bench.Exchange;
 using Senningen.Contracts.Anpr;
 using Senningen.Core.Anpr;
+using Senningen.Node.Common.Live;
 using Senningen.Testing;
 
 namespace Senningen.Bench.AnprIngest;
@@ -108,7 +109,7 @@ internal static class AnprIngestSuite
 
     private const string Units =
         "readsPerSecond: reads accepted per second over the measured window; batch: milliseconds from a batch's send to its answer; " +
-        "readToHit: milliseconds from the send of the batch carrying a listed plate to the hit read back after the node's HitFeed (SQLite node) " +
+        "readToHit: milliseconds from the send of the batch carrying a listed plate to the hit read back after the node's ChangeFeed<HitsChanged> (SQLite node) " +
         "or to the commit that returned the hit (PostgreSQL); fromSchedule: from the batch's slot in the open-loop schedule; history: milliseconds per " +
         "query; processCpuShare: this process's CPU over the window / all cores (node and driver; PostgreSQL runs in its own processes); " +
         "ratios: SQLite node / PostgreSQL (above 1: the node is slower, or for readsPerSecond faster)";

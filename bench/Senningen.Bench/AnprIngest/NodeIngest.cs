@@ -6,6 +6,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Senningen.Contracts.Anpr;
+using Senningen.Node.Common.Live;
 using Senningen.Node.Common.Persistence;
 using Senningen.Node.Features.Anpr;
 using Senningen.Node.Features.Anpr.Data;
@@ -106,20 +107,20 @@ internal sealed class NodeIngest : IIngestTarget, IAsyncDisposable
 }
 
 /// <summary>
-/// Sees hits appear as the console's hit board does: the node's <see cref="HitFeed"/> (raised after the batch's commit)
+/// Sees hits appear as the console's hit board does: the node's <see cref="ChangeFeed<HitsChanged>"/> (raised after the batch's commit)
 /// wakes a reader of <c>anpr_hits</c>. A hit counts as visible when the read that found it returns, so the figure errs
 /// late by one small read, never early (as the operations suite's AlertWatch).
 /// </summary>
 internal sealed class HitWatch : FeedWatch<string>
 {
-    private readonly HitFeed _feed;
+    private readonly ChangeFeed<HitsChanged> _feed;
     private long _sinceMs = TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds() - 1_000;
 
     public HitWatch(IServiceProvider node)
         : base(node, StringComparer.Ordinal)
     {
-        _feed = node.GetRequiredService<HitFeed>();
-        _feed.Changed += Wake;
+        _feed = node.GetRequiredService<ChangeFeed<HitsChanged>>();
+        _feed.Changed += OnHits;
         Start();
     }
 
@@ -145,5 +146,7 @@ internal sealed class HitWatch : FeedWatch<string>
         return [.. hits.Select(h => h.Plate)];
     }
 
-    protected override void Unsubscribe() => _feed.Changed -= Wake;
+    private void OnHits(HitsChanged change) => Wake();
+
+    protected override void Unsubscribe() => _feed.Changed -= OnHits;
 }

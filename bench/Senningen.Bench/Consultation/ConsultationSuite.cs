@@ -11,6 +11,7 @@ using Senningen.Core.Consultation;
 using Senningen.Core.Consultation.Names;
 using Senningen.Core.Countries;
 using Senningen.Core.Treaty;
+using Senningen.Node.Common.Live;
 using Senningen.Node.Common.Persistence;
 using Senningen.Node.Features.Consultation;
 using Senningen.Node.Features.Consultation.Answering;
@@ -22,7 +23,7 @@ namespace Senningen.Bench.Consultation;
 /// <summary>
 /// Suite <c>consultation</c> (issue 6): a federated person search end to end across three real nodes on loopback
 /// (BE asks NL and LU, joint-post context, SQLite, demo registers of 2,000 persons each), timed from the POST leaving
-/// the driver to the moment the Belgian node has stored both answers (its <see cref="AnswerFeed"/> fires in this
+/// the driver to the moment the Belgian node has stored both answers (its <see cref="ChangeFeed<AnswerStored>"/> fires in this
 /// process). Peer in the same run: the same queries answered by the Dutch node's answerer called in process, without
 /// the exchange. Open loop at <c>--rate</c> searches per second; floor p99 ≤ 300 ms.
 /// </summary>
@@ -40,12 +41,13 @@ internal static class ConsultationSuite
             settings: _ => new Dictionary<string, string?> { ["Senningen:Api:RequestsPerMinute"] = "1000000" });
         var persons = await PersonsAsync(network["NL"]);
         using var officer = await network["BE"].SignedInAsync("officer");
-        var feed = network["BE"].Services.GetRequiredService<AnswerFeed>();
+        var feed = network["BE"].Services.GetRequiredService<ChangeFeed<AnswerStored>>();
         var started = new ConcurrentDictionary<Guid, long>();
         var answers = new ConcurrentDictionary<Guid, int>();
         var done = new ConcurrentDictionary<Guid, long>();
-        feed.Answered += id =>
+        feed.Changed += stored =>
         {
+            var id = stored.SearchId;
             if (answers.AddOrUpdate(id, 1, (_, n) => n + 1) == 2)
             {
                 done[id] = Stopwatch.GetTimestamp();

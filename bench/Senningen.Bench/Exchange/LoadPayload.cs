@@ -18,11 +18,7 @@ internal sealed record LoadPayload(int Index, string Text)
 }
 
 /// <summary>Receiving a load message has no effect beyond the inbox row, its audit entry and the "handled" mark.</summary>
-internal sealed class LoadHandler : IMessageHandler
+internal sealed class LoadHandler : IMessageHandler<LoadPayload>
 {
-    public string Type => LoadPayload.Type;
-
-    public int Version => 1;
-
-    public Task HandleAsync(InboxMessage message, object payload, SenningenDbContext db, CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task HandleAsync(InboxMessage message, LoadPayload payload, SenningenDbContext db, CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -27,11 +27,9 @@ internal sealed class SenningenLoad : IAsyncDisposable
 
     public static async Task<SenningenLoad> StartAsync(string? pragmas = null)
     {
-        // The same registration ExchangeSetup.AddMessageType makes, from its public parts (the helper is internal).
         var network = await TestNetwork.StartAsync(["BE", "NL"], Store.Sqlite, services: (_, s) =>
         {
-            s.AddSingleton(new MessageContract(LoadPayload.Type, 1, typeof(LoadPayload)));
-            s.AddScoped<IMessageHandler, LoadHandler>();
+            s.AddMessageType<LoadPayload, LoadHandler>(LoadPayload.Type, 1);
             if (pragmas is not null)
             {
                 s.ConfigureDbContext<SqliteSenningenDbContext>(o => o.AddInterceptors(new SqlitePragmas(pragmas)));

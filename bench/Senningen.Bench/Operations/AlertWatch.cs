@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Senningen.Node.Common.Live;
 using Senningen.Node.Common.Persistence;
 using Senningen.Node.Features.Operations;
 using Senningen.Node.Features.Operations.Data;
@@ -8,19 +9,19 @@ using Senningen.Node.Features.Operations.Data;
 namespace Senningen.Bench.Operations;
 
 /// <summary>
-/// Sees alerts appear at the partner as its console does: the node's <see cref="OperationsFeed.AlertsChanged"/> (raised
+/// Sees alerts appear at the partner as its console does: the node's <see cref="ChangeFeed{T}"/> (raised
 /// after the inbox handler's commit) wakes a reader of <c>ops_alerts</c>. An alert counts as visible when the read that
 /// found it returns, so the figure errs late by one small read, never early.
 /// </summary>
 internal sealed class AlertWatch : FeedWatch<Guid>
 {
-    private readonly OperationsFeed _feed;
+    private readonly ChangeFeed<OperationsChange> _feed;
 
     public AlertWatch(IServiceProvider partner)
         : base(partner)
     {
-        _feed = partner.GetRequiredService<OperationsFeed>();
-        _feed.AlertsChanged += Wake;
+        _feed = partner.GetRequiredService<ChangeFeed<OperationsChange>>();
+        _feed.Changed += OnChange;
         Start();
     }
 
@@ -43,5 +44,13 @@ internal sealed class AlertWatch : FeedWatch<Guid>
     protected override async Task<IReadOnlyList<Guid>> ReadAsync(SenningenDbContext db, CancellationToken ct) =>
         await db.Alerts.AsNoTracking().Select(a => a.OperationId).ToListAsync(ct);
 
-    protected override void Unsubscribe() => _feed.AlertsChanged -= Wake;
+    private void OnChange(OperationsChange change)
+    {
+        if (change.Alerts)
+        {
+            Wake();
+        }
+    }
+
+    protected override void Unsubscribe() => _feed.Changed -= OnChange;
 }

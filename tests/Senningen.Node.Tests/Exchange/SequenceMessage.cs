@@ -19,16 +19,12 @@ public sealed class SequenceRecorder
 /// Its effect is an audit entry added to the processor's unit of work, so it commits together with "handled" or not
 /// at all: counting those entries tests exactly-once, not merely at-least-once.
 /// </summary>
-public sealed class SequenceHandler(SequenceRecorder recorder, AuditLog audit) : IMessageHandler
+public sealed class SequenceHandler(SequenceRecorder recorder, AuditLog audit) : IMessageHandler<SequencePayload>
 {
     public const string MessageType = "test.sequence";
     public const string EffectAction = "test.handled";
 
-    public string Type => MessageType;
-
-    public int Version => 1;
-
-    public Task HandleAsync(InboxMessage message, object payload, SenningenDbContext db, CancellationToken cancellationToken)
+    public Task HandleAsync(InboxMessage message, SequencePayload payload, SenningenDbContext db, CancellationToken cancellationToken)
     {
         audit.Add(new AuditRecord(EffectAction, AuditOutcomes.Success, [$"{message.ConversationId}:{message.Sequence}"]),
             new Actor("test", "", message.Sender));

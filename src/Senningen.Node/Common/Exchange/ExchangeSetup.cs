@@ -31,15 +31,6 @@ internal static class ExchangeSetup
         return services;
     }
 
-    /// <summary>Registers a payload contract and its handler; capabilities call this for each message type they own.</summary>
-    public static IServiceCollection AddMessageType<TPayload, THandler>(this IServiceCollection services, string type, int version)
-        where THandler : class, IMessageHandler
-    {
-        services.AddSingleton(new MessageContract(type, version, typeof(TPayload)));
-        services.AddScoped<IMessageHandler, THandler>();
-        return services;
-    }
-
     public static IEndpointRouteBuilder MapExchangeInbox(this IEndpointRouteBuilder app)
     {
         // Partners are authenticated by their signature (and, in production, their TLS client certificate), not by a user.

@@ -54,19 +54,16 @@ internal sealed partial class InboxProcessor(IServiceScopeFactory scopes, Dispat
     private async Task<bool> TryHandleTogetherAsync(IServiceProvider services, SenningenDbContext db, List<InboxMessage> due, CancellationToken ct)
     {
         var contracts = services.GetRequiredService<MessageContracts>();
-        var handlers = services.GetServices<IMessageHandler>().ToList();
         try
         {
             foreach (var message in due)
             {
-                var handler = handlers.FirstOrDefault(h => h.Type == message.Type && h.Version == message.Version);
-                var (payload, _) = contracts.Read(message.Type, message.Version, message.Payload);
-                if (handler is null || payload is null)
+                if (contracts.ReadStored(message) is not var (contract, payload))
                 {
                     return false;
                 }
 
-                await handler.HandleAsync(message, payload, db, ct);
+                await contract.Handle(services, message, payload, db, ct);
             }
 
             // Once handlers have run, the unit of work is finished even if the node is stopping. The messages were read
@@ -94,16 +91,14 @@ internal sealed partial class InboxProcessor(IServiceScopeFactory scopes, Dispat
     private async Task HandleAsync(IServiceProvider services, SenningenDbContext db, InboxMessage message, CancellationToken ct)
     {
         var contracts = services.GetRequiredService<MessageContracts>();
-        var handler = services.GetServices<IMessageHandler>().FirstOrDefault(h => h.Type == message.Type && h.Version == message.Version);
         try
         {
-            var (payload, _) = contracts.Read(message.Type, message.Version, message.Payload);
-            if (handler is null || payload is null)
+            if (contracts.ReadStored(message) is not var (contract, payload))
             {
                 throw new InvalidOperationException($"No handler for {message.Type} v{message.Version}.");
             }
 
-            await handler.HandleAsync(message, payload, db, ct);
+            await contract.Handle(services, message, payload, db, ct);
             MarkHandled(message);
             await db.SaveChangesAsync(CancellationToken.None);
         }

@@ -4,8 +4,12 @@ using Senningen.Node.Common.Persistence;
 
 namespace Senningen.Node.Common.Exchange;
 
-/// <summary>A message type this node understands: its name, schema version and payload contract.</summary>
-public sealed record MessageContract(string Type, int Version, Type PayloadType);
+/// <summary>
+/// A message type this node understands: its name, schema version, payload contract, and how its handler is called
+/// (typed once, at registration, so the processor never casts).
+/// </summary>
+public sealed record MessageContract(string Type, int Version, Type PayloadType,
+    Func<IServiceProvider, InboxMessage, object, SenningenDbContext, CancellationToken, Task> Handle);
 
 /// <summary>A payload that can say what is wrong with it beyond its JSON shape.</summary>
 public interface IValidatedPayload
@@ -14,16 +18,14 @@ public interface IValidatedPayload
 }
 
 /// <summary>
-/// Handles one received message type. It adds its effects to <paramref name="db"/> without saving: the processor
-/// saves them together with "handled", so a message has its effect exactly once.
+/// Handles one received message type, whose name and version are given once, at registration
+/// (<see cref="MessageRegistration.AddMessageType{TPayload, THandler}"/>). It adds its effects to <paramref name="db"/>
+/// without saving: the processor saves them together with "handled", so a message has its effect exactly once.
 /// </summary>
-public interface IMessageHandler
+public interface IMessageHandler<in TPayload>
+    where TPayload : class
 {
-    string Type { get; }
-
-    int Version { get; }
-
-    Task HandleAsync(InboxMessage message, object payload, SenningenDbContext db, CancellationToken cancellationToken);
+    Task HandleAsync(InboxMessage message, TPayload payload, SenningenDbContext db, CancellationToken cancellationToken);
 }
 
 /// <summary>Every registered contract, looked up on receipt (unknown type or version gets a signed rejection).</summary>
@@ -32,6 +34,12 @@ public sealed class MessageContracts(IEnumerable<MessageContract> contracts)
     private readonly Dictionary<(string, int), MessageContract> _byKey = contracts.ToDictionary(c => (c.Type, c.Version));
 
     public IReadOnlyCollection<MessageContract> All => _byKey.Values;
+
+    /// <summary>The contract of a stored message, with its payload read; null when the node no longer understands it.</summary>
+    public (MessageContract Contract, object Payload)? ReadStored(InboxMessage message) =>
+        _byKey.TryGetValue((message.Type, message.Version), out var contract) && Read(message.Type, message.Version, message.Payload).Payload is { } payload
+            ? (contract, payload)
+            : null;
 
     /// <returns>The payload, or a rejection reason from <see cref="Core.Exchange.RejectionReasons"/>.</returns>
     public (object? Payload, string? Rejection) Read(string type, int version, string payload)

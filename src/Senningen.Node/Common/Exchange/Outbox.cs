@@ -73,6 +73,10 @@ public sealed class Outbox(SenningenDbContext db, NodeSigningKey key, NodeSettin
         }
 
         _watching = true;
-        db.SavedChanges += (_, _) => signal.OutboxChanged();
+        db.AfterCommit(() =>
+        {
+            _watching = false;
+            signal.OutboxChanged();
+        });
     }
 }

@@ -20,11 +20,7 @@ public sealed record PingPayload(string? Note) : IValidatedPayload
     }
 }
 
-internal sealed class PingHandler : IMessageHandler
+internal sealed class PingHandler : IMessageHandler<PingPayload>
 {
-    public string Type => PingPayload.Type;
-
-    public int Version => 1;
-
-    public Task HandleAsync(InboxMessage message, object payload, SenningenDbContext db, CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task HandleAsync(InboxMessage message, PingPayload payload, SenningenDbContext db, CancellationToken cancellationToken) => Task.CompletedTask;
 }

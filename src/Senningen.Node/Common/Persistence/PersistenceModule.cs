@@ -14,14 +14,14 @@ internal static class PersistenceModule
         // WAL interceptor, one instance now, remembers which connections it has already switched to synchronous=NORMAL.
         if (database.Provider == DatabaseProvider.Postgres)
         {
-            services.AddDbContext<SenningenDbContext, PostgresSenningenDbContext>(o => o.UseNpgsql(database.ConnectionString),
+            services.AddDbContext<SenningenDbContext, PostgresSenningenDbContext>(o => o.UseNpgsql(database.ConnectionString, ProviderMigrations.Postgres),
                 optionsLifetime: ServiceLifetime.Singleton);
         }
         else
         {
             Directory.CreateDirectory(SqliteDirectory(database.ConnectionString));
             services.AddDbContext<SenningenDbContext, SqliteSenningenDbContext>((sp, o) =>
-                o.UseSqlite(database.ConnectionString).AddInterceptors(new WalSyncInterceptor(sp.GetRequiredService<WalFlusher>())),
+                o.UseSqlite(database.ConnectionString, ProviderMigrations.Sqlite).AddInterceptors(new WalSyncInterceptor(sp.GetRequiredService<WalFlusher>())),
                 optionsLifetime: ServiceLifetime.Singleton);
         }
 

@@ -21,11 +21,11 @@ public sealed class PostgresSenningenDbContext(DbContextOptions<PostgresSenninge
 internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteSenningenDbContext>
 {
     public SqliteSenningenDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqliteSenningenDbContext>().UseSqlite("Data Source=design.db").Options, new WriteGate(), new WalFlusher());
+        new(new DbContextOptionsBuilder<SqliteSenningenDbContext>().UseSqlite("Data Source=design.db", ProviderMigrations.Sqlite).Options, new WriteGate(), new WalFlusher());
 }
 
 internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresSenningenDbContext>
 {
     public PostgresSenningenDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PostgresSenningenDbContext>().UseNpgsql("Host=localhost;Database=design").Options, new WriteGate(), new WalFlusher());
+        new(new DbContextOptionsBuilder<PostgresSenningenDbContext>().UseNpgsql("Host=localhost;Database=design", ProviderMigrations.Postgres).Options, new WriteGate(), new WalFlusher());
 }

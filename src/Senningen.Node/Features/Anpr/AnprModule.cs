@@ -18,7 +18,7 @@ internal static class AnprModule
     public static IServiceCollection AddAnprFeature(this IServiceCollection services, IConfiguration configuration, NodeSettings settings)
     {
         services.AddSingleton(AnprSettings.Read(configuration, settings));
-        services.AddSingleton<LiveHotlist>().AddSingleton<HitFeed>();
+        services.AddSingleton<LiveHotlist>();
         services.AddHostedService<HotlistRefresher>();
         services.AddScoped<ReadIngest>().AddScoped<HitRecorder>().AddScoped<HotlistImporter>();
         services.AddMessageType<HitPayload, HitHandler>(HitPayload.Type, 1);

@@ -17,7 +17,7 @@ internal static class ConsultationModule
     public static IServiceCollection AddConsultationFeature(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(ConsultationSettings.Read(configuration));
-        services.AddSingleton<AnswerFeed>().AddScoped<ConsultationAnswerer>().AddScoped<ConsultationSearches>()
+        services.AddScoped<ConsultationAnswerer>().AddScoped<ConsultationSearches>()
             .AddScoped<ConsultationLog>();
         services.AddMessageType<QueryPayload, QueryHandler>(QueryPayload.Type, 1);
         services.AddMessageType<AnswerPayload, AnswerHandler>(AnswerPayload.Type, 1);

@@ -23,7 +23,6 @@ internal static class OperationsModule
         var o = settings.Operations;
         var rules = new CrossingRules(o.CrossingMinFixes, o.CrossingMinDistanceMetres, o.CrossingMaxAccuracyMetres, o.CrossingMaxGap);
         services.AddSingleton(sp => new CrossingDetector(sp.GetRequiredService<Core.Geo.IGeoLocator>(), rules));
-        services.AddSingleton<OperationsFeed>();
         services.AddSingleton(sp => ZoneDirectoryFrom(sp.GetRequiredService<ControlRoomDirectory>(), sp.GetRequiredService<TalkGroupDirectory>()));
         services.AddScoped<OperationReader>().AddScoped<AlertReader>().AddScoped<ReportRenderer>();
         services.AddScoped<PositionIngest>().AddScoped<PositionStore>().AddScoped<CrossingNotifier>().AddSingleton<PositionWriter>();

@@ -21,7 +21,6 @@ internal static class RequestsModule
         var settings = RequestsSettings.Read(configuration, node);
         services.AddSingleton(settings);
         services.AddSingleton(sp => RequestCatalogueLoader.Load(settings.Directory, sp.GetRequiredService<TreatyCatalogue>()));
-        services.AddSingleton<RequestsFeed>();
         services.AddConsoleBanner<Ui.CrisisBanner>(Policies.Alerts);
         services.AddScoped<RequestSteps>().AddScoped<RequestTransitions>().AddScoped<RequestDrafts>().AddScoped<RequestReader>();
         services.AddMessageType<SubmittedPayload, SubmittedHandler>(SubmittedPayload.MessageType, 1);

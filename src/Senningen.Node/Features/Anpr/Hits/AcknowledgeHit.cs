@@ -5,6 +5,7 @@ using Senningen.Contracts.Anpr;
 using Senningen.Node.Common.Audit;
 using Senningen.Node.Common.Configuration;
 using Senningen.Node.Common.Errors;
+using Senningen.Node.Common.Live;
 using Senningen.Node.Common.Localization;
 using Senningen.Node.Common.Persistence;
 using Senningen.Node.Features.Anpr.Data;
@@ -15,7 +16,7 @@ namespace Senningen.Node.Features.Anpr.Hits;
 internal static class AcknowledgeHit
 {
     public static async Task<Results<Ok<HitView>, ProblemHttpResult>> HandleAsync(Guid id, AcknowledgeHitRequest? request, SenningenDbContext db,
-        AuditLog audit, HitFeed feed, NodeSettings settings, ClaimsPrincipal user, Texts texts, TimeProvider clock, CancellationToken ct)
+        AuditLog audit, ChangeFeed<HitsChanged> feed, NodeSettings settings, ClaimsPrincipal user, Texts texts, TimeProvider clock, CancellationToken ct)
     {
         if (request?.Note is { Length: > 500 })
         {
@@ -46,7 +47,7 @@ internal static class AcknowledgeHit
             return Problems.Conflict(texts, texts["anpr.problem.already-acknowledged"]);
         }
 
-        feed.Raised();
+        feed.Publish(default(HitsChanged));
         return TypedResults.Ok(HitViews.From(hit));
     }
 }

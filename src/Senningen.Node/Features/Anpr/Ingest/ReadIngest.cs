@@ -4,12 +4,13 @@ using Senningen.Contracts.Anpr;
 using Senningen.Core.Anpr;
 using Senningen.Node.Common.Audit;
 using Senningen.Node.Common.Configuration;
+using Senningen.Node.Common.Live;
 using Senningen.Node.Common.Localization;
 using Senningen.Node.Common.Persistence;
 using Senningen.Node.Features.Anpr.Data;
-using Senningen.Node.Features.Anpr.Runs;
 using Senningen.Node.Features.Anpr.Hits;
 using Senningen.Node.Features.Anpr.Hotlists;
+using Senningen.Node.Features.Anpr.Runs;
 
 namespace Senningen.Node.Features.Anpr.Ingest;
 
@@ -18,7 +19,7 @@ namespace Senningen.Node.Features.Anpr.Ingest;
 /// their audit entries and outgoing messages. A partner-source read that hits nothing is dropped here, before any
 /// write (data minimisation); the console is told about new hits after the commit.
 /// </summary>
-internal sealed class ReadIngest(SenningenDbContext db, LiveHotlist hotlist, HitRecorder recorder, HitFeed feed, AnprSettings settings,
+internal sealed class ReadIngest(SenningenDbContext db, LiveHotlist hotlist, HitRecorder recorder, ChangeFeed<HitsChanged> feed, AnprSettings settings,
     RunAppender runs, NodeSettings node, IHttpContextAccessor http, Texts texts, TimeProvider clock)
 {
     /// <param name="actor">Who sent the reads, when not the request's user (the demo's synthetic traffic).</param>
@@ -58,7 +59,7 @@ internal sealed class ReadIngest(SenningenDbContext db, LiveHotlist hotlist, Hit
 
         if (hits.Count > 0)
         {
-            feed.Raised();
+            feed.Publish(default(HitsChanged));
         }
 
         // A partner source never learns that one of its reads hit: its hits go to the control room only.

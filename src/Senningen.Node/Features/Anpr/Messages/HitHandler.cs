@@ -4,6 +4,7 @@ using Senningen.Node.Common.Audit;
 using Senningen.Node.Common.Configuration;
 using Senningen.Node.Common.Exchange;
 using Senningen.Node.Common.Exchange.Data;
+using Senningen.Node.Common.Live;
 using Senningen.Node.Common.Persistence;
 using Senningen.Node.Features.Anpr.Data;
 
@@ -16,15 +17,10 @@ namespace Senningen.Node.Features.Anpr.Messages;
 /// entry, found by what makes an entry unique (owner, plate, category). When this node has no such entry any more,
 /// the partner matched on a stale copy of the shared list: the hit is still shown, and the audit entry says so.
 /// </summary>
-internal sealed class HitHandler(AuditLog audit, AnprSettings anpr, NodeSettings settings, HitFeed feed, TimeProvider clock) : IMessageHandler
+internal sealed class HitHandler(AuditLog audit, AnprSettings anpr, NodeSettings settings, ChangeFeed<HitsChanged> feed, TimeProvider clock) : IMessageHandler<HitPayload>
 {
-    public string Type => HitPayload.Type;
-
-    public int Version => 1;
-
-    public async Task HandleAsync(InboxMessage message, object payload, SenningenDbContext db, CancellationToken cancellationToken)
+    public async Task HandleAsync(InboxMessage message, HitPayload p, SenningenDbContext db, CancellationToken cancellationToken)
     {
-        var p = (HitPayload)payload;
         var node = Actor.Node(settings);
         if (!CountryCode.TryParseParty(message.Sender, out var sender) || !anpr.ExchangesWith(sender))
         {
@@ -53,17 +49,6 @@ internal sealed class HitHandler(AuditLog audit, AnprSettings anpr, NodeSettings
             Recipient: settings.Country.Value, Detail: $"{p.Category} hit from {message.Sender} camera {p.CameraId}; " + (own is null
                 ? $"no entry for {listed} in this category on this node's list (the sender's copy {p.EntryId} is stale)"
                 : $"the sender's copy of the entry is {p.EntryId}")), node);
-        SignalAfterCommit(db, feed);
-    }
-
-    private static void SignalAfterCommit(SenningenDbContext db, HitFeed feed)
-    {
-        void Handler(object? sender, Microsoft.EntityFrameworkCore.SavedChangesEventArgs e)
-        {
-            db.SavedChanges -= Handler;
-            feed.Raised();
-        }
-
-        db.SavedChanges += Handler;
+        db.AfterCommit(() => feed.Publish(default(HitsChanged)));
     }
 }

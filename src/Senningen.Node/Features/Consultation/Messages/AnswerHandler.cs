@@ -4,6 +4,7 @@ using Senningen.Node.Common.Audit;
 using Senningen.Node.Common.Configuration;
 using Senningen.Node.Common.Exchange;
 using Senningen.Node.Common.Exchange.Data;
+using Senningen.Node.Common.Live;
 using Senningen.Node.Common.Persistence;
 using Senningen.Node.Features.Consultation.Data;
 
@@ -14,17 +15,12 @@ namespace Senningen.Node.Features.Consultation.Messages;
 /// it brought in. An answer to a search this node did not send, or from a partner it did not ask, is refused (audited,
 /// nothing stored); a second answer from the same partner is ignored.
 /// </summary>
-internal sealed class AnswerHandler(AuditLog audit, NodeSettings settings, AnswerFeed feed, TimeProvider clock) : IMessageHandler
+internal sealed class AnswerHandler(AuditLog audit, NodeSettings settings, ChangeFeed<AnswerStored> feed, TimeProvider clock) : IMessageHandler<AnswerPayload>
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public string Type => AnswerPayload.Type;
-
-    public int Version => 1;
-
-    public async Task HandleAsync(InboxMessage message, object payload, SenningenDbContext db, CancellationToken cancellationToken)
+    public async Task HandleAsync(InboxMessage message, AnswerPayload p, SenningenDbContext db, CancellationToken cancellationToken)
     {
-        var p = (AnswerPayload)payload;
         var node = Actor.Node(settings);
         var search = await db.ConsultationSearches.AsNoTracking().FirstOrDefaultAsync(s => s.Id == p.SearchId, cancellationToken);
         if (search is null || !search.Partners.Split(',').Contains(message.Sender))
@@ -48,17 +44,6 @@ internal sealed class AnswerHandler(AuditLog audit, NodeSettings settings, Answe
             [$"consultation:{p.SearchId}", .. p.Items.Select(i => $"{message.Sender}:{i.Reference}")], search.Purpose, search.CaseReference,
             Detail: $"{message.Sender} answered {search.Context} {search.DataSet} for {search.RequestedBy}: level {p.Level} under {p.Rule ?? p.Refusal}, " +
                 $"{(p.TooBroad ? "too broad" : p.Hit ? $"hit, {p.Items.Count} item(s)" : "no hit")}"), node);
-        SignalAfterCommit(db, p.SearchId);
-    }
-
-    private void SignalAfterCommit(SenningenDbContext db, Guid searchId)
-    {
-        void Handler(object? sender, SavedChangesEventArgs e)
-        {
-            db.SavedChanges -= Handler;
-            feed.Stored(searchId);
-        }
-
-        db.SavedChanges += Handler;
+        db.AfterCommit(() => feed.Publish(new AnswerStored(p.SearchId)));
     }
 }

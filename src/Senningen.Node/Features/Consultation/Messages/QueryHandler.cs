@@ -13,15 +13,10 @@ namespace Senningen.Node.Features.Consultation.Messages;
 /// Answering side of <c>consultation.query</c>: the answerer decides and audits, and the answer goes back in the same
 /// conversation, in the same unit of work as the audit entry, living only as long as the query did.
 /// </summary>
-internal sealed class QueryHandler(ConsultationAnswerer answerer, Outbox outbox, TimeProvider clock) : IMessageHandler
+internal sealed class QueryHandler(ConsultationAnswerer answerer, Outbox outbox, TimeProvider clock) : IMessageHandler<QueryPayload>
 {
-    public string Type => QueryPayload.Type;
-
-    public int Version => 1;
-
-    public async Task HandleAsync(InboxMessage message, object payload, SenningenDbContext db, CancellationToken cancellationToken)
+    public async Task HandleAsync(InboxMessage message, QueryPayload p, SenningenDbContext db, CancellationToken cancellationToken)
     {
-        var p = (QueryPayload)payload;
         var requesting = CountryCode.Parse(message.Sender);
         var query = new ConsultationQuery(p.SearchId, ConsultationContexts.Names[p.Context], requesting, Disclosure.DataSetNames[p.DataSet],
             p.Person is { } person ? Particulars(person) : null, p.Plate, p.DocumentNumber, p.Purpose, p.CaseReference, p.RequestedBy);

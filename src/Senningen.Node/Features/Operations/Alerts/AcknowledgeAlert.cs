@@ -7,6 +7,7 @@ using Senningen.Node.Common.Audit;
 using Senningen.Node.Common.Configuration;
 using Senningen.Node.Common.Errors;
 using Senningen.Node.Common.Exchange;
+using Senningen.Node.Common.Live;
 using Senningen.Node.Common.Localization;
 using Senningen.Node.Common.Persistence;
 using Senningen.Node.Features.Operations.Data;
@@ -22,7 +23,7 @@ internal static class AcknowledgeAlert
 {
     public static async Task<Results<Ok<AlertView>, ProblemHttpResult>> HandleAsync(Guid id, AcknowledgeAlertRequest? request,
         SenningenDbContext db, Outbox outbox, AuditLog audit, AlertReader reader, ZoneDirectory zones, NodeSettings settings,
-        OperationsFeed feed, ClaimsPrincipal user, Texts texts, TimeProvider clock, CancellationToken ct)
+        ChangeFeed<OperationsChange> feed, ClaimsPrincipal user, Texts texts, TimeProvider clock, CancellationToken ct)
     {
         if (request?.Note is { Length: > 500 })
         {
@@ -66,7 +67,7 @@ internal static class AcknowledgeAlert
             return Problems.Conflict(texts, texts["alerts.problem.changed"]);
         }
 
-        feed.AlertChanged();
+        feed.Publish(OperationsChange.AlertsOnly);
         return TypedResults.Ok((await reader.GetAsync(alert.Id, Texts.CurrentLanguage, auditFor: null, ct))!);
     }
 }

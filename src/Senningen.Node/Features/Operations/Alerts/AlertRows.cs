@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Senningen.Node.Common.Live;
 using Senningen.Node.Common.Persistence;
 using Senningen.Node.Features.Operations.Data;
 
@@ -25,15 +26,6 @@ internal static class AlertRows
     }
 
     /// <summary>Signals the console once the handler's unit of work has committed.</summary>
-    public static void SignalAfterCommit(SenningenDbContext db, OperationsFeed feed, Guid operationId)
-    {
-        void Handler(object? sender, SavedChangesEventArgs e)
-        {
-            db.SavedChanges -= Handler;
-            feed.AlertChanged();
-            feed.Changed(operationId);
-        }
-
-        db.SavedChanges += Handler;
-    }
+    public static void SignalAfterCommit(SenningenDbContext db, ChangeFeed<OperationsChange> feed, Guid operationId)
+        => db.AfterCommit(() => feed.Publish(OperationsChange.AlertOf(operationId)));
 }

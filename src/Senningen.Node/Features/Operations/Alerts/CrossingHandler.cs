@@ -2,6 +2,7 @@ using Senningen.Node.Common.Audit;
 using Senningen.Node.Common.Configuration;
 using Senningen.Node.Common.Exchange;
 using Senningen.Node.Common.Exchange.Data;
+using Senningen.Node.Common.Live;
 using Senningen.Node.Common.Persistence;
 using Senningen.Node.Features.Operations.Data;
 using Senningen.Node.Features.Operations.Messages;
@@ -12,15 +13,10 @@ namespace Senningen.Node.Features.Operations.Alerts;
 /// Partner side of <c>operations.crossing</c>: puts the operation on the screen of the control room of the zone entered,
 /// and closes the alerts of zones the operation no longer occupies (re-routing).
 /// </summary>
-internal sealed class CrossingHandler(AuditLog audit, NodeSettings settings, OperationsFeed feed, TimeProvider clock) : IMessageHandler
+internal sealed class CrossingHandler(AuditLog audit, NodeSettings settings, ChangeFeed<OperationsChange> feed, TimeProvider clock) : IMessageHandler<CrossingPayload>
 {
-    public string Type => CrossingPayload.Type;
-
-    public int Version => 1;
-
-    public async Task HandleAsync(InboxMessage message, object payload, SenningenDbContext db, CancellationToken cancellationToken)
+    public async Task HandleAsync(InboxMessage message, CrossingPayload p, SenningenDbContext db, CancellationToken cancellationToken)
     {
-        var p = (CrossingPayload)payload;
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
         var alerts = await AlertRows.OfOperationAsync(db, p.OperationId, cancellationToken);
         var alert = alerts.FirstOrDefault(a => a.Zone == p.ToZone);

@@ -1,21 +1,17 @@
 using System.Text.Json;
 using Senningen.Node.Common.Exchange;
 using Senningen.Node.Common.Exchange.Data;
+using Senningen.Node.Common.Live;
 using Senningen.Node.Common.Persistence;
 using Senningen.Node.Features.Operations.Messages;
 
 namespace Senningen.Node.Features.Operations.Alerts;
 
 /// <summary>Partner side of <c>operations.ended</c>: every alert of the operation is closed and keeps the report.</summary>
-internal sealed class EndedHandler(OperationsFeed feed, TimeProvider clock) : IMessageHandler
+internal sealed class EndedHandler(ChangeFeed<OperationsChange> feed, TimeProvider clock) : IMessageHandler<EndedPayload>
 {
-    public string Type => EndedPayload.Type;
-
-    public int Version => 1;
-
-    public async Task HandleAsync(InboxMessage message, object payload, SenningenDbContext db, CancellationToken cancellationToken)
+    public async Task HandleAsync(InboxMessage message, EndedPayload p, SenningenDbContext db, CancellationToken cancellationToken)
     {
-        var p = (EndedPayload)payload;
         var alerts = await AlertRows.OfOperationAsync(db, p.OperationId, cancellationToken);
         AlertClosing.CloseUnoccupied(alerts, [], clock.GetUtcNow().ToUnixTimeMilliseconds());
         var report = JsonSerializer.Serialize(p.Report, WireMapping.Json);

@@ -3,6 +3,7 @@ using Senningen.Core.Countries;
 using Senningen.Node.Common.Audit;
 using Senningen.Node.Common.Configuration;
 using Senningen.Node.Common.Exchange;
+using Senningen.Node.Common.Live;
 using Senningen.Node.Common.Persistence;
 using Senningen.Node.Features.Operations.Data;
 using Senningen.Node.Features.Operations.Messages;
@@ -13,7 +14,7 @@ namespace Senningen.Node.Features.Operations.Alerts;
 /// Hands an alert nobody acknowledged in time to the national desk and tells the home control room. Instances
 /// sharing a database may both see the same overdue alert; the alert's version lets only one of them escalate it.
 /// </summary>
-internal sealed partial class EscalationWorker(IServiceScopeFactory scopes, NodeSettings settings, OperationsFeed feed, TimeProvider clock,
+internal sealed partial class EscalationWorker(IServiceScopeFactory scopes, NodeSettings settings, ChangeFeed<OperationsChange> feed, TimeProvider clock,
     ILogger<EscalationWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -68,7 +69,7 @@ internal sealed partial class EscalationWorker(IServiceScopeFactory scopes, Node
 
         if (escalated > 0)
         {
-            feed.AlertChanged();
+            feed.Publish(OperationsChange.AlertsOnly);
         }
 
         return escalated;

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Senningen.Node.Common.Exchange;
 using Senningen.Node.Common.Exchange.Data;
+using Senningen.Node.Common.Live;
 using Senningen.Node.Common.Persistence;
 using Senningen.Node.Features.Operations.Data;
 using Senningen.Node.Features.Operations.Messages;
@@ -8,15 +9,10 @@ using Senningen.Node.Features.Operations.Messages;
 namespace Senningen.Node.Features.Operations.Alerts;
 
 /// <summary>Partner side of <c>operations.positions</c>: the track of foreign units on this territory, for the live map.</summary>
-internal sealed class PositionsHandler(OperationsFeed feed) : IMessageHandler
+internal sealed class PositionsHandler(ChangeFeed<OperationsChange> feed) : IMessageHandler<PositionsPayload>
 {
-    public string Type => PositionsPayload.Type;
-
-    public int Version => 1;
-
-    public async Task HandleAsync(InboxMessage message, object payload, SenningenDbContext db, CancellationToken cancellationToken)
+    public async Task HandleAsync(InboxMessage message, PositionsPayload p, SenningenDbContext db, CancellationToken cancellationToken)
     {
-        var p = (PositionsPayload)payload;
         var from = p.Fixes.Min(f => f.Time).ToUnixTimeMilliseconds();
         var to = p.Fixes.Max(f => f.Time).ToUnixTimeMilliseconds();
         var known = (await db.AlertFixes.Where(f => f.OperationId == p.OperationId && f.TimeMs >= from && f.TimeMs <= to)

@@ -4,6 +4,7 @@ using Senningen.Contracts.Operations;
 using Senningen.Core.Operations;
 using Senningen.Node.Common.Audit;
 using Senningen.Node.Common.Configuration;
+using Senningen.Node.Common.Live;
 using Senningen.Node.Common.Localization;
 using Senningen.Node.Common.Persistence;
 using Senningen.Node.Features.Operations.End;
@@ -38,7 +39,7 @@ public sealed partial class DemoSimulator(IServiceScopeFactory scopes, NodeSetti
         var request = new StartOperationRequest(OperationTypes.HotPursuit, [new OperationUnitInput(route.Unit.CallSign, route.Unit.Vehicle, route.Unit.Officers)],
             route.Vehicles, route.Suspect.Get(language), route.Reason.Get(language), route.HomeZone, $"DEMO-{route.Id}", null, null);
         var result = await StartOperation.HandleAsync(request, s.GetRequiredService<SenningenDbContext>(), s.GetRequiredService<AuditLog>(),
-            s.GetRequiredService<ZoneDirectory>(), settings, s.GetRequiredService<OperationReader>(), s.GetRequiredService<OperationsFeed>(), user, texts,
+            s.GetRequiredService<ZoneDirectory>(), settings, s.GetRequiredService<OperationReader>(), s.GetRequiredService<ChangeFeed<OperationsChange>>(), user, texts,
             clock, CancellationToken.None);
         if (result.Result is not Created<OperationView> created)
         {
@@ -77,7 +78,7 @@ public sealed partial class DemoSimulator(IServiceScopeFactory scopes, NodeSetti
             var s = end.ServiceProvider;
             await EndOperation.HandleAsync(id, new EndOperationRequest("apprehended", null), s.GetRequiredService<SenningenDbContext>(),
                 s.GetRequiredService<Common.Exchange.Outbox>(), s.GetRequiredService<AuditLog>(), s.GetRequiredService<OperationReader>(),
-                s.GetRequiredService<OperationsFeed>(), settings, user, texts, clock, ct);
+                s.GetRequiredService<ChangeFeed<OperationsChange>>(), settings, user, texts, clock, ct);
         }
         catch (OperationCanceledException)
         {

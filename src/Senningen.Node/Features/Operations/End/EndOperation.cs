@@ -8,6 +8,7 @@ using Senningen.Node.Common.Audit;
 using Senningen.Node.Common.Configuration;
 using Senningen.Node.Common.Errors;
 using Senningen.Node.Common.Exchange;
+using Senningen.Node.Common.Live;
 using Senningen.Node.Common.Localization;
 using Senningen.Node.Common.Persistence;
 using Senningen.Node.Features.Operations.Data;
@@ -25,7 +26,7 @@ namespace Senningen.Node.Features.Operations.End;
 internal static class EndOperation
 {
     public static async Task<Results<Ok<OperationView>, ProblemHttpResult>> HandleAsync(Guid id, EndOperationRequest? request,
-        SenningenDbContext db, Outbox outbox, AuditLog audit, OperationReader reader, OperationsFeed feed, NodeSettings settings, ClaimsPrincipal user, Texts texts,
+        SenningenDbContext db, Outbox outbox, AuditLog audit, OperationReader reader, ChangeFeed<OperationsChange> feed, NodeSettings settings, ClaimsPrincipal user, Texts texts,
         TimeProvider clock, CancellationToken ct)
     {
         var validator = new RequestValidator(texts);
@@ -70,7 +71,7 @@ internal static class EndOperation
             CaseReference: operation.CaseReference, Recipient: partners.Count > 0 ? string.Join(',', partners) : null,
             Detail: $"outcome {operation.Outcome}; report kept and sent to {partners.Count} partner(s)"), Actor.From(user, settings));
         await db.SaveChangesAsync(ct);
-        feed.Changed(operation.Id);
+        feed.Publish(OperationsChange.Operation(operation.Id));
         return TypedResults.Ok((await reader.GetAsync(operation.Id, Texts.CurrentLanguage, ct))!);
     }
 }

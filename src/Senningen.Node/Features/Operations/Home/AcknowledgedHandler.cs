@@ -1,5 +1,6 @@
 using Senningen.Node.Common.Exchange;
 using Senningen.Node.Common.Exchange.Data;
+using Senningen.Node.Common.Live;
 using Senningen.Node.Common.Persistence;
 using Senningen.Node.Features.Operations.Messages;
 using Senningen.Node.Features.Operations.Timeline;
@@ -7,15 +8,10 @@ using Senningen.Node.Features.Operations.Timeline;
 namespace Senningen.Node.Features.Operations.Home;
 
 /// <summary>Home side of <c>operations.acknowledged</c>: the partner's control room has seen the crossing.</summary>
-internal sealed class AcknowledgedHandler(OperationsFeed feed) : IMessageHandler
+internal sealed class AcknowledgedHandler(ChangeFeed<OperationsChange> feed) : IMessageHandler<AcknowledgedPayload>
 {
-    public string Type => AcknowledgedPayload.Type;
-
-    public int Version => 1;
-
-    public Task HandleAsync(InboxMessage message, object payload, SenningenDbContext db, CancellationToken cancellationToken)
+    public Task HandleAsync(InboxMessage message, AcknowledgedPayload p, SenningenDbContext db, CancellationToken cancellationToken)
     {
-        var p = (AcknowledgedPayload)payload;
         return NoticeReplies.RecordAsync(db, feed, message, p.OperationId, p.Zone, p.At, notice =>
         {
             notice.AcknowledgedAtMs = p.At.ToUnixTimeMilliseconds();

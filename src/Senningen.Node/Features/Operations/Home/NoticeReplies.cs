@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Senningen.Node.Common.Exchange.Data;
+using Senningen.Node.Common.Live;
 using Senningen.Node.Common.Persistence;
 using Senningen.Node.Features.Operations.Alerts;
 using Senningen.Node.Features.Operations.Data;
@@ -13,7 +14,7 @@ namespace Senningen.Node.Features.Operations.Home;
 /// </summary>
 internal static class NoticeReplies
 {
-    public static async Task RecordAsync(SenningenDbContext db, OperationsFeed feed, InboxMessage message, Guid operationId, string zone,
+    public static async Task RecordAsync(SenningenDbContext db, ChangeFeed<OperationsChange> feed, InboxMessage message, Guid operationId, string zone,
         DateTimeOffset at, Action<PartnerNotice> apply, string kind, string[] arguments, CancellationToken ct)
     {
         var notice = await db.PartnerNotices.FirstOrDefaultAsync(

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
+using Senningen.Node.Common.Live;
 
 namespace Senningen.Node.Features.Operations.Positions;
 
@@ -10,7 +11,7 @@ namespace Senningen.Node.Features.Operations.Positions;
 /// 2,000 units reporting once a second. A lane keeps an operation's batches in arrival order and never runs two of
 /// them at once, so they cannot collide on the units' versions within this process.
 /// </summary>
-internal sealed partial class PositionWriter(IServiceScopeFactory scopes, OperationsFeed feed, ILogger<PositionWriter> logger) : IAsyncDisposable
+internal sealed partial class PositionWriter(IServiceScopeFactory scopes, ChangeFeed<OperationsChange> feed, ILogger<PositionWriter> logger) : IAsyncDisposable
 {
     private const int Lanes = 2;
     private const int MaxFixesPerGroup = 5_000;
@@ -156,7 +157,7 @@ internal sealed partial class PositionWriter(IServiceScopeFactory scopes, Operat
         {
             if (outcomes[i].Result is { Accepted: > 0 })
             {
-                feed.Changed(group[i].OperationId);
+                feed.Publish(OperationsChange.Operation(group[i].OperationId));
             }
 
             group[i].Completion.TrySetResult(outcomes[i]);

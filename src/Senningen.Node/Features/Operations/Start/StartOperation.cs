@@ -4,6 +4,7 @@ using Senningen.Contracts.Operations;
 using Senningen.Node.Common.Audit;
 using Senningen.Node.Common.Configuration;
 using Senningen.Node.Common.Errors;
+using Senningen.Node.Common.Live;
 using Senningen.Node.Common.Localization;
 using Senningen.Node.Common.Persistence;
 using Senningen.Node.Features.Operations.Data;
@@ -16,7 +17,7 @@ namespace Senningen.Node.Features.Operations.Start;
 internal static class StartOperation
 {
     public static async Task<Results<Created<OperationView>, ProblemHttpResult>> HandleAsync(StartOperationRequest? request,
-        SenningenDbContext db, AuditLog audit, ZoneDirectory zones, NodeSettings settings, OperationReader reader, OperationsFeed feed,
+        SenningenDbContext db, AuditLog audit, ZoneDirectory zones, NodeSettings settings, OperationReader reader, ChangeFeed<OperationsChange> feed,
         ClaimsPrincipal user, Texts texts, TimeProvider clock, CancellationToken ct)
     {
         var validator = new RequestValidator(texts);
@@ -60,7 +61,7 @@ internal static class StartOperation
         audit.Add(new AuditRecord(AuditActions.OperationStarted, AuditOutcomes.Success, [$"operation:{operation.Id}"],
             CaseReference: operation.CaseReference, Detail: $"{operation.Type}, {operation.Units.Count} unit(s), home zone {homeZone}"), actor);
         await db.SaveChangesAsync(ct);
-        feed.Changed(operation.Id);
+        feed.Publish(OperationsChange.Operation(operation.Id));
         var view = await reader.GetAsync(operation.Id, Texts.CurrentLanguage, ct);
         return TypedResults.Created($"/api/v1/operations/{operation.Id}", view);
     }

@@ -21,15 +21,10 @@ namespace Senningen.Node.Features.Requests.Messages;
 /// treaty does not allow for the pair is kept and refused at once naming the rule; a redelivery changes nothing.
 /// </summary>
 internal sealed class SubmittedHandler(RequestSteps steps, AuditLog audit, RequestCatalogue catalogue, TreatyCatalogue treaty, NodeSettings settings)
-    : IMessageHandler
+    : IMessageHandler<SubmittedPayload>
 {
-    public string Type => SubmittedPayload.MessageType;
-
-    public int Version => 1;
-
-    public async Task HandleAsync(InboxMessage message, object payload, SenningenDbContext db, CancellationToken cancellationToken)
+    public async Task HandleAsync(InboxMessage message, SubmittedPayload p, SenningenDbContext db, CancellationToken cancellationToken)
     {
-        var p = (SubmittedPayload)payload;
         var node = Actor.Node(settings);
         if (await db.Requests.AnyAsync(r => r.Id == p.RequestId, cancellationToken))
         {

@@ -15,15 +15,10 @@ namespace Senningen.Node.Features.Requests.Messages;
 /// node's own workflow allows the partner's side to take it now and it leads to the same state. A step from a node
 /// that is not the request's partner, or one the workflow refuses, is audited and not applied.
 /// </summary>
-internal sealed class TransitionHandler(RequestSteps steps, AuditLog audit, NodeSettings settings) : IMessageHandler
+internal sealed class TransitionHandler(RequestSteps steps, AuditLog audit, NodeSettings settings) : IMessageHandler<TransitionPayload>
 {
-    public string Type => TransitionPayload.Type;
-
-    public int Version => 1;
-
-    public async Task HandleAsync(InboxMessage message, object payload, SenningenDbContext db, CancellationToken cancellationToken)
+    public async Task HandleAsync(InboxMessage message, TransitionPayload p, SenningenDbContext db, CancellationToken cancellationToken)
     {
-        var p = (TransitionPayload)payload;
         var node = Actor.Node(settings);
         if (await db.RequestEvents.AnyAsync(e => e.Id == p.EventId, cancellationToken))
         {

@@ -3,6 +3,7 @@ using Senningen.Core.Requests;
 using Senningen.Node.Common.Audit;
 using Senningen.Node.Common.Configuration;
 using Senningen.Node.Common.Exchange;
+using Senningen.Node.Common.Live;
 using Senningen.Node.Common.Persistence;
 using Senningen.Node.Features.Requests.Data;
 using Senningen.Node.Features.Requests.Messages;
@@ -13,7 +14,7 @@ namespace Senningen.Node.Features.Requests.Workflow;
 /// Records one step of a request on this node, in the caller's unit of work: the new state (as the workflow gave it),
 /// the timeline entry, the audit entry, and, for a step taken here, the message that tells the partner node.
 /// </summary>
-internal sealed class RequestSteps(SenningenDbContext db, Outbox outbox, AuditLog audit, RequestCatalogue catalogue, NodeSettings node, RequestsFeed feed)
+internal sealed class RequestSteps(SenningenDbContext db, Outbox outbox, AuditLog audit, RequestCatalogue catalogue, NodeSettings node, ChangeFeed<RequestChanged> feed)
 {
     public async Task<RequestEvent> RecordAsync(CooperationRequest request, RequestAction action, RequestState to, Actor actor, string? reason,
         DateTimeOffset? expectedBy, DateTimeOffset now, CancellationToken ct)
@@ -78,14 +79,5 @@ internal sealed class RequestSteps(SenningenDbContext db, Outbox outbox, AuditLo
         new(step.RequestId, step.Id, step.Action, step.FromState, step.ToState, DateTimeOffset.FromUnixTimeMilliseconds(step.AtMs), step.Actor,
             step.Country, step.Reason, expectedBy);
 
-    public void RaiseAfterCommit(Guid requestId)
-    {
-        void Handler(object? sender, Microsoft.EntityFrameworkCore.SavedChangesEventArgs e)
-        {
-            db.SavedChanges -= Handler;
-            feed.Raise(requestId);
-        }
-
-        db.SavedChanges += Handler;
-    }
+    public void RaiseAfterCommit(Guid requestId) => db.AfterCommit(() => feed.Publish(new RequestChanged(requestId)));
 }
