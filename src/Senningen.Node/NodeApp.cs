@@ -1,12 +1,7 @@
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Senningen.Node.Common.Configuration;
-using Senningen.Node.Common.Errors;
 using Senningen.Node.Common.Exchange;
-using Senningen.Node.Common.Live;
-using Senningen.Node.Common.Localization;
+using Senningen.Node.Common.Hosting;
 using Senningen.Node.Common.Observability;
-using Senningen.Node.Common.Officers;
 using Senningen.Node.Common.Persistence;
 using Senningen.Node.Common.Security;
 using Senningen.Node.Components;
@@ -39,86 +34,51 @@ public static class NodeApp
             ContentRootPath = AppContext.BaseDirectory,
         });
         configure?.Invoke(builder.Configuration);
-        var settings = NodeSettingsReader.Read(builder.Configuration);
 
-        builder.WebHost.UseStaticWebAssets();
-        builder.WebHost.ConfigureKestrel(k =>
-        {
-            k.Limits.MaxRequestBodySize = settings.Api.MaxRequestBodyBytes;
-            k.ConfigureHttpsDefaults(https => PartnerTls.ConfigureServer(https, settings.Exchange));
-        });
-        if (string.IsNullOrEmpty(builder.Configuration["urls"]))
-        {
-            builder.WebHost.UseUrls("http://127.0.0.1:5100");
-        }
+        // Infrastructure (Common): every capability relies on it.
+        builder.AddNodeSettings();
+        builder.AddKestrel();
+        builder.AddTelemetry();
+        builder.AddNodeServices();
+        builder.AddPersistence();
+        builder.AddKeyRing();
+        builder.AddHttpApi();
 
-        builder.AddTelemetry(settings);
-        var services = builder.Services;
-        services.AddSingleton(settings);
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(Texts.Load());
-        services.AddHttpContextAccessor();
-        services.AddCurrentOfficer();
-        services.AddChangeFeeds();
-        services.AddPersistence(settings);
-        var dataProtection = services.AddDataProtection().SetApplicationName("senningen-node-" + settings.Country.Value)
-            .PersistKeysToDbContext<SenningenDbContext>();
-        if (settings.KeyProtection is { } protection)
-        {
-            dataProtection.ProtectKeysWithCertificate(
-                System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(protection.CertificatePath, protection.CertificatePassword));
-        }
-        services.AddProblemDetails();
-        services.AddExceptionHandler<ProblemExceptionHandler>();
-        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
-        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AuditedAuthorizationResultHandler>();
-        services.AddAntiforgery(o => o.Cookie.Name = settings.CookiePrefix + ".Antiforgery");
-        services.AddApiRateLimits(settings);
-        services.AddOpenApiDocument();
-        services.AddIdentityFeature(settings);
-        services.AddAuditFeature();
-        services.AddExchange(settings);
-        services.AddExchangeFeature();
-        services.AddTreatyFeature(settings);
-        services.AddGeoFeature(builder.Configuration);
-        services.AddOperationsFeature(settings);
-        services.AddAnprFeature(builder.Configuration, settings);
-        services.AddRegistryFeature(builder.Configuration);
-        services.AddConsultationFeature(builder.Configuration);
-        services.AddRequestsFeature(builder.Configuration, settings);
-        services.AddAppFeature(builder.Configuration);
-        services.AddConsole();
-        overrides?.Invoke(services);
+        // The capabilities (Features/), one module each; the partner messaging they send through comes before the
+        // Exchange capability that monitors it.
+        builder.AddIdentity();
+        builder.AddAudit();
+        builder.AddPartnerMessaging();
+        builder.AddExchange();
+        builder.AddTreaty();
+        builder.AddGeo();
+        builder.AddOperations();
+        builder.AddAnpr();
+        builder.AddRegistry();
+        builder.AddConsultation();
+        builder.AddRequests();
+        builder.AddApp();
+        builder.AddConsole();
+        overrides?.Invoke(builder.Services);
 
         var app = builder.Build();
-        app.UseMiddleware<CorrelationIdMiddleware>();
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
-        app.UseMiddleware<BodySizeLimitMiddleware>();
-        app.UseAuthentication();
-        app.UseCurrentOfficer();
-        app.UseSenningenLanguages(settings);
-        app.UseRateLimiter();
-        app.UseAuthorization();
-        app.UseAntiforgery();
+        app.UseNodeMiddleware();
 
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapHealth();
         app.MapOpenApiDocument();
         app.MapNodeInfo();
-        app.MapIdentityFeature();
-        app.MapAuditFeature();
+        app.MapIdentity();
+        app.MapAudit();
         app.MapExchangeInbox();
-        app.MapExchangeFeature();
-        app.MapTreatyFeature();
-        app.MapGeoFeature();
-        app.MapOperationsFeature();
-        app.MapAnprFeature();
-        app.MapRegistryFeature();
-        app.MapConsultationFeature();
-        app.MapRequestsFeature();
-        app.MapAppFeature();
+        app.MapExchange();
+        app.MapTreaty();
+        app.MapGeo();
+        app.MapOperations();
+        app.MapAnpr();
+        app.MapRegistry();
+        app.MapConsultation();
+        app.MapRequests();
+        app.MapApp();
         app.MapConsole();
         return app;
     }

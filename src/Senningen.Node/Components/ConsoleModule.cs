@@ -2,11 +2,12 @@ namespace Senningen.Node.Components;
 
 internal static class ConsoleModule
 {
-    public static IServiceCollection AddConsole(this IServiceCollection services)
+    public static WebApplicationBuilder AddConsole(this WebApplicationBuilder builder)
     {
+        var services = builder.Services;
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
-        return services;
+        return builder;
     }
 
     public static WebApplication MapConsole(this WebApplication app)

@@ -6,8 +6,9 @@ namespace Senningen.Node.Common.Exchange;
 /// <summary>Registers the node's key, trust list, outbox, dispatcher, inbox and the partner-facing endpoint.</summary>
 internal static class ExchangeSetup
 {
-    public static IServiceCollection AddExchange(this IServiceCollection services, NodeSettings settings)
+    public static WebApplicationBuilder AddPartnerMessaging(this WebApplicationBuilder builder)
     {
+        var (services, settings) = (builder.Services, builder.NodeSettings);
         services.AddSingleton(_ => NodeKeyStore.LoadOrCreate(settings.DataDirectory, settings.Exchange.SigningKeyFile, settings.Exchange.SigningKeyPassword));
         services.AddSingleton<PartnerLinks>();
         services.AddSingleton<DispatchSignal>();
@@ -28,7 +29,7 @@ internal static class ExchangeSetup
         services.AddHttpClient(PartnerDelivery.ClientName)
             .ConfigurePrimaryHttpMessageHandler(() => PartnerHandler(settings))
             .ConfigureHttpClient(c => c.Timeout = Timeout.InfiniteTimeSpan);
-        return services;
+        return builder;
     }
 
     public static IEndpointRouteBuilder MapExchangeInbox(this IEndpointRouteBuilder app)

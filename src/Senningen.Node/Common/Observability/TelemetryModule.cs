@@ -10,8 +10,9 @@ internal static class TelemetryModule
 {
     public const string MeterName = "Senningen.Node";
 
-    public static WebApplicationBuilder AddTelemetry(this WebApplicationBuilder builder, NodeSettings settings)
+    public static WebApplicationBuilder AddTelemetry(this WebApplicationBuilder builder)
     {
+        var settings = builder.NodeSettings;
         if (!settings.DemoMode)
         {
             // Structured JSON lines for log shippers; scopes carry the correlation id.

@@ -5,8 +5,9 @@ namespace Senningen.Node.Common.Persistence;
 
 internal static class PersistenceModule
 {
-    public static IServiceCollection AddPersistence(this IServiceCollection services, NodeSettings settings)
+    public static WebApplicationBuilder AddPersistence(this WebApplicationBuilder builder)
     {
+        var (services, settings) = (builder.Services, builder.NodeSettings);
         services.AddSingleton<WriteGate>();
         services.AddSingleton<WalFlusher>().AddHostedService<WalCheckpointer>();
         var database = settings.Database;
@@ -26,7 +27,7 @@ internal static class PersistenceModule
         }
 
         services.AddHealthChecks().AddDbContextCheck<SenningenDbContext>("database", tags: ["ready"]);
-        return services;
+        return builder;
     }
 
     /// <summary>Applies the provider's migrations; several instances starting at once are serialised by EF's migration lock.</summary>

@@ -15,8 +15,9 @@ namespace Senningen.Node.Features.Anpr;
 /// <summary>ANPR: the camera registry, hotlists, reads in, hits to the control room and to the partner that owns the entry.</summary>
 internal static class AnprModule
 {
-    public static IServiceCollection AddAnprFeature(this IServiceCollection services, IConfiguration configuration, NodeSettings settings)
+    public static WebApplicationBuilder AddAnpr(this WebApplicationBuilder builder)
     {
+        var (services, configuration, settings) = (builder.Services, builder.Configuration, builder.NodeSettings);
         services.AddSingleton(AnprSettings.Read(configuration, settings));
         services.AddSingleton<LiveHotlist>();
         services.AddHostedService<HotlistRefresher>();
@@ -27,7 +28,7 @@ internal static class AnprModule
         services.AddHostedService<DemoReadStream>();
         services.AddSingleton<RunSignal>().AddSingleton<RunLock>().AddSingleton<RunAppender>();
         services.AddScoped<RunMerger>().AddScoped<RunPurge>().AddHostedService<RunMergeWorker>();
-        return services;
+        return builder;
     }
 
     /// <summary>On PostgreSQL the next days of the reads table exist before the first read arrives.</summary>
@@ -38,7 +39,7 @@ internal static class AnprModule
         await scope.ServiceProvider.GetRequiredService<ReadPartitions>().EnsureAheadAsync(now, ct);
     }
 
-    public static IEndpointRouteBuilder MapAnprFeature(this IEndpointRouteBuilder app)
+    public static WebApplication MapAnpr(this WebApplication app)
     {
         var anpr = app.MapGroup("/api/v1/anpr").WithTags("ANPR");
         anpr.MapGet("/cameras", RegisterCamera.ListAsync).RequireAuthorization(Policies.AnprView).WithSummary("The cameras that send reads to this node.");

@@ -13,8 +13,9 @@ namespace Senningen.Node.Features.App;
 /// </summary>
 internal static class AppModule
 {
-    public static IServiceCollection AddAppFeature(this IServiceCollection services, IConfiguration configuration)
+    public static WebApplicationBuilder AddApp(this WebApplicationBuilder builder)
     {
+        var (services, configuration) = (builder.Services, builder.Configuration);
         var settings = AppSettings.Read(configuration);
         services.AddSingleton(settings);
         services.AddSingleton(sp => FieldGuide.Load(settings.FieldGuideFile, sp.GetRequiredService<TreatyCatalogue>()));
@@ -23,10 +24,10 @@ internal static class AppModule
             sp.GetRequiredService<FieldGuide>(), sp.GetRequiredService<ControlRoomDirectory>(), sp.GetRequiredService<TalkGroupDirectory>(),
             sp.GetRequiredService<PhoneOutlines>(), sp.GetRequiredService<Texts>(), sp.GetRequiredService<NodeSettings>(), settings,
             sp.GetRequiredService<TimeProvider>().GetUtcNow())));
-        return services;
+        return builder;
     }
 
-    public static IEndpointRouteBuilder MapAppFeature(this IEndpointRouteBuilder app)
+    public static WebApplication MapApp(this WebApplication app)
     {
         // The shell holds no data: it must open without a session (sign-in, and the cached guide once the token expired).
         app.MapGet("/app", () => Results.Redirect("/app/index.html")).AllowAnonymous().ExcludeFromDescription();

@@ -11,10 +11,13 @@ namespace Senningen.Node.Features.Audit;
 
 internal static class AuditModule
 {
-    public static IServiceCollection AddAuditFeature(this IServiceCollection services) =>
-        services.AddScoped<AuditLog>().AddScoped<AuditVerifier>().AddScoped<AuditReader>();
+    public static WebApplicationBuilder AddAudit(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<AuditLog>().AddScoped<AuditVerifier>().AddScoped<AuditReader>();
+        return builder;
+    }
 
-    public static IEndpointRouteBuilder MapAuditFeature(this IEndpointRouteBuilder app)
+    public static WebApplication MapAudit(this WebApplication app)
     {
         var group = app.MapGroup("/api/v1/audit").WithTags("Audit");
         group.MapGet("/verify", VerifyAsync).RequireAuthorization(Policies.AuditVerify)

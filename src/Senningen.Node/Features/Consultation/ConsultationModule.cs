@@ -14,17 +14,18 @@ namespace Senningen.Node.Features.Consultation;
 /// </summary>
 internal static class ConsultationModule
 {
-    public static IServiceCollection AddConsultationFeature(this IServiceCollection services, IConfiguration configuration)
+    public static WebApplicationBuilder AddConsultation(this WebApplicationBuilder builder)
     {
+        var (services, configuration) = (builder.Services, builder.Configuration);
         services.AddSingleton(ConsultationSettings.Read(configuration));
         services.AddScoped<ConsultationAnswerer>().AddScoped<ConsultationSearches>()
             .AddScoped<ConsultationLog>();
         services.AddMessageType<QueryPayload, QueryHandler>(QueryPayload.Type, 1);
         services.AddMessageType<AnswerPayload, AnswerHandler>(AnswerPayload.Type, 1);
-        return services;
+        return builder;
     }
 
-    public static IEndpointRouteBuilder MapConsultationFeature(this IEndpointRouteBuilder app)
+    public static WebApplication MapConsultation(this WebApplication app)
     {
         var consultation = app.MapGroup("/api/v1/consultation").WithTags("Consultation");
         consultation.MapPost("/searches", StartSearch.HandleAsync).RequireAuthorization(Policies.Consultation)

@@ -14,10 +14,13 @@ namespace Senningen.Node.Features.Exchange;
 
 internal static class ExchangeModule
 {
-    public static IServiceCollection AddExchangeFeature(this IServiceCollection services) =>
-        services.AddScoped<ExchangeMonitor>().AddScoped<IExchangeStatus>(sp => sp.GetRequiredService<ExchangeMonitor>()).AddScoped<PingPartner>();
+    public static WebApplicationBuilder AddExchange(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<ExchangeMonitor>().AddScoped<IExchangeStatus>(sp => sp.GetRequiredService<ExchangeMonitor>()).AddScoped<PingPartner>();
+        return builder;
+    }
 
-    public static IEndpointRouteBuilder MapExchangeFeature(this IEndpointRouteBuilder app)
+    public static WebApplication MapExchange(this WebApplication app)
     {
         var group = app.MapGroup("/api/v1/exchange").RequireAuthorization(Policies.ExchangeMonitor).WithTags("Exchange");
         group.MapGet("/status", (ExchangeMonitor monitor, CancellationToken ct) => monitor.StatusAsync(ct))

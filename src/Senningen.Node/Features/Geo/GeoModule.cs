@@ -6,16 +6,18 @@ namespace Senningen.Node.Features.Geo;
 internal static class GeoModule
 {
     /// <summary>Reads data/geo once (a missing or malformed file stops the node) and shares the index and directories.</summary>
-    public static IServiceCollection AddGeoFeature(this IServiceCollection services, IConfiguration configuration)
+    public static WebApplicationBuilder AddGeo(this WebApplicationBuilder builder)
     {
+        var (services, configuration) = (builder.Services, builder.Configuration);
         var data = GeoDataLoader.Load(GeoDataLoader.DirectoryFrom(configuration));
         // Built when first resolved; nodes in one process share the same Lazy, so it is built once.
-        return services.AddSingleton(_ => data.Index.Value).AddSingleton<IGeoLocator>(sp => sp.GetRequiredService<GeoIndex>())
+        services.AddSingleton(_ => data.Index.Value).AddSingleton<IGeoLocator>(sp => sp.GetRequiredService<GeoIndex>())
             .AddSingleton(data.ControlRooms).AddSingleton(data.TalkGroups).AddSingleton(_ => data.ZoneMap.Value)
             .AddSingleton(_ => data.PhoneOutlines.Value);
+        return builder;
     }
 
-    public static IEndpointRouteBuilder MapGeoFeature(this IEndpointRouteBuilder app)
+    public static WebApplication MapGeo(this WebApplication app)
     {
         // Any signed-in user: a position and the public control-room layer are not restricted by role.
         var group = app.MapGroup("/api/v1/geo").RequireAuthorization().WithTags("Geo");

@@ -15,8 +15,9 @@ internal static class IdentityModule
     public const string SmartScheme = "senningen";
     public const string OidcScheme = "oidc";
 
-    public static IServiceCollection AddIdentityFeature(this IServiceCollection services, NodeSettings settings)
+    public static WebApplicationBuilder AddIdentity(this WebApplicationBuilder builder)
     {
+        var (services, settings) = (builder.Services, builder.NodeSettings);
         services.AddIdentityCore<SenningenUser>(o =>
             {
                 o.Lockout.AllowedForNewUsers = true;
@@ -65,7 +66,7 @@ internal static class IdentityModule
         services.AddScoped<TokenIssuer>();
         services.AddScoped<UserDirectory>();
         services.AddTokenRateLimit(settings);
-        return services;
+        return builder;
     }
 
     private static void ConfigurePasswords(PasswordOptions password, bool demo)
@@ -86,7 +87,7 @@ internal static class IdentityModule
         password.RequireNonAlphanumeric = false;
     }
 
-    public static IEndpointRouteBuilder MapIdentityFeature(this IEndpointRouteBuilder app)
+    public static WebApplication MapIdentity(this WebApplication app)
     {
         app.MapTokenEndpoint();
         app.MapMeEndpoints();

@@ -7,7 +7,7 @@ namespace Senningen.Node.Features.NodeInfo;
 
 internal static class NodeInfoModule
 {
-    public static IEndpointRouteBuilder MapNodeInfo(this IEndpointRouteBuilder app)
+    public static WebApplication MapNodeInfo(this WebApplication app)
     {
         app.MapGet("/api/v1/node", Get).WithTags("Node").WithSummary("This node's country, name, version and partners.");
         return app;

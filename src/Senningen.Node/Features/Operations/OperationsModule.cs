@@ -18,8 +18,9 @@ namespace Senningen.Node.Features.Operations;
 /// <summary>Live operations across the border: pursuits, observations, escorts; crossings, alerts and reports.</summary>
 internal static class OperationsModule
 {
-    public static IServiceCollection AddOperationsFeature(this IServiceCollection services, NodeSettings settings)
+    public static WebApplicationBuilder AddOperations(this WebApplicationBuilder builder)
     {
+        var (services, settings) = (builder.Services, builder.NodeSettings);
         var o = settings.Operations;
         var rules = new CrossingRules(o.CrossingMinFixes, o.CrossingMinDistanceMetres, o.CrossingMaxAccuracyMetres, o.CrossingMaxGap);
         services.AddSingleton(sp => new CrossingDetector(sp.GetRequiredService<Core.Geo.IGeoLocator>(), rules));
@@ -39,14 +40,14 @@ internal static class OperationsModule
             services.AddHostedService(sp => sp.GetRequiredService<EscalationWorker>());
         }
 
-        return services;
+        return builder;
     }
 
     private static ZoneDirectory ZoneDirectoryFrom(ControlRoomDirectory rooms, TalkGroupDirectory talkGroups) =>
         new([.. rooms.All.Select(r => new ZoneInfo(r.ZoneId, r.Country, r.Name))],
             (zone, visiting) => talkGroups.For(zone, visiting) is [var first, ..] ? new TalkGroupInfo($"{first.TalkGroupName} · {first.TalkGroupId}", first.Placeholder) : null);
 
-    public static IEndpointRouteBuilder MapOperationsFeature(this IEndpointRouteBuilder app)
+    public static WebApplication MapOperations(this WebApplication app)
     {
         var ops = app.MapGroup("/api/v1/operations").RequireAuthorization(Policies.Operations).WithTags("Operations");
         ops.MapPost("", StartOperation.HandleAsync).Idempotent().WithSummary("Starts a pursuit, observation, escort or transport.");

@@ -16,8 +16,9 @@ namespace Senningen.Node.Features.Registry;
 /// </summary>
 internal static class RegistryModule
 {
-    public static IServiceCollection AddRegistryFeature(this IServiceCollection services, IConfiguration configuration)
+    public static WebApplicationBuilder AddRegistry(this WebApplicationBuilder builder)
     {
+        var (services, configuration) = (builder.Services, builder.Configuration);
         services.AddSingleton(RegistrySettings.Read(configuration));
         services.AddScoped<IPersonRegistry, ReferencePersonRegistry>();
         services.AddScoped<IVehicleRegistry, ReferenceVehicleRegistry>();
@@ -25,7 +26,7 @@ internal static class RegistryModule
         services.AddScoped<IPoliceRecordRegistry, ReferencePoliceRecordRegistry>();
         services.AddSingleton<RegistryPersonIndex>().AddScoped<IPersonIndex, ReferencePersonIndex>();
         services.AddSingleton<RegistryLoadLock>().AddScoped<RegistryWriter>().AddScoped<RegistryGenerator>();
-        return services;
+        return builder;
     }
 
     /// <summary>A demo node starts with a small registry of its country, the same on every machine; an existing one is kept.</summary>
@@ -42,7 +43,7 @@ internal static class RegistryModule
         await scope.ServiceProvider.GetRequiredService<RegistryGenerator>().ReplaceAsync(registry.DemoPersons, (ulong)registry.DemoSeed, Actor.Node(node), ct);
     }
 
-    public static IEndpointRouteBuilder MapRegistryFeature(this IEndpointRouteBuilder app)
+    public static WebApplication MapRegistry(this WebApplication app)
     {
         var registry = app.MapGroup("/api/v1/registry").WithTags("Registry");
         registry.MapPost("/generate", GenerateRegistry.HandleAsync).RequireAuthorization(Policies.Admin)

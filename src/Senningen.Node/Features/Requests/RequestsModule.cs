@@ -16,8 +16,9 @@ namespace Senningen.Node.Features.Requests;
 /// </summary>
 internal static class RequestsModule
 {
-    public static IServiceCollection AddRequestsFeature(this IServiceCollection services, IConfiguration configuration, NodeSettings node)
+    public static WebApplicationBuilder AddRequests(this WebApplicationBuilder builder)
     {
+        var (services, configuration, node) = (builder.Services, builder.Configuration, builder.NodeSettings);
         var settings = RequestsSettings.Read(configuration, node);
         services.AddSingleton(settings);
         services.AddSingleton(sp => RequestCatalogueLoader.Load(settings.Directory, sp.GetRequiredService<TreatyCatalogue>()));
@@ -31,12 +32,12 @@ internal static class RequestsModule
             services.AddHostedService(sp => sp.GetRequiredService<Deadlines.DeadlineWorker>());
         }
 
-        return services;
+        return builder;
     }
 
     public static Task SeedDemoRequestsAsync(this IServiceProvider services, CancellationToken ct) => Demo.DemoRequests.SeedAsync(services, ct);
 
-    public static IEndpointRouteBuilder MapRequestsFeature(this IEndpointRouteBuilder app)
+    public static WebApplication MapRequests(this WebApplication app)
     {
         var requests = app.MapGroup("/api/v1/requests").RequireAuthorization(Policies.Requests).WithTags("Requests");
         requests.MapGet("/types", ReadRequests.Types).WithSummary("The request types with their form fields, urgencies and legal basis, in the caller's language.");

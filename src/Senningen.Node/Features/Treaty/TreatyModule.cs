@@ -12,10 +12,13 @@ namespace Senningen.Node.Features.Treaty;
 
 internal static class TreatyModule
 {
-    public static IServiceCollection AddTreatyFeature(this IServiceCollection services, NodeSettings settings) =>
-        services.AddSingleton(TreatyCatalogueLoader.Load(settings.TreatyDirectory));
+    public static WebApplicationBuilder AddTreaty(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(TreatyCatalogueLoader.Load(builder.NodeSettings.TreatyDirectory));
+        return builder;
+    }
 
-    public static IEndpointRouteBuilder MapTreatyFeature(this IEndpointRouteBuilder app)
+    public static WebApplication MapTreaty(this WebApplication app)
     {
         var group = app.MapGroup("/api/v1/treaty").WithTags("Treaty catalogue");
         group.MapGet("", GetCatalogue).WithSummary("The whole catalogue in one language (lang=nl|fr|de|en, default: yours).");

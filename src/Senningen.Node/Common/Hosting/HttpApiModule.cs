@@ -1,0 +1,27 @@
+using Senningen.Node.Common.Configuration;
+using Senningen.Node.Common.Errors;
+using Senningen.Node.Common.Observability;
+using Senningen.Node.Common.Security;
+
+namespace Senningen.Node.Common.Hosting;
+
+/// <summary>
+/// The conventions every endpoint shares: problem+json for expected failures and for the one exception handler, bad
+/// bindings as 400, enums as strings in JSON, audited refusals, antiforgery, rate limits and the OpenAPI document.
+/// </summary>
+internal static class HttpApiModule
+{
+    public static WebApplicationBuilder AddHttpApi(this WebApplicationBuilder builder)
+    {
+        var (services, settings) = (builder.Services, builder.NodeSettings);
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AuditedAuthorizationResultHandler>();
+        services.AddAntiforgery(o => o.Cookie.Name = settings.CookiePrefix + ".Antiforgery");
+        services.AddApiRateLimits(settings);
+        services.AddOpenApiDocument();
+        return builder;
+    }
+}

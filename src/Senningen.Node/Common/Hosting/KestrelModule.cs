@@ -1,0 +1,25 @@
+using Senningen.Node.Common.Configuration;
+using Senningen.Node.Common.Exchange;
+
+namespace Senningen.Node.Common.Hosting;
+
+/// <summary>Kestrel: the largest request body, partners' client certificates on HTTPS, loopback when no URL is configured.</summary>
+internal static class KestrelModule
+{
+    public static WebApplicationBuilder AddKestrel(this WebApplicationBuilder builder)
+    {
+        var settings = builder.NodeSettings;
+        builder.WebHost.UseStaticWebAssets();
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = settings.Api.MaxRequestBodyBytes;
+            k.ConfigureHttpsDefaults(https => PartnerTls.ConfigureServer(https, settings.Exchange));
+        });
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+        {
+            builder.WebHost.UseUrls("http://127.0.0.1:5100");
+        }
+
+        return builder;
+    }
+}

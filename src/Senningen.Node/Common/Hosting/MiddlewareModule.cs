@@ -1,0 +1,26 @@
+using Senningen.Node.Common.Configuration;
+using Senningen.Node.Common.Errors;
+using Senningen.Node.Common.Localization;
+using Senningen.Node.Common.Observability;
+using Senningen.Node.Common.Officers;
+
+namespace Senningen.Node.Common.Hosting;
+
+/// <summary>The request pipeline, in its order: correlation, errors, body limit, who, language, rate limit, may they, antiforgery.</summary>
+internal static class MiddlewareModule
+{
+    public static WebApplication UseNodeMiddleware(this WebApplication app)
+    {
+        app.UseMiddleware<CorrelationIdMiddleware>();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<BodySizeLimitMiddleware>();
+        app.UseAuthentication();
+        app.UseCurrentOfficer();
+        app.UseSenningenLanguages(app.Services.GetRequiredService<NodeSettings>());
+        app.UseRateLimiter();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        return app;
+    }
+}
