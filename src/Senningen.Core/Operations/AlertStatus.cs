@@ -18,7 +18,7 @@ public enum AlertStatus
 }
 
 /// <summary>What happens to an alert; each event comes from one place in the partner node.</summary>
-public enum AlertEvent
+public enum AlertAction
 {
     /// <summary>A unit of the operation entered the alert's zone (the home node's crossing message), again or for the first time.</summary>
     Enter,

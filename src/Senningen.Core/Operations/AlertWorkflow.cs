@@ -2,10 +2,10 @@ namespace Senningen.Core.Operations;
 
 /// <summary>One row of the alert workflow: the event, the statuses it may happen in, and the status after it.</summary>
 /// <remarks>To: null when the event leaves the status as it is (a unit entering a zone whose alert is on screen).</remarks>
-public sealed record AlertRule(AlertEvent Event, IReadOnlyList<AlertStatus> From, AlertStatus? To);
+public sealed record AlertRule(AlertAction Action, IReadOnlyList<AlertStatus> From, AlertStatus? To);
 
 /// <summary>An event that the workflow refuses from a status, and the refusal; events in neither table are <see cref="AlertRefusal.NotFromState"/>.</summary>
-public sealed record AlertRefusalRule(AlertEvent Event, IReadOnlyList<AlertStatus> From, AlertRefusal Refusal);
+public sealed record AlertRefusalRule(AlertAction Action, IReadOnlyList<AlertStatus> From, AlertRefusal Refusal);
 
 /// <summary>
 /// The partner's alert as a table: received (open) → acknowledged, or escalated after the deadline and acknowledged
@@ -21,31 +21,31 @@ public static class AlertWorkflow
 
     public static IReadOnlyList<AlertRule> Table { get; } =
     [
-        new(AlertEvent.Enter, OnScreen, null),
-        new(AlertEvent.Enter, [AlertStatus.Closed], AlertStatus.Open),
-        new(AlertEvent.Acknowledge, [AlertStatus.Open, AlertStatus.Escalated], AlertStatus.Acknowledged),
-        new(AlertEvent.Escalate, [AlertStatus.Open], AlertStatus.Escalated),
-        new(AlertEvent.Leave, OnScreen, AlertStatus.Closed),
-        new(AlertEvent.End, OnScreen, AlertStatus.Closed),
+        new(AlertAction.Enter, OnScreen, null),
+        new(AlertAction.Enter, [AlertStatus.Closed], AlertStatus.Open),
+        new(AlertAction.Acknowledge, [AlertStatus.Open, AlertStatus.Escalated], AlertStatus.Acknowledged),
+        new(AlertAction.Escalate, [AlertStatus.Open], AlertStatus.Escalated),
+        new(AlertAction.Leave, OnScreen, AlertStatus.Closed),
+        new(AlertAction.End, OnScreen, AlertStatus.Closed),
     ];
 
     /// <summary>The refusals an operator is told about; closed after an acknowledgement answers as acknowledged (see <see cref="Decide"/>).</summary>
     public static IReadOnlyList<AlertRefusalRule> Refusals { get; } =
     [
-        new(AlertEvent.Acknowledge, [AlertStatus.Acknowledged], AlertRefusal.AlreadyAcknowledged),
-        new(AlertEvent.Acknowledge, [AlertStatus.Closed], AlertRefusal.Closed),
+        new(AlertAction.Acknowledge, [AlertStatus.Acknowledged], AlertRefusal.AlreadyAcknowledged),
+        new(AlertAction.Acknowledge, [AlertStatus.Closed], AlertRefusal.Closed),
     ];
 
     /// <summary>
-    /// May <paramref name="e"/> happen to an alert in <paramref name="from"/>, and to which status does it lead?
+    /// May <paramref name="action"/> happen to an alert in <paramref name="from"/>, and to which status does it lead?
     /// <paramref name="acknowledged"/>: somebody acknowledged the alert since it was last received, so a refused
     /// acknowledgement says so rather than that the alert is closed.
     /// </summary>
-    public static AlertDecision Decide(AlertStatus from, AlertEvent e, bool acknowledged)
+    public static AlertDecision Decide(AlertStatus from, AlertAction action, bool acknowledged)
     {
         foreach (var rule in Table)
         {
-            if (rule.Event == e && rule.From.Contains(from))
+            if (rule.Action == action && rule.From.Contains(from))
             {
                 return new AlertDecision(rule.To ?? from, AlertRefusal.None);
             }
@@ -53,7 +53,7 @@ public static class AlertWorkflow
 
         foreach (var refusal in Refusals)
         {
-            if (refusal.Event == e && refusal.From.Contains(from))
+            if (refusal.Action == action && refusal.From.Contains(from))
             {
                 return new AlertDecision(from, acknowledged ? AlertRefusal.AlreadyAcknowledged : refusal.Refusal);
             }
@@ -63,7 +63,7 @@ public static class AlertWorkflow
     }
 
     /// <summary>Whether the event takes a closed alert back on screen: a new notice, a new clock.</summary>
-    public static bool Reopens(AlertStatus from, AlertEvent e) => from == AlertStatus.Closed && e == AlertEvent.Enter;
+    public static bool Reopens(AlertStatus from, AlertAction action) => from == AlertStatus.Closed && action == AlertAction.Enter;
 
     /// <summary>Still on a control room's screen (not closed): follows the units' positions.</summary>
     public static bool IsOnScreen(AlertStatus status) => status != AlertStatus.Closed;

@@ -27,7 +27,7 @@ public enum OperationState
 }
 
 /// <summary>What happens to an operation of this node.</summary>
-public enum OperationEvent
+public enum OperationAction
 {
     /// <summary>A batch of unit fixes arrives.</summary>
     RecordPositions,

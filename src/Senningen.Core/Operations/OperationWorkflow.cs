@@ -2,10 +2,10 @@ namespace Senningen.Core.Operations;
 
 /// <summary>One row of the operation workflow: the event, the states it may happen in, and the state after it.</summary>
 /// <remarks>To: null when the event leaves the state as it is.</remarks>
-public sealed record OperationRule(OperationEvent Event, IReadOnlyList<OperationState> From, OperationState? To);
+public sealed record OperationRule(OperationAction Action, IReadOnlyList<OperationState> From, OperationState? To);
 
 /// <summary>An event the workflow refuses from some states, and the refusal; events in neither table are <see cref="OperationRefusal.NotFromState"/>.</summary>
-public sealed record OperationRefusalRule(OperationEvent Event, IReadOnlyList<OperationState> From, OperationRefusal Refusal);
+public sealed record OperationRefusalRule(OperationAction Action, IReadOnlyList<OperationState> From, OperationRefusal Refusal);
 
 /// <summary>
 /// The home side of an operation as a table: started → (crossing) abroad → (crossing back) started … → ended →
@@ -22,26 +22,26 @@ public static class OperationWorkflow
 
     public static IReadOnlyList<OperationRule> Table { get; } =
     [
-        new(OperationEvent.RecordPositions, Running, null),
-        new(OperationEvent.CrossAbroad, Running, OperationState.Abroad),
-        new(OperationEvent.CrossHome, Running, OperationState.Started),
-        new(OperationEvent.End, Running, OperationState.Ended),
-        new(OperationEvent.KeepReport, [OperationState.Ended], OperationState.Reported),
-        new(OperationEvent.ReadReport, [OperationState.Reported], null),
+        new(OperationAction.RecordPositions, Running, null),
+        new(OperationAction.CrossAbroad, Running, OperationState.Abroad),
+        new(OperationAction.CrossHome, Running, OperationState.Started),
+        new(OperationAction.End, Running, OperationState.Ended),
+        new(OperationAction.KeepReport, [OperationState.Ended], OperationState.Reported),
+        new(OperationAction.ReadReport, [OperationState.Reported], null),
     ];
 
     public static IReadOnlyList<OperationRefusalRule> Refusals { get; } =
     [
-        new(OperationEvent.RecordPositions, Over, OperationRefusal.Ended),
-        new(OperationEvent.End, Over, OperationRefusal.Ended),
-        new(OperationEvent.ReadReport, [.. Running, OperationState.Ended], OperationRefusal.NotEnded),
+        new(OperationAction.RecordPositions, Over, OperationRefusal.Ended),
+        new(OperationAction.End, Over, OperationRefusal.Ended),
+        new(OperationAction.ReadReport, [.. Running, OperationState.Ended], OperationRefusal.NotEnded),
     ];
 
-    public static OperationDecision Decide(OperationState from, OperationEvent e)
+    public static OperationDecision Decide(OperationState from, OperationAction action)
     {
         foreach (var rule in Table)
         {
-            if (rule.Event == e && rule.From.Contains(from))
+            if (rule.Action == action && rule.From.Contains(from))
             {
                 return new OperationDecision(rule.To ?? from, OperationRefusal.None);
             }
@@ -49,7 +49,7 @@ public static class OperationWorkflow
 
         foreach (var refusal in Refusals)
         {
-            if (refusal.Event == e && refusal.From.Contains(from))
+            if (refusal.Action == action && refusal.From.Contains(from))
             {
                 return new OperationDecision(from, refusal.Refusal);
             }
@@ -69,5 +69,5 @@ public static class OperationWorkflow
     public static OperationStatus StatusOf(OperationState state) => Running.Contains(state) ? OperationStatus.Active : OperationStatus.Ended;
 
     /// <summary>The crossing event for what the units' confirmed countries are after it.</summary>
-    public static OperationEvent Crossing(bool anyUnitAbroad) => anyUnitAbroad ? OperationEvent.CrossAbroad : OperationEvent.CrossHome;
+    public static OperationAction Crossing(bool anyUnitAbroad) => anyUnitAbroad ? OperationAction.CrossAbroad : OperationAction.CrossHome;
 }

@@ -9,33 +9,33 @@ namespace Senningen.Core.Tests.Operations;
 /// </summary>
 public sealed class AlertWorkflowTests
 {
-    private static (AlertStatus To, AlertRefusal Refusal) Oracle(AlertStatus from, AlertEvent e, bool acknowledged) => (e, from) switch
+    private static (AlertStatus To, AlertRefusal Refusal) Oracle(AlertStatus from, AlertAction e, bool acknowledged) => (e, from) switch
     {
         // A crossing into the zone: an alert on screen is updated as it is; a closed one is received again.
-        (AlertEvent.Enter, AlertStatus.Closed) => (AlertStatus.Open, AlertRefusal.None),
-        (AlertEvent.Enter, _) => (from, AlertRefusal.None),
+        (AlertAction.Enter, AlertStatus.Closed) => (AlertStatus.Open, AlertRefusal.None),
+        (AlertAction.Enter, _) => (from, AlertRefusal.None),
 
         // Acknowledging: already acknowledged (even if closed since) is a conflict; closed unacknowledged is another.
-        (AlertEvent.Acknowledge, AlertStatus.Open or AlertStatus.Escalated) => (AlertStatus.Acknowledged, AlertRefusal.None),
-        (AlertEvent.Acknowledge, AlertStatus.Acknowledged) => (from, AlertRefusal.AlreadyAcknowledged),
-        (AlertEvent.Acknowledge, AlertStatus.Closed) => (from, acknowledged ? AlertRefusal.AlreadyAcknowledged : AlertRefusal.Closed),
+        (AlertAction.Acknowledge, AlertStatus.Open or AlertStatus.Escalated) => (AlertStatus.Acknowledged, AlertRefusal.None),
+        (AlertAction.Acknowledge, AlertStatus.Acknowledged) => (from, AlertRefusal.AlreadyAcknowledged),
+        (AlertAction.Acknowledge, AlertStatus.Closed) => (from, acknowledged ? AlertRefusal.AlreadyAcknowledged : AlertRefusal.Closed),
 
         // The worker escalates only what is still open.
-        (AlertEvent.Escalate, AlertStatus.Open) => (AlertStatus.Escalated, AlertRefusal.None),
+        (AlertAction.Escalate, AlertStatus.Open) => (AlertStatus.Escalated, AlertRefusal.None),
 
         // Leaving the zone (or re-routing) and the end close what is not closed; a closed alert is left alone.
-        (AlertEvent.Leave or AlertEvent.End, AlertStatus.Closed) => (from, AlertRefusal.NotFromState),
-        (AlertEvent.Leave or AlertEvent.End, _) => (AlertStatus.Closed, AlertRefusal.None),
+        (AlertAction.Leave or AlertAction.End, AlertStatus.Closed) => (from, AlertRefusal.NotFromState),
+        (AlertAction.Leave or AlertAction.End, _) => (AlertStatus.Closed, AlertRefusal.None),
 
         _ => (from, AlertRefusal.NotFromState),
     };
 
-    public static TheoryData<AlertStatus, AlertEvent, bool> Cases()
+    public static TheoryData<AlertStatus, AlertAction, bool> Cases()
     {
-        var data = new TheoryData<AlertStatus, AlertEvent, bool>();
+        var data = new TheoryData<AlertStatus, AlertAction, bool>();
         foreach (var status in Enum.GetValues<AlertStatus>())
         {
-            foreach (var e in Enum.GetValues<AlertEvent>())
+            foreach (var e in Enum.GetValues<AlertAction>())
             {
                 data.Add(status, e, false);
                 data.Add(status, e, true);
@@ -47,7 +47,7 @@ public sealed class AlertWorkflowTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Decide_EveryStatusAndEvent_MatchesTheOracle(AlertStatus from, AlertEvent e, bool acknowledged)
+    public void Decide_EveryStatusAndEvent_MatchesTheOracle(AlertStatus from, AlertAction e, bool acknowledged)
     {
         var (to, refusal) = Oracle(from, e, acknowledged);
 
@@ -61,17 +61,17 @@ public sealed class AlertWorkflowTests
     [Fact]
     public void Reopens_OnlyAClosedAlertThatIsEnteredAgain()
     {
-        var reopening = Enum.GetValues<AlertStatus>().SelectMany(s => Enum.GetValues<AlertEvent>().Select(e => (s, e)))
+        var reopening = Enum.GetValues<AlertStatus>().SelectMany(s => Enum.GetValues<AlertAction>().Select(e => (s, e)))
             .Where(p => AlertWorkflow.Reopens(p.s, p.e));
 
-        reopening.ShouldBe([(AlertStatus.Closed, AlertEvent.Enter)]);
+        reopening.ShouldBe([(AlertStatus.Closed, AlertAction.Enter)]);
     }
 
     [Fact]
     public void Table_NoEventHasTwoRulesFromOneStatus()
     {
-        var pairs = AlertWorkflow.Table.SelectMany(r => r.From.Select(f => (r.Event, f)))
-            .Concat(AlertWorkflow.Refusals.SelectMany(r => r.From.Select(f => (r.Event, f)))).ToList();
+        var pairs = AlertWorkflow.Table.SelectMany(r => r.From.Select(f => (r.Action, f)))
+            .Concat(AlertWorkflow.Refusals.SelectMany(r => r.From.Select(f => (r.Action, f)))).ToList();
 
         pairs.Distinct().Count().ShouldBe(pairs.Count);
     }

@@ -8,27 +8,27 @@ namespace Senningen.Core.Tests.Operations;
 /// </summary>
 public sealed class OperationWorkflowTests
 {
-    private static (OperationState To, OperationRefusal Refusal) Oracle(OperationState from, OperationEvent e)
+    private static (OperationState To, OperationRefusal Refusal) Oracle(OperationState from, OperationAction e)
     {
         var running = from is OperationState.Started or OperationState.Abroad;
         return e switch
         {
-            OperationEvent.RecordPositions => running ? (from, OperationRefusal.None) : (from, OperationRefusal.Ended),
-            OperationEvent.CrossAbroad => running ? (OperationState.Abroad, OperationRefusal.None) : (from, OperationRefusal.NotFromState),
-            OperationEvent.CrossHome => running ? (OperationState.Started, OperationRefusal.None) : (from, OperationRefusal.NotFromState),
-            OperationEvent.End => running ? (OperationState.Ended, OperationRefusal.None) : (from, OperationRefusal.Ended),
-            OperationEvent.KeepReport => from == OperationState.Ended ? (OperationState.Reported, OperationRefusal.None) : (from, OperationRefusal.NotFromState),
-            OperationEvent.ReadReport => from == OperationState.Reported ? (from, OperationRefusal.None) : (from, OperationRefusal.NotEnded),
+            OperationAction.RecordPositions => running ? (from, OperationRefusal.None) : (from, OperationRefusal.Ended),
+            OperationAction.CrossAbroad => running ? (OperationState.Abroad, OperationRefusal.None) : (from, OperationRefusal.NotFromState),
+            OperationAction.CrossHome => running ? (OperationState.Started, OperationRefusal.None) : (from, OperationRefusal.NotFromState),
+            OperationAction.End => running ? (OperationState.Ended, OperationRefusal.None) : (from, OperationRefusal.Ended),
+            OperationAction.KeepReport => from == OperationState.Ended ? (OperationState.Reported, OperationRefusal.None) : (from, OperationRefusal.NotFromState),
+            OperationAction.ReadReport => from == OperationState.Reported ? (from, OperationRefusal.None) : (from, OperationRefusal.NotEnded),
             _ => throw new ArgumentOutOfRangeException(nameof(e)),
         };
     }
 
-    public static TheoryData<OperationState, OperationEvent> Cases()
+    public static TheoryData<OperationState, OperationAction> Cases()
     {
-        var data = new TheoryData<OperationState, OperationEvent>();
+        var data = new TheoryData<OperationState, OperationAction>();
         foreach (var state in Enum.GetValues<OperationState>())
         {
-            foreach (var e in Enum.GetValues<OperationEvent>())
+            foreach (var e in Enum.GetValues<OperationAction>())
             {
                 data.Add(state, e);
             }
@@ -39,7 +39,7 @@ public sealed class OperationWorkflowTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Decide_EveryStateAndEvent_MatchesTheOracle(OperationState from, OperationEvent e)
+    public void Decide_EveryStateAndEvent_MatchesTheOracle(OperationState from, OperationAction e)
     {
         var (to, refusal) = Oracle(from, e);
 
@@ -78,15 +78,15 @@ public sealed class OperationWorkflowTests
     }
 
     [Theory]
-    [InlineData(true, OperationEvent.CrossAbroad)]
-    [InlineData(false, OperationEvent.CrossHome)]
-    public void Crossing_IsNamedByWhereTheUnitsAreAfterIt(bool abroad, OperationEvent e) => OperationWorkflow.Crossing(abroad).ShouldBe(e);
+    [InlineData(true, OperationAction.CrossAbroad)]
+    [InlineData(false, OperationAction.CrossHome)]
+    public void Crossing_IsNamedByWhereTheUnitsAreAfterIt(bool abroad, OperationAction e) => OperationWorkflow.Crossing(abroad).ShouldBe(e);
 
     [Fact]
     public void Table_NoEventHasTwoRulesFromOneState()
     {
-        var pairs = OperationWorkflow.Table.SelectMany(r => r.From.Select(f => (r.Event, f)))
-            .Concat(OperationWorkflow.Refusals.SelectMany(r => r.From.Select(f => (r.Event, f)))).ToList();
+        var pairs = OperationWorkflow.Table.SelectMany(r => r.From.Select(f => (r.Action, f)))
+            .Concat(OperationWorkflow.Refusals.SelectMany(r => r.From.Select(f => (r.Action, f)))).ToList();
 
         pairs.Distinct().Count().ShouldBe(pairs.Count);
     }

@@ -7,8 +7,8 @@ namespace Senningen.Core.Tests.Operations;
 /// <summary>Whatever events arrive, in any order, the two workflows keep the promises the control rooms rely on.</summary>
 public sealed class WorkflowProperties
 {
-    private static readonly AlertEvent[] AlertEvents = Enum.GetValues<AlertEvent>();
-    private static readonly OperationEvent[] OperationEvents = Enum.GetValues<OperationEvent>();
+    private static readonly AlertAction[] AlertActions = Enum.GetValues<AlertAction>();
+    private static readonly OperationAction[] OperationActions = Enum.GetValues<OperationAction>();
 
     [FsCheck.Xunit.Property(MaxTest = 300)]
     public Property AnAlert_IsAcknowledgedOnceAtMostPerNotice_AndNeverEscalatedAfterItsAcknowledgement(int[] events)
@@ -18,7 +18,7 @@ public sealed class WorkflowProperties
         var escalatedAfterAcknowledgement = false;
         var acknowledgementsThisNotice = 0;
         var maxPerNotice = 0;
-        foreach (var e in events.Select(i => AlertEvents[Math.Abs(i % AlertEvents.Length)]))
+        foreach (var e in events.Select(i => AlertActions[Math.Abs(i % AlertActions.Length)]))
         {
             var decision = AlertWorkflow.Decide(status, e, acknowledged);
             if (!decision.IsAllowed)
@@ -31,13 +31,13 @@ public sealed class WorkflowProperties
                 (acknowledged, acknowledgementsThisNotice) = (false, 0);
             }
 
-            if (e == AlertEvent.Acknowledge)
+            if (e == AlertAction.Acknowledge)
             {
                 acknowledged = true;
                 maxPerNotice = Math.Max(maxPerNotice, ++acknowledgementsThisNotice);
             }
 
-            escalatedAfterAcknowledgement |= e == AlertEvent.Escalate && acknowledged;
+            escalatedAfterAcknowledgement |= e == AlertAction.Escalate && acknowledged;
             status = decision.To;
         }
 
@@ -50,10 +50,10 @@ public sealed class WorkflowProperties
     {
         var status = AlertWorkflow.Received;
         var ok = true;
-        foreach (var e in events.Select(i => AlertEvents[Math.Abs(i % AlertEvents.Length)]))
+        foreach (var e in events.Select(i => AlertActions[Math.Abs(i % AlertActions.Length)]))
         {
             var decision = AlertWorkflow.Decide(status, e, acknowledged: false);
-            ok &= status != AlertStatus.Closed || e == AlertEvent.Enter || (!decision.IsAllowed && decision.To == AlertStatus.Closed);
+            ok &= status != AlertStatus.Closed || e == AlertAction.Enter || (!decision.IsAllowed && decision.To == AlertStatus.Closed);
             status = decision.IsAllowed ? decision.To : status;
         }
 
@@ -67,18 +67,18 @@ public sealed class WorkflowProperties
         var ends = 0;
         var kept = false;
         var ok = true;
-        foreach (var e in events.Select(i => OperationEvents[Math.Abs(i % OperationEvents.Length)]))
+        foreach (var e in events.Select(i => OperationActions[Math.Abs(i % OperationActions.Length)]))
         {
             var decision = OperationWorkflow.Decide(state, e);
-            ok &= e != OperationEvent.ReadReport || decision.IsAllowed == kept;
-            ok &= e != OperationEvent.RecordPositions || decision.IsAllowed == (ends == 0);
+            ok &= e != OperationAction.ReadReport || decision.IsAllowed == kept;
+            ok &= e != OperationAction.RecordPositions || decision.IsAllowed == (ends == 0);
             if (!decision.IsAllowed)
             {
                 continue;
             }
 
-            ends += e == OperationEvent.End ? 1 : 0;
-            kept |= e == OperationEvent.KeepReport;
+            ends += e == OperationAction.End ? 1 : 0;
+            kept |= e == OperationAction.KeepReport;
             ok &= ends == 0 || OperationWorkflow.StatusOf(decision.To) == OperationStatus.Ended;
             state = decision.To;
         }
