@@ -14,22 +14,22 @@ internal static class AlertSteps
         new() { Id = Guid.CreateVersion7(now), OperationId = operationId, Zone = zone, ReceivedAt = now, Status = AlertWorkflow.Received };
 
     /// <param name="by">Who acknowledged, for <see cref="AlertAction.Acknowledge"/>.</param>
-    public static AlertDecision Apply(Alert alert, AlertAction e, DateTimeOffset now, string? by = null)
+    public static AlertDecision Apply(Alert alert, AlertAction action, DateTimeOffset now, string? by = null)
     {
-        var decision = AlertWorkflow.Decide(alert.Status, e, alert.AcknowledgedAt is not null);
+        var decision = AlertWorkflow.Decide(alert.Status, action, alert.AcknowledgedAt is not null);
         if (!decision.IsAllowed)
         {
             return decision;
         }
 
-        if (AlertWorkflow.Reopens(alert.Status, e))
+        if (AlertWorkflow.Reopens(alert.Status, action))
         {
             // The operation came back into this zone: a new notice, a new clock.
             (alert.ReceivedAt, alert.AcknowledgedAt, alert.AcknowledgedBy) = (now, null, null);
             (alert.EscalatedAt, alert.Escalated, alert.ClosedAt) = (null, false, null);
         }
 
-        switch (e)
+        switch (action)
         {
             case AlertAction.Acknowledge:
                 (alert.AcknowledgedAt, alert.AcknowledgedBy) = (now, by);

@@ -20,7 +20,7 @@ internal static class OperationSteps
     public static OperationState StateOf(Operation operation) => OperationWorkflow.StateOf(operation.Status, operation.Report is not null,
         operation.Units.Any(u => u.Country is { } country && country != operation.HomeCountry));
 
-    public static OperationDecision Decide(Operation operation, OperationAction e) => OperationWorkflow.Decide(StateOf(operation), e);
+    public static OperationDecision Decide(Operation operation, OperationAction action) => OperationWorkflow.Decide(StateOf(operation), action);
 
     /// <summary>The units' crossings of one batch are stored: checks them against the state the operation had before.</summary>
     public static OperationState Crossed(Operation operation, OperationState before)
