@@ -38,9 +38,8 @@ internal static class OperationSteps
 
     public static void KeepReport(Operation operation, string report)
     {
-        var decision = Decide(operation, OperationAction.KeepReport);
+        Applied(operation, Decide(operation, OperationAction.KeepReport));
         operation.Report = report;
-        Applied(operation, decision);
     }
 
     // Callers ask only what the workflow allows (they answer refusals first): a refusal here is a bug.
