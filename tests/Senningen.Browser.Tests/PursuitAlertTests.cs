@@ -70,10 +70,10 @@ public sealed class PursuitAlertTests(ChromiumFixture browser) : IClassFixture<C
         await using var be = network["BE"].Services.CreateAsyncScope();
         await using var nl = network["NL"].Services.CreateAsyncScope();
         var detected = await be.ServiceProvider.GetRequiredService<Senningen.Node.Common.Persistence.SenningenDbContext>().OperationCrossings
-            .Where(c => c.OperationId == operation).Select(c => c.DetectedAtMs).FirstOrDefaultAsync(Ct);
+            .Where(c => c.OperationId == operation).Select(c => c.DetectedAt).FirstOrDefaultAsync(Ct);
         var received = await nl.ServiceProvider.GetRequiredService<Senningen.Node.Common.Persistence.SenningenDbContext>().Alerts
-            .Where(a => a.OperationId == operation).Select(a => a.ReceivedAtMs).FirstOrDefaultAsync(Ct);
-        return $"crossing detected at BE → alert stored at NL: {received - detected} ms";
+            .Where(a => a.OperationId == operation).Select(a => a.ReceivedAt).FirstOrDefaultAsync(Ct);
+        return $"crossing detected at BE → alert stored at NL: {(received - detected).TotalMilliseconds:0} ms";
     }
 
     /// <summary>Sends the track in small batches, as a car's tracker would, until the node confirms the crossing.</summary>

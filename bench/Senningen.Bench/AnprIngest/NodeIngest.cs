@@ -114,7 +114,7 @@ internal sealed class NodeIngest : IIngestTarget, IAsyncDisposable
 internal sealed class HitWatch : FeedWatch<string>
 {
     private readonly ChangeFeed<HitsChanged> _feed;
-    private long _sinceMs = TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds() - 1_000;
+    private DateTimeOffset _since = TimeProvider.System.GetUtcNow().AddSeconds(-1);
 
     public HitWatch(IServiceProvider node)
         : base(node, StringComparer.Ordinal)
@@ -135,12 +135,12 @@ internal sealed class HitWatch : FeedWatch<string>
 
     protected override async Task<IReadOnlyList<string>> ReadAsync(SenningenDbContext db, CancellationToken ct)
     {
-        var since = _sinceMs;
-        var hits = await db.AnprHits.AsNoTracking().Where(h => h.ReceivedAtMs >= since).Select(h => new { h.Plate, h.ReceivedAtMs }).ToListAsync(ct);
+        var since = _since;
+        var hits = await db.AnprHits.AsNoTracking().Where(h => h.ReceivedAt >= since).Select(h => new { h.Plate, h.ReceivedAt }).ToListAsync(ct);
         foreach (var hit in hits)
         {
             // Commits land in order of their clocks within a few ms: re-read a second back, not the whole table.
-            _sinceMs = Math.Max(_sinceMs, hit.ReceivedAtMs - 1_000);
+            _since = hit.ReceivedAt.AddSeconds(-1) > _since ? hit.ReceivedAt.AddSeconds(-1) : _since;
         }
 
         return [.. hits.Select(h => h.Plate)];

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Senningen.Bench.Exchange;
 using Senningen.Contracts.Operations;
+using Senningen.Core.Countries;
 using Senningen.Core.Geo;
 using Senningen.Node.Common.Persistence;
 using Senningen.Node.Features.Operations.Data;
@@ -109,12 +110,12 @@ internal sealed partial class OperationsLoad : IAsyncDisposable
     {
         await using var home = Home.Services.CreateAsyncScope();
         var detected = (await home.ServiceProvider.GetRequiredService<SenningenDbContext>().OperationCrossings.AsNoTracking()
-                .Where(c => c.ToCountry == "NL").Select(c => new { c.OperationId, c.DetectedAtMs }).ToListAsync(ct))
-            .GroupBy(c => c.OperationId).ToDictionary(g => g.Key, g => g.Min(c => c.DetectedAtMs));
+                .Where(c => c.ToCountry == CountryCode.Netherlands).Select(c => new { c.OperationId, c.DetectedAt }).ToListAsync(ct))
+            .GroupBy(c => c.OperationId).ToDictionary(g => g.Key, g => g.Min(c => c.DetectedAt).ToUnixTimeMilliseconds());
         await using var partner = Partner.Services.CreateAsyncScope();
         var received = (await partner.ServiceProvider.GetRequiredService<SenningenDbContext>().Alerts.AsNoTracking()
-                .Select(a => new { a.OperationId, a.ReceivedAtMs }).ToListAsync(ct))
-            .GroupBy(a => a.OperationId).ToDictionary(g => g.Key, g => g.Min(a => a.ReceivedAtMs));
+                .Select(a => new { a.OperationId, a.ReceivedAt }).ToListAsync(ct))
+            .GroupBy(a => a.OperationId).ToDictionary(g => g.Key, g => g.Min(a => a.ReceivedAt).ToUnixTimeMilliseconds());
         return (detected, received);
     }
 

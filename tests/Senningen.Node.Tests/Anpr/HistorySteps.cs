@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Senningen.Core.Anpr;
+using Senningen.Core.Countries;
 using Senningen.Node.Common.Configuration;
 using Senningen.Node.Common.Persistence;
 using Senningen.Node.Features.Anpr.Data;
@@ -21,10 +22,10 @@ internal static class HistorySteps
         CanonicalKey = Plate.Parse(plate).Key.ToString(),
         Candidates = """[{"plate":"1ABC128","confidence":0.4}]""",
         Confidence = 0.9,
-        ObservedAtMs = observedAt.ToUnixTimeMilliseconds(),
+        ObservedAt = observedAt,
         Lat = 51.48,
         Lon = 4.75,
-        ReceivedAtMs = observedAt.ToUnixTimeMilliseconds(),
+        ReceivedAt = observedAt,
     };
 
     public static Hit HitOf(string plate, DateTimeOffset observedAt) => new()
@@ -32,14 +33,14 @@ internal static class HistorySteps
         Id = Guid.NewGuid(),
         Plate = plate,
         CanonicalKey = plate,
-        ObservedAtMs = observedAt.ToUnixTimeMilliseconds(),
+        ObservedAt = observedAt,
         CameraId = AnprSteps.PoliceCamera,
         CameraName = "E19 Meer test lane",
         EntryId = Guid.NewGuid().ToString(),
         EntryPlate = plate,
-        Owner = "NL",
+        Owner = CountryCode.Netherlands,
         Score = 1,
-        ReceivedAtMs = observedAt.ToUnixTimeMilliseconds(),
+        ReceivedAt = observedAt,
     };
 
     public static async Task SeedAsync(TestNode node, IEnumerable<StoredRead> reads, IEnumerable<Hit>? hits = null)

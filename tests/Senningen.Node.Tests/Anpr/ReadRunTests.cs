@@ -91,9 +91,10 @@ public sealed class ReadRunTests : IAsyncLifetime
     {
         await SeedBatchesAsync();
         await MergeUntilDoneAsync();
-        var cutoff = Start.AddDays(9).ToUnixTimeMilliseconds();
-        var due = await QueryAsync(_node, db => db.AnprReads.CountAsync(r => r.ObservedAtMs < cutoff, Ct));
-        var kept = await QueryAsync(_node, db => db.AnprReads.CountAsync(r => r.ObservedAtMs >= cutoff, Ct));
+        var cutoffAt = Start.AddDays(9);
+        var cutoff = cutoffAt.ToUnixTimeMilliseconds();
+        var due = await QueryAsync(_node, db => db.AnprReads.CountAsync(r => r.ObservedAt < cutoffAt, Ct));
+        var kept = await QueryAsync(_node, db => db.AnprReads.CountAsync(r => r.ObservedAt >= cutoffAt, Ct));
 
         using (await _node.Services.GetRequiredService<RunLock>().EnterAsync(Ct))
         await using (var scope = _node.Services.CreateAsyncScope())
@@ -103,7 +104,7 @@ public sealed class ReadRunTests : IAsyncLifetime
         }
 
         due.ShouldBeGreaterThan(50);
-        (await QueryAsync(_node, db => db.AnprReads.CountAsync(r => r.ObservedAtMs < cutoff, Ct))).ShouldBe(0);
+        (await QueryAsync(_node, db => db.AnprReads.CountAsync(r => r.ObservedAt < cutoffAt, Ct))).ShouldBe(0);
         (await QueryAsync(_node, db => db.AnprReads.CountAsync(Ct))).ShouldBe(kept);
         var left = await QueryAsync(_node, db => db.Database.SqlQueryRaw<long>("""SELECT "ObservedAtMs" AS "Value" FROM anpr_read_terms""").ToListAsync(Ct));
         left.ShouldAllBe(t => t >= cutoff);
@@ -145,8 +146,8 @@ public sealed class ReadRunTests : IAsyncLifetime
 
     private Task<List<long>> ScanAsync(System.Linq.Expressions.Expression<Func<StoredRead, bool>> which, DateTimeOffset from, DateTimeOffset to) =>
         QueryAsync(_node, db => db.AnprReads.Where(which)
-            .Where(r => r.ObservedAtMs >= from.ToUnixTimeMilliseconds() && r.ObservedAtMs < to.ToUnixTimeMilliseconds())
-            .OrderByDescending(r => r.ObservedAtMs).ThenByDescending(r => r.Id).Select(r => r.Id).ToListAsync(Ct));
+            .Where(r => r.ObservedAt >= from && r.ObservedAt < to)
+            .OrderByDescending(r => r.ObservedAt).ThenByDescending(r => r.Id).Select(r => r.Id).ToListAsync(Ct));
 
     private Task<List<StoredRead>> FindAsync(string? key, string? camera, DateTimeOffset from, DateTimeOffset to) =>
         QueryAsync(_node, db => ReadHistory.FindAsync(db, key, camera, from.ToUnixTimeMilliseconds(), to.ToUnixTimeMilliseconds(), 10_000, Ct));

@@ -33,10 +33,10 @@ public sealed class StoredReadTests
         rows.Count.ShouldBe(2);
         var (first, second) = (rows[0], rows[1]);
         (first.CameraId, first.Plate, first.Country, first.Confidence, first.Lat, first.Lon).ShouldBe((PoliceCamera, "1STO123", "BE", 0.87, 51.479, 4.75));
-        first.ObservedAtMs.ShouldBe(observed.ToUnixTimeMilliseconds());
+        first.ObservedAt.ToUnixTimeMilliseconds().ShouldBe(observed.ToUnixTimeMilliseconds());
         first.CanonicalKey.ShouldBe(Senningen.Core.Anpr.Plate.Parse("1-ST0-I23").Key.ToString());
         first.Candidates.ShouldNotBeNull().ShouldContain("1-ST0-123");
         (second.Country, second.Lat, second.Lon, second.Candidates).ShouldBe((null, null, null, null));
-        second.ReceivedAtMs.ShouldBeGreaterThanOrEqualTo(first.ObservedAtMs);
+        second.ReceivedAt.ShouldBeGreaterThanOrEqualTo(first.ObservedAt);
     }
 }

@@ -47,7 +47,7 @@ public sealed class ConcurrentPositionsTests
         results.Sum(r => r.Duplicates).ShouldBe((6 * 10 * 4) - (6 * 2 * 11));
         (await QueryAsync(node, db => db.UnitFixes.CountAsync(Ct))).ShouldBe(6 * 2 * 11);
         var latest = (start + TimeSpan.FromSeconds(10)).ToUnixTimeMilliseconds();
-        (await QueryAsync(node, db => db.OperationUnits.Select(u => u.LastFixAtMs).ToListAsync(Ct))).ShouldAllBe(t => t == latest);
+        (await QueryAsync(node, db => db.OperationUnits.Select(u => u.LastFixAt).ToListAsync(Ct))).ShouldAllBe(t => t!.Value.ToUnixTimeMilliseconds() == latest);
     }
 
     [Fact]

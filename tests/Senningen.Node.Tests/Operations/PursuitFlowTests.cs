@@ -62,10 +62,10 @@ public sealed class PursuitFlowTests : IAsyncLifetime
         var crossings = await DriveAsync(officer, operation.Id, [.. there, .. back]);
 
         crossings.Select(c => c.To).ShouldBe(["NL", "BE"]);
-        var firstBack = crossings[1].At.ToUnixTimeMilliseconds();
-        await EventuallyAsync(async () => await QueryAsync(_network["NL"], db => db.Alerts.AnyAsync(a => a.Status == Senningen.Node.Features.Operations.Data.AlertStatus.Closed, Ct)),
+        var firstBack = crossings[1].At;
+        await EventuallyAsync(async () => await QueryAsync(_network["NL"], db => db.Alerts.AnyAsync(a => a.Status == Senningen.Core.Operations.AlertStatus.Closed, Ct)),
             "the NL alert closes when the unit leaves");
-        var latestForwarded = await QueryAsync(_network["NL"], db => db.AlertFixes.MaxAsync(f => f.TimeMs, Ct));
+        var latestForwarded = await QueryAsync(_network["NL"], db => db.AlertFixes.MaxAsync(f => f.Time, Ct));
         latestForwarded.ShouldBeLessThan(firstBack);
     }
 

@@ -22,6 +22,7 @@ internal static class AnprModule
         services.AddSingleton<LiveHotlist>();
         services.AddHostedService<HotlistRefresher>();
         services.AddScoped<ReadIngest>().AddScoped<HitRecorder>().AddScoped<HotlistImporter>();
+        services.AddScoped<HotlistReader>().AddScoped<HotlistRemoval>().AddScoped<HitReader>().AddScoped<HitAcknowledgements>().AddScoped<CameraRegistry>();
         services.AddMessageType<HitPayload, HitHandler>(HitPayload.Type, 1);
         services.AddSingleton(AnprLegalRules.Read(configuration, settings));
         services.AddScoped<PurgeReads>().AddScoped<ReadPartitions>().AddScoped<ReadHistory>().AddHostedService<ReadRetentionWorker>();

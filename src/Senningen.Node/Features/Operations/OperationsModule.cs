@@ -26,7 +26,9 @@ internal static class OperationsModule
         services.AddSingleton(sp => new CrossingDetector(sp.GetRequiredService<Core.Geo.IGeoLocator>(), rules));
         services.AddSingleton(sp => ZoneDirectoryFrom(sp.GetRequiredService<ControlRoomDirectory>(), sp.GetRequiredService<TalkGroupDirectory>()));
         services.AddScoped<OperationReader>().AddScoped<AlertReader>().AddScoped<ReportRenderer>();
-        services.AddScoped<PositionIngest>().AddScoped<PositionStore>().AddScoped<CrossingNotifier>().AddSingleton<PositionWriter>();
+        services.AddScoped<PositionStore>().AddScoped<CrossingNotifier>().AddSingleton<PositionWriter>();
+        services.AddScoped<StartOperation>().AddScoped<RecordPositions>().AddScoped<EndOperation>().AddScoped<AcknowledgeAlert>();
+        services.AddScoped<ReadOperations>().AddScoped<ReadAlerts>().AddScoped<ReadReport>();
         services.AddMessageType<CrossingPayload, CrossingHandler>(CrossingPayload.Type, 1);
         services.AddMessageType<PositionsPayload, PositionsHandler>(PositionsPayload.Type, 1);
         services.AddMessageType<LeftPayload, LeftHandler>(LeftPayload.Type, 1);
@@ -50,19 +52,19 @@ internal static class OperationsModule
     public static WebApplication MapOperations(this WebApplication app)
     {
         var ops = app.MapGroup("/api/v1/operations").RequireAuthorization(Policies.Operations).WithTags("Operations");
-        ops.MapPost("", StartOperation.HandleAsync).Idempotent().WithSummary("Starts a pursuit, observation, escort or transport.");
-        ops.MapGet("", ReadOperations.ListAsync).WithSummary("This node's operations, newest first (active=true for running ones).");
-        ops.MapGet("/{id:guid}", ReadOperations.GetAsync).WithSummary("One operation with its units, crossings and timeline (audited).");
-        ops.MapPost("/{id:guid}/positions", RecordPositions.HandleAsync).Idempotent()
+        ops.MapPost("", StartOperationEndpoint.HandleAsync).Idempotent().WithSummary("Starts a pursuit, observation, escort or transport.");
+        ops.MapGet("", ReadOperationsEndpoints.ListAsync).WithSummary("This node's operations, newest first (active=true for running ones).");
+        ops.MapGet("/{id:guid}", ReadOperationsEndpoints.GetAsync).WithSummary("One operation with its units, crossings and timeline (audited).");
+        ops.MapPost("/{id:guid}/positions", RecordPositionsEndpoint.HandleAsync).Idempotent()
             .WithSummary("A batch of unit fixes in any order; returns accepted, duplicates, rejected (with reasons) and crossings.");
-        ops.MapPost("/{id:guid}/end", EndOperation.HandleAsync).WithSummary("Ends the operation; the after-action report is kept and sent.");
-        ops.MapGet("/{id:guid}/report", ReadOperations.ReportAsync).WithSummary("The after-action report in one language (lang=nl|fr|de|en).");
+        ops.MapPost("/{id:guid}/end", EndOperationEndpoint.HandleAsync).WithSummary("Ends the operation; the after-action report is kept and sent.");
+        ops.MapGet("/{id:guid}/report", ReadReportEndpoints.OfOperationAsync).WithSummary("The after-action report in one language (lang=nl|fr|de|en).");
 
         var alerts = app.MapGroup("/api/v1/alerts").RequireAuthorization(Policies.Alerts).WithTags("Operations");
-        alerts.MapGet("", ReadAlerts.ListAsync).WithSummary("Foreign operations on this territory, newest first (audited).");
-        alerts.MapGet("/{id:guid}", ReadAlerts.GetAsync).WithSummary("One alert with the rules that apply and the track (audited).");
-        alerts.MapPost("/{id:guid}/acknowledge", AcknowledgeAlert.HandleAsync).Idempotent().WithSummary("The control room has seen it; the home node is told.");
-        alerts.MapGet("/{id:guid}/report", ReadAlerts.ReportAsync).WithSummary("The partner's after-action report, once it ended (audited).");
+        alerts.MapGet("", ReadAlertsEndpoints.ListAsync).WithSummary("Foreign operations on this territory, newest first (audited).");
+        alerts.MapGet("/{id:guid}", ReadAlertsEndpoints.GetAsync).WithSummary("One alert with the rules that apply and the track (audited).");
+        alerts.MapPost("/{id:guid}/acknowledge", AcknowledgeAlertEndpoint.HandleAsync).Idempotent().WithSummary("The control room has seen it; the home node is told.");
+        alerts.MapGet("/{id:guid}/report", ReadReportEndpoints.OfAlertAsync).WithSummary("The partner's after-action report, once it ended (audited).");
         return app;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Senningen.Core.Anpr;
+using Senningen.Core.Countries;
 using Senningen.Node.Common.Configuration;
 using Senningen.Node.Common.Persistence;
 using Senningen.Node.Features.Anpr.Data;
@@ -25,7 +26,7 @@ internal static class DemoCameras
         new()
         {
             Id = "BE-PARTNER-CHARLEROI-P1", Owner = "Parking operator (demo)", Name = "Car park Charleroi-Sud, entry lane", Lat = 50.4045,
-            Lon = 4.4385, Direction = "in", Source = CameraSource.Partner, AgreementReference = PlaceholderAgreement, Country = "BE",
+            Lon = 4.4385, Direction = "in", Source = CameraSource.Partner, AgreementReference = PlaceholderAgreement, Country = CountryCode.Belgium,
         },
     ];
 
@@ -55,7 +56,7 @@ internal static class DemoCameras
             {
                 Id = camera.Id, Owner = camera.Source == CameraSource.Partner ? camera.Owner : owner, Name = camera.Name, Lat = camera.Lat,
                 Lon = camera.Lon, Direction = camera.Direction, Source = camera.Source, AgreementReference = camera.AgreementReference,
-                Country = settings.Country.Value,
+                Country = settings.Country,
             });
         }
 
@@ -73,12 +74,12 @@ internal static class DemoCameras
         {
             "BE" => new[]
             {
-                ("1-XYZ-987", HotlistCategory.StolenVehicle, "BE", (string?)null),
-                ("XR-528-D", HotlistCategory.BeNlSharedReference, "NL", "Demo: fictitious courier vehicle, individual assessment placeholder"),
-                ("AB 1234", HotlistCategory.SisInquiryCheck, "LU", null),
+                ("1-XYZ-987", HotlistCategory.StolenVehicle, CountryCode.Belgium, (string?)null),
+                ("XR-528-D", HotlistCategory.BeNlSharedReference, CountryCode.Netherlands, "Demo: fictitious courier vehicle, individual assessment placeholder"),
+                ("AB 1234", HotlistCategory.SisInquiryCheck, CountryCode.Luxembourg, null),
             },
-            "NL" => [("GZ-124-K", HotlistCategory.StolenVehicle, "NL", null),
-                ("1-DEF-456", HotlistCategory.BeNlSharedReference, "BE", "Demo: fictitious vehicle, individual assessment placeholder")],
+            "NL" => [("GZ-124-K", HotlistCategory.StolenVehicle, CountryCode.Netherlands, null),
+                ("1-DEF-456", HotlistCategory.BeNlSharedReference, CountryCode.Belgium, "Demo: fictitious vehicle, individual assessment placeholder")],
             _ => [],
         };
         foreach (var (text, category, owner, assessment) in lines)
@@ -87,7 +88,7 @@ internal static class DemoCameras
             yield return new ListedPlate
             {
                 Id = Guid.CreateVersion7(), ListedAs = text, PlateText = plate.Text, CanonicalKey = plate.Key.ToString(), Format = plate.Format.Id,
-                Category = (int)category, Action = (int)AnprNames.DefaultAction(category), ValidFromMs = 0, Owner = owner, Assessment = assessment,
+                Category = category, Action = AnprNames.DefaultAction(category), ValidFrom = DateTimeOffset.UnixEpoch, Owner = owner, Assessment = assessment,
                 UpdatedBy = "(demo)",
             };
         }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Senningen.Node.Common.Persistence.Converters;
 
 namespace Senningen.Node.Features.Anpr.Data;
 
@@ -14,7 +15,8 @@ internal sealed class CameraConfiguration : IEntityTypeConfiguration<Camera>
         builder.Property(c => c.Name).HasMaxLength(200);
         builder.Property(c => c.Direction).HasMaxLength(100);
         builder.Property(c => c.AgreementReference).HasMaxLength(200);
-        builder.Property(c => c.Country).HasMaxLength(2);
+        builder.Property(c => c.Country).HasMaxLength(2).HasConversion<CountryCodeConverter>();
+        builder.Property(c => c.CreatedAt).HasColumnName("CreatedAtMs").HasConversion<UnixMillisecondsConverter>();
     }
 }
 
@@ -29,9 +31,13 @@ internal sealed class ListedPlateConfiguration : IEntityTypeConfiguration<Listed
         builder.Property(e => e.PlateText).HasMaxLength(10);
         builder.Property(e => e.CanonicalKey).HasMaxLength(10);
         builder.Property(e => e.Format).HasMaxLength(30);
-        builder.Property(e => e.Owner).HasMaxLength(2);
+        builder.Property(e => e.Owner).HasMaxLength(2).HasConversion<CountryCodeConverter>();
         builder.Property(e => e.Assessment).HasMaxLength(2000);
         builder.Property(e => e.UpdatedBy).HasMaxLength(256);
+        builder.Property(e => e.ValidFrom).HasColumnName("ValidFromMs").HasConversion<UnixMillisecondsConverter>();
+        builder.Property(e => e.ValidTo).HasColumnName("ValidToMs").HasConversion<UnixMillisecondsConverter>();
+        builder.Property(e => e.CreatedAt).HasColumnName("CreatedAtMs").HasConversion<UnixMillisecondsConverter>();
+        builder.Property(e => e.UpdatedAt).HasColumnName("UpdatedAtMs").HasConversion<UnixMillisecondsConverter>();
         builder.HasIndex(e => new { e.Owner, e.PlateText, e.Category }).IsUnique();
         builder.HasIndex(e => e.CanonicalKey);
     }
@@ -59,9 +65,12 @@ internal sealed class StoredReadConfiguration : IEntityTypeConfiguration<StoredR
         builder.Property(r => r.CanonicalKey).HasMaxLength(10);
         builder.Property(r => r.Candidates).HasMaxLength(4000);
         builder.Property(r => r.Country).HasMaxLength(3);
+        // The bulk writers bind these columns as Unix milliseconds themselves (StoredReads, RunAppender).
+        builder.Property(r => r.ObservedAt).HasColumnName("ObservedAtMs").HasConversion<UnixMillisecondsConverter>();
+        builder.Property(r => r.ReceivedAt).HasColumnName("ReceivedAtMs").HasConversion<UnixMillisecondsConverter>();
         // History search by plate (canonical, so confusions are found) and period, and by camera and period.
-        builder.HasIndex(r => new { r.CanonicalKey, r.ObservedAtMs });
-        builder.HasIndex(r => new { r.CameraId, r.ObservedAtMs });
+        builder.HasIndex(r => new { r.CanonicalKey, r.ObservedAt });
+        builder.HasIndex(r => new { r.CameraId, r.ObservedAt });
     }
 
     /// <summary>
@@ -88,16 +97,19 @@ internal sealed class HitConfiguration : IEntityTypeConfiguration<Hit>
         builder.Property(h => h.Plate).HasMaxLength(10);
         builder.Property(h => h.CanonicalKey).HasMaxLength(10);
         builder.Property(h => h.Country).HasMaxLength(3);
+        builder.Property(h => h.ObservedAt).HasColumnName("ObservedAtMs").HasConversion<UnixMillisecondsConverter>();
         builder.Property(h => h.CameraId).HasMaxLength(64);
         builder.Property(h => h.CameraName).HasMaxLength(200);
         builder.Property(h => h.EntryId).HasMaxLength(64);
         builder.Property(h => h.EntryPlate).HasMaxLength(30);
-        builder.Property(h => h.Owner).HasMaxLength(2);
+        builder.Property(h => h.Owner).HasMaxLength(2).HasConversion<CountryCodeConverter>();
         builder.Property(h => h.Confusions).HasMaxLength(200);
-        builder.Property(h => h.SentTo).HasMaxLength(2);
-        builder.Property(h => h.ReceivedFrom).HasMaxLength(2);
+        builder.Property(h => h.ReceivedAt).HasColumnName("ReceivedAtMs").HasConversion<UnixMillisecondsConverter>();
+        builder.Property(h => h.SentTo).HasMaxLength(2).HasConversion<CountryCodeConverter>();
+        builder.Property(h => h.ReceivedFrom).HasMaxLength(2).HasConversion<CountryCodeConverter>();
         builder.Property(h => h.AcknowledgedBy).HasMaxLength(256);
+        builder.Property(h => h.AcknowledgedAt).HasColumnName("AcknowledgedAtMs").HasConversion<UnixMillisecondsConverter>();
         builder.Property(h => h.Version).IsConcurrencyToken();
-        builder.HasIndex(h => h.ReceivedAtMs);
+        builder.HasIndex(h => h.ReceivedAt);
     }
 }

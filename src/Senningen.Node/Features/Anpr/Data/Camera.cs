@@ -1,3 +1,5 @@
+using Senningen.Core.Countries;
+
 namespace Senningen.Node.Features.Anpr.Data;
 
 public enum CameraSource
@@ -27,7 +29,8 @@ public sealed class Camera
 
     public string? AgreementReference { get; set; }
 
-    public string Country { get; set; } = "";
+    public CountryCode Country { get; set; }
 
-    public long CreatedAtMs { get; set; }
+    /// <summary>When the camera was registered; the epoch for the demo's cameras (column <c>CreatedAtMs</c>).</summary>
+    public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UnixEpoch;
 }

@@ -1,3 +1,6 @@
+using Senningen.Core.Anpr;
+using Senningen.Core.Countries;
+
 namespace Senningen.Node.Features.Anpr.Data;
 
 /// <summary>
@@ -12,11 +15,12 @@ public sealed class Hit
 
     public string CanonicalKey { get; set; } = "";
 
+    /// <summary>The plate's country as the camera read it (any two or three letters, not only countries Senningen knows).</summary>
     public string? Country { get; set; }
 
     public double Confidence { get; set; }
 
-    public long ObservedAtMs { get; set; }
+    public DateTimeOffset ObservedAt { get; set; } = DateTimeOffset.UnixEpoch;
 
     public double? Lat { get; set; }
 
@@ -32,26 +36,26 @@ public sealed class Hit
 
     public string EntryPlate { get; set; } = "";
 
-    public int Category { get; set; }
+    public HotlistCategory Category { get; set; }
 
-    public int Action { get; set; }
+    public HotlistAction Action { get; set; }
 
-    public string Owner { get; set; } = "";
+    public CountryCode Owner { get; set; }
 
     public double Score { get; set; }
 
     /// <summary>Equivalent characters, one per line as <c>position:read=listed</c>.</summary>
     public string Confusions { get; set; } = "";
 
-    public long ReceivedAtMs { get; set; }
+    public DateTimeOffset ReceivedAt { get; set; } = DateTimeOffset.UnixEpoch;
 
-    public string? SentTo { get; set; }
+    public CountryCode? SentTo { get; set; }
 
-    public string? ReceivedFrom { get; set; }
+    public CountryCode? ReceivedFrom { get; set; }
 
     public string? AcknowledgedBy { get; set; }
 
-    public long? AcknowledgedAtMs { get; set; }
+    public DateTimeOffset? AcknowledgedAt { get; set; }
 
     public int Version { get; set; }
 }

@@ -1,8 +1,11 @@
+using Senningen.Core.Anpr;
+using Senningen.Core.Countries;
+
 namespace Senningen.Node.Features.Anpr.Data;
 
 /// <summary>
 /// One hotlist entry as stored: the plate as listed and its normalised text, canonical key and format, why it is
-/// listed, what the officer is to do, its validity (ms since the epoch; no end is null) and the country whose list it is.
+/// listed, what the officer is to do, its validity (no end is null) and the country whose list it is.
 /// One entry per owner, plate and category: an import updates it.
 /// </summary>
 public sealed class ListedPlate
@@ -17,22 +20,22 @@ public sealed class ListedPlate
 
     public string Format { get; set; } = "";
 
-    public int Category { get; set; }
+    public HotlistCategory Category { get; set; }
 
-    public int Action { get; set; }
+    public HotlistAction Action { get; set; }
 
-    public long ValidFromMs { get; set; }
+    public DateTimeOffset ValidFrom { get; set; } = DateTimeOffset.UnixEpoch;
 
-    public long? ValidToMs { get; set; }
+    public DateTimeOffset? ValidTo { get; set; }
 
-    public string Owner { get; set; } = "";
+    public CountryCode Owner { get; set; }
 
     /// <summary>For the BE–NL shared reference list: the individual assessment that justified sharing the entry.</summary>
     public string? Assessment { get; set; }
 
-    public long CreatedAtMs { get; set; }
+    public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UnixEpoch;
 
-    public long UpdatedAtMs { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; } = DateTimeOffset.UnixEpoch;
 
     public string UpdatedBy { get; set; } = "";
 }

@@ -4,6 +4,7 @@ using Senningen.Contracts.Anpr;
 using Senningen.Node.Common.Audit;
 using Senningen.Node.Common.Errors;
 using Senningen.Node.Common.Localization;
+using Senningen.Node.Common.Officers;
 using Senningen.Node.Common.Persistence;
 using Senningen.Node.Features.Anpr.Data;
 using Senningen.Node.Features.Anpr.Retention;
@@ -16,20 +17,21 @@ internal sealed record ReadSearchOutcome(ReadSearchResult? Result, IReadOnlyList
 
 /// <summary>
 /// Searches stored reads by canonical key or camera over a period, under the law of the node's country. Every search,
-/// answered, refused or invalid, is audited with its purpose, case reference, criteria and the number of reads disclosed.
+/// answered, refused or invalid, is audited, as the current officer, with its purpose, case reference, criteria and the
+/// number of reads disclosed.
 /// </summary>
-internal sealed partial class ReadHistory(SenningenDbContext db, AuditLog audit, AnprLegalRules rules, Texts texts, TimeProvider clock,
-    ILogger<ReadHistory> logger)
+internal sealed partial class ReadHistory(SenningenDbContext db, AuditLog audit, CurrentOfficer officer, AnprLegalRules rules, Texts texts,
+    TimeProvider clock, ILogger<ReadHistory> logger)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public async Task<ReadSearchOutcome> SearchAsync(ReadSearchRequest? request, Actor? actor, CancellationToken ct)
+    public async Task<ReadSearchOutcome> SearchAsync(ReadSearchRequest? request, CancellationToken ct)
     {
         var v = new RequestValidator(texts);
         if (ReadSearchRules.Check(request, rules, v) is not { } search)
         {
             await AuditAsync(AuditOutcomes.Failed, request?.Purpose, request?.CaseReference,
-                $"invalid search: {string.Join(", ", v.Errors.Select(e => $"{e.Field} {e.Rule}"))}", [], actor, ct);
+                $"invalid search: {string.Join(", ", v.Errors.Select(e => $"{e.Field} {e.Rule}"))}", [], ct);
             return new ReadSearchOutcome(null, v.Errors, null);
         }
 
@@ -38,7 +40,7 @@ internal sealed partial class ReadHistory(SenningenDbContext db, AuditLog audit,
         {
             var refusal = new FieldError(ReadSearchRules.ProsecutorReferenceField, rule,
                 texts[$"anpr.rule.{rule}", ReadSearchRules.ProsecutorReferenceField, rules.OpenWindow.TotalDays]);
-            await AuditAsync(AuditOutcomes.Denied, search.Purpose, search.CaseReference, $"{search.Criteria}; refused: {rule}", [], actor, ct);
+            await AuditAsync(AuditOutcomes.Denied, search.Purpose, search.CaseReference, $"{search.Criteria}; refused: {rule}", [], ct);
             LogRefused(logger, rule, search.Purpose);
             return new ReadSearchOutcome(null, [refusal], refusal);
         }
@@ -46,7 +48,7 @@ internal sealed partial class ReadHistory(SenningenDbContext db, AuditLog audit,
         var result = await QueryAsync(search, now, ct);
         await AuditAsync(AuditOutcomes.Success, search.Purpose, search.CaseReference,
             $"{search.Criteria}; {result.Reads.Count} read(s) disclosed{(result.Truncated ? " (truncated)" : "")}",
-            [.. result.Reads.Select(r => $"anpr-read:{r.Id}")], actor, ct);
+            [.. result.Reads.Select(r => $"anpr-read:{r.Id}")], ct);
         LogSearched(logger, search.Purpose, result.Reads.Count);
         LogCriteria(logger, search.Criteria);
         return new ReadSearchOutcome(result, [], null);
@@ -74,19 +76,19 @@ internal sealed partial class ReadHistory(SenningenDbContext db, AuditLog audit,
             return await RunLookup.FindAsync(db, term, fromMs, toMs, take, ct);
         }
 
-        var query = db.AnprReads.AsNoTracking().Where(r => r.ObservedAtMs >= fromMs && r.ObservedAtMs < toMs);
+        var (from, to) = (DateTimeOffset.FromUnixTimeMilliseconds(fromMs), DateTimeOffset.FromUnixTimeMilliseconds(toMs));
+        var query = db.AnprReads.AsNoTracking().Where(r => r.ObservedAt >= from && r.ObservedAt < to);
         query = key is not null ? query.Where(r => r.CanonicalKey == key) : query.Where(r => r.CameraId == cameraId);
-        return await query.OrderByDescending(r => r.ObservedAtMs).ThenByDescending(r => r.Id).Take(take).ToListAsync(ct);
+        return await query.OrderByDescending(r => r.ObservedAt).ThenByDescending(r => r.Id).Take(take).ToListAsync(ct);
     }
 
     private static StoredReadView ToView(StoredRead r, string? cameraName) =>
-        new(r.Id, r.Plate, r.Country, r.CameraId, cameraName, DateTimeOffset.FromUnixTimeMilliseconds(r.ObservedAtMs), r.Lat, r.Lon, r.Confidence,
+        new(r.Id, r.Plate, r.Country, r.CameraId, cameraName, r.ObservedAt, r.Lat, r.Lon, r.Confidence,
             r.Candidates is { Length: > 0 } c ? JsonSerializer.Deserialize<List<PlateCandidateView>>(c, Json) ?? [] : []);
 
-    private Task AuditAsync(string outcome, string? purpose, string? caseReference, string detail, IReadOnlyList<string> records, Actor? actor,
-        CancellationToken ct) =>
-        audit.WriteAsync(new AuditRecord(AuditActions.AnprReadSearch, outcome, records, RequestText.ForAudit(purpose), RequestText.ForAudit(caseReference), Detail: detail), actor, ct);
-
+    private Task AuditAsync(string outcome, string? purpose, string? caseReference, string detail, IReadOnlyList<string> records, CancellationToken ct) =>
+        audit.WriteAsync(new AuditRecord(AuditActions.AnprReadSearch, outcome, records, RequestText.ForAudit(purpose), RequestText.ForAudit(caseReference),
+            Detail: detail), officer.Actor, ct);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "ANPR history search ({Purpose}): {Count} read(s) disclosed")]
     private static partial void LogSearched(ILogger logger, string purpose, int count);

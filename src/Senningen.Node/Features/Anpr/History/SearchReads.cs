@@ -15,7 +15,7 @@ internal static class SearchReads
     public static async Task<Results<Ok<ReadSearchResult>, ProblemHttpResult>> HandleAsync(ReadSearchRequest? request, ReadHistory history,
         Texts texts, CancellationToken ct)
     {
-        var outcome = await history.SearchAsync(request, null, ct);
+        var outcome = await history.SearchAsync(request, ct);
         if (outcome.Result is { } result)
         {
             return TypedResults.Ok(result);

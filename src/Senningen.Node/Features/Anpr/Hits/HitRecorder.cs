@@ -28,7 +28,7 @@ internal sealed class HitRecorder(SenningenDbContext db, Outbox outbox, AuditLog
             CanonicalKey = match.Read.Key.ToString(),
             Country = read.Country,
             Confidence = read.Read.Candidates[match.Candidate].Confidence,
-            ObservedAtMs = read.Read.At.ToUnixTimeMilliseconds(),
+            ObservedAt = read.Read.At.AsStored(),
             Lat = read.Lat ?? read.Camera.Lat,
             Lon = read.Lon ?? read.Camera.Lon,
             CameraId = read.Camera.Id,
@@ -36,17 +36,17 @@ internal sealed class HitRecorder(SenningenDbContext db, Outbox outbox, AuditLog
             Source = read.Camera.Source,
             EntryId = match.Entry.Id,
             EntryPlate = match.Entry.Plate.Text,
-            Category = (int)match.Category,
-            Action = (int)match.Action,
-            Owner = owner.Value,
+            Category = match.Category,
+            Action = match.Action,
+            Owner = owner,
             Score = match.Score,
             Confusions = string.Join('\n', match.Confusions.Select(c => $"{c.Position}:{c.Read}={c.Listed}")),
-            ReceivedAtMs = now.ToUnixTimeMilliseconds(),
-            SentTo = sendTo?.Value,
+            ReceivedAt = now.AsStored(),
+            SentTo = sendTo,
         };
         db.AnprHits.Add(hit);
         audit.Add(new AuditRecord(AuditActions.AnprHit, AuditOutcomes.Success, [$"hit:{hit.Id}", $"hotlist:{hit.EntryId}", $"camera:{hit.CameraId}"],
-            Recipient: hit.SentTo, Detail: $"{AnprNames.Of(match.Category)} of {hit.Owner}, score {hit.Score:0.00}"), actor);
+            Recipient: hit.SentTo?.Value, Detail: $"{AnprNames.Of(match.Category)} of {hit.Owner}, score {hit.Score:0.00}"), actor);
         if (sendTo is { } partner)
         {
             await outbox.EnqueueAsync(partner, HitPayload.Type, 1, ToPayload(hit), actor: actor, cancellationToken: ct);
@@ -56,7 +56,7 @@ internal sealed class HitRecorder(SenningenDbContext db, Outbox outbox, AuditLog
     }
 
     private static HitPayload ToPayload(Hit h) =>
-        new(h.Id, h.EntryId, h.EntryPlate, AnprNames.Of((HotlistCategory)h.Category), AnprNames.Of((HotlistAction)h.Action), h.Plate, h.Country,
-            h.Confidence, DateTimeOffset.FromUnixTimeMilliseconds(h.ObservedAtMs), h.Lat, h.Lon, h.CameraId, h.CameraName, AnprNames.Of(h.Source),
+        new(h.Id, h.EntryId, h.EntryPlate, AnprNames.Of(h.Category), AnprNames.Of(h.Action), h.Plate, h.Country,
+            h.Confidence, h.ObservedAt, h.Lat, h.Lon, h.CameraId, h.CameraName, AnprNames.Of(h.Source),
             h.Score, h.Confusions.Length == 0 ? [] : h.Confusions.Split('\n'));
 }

@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Senningen.Contracts.Anpr;
-using Senningen.Node.Common.Audit;
-using Senningen.Node.Common.Configuration;
 using Senningen.Node.Common.Errors;
 using Senningen.Node.Common.Localization;
 
@@ -13,7 +11,7 @@ namespace Senningen.Node.Features.Anpr.Hotlists;
 internal static class ImportHotlist
 {
     public static async Task<Results<Ok<HotlistImportReport>, ProblemHttpResult>> HandleAsync(HttpRequest request, bool? dryRun,
-        HotlistImporter importer, NodeSettings settings, Texts texts, CancellationToken ct)
+        HotlistImporter importer, Texts texts, CancellationToken ct)
     {
         var mediaType = request.ContentType is { } type ? type.Split(';')[0].Trim().ToLowerInvariant() : "";
         if (mediaType is not (HotlistImporter.Csv or HotlistImporter.Json))
@@ -23,7 +21,7 @@ internal static class ImportHotlist
 
         using var reader = new StreamReader(request.Body);
         var body = await reader.ReadToEndAsync(ct);
-        var (report, error) = await importer.ImportAsync(mediaType, body, dryRun == true, Actor.From(request.HttpContext.User, settings), ct);
-        return error is not null ? Problems.Validation(texts, error) : TypedResults.Ok(report!);
+        var outcome = await importer.ImportAsync(mediaType, body, dryRun == true, ct);
+        return outcome.Report is { } report ? TypedResults.Ok(report) : Problems.Validation(texts, outcome.Error!);
     }
 }

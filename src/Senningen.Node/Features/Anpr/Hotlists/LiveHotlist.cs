@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Senningen.Core.Anpr;
-using Senningen.Core.Countries;
 using Senningen.Node.Common.Persistence;
 using Senningen.Node.Features.Anpr.Data;
 
@@ -22,9 +21,7 @@ internal sealed class LiveHotlist
     public long LoadedVersion => Interlocked.Read(ref _loadedVersion);
 
     public static HotlistEntry ToEntry(ListedPlate row) =>
-        new(row.Id.ToString(), Plate.Parse(row.PlateText), (HotlistCategory)row.Category, (HotlistAction)row.Action,
-            DateTimeOffset.FromUnixTimeMilliseconds(row.ValidFromMs),
-            row.ValidToMs is { } to ? DateTimeOffset.FromUnixTimeMilliseconds(to) : DateTimeOffset.MaxValue, CountryCode.Parse(row.Owner));
+        new(row.Id.ToString(), Plate.Parse(row.PlateText), row.Category, row.Action, row.ValidFrom, row.ValidTo ?? DateTimeOffset.MaxValue, row.Owner);
 
     /// <summary>Applies what this instance just committed; the next version check reloads anyway if others changed it too.</summary>
     public void Apply(IEnumerable<ListedPlate> upserts, IEnumerable<Guid> removals) =>

@@ -3,9 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using Senningen.Contracts.Anpr;
 using Senningen.Core.Anpr;
 using Senningen.Node.Common.Audit;
-using Senningen.Node.Common.Configuration;
 using Senningen.Node.Common.Live;
 using Senningen.Node.Common.Localization;
+using Senningen.Node.Common.Officers;
 using Senningen.Node.Common.Persistence;
 using Senningen.Node.Features.Anpr.Data;
 using Senningen.Node.Features.Anpr.Hits;
@@ -20,9 +20,9 @@ namespace Senningen.Node.Features.Anpr.Ingest;
 /// write (data minimisation); the console is told about new hits after the commit.
 /// </summary>
 internal sealed class ReadIngest(SenningenDbContext db, LiveHotlist hotlist, HitRecorder recorder, ChangeFeed<HitsChanged> feed, AnprSettings settings,
-    RunAppender runs, NodeSettings node, IHttpContextAccessor http, Texts texts, TimeProvider clock)
+    RunAppender runs, CurrentOfficer officer, Texts texts, TimeProvider clock)
 {
-    /// <param name="actor">Who sent the reads, when not the request's user (the demo's synthetic traffic).</param>
+    /// <param name="actor">Who sent the reads, when not the current officer (the demo's synthetic traffic acts as the node).</param>
     public async Task<ReadBatchResult> RecordAsync(IReadOnlyList<PlateReadInput?> inputs, CancellationToken ct, Actor? actor = null)
     {
         var now = clock.GetUtcNow();
@@ -30,9 +30,8 @@ internal sealed class ReadIngest(SenningenDbContext db, LiveHotlist hotlist, Hit
         var rejected = new List<RejectedRead>();
         var stored = new List<StoredRead>(inputs.Count);
         var hits = new List<Hit>();
-        actor ??= Actor.From(http.HttpContext?.User, node);
+        actor ??= officer.Actor;
         var index = hotlist.Current;
-        var receivedAt = now.ToUnixTimeMilliseconds();
         for (var i = 0; i < inputs.Count; i++)
         {
             if (ReadRules.Check(i, inputs[i], cameras, settings, now, texts, rejected) is not { } read)
@@ -48,7 +47,7 @@ internal sealed class ReadIngest(SenningenDbContext db, LiveHotlist hotlist, Hit
 
             if (read.Camera.Source == CameraSource.Police)
             {
-                stored.Add(ToRow(read, receivedAt));
+                stored.Add(ToRow(read, now));
             }
         }
 
@@ -73,7 +72,7 @@ internal sealed class ReadIngest(SenningenDbContext db, LiveHotlist hotlist, Hit
         return await db.AnprCameras.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, StringComparer.Ordinal, ct);
     }
 
-    private static StoredRead ToRow(CheckedRead read, long receivedAt) => new()
+    private static StoredRead ToRow(CheckedRead read, DateTimeOffset receivedAt) => new()
     {
         CameraId = read.Camera.Id,
         Plate = read.Plate.Text,
@@ -83,9 +82,9 @@ internal sealed class ReadIngest(SenningenDbContext db, LiveHotlist hotlist, Hit
             : null,
         Country = read.Country,
         Confidence = read.Confidence,
-        ObservedAtMs = read.Read.At.ToUnixTimeMilliseconds(),
+        ObservedAt = read.Read.At,
         Lat = read.Lat,
         Lon = read.Lon,
-        ReceivedAtMs = receivedAt,
+        ReceivedAt = receivedAt,
     };
 }

@@ -57,10 +57,10 @@ internal static class StoredReads
                 insert.Bind(5, row.Candidates);
                 insert.Bind(6, row.Country);
                 insert.Bind(7, row.Confidence);
-                insert.Bind(8, row.ObservedAtMs);
+                insert.Bind(8, row.ObservedAt.ToUnixTimeMilliseconds());
                 insert.Bind(9, row.Lat);
                 insert.Bind(10, row.Lon);
-                insert.Bind(11, row.ReceivedAtMs);
+                insert.Bind(11, row.ReceivedAt.ToUnixTimeMilliseconds());
                 insert.Step();
             }
         }
@@ -82,10 +82,10 @@ internal static class StoredReads
             await WriteNullableAsync(writer, row.Candidates, NpgsqlDbType.Varchar, ct);
             await WriteNullableAsync(writer, row.Country, NpgsqlDbType.Varchar, ct);
             await writer.WriteAsync(row.Confidence, NpgsqlDbType.Double, ct);
-            await writer.WriteAsync(row.ObservedAtMs, NpgsqlDbType.Bigint, ct);
+            await writer.WriteAsync(row.ObservedAt.ToUnixTimeMilliseconds(), NpgsqlDbType.Bigint, ct);
             await WriteNullableAsync(writer, row.Lat, NpgsqlDbType.Double, ct);
             await WriteNullableAsync(writer, row.Lon, NpgsqlDbType.Double, ct);
-            await writer.WriteAsync(row.ReceivedAtMs, NpgsqlDbType.Bigint, ct);
+            await writer.WriteAsync(row.ReceivedAt.ToUnixTimeMilliseconds(), NpgsqlDbType.Bigint, ct);
         }
 
         return (int)await writer.CompleteAsync(ct);

@@ -29,20 +29,21 @@ internal sealed class HitHandler(AuditLog audit, AnprSettings anpr, NodeSettings
             return;
         }
 
-        var category = (int)AnprNames.Categories[p.Category];
+        var category = AnprNames.Categories[p.Category];
         var listed = Core.Anpr.Plate.TryParse(p.EntryPlate, out var entryPlate) ? entryPlate.Text : p.EntryPlate;
+        var country = settings.Country;
         var own = await db.AnprHotlist.AsNoTracking()
-            .Where(e => e.Owner == settings.Country.Value && e.PlateText == listed && e.Category == category)
+            .Where(e => e.Owner == country && e.PlateText == listed && e.Category == category)
             .Select(e => (Guid?)e.Id).FirstOrDefaultAsync(cancellationToken);
 
         var hit = new Hit
         {
             Id = p.HitId, Plate = p.Plate, CanonicalKey = Core.Anpr.Plate.TryParse(p.Plate, out var plate) ? plate.Key.ToString() : "",
-            Country = p.Country, Confidence = p.Confidence, ObservedAtMs = p.ObservedAt.ToUnixTimeMilliseconds(), Lat = p.Lat, Lon = p.Lon,
+            Country = p.Country, Confidence = p.Confidence, ObservedAt = p.ObservedAt, Lat = p.Lat, Lon = p.Lon,
             CameraId = p.CameraId, CameraName = p.CameraName, Source = p.Source == "partner" ? CameraSource.Partner : CameraSource.Police,
-            EntryId = own?.ToString() ?? p.EntryId, EntryPlate = p.EntryPlate, Category = category, Action = (int)AnprNames.Actions[p.Action],
-            Owner = settings.Country.Value, Score = p.Score, Confusions = string.Join('\n', p.Confusions),
-            ReceivedAtMs = clock.GetUtcNow().ToUnixTimeMilliseconds(), ReceivedFrom = message.Sender,
+            EntryId = own?.ToString() ?? p.EntryId, EntryPlate = p.EntryPlate, Category = category, Action = AnprNames.Actions[p.Action],
+            Owner = country, Score = p.Score, Confusions = string.Join('\n', p.Confusions),
+            ReceivedAt = clock.GetUtcNow(), ReceivedFrom = sender,
         };
         db.AnprHits.Add(hit);
         audit.Add(new AuditRecord(AuditActions.AnprHitReceived, AuditOutcomes.Success, [$"hit:{hit.Id}", $"hotlist:{hit.EntryId}"],

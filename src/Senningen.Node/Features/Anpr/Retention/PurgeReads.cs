@@ -40,7 +40,7 @@ internal sealed partial class PurgeReads(SenningenDbContext db, ReadPartitions p
         }
         else
         {
-            deleted += await DeleteRemainingAsync(cutoffMs, ct);
+            deleted += await DeleteRemainingAsync(cutoff, ct);
         }
 
         if (deleted > 0)
@@ -55,13 +55,13 @@ internal sealed partial class PurgeReads(SenningenDbContext db, ReadPartitions p
     }
 
     // PostgreSQL: reads left outside whole days (the default partition's late arrivals), a bounded chunk per statement.
-    private async Task<int> DeleteRemainingAsync(long cutoffMs, CancellationToken ct)
+    private async Task<int> DeleteRemainingAsync(DateTimeOffset cutoff, CancellationToken ct)
     {
         var chunk = rules.PurgeBatchSize;
         int last, deleted = 0;
         do
         {
-            var due = db.AnprReads.Where(r => r.ObservedAtMs < cutoffMs).OrderBy(r => r.Id).Take(chunk).Select(r => r.Id);
+            var due = db.AnprReads.Where(r => r.ObservedAt < cutoff).OrderBy(r => r.Id).Take(chunk).Select(r => r.Id);
             last = await db.AnprReads.Where(r => due.Contains(r.Id)).ExecuteDeleteAsync(ct);
             deleted += last;
         }

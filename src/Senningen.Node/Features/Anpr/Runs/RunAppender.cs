@@ -28,10 +28,11 @@ internal sealed class RunAppender(AnprSettings settings, RunSignal signal)
         long from = long.MaxValue, to = long.MinValue;
         foreach (var row in rows)
         {
-            terms.Add((ReadRuns.PlateTerm(row.CanonicalKey), row.ObservedAtMs, row.Id));
-            terms.Add((ReadRuns.CameraTerm(row.CameraId), row.ObservedAtMs, row.Id));
-            from = Math.Min(from, row.ObservedAtMs);
-            to = Math.Max(to, row.ObservedAtMs);
+            var observed = row.ObservedAt.ToUnixTimeMilliseconds();
+            terms.Add((ReadRuns.PlateTerm(row.CanonicalKey), observed, row.Id));
+            terms.Add((ReadRuns.CameraTerm(row.CameraId), observed, row.Id));
+            from = Math.Min(from, observed);
+            to = Math.Max(to, observed);
         }
 
         terms.Sort(static (a, b) => a.Term != b.Term ? string.CompareOrdinal(a.Term, b.Term)

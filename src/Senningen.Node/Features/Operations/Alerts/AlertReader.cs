@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Senningen.Contracts.Operations;
-using Senningen.Core.Countries;
+using Senningen.Core.Operations;
 using Senningen.Core.Treaty;
 using Senningen.Node.Common.Audit;
 using Senningen.Node.Common.Persistence;
@@ -37,14 +37,14 @@ public sealed class AlertReader(SenningenDbContext db, AuditLog audit, ZoneDirec
     /// <summary>Open, acknowledged and escalated alerts, newest first, plus those closed in the last <paramref name="closedWithin"/>.</summary>
     public async Task<IReadOnlyList<AlertView>> ListAsync(string language, TimeSpan closedWithin, bool escalatedOnly, CancellationToken ct)
     {
-        var since = (clock.GetUtcNow() - closedWithin).ToUnixTimeMilliseconds();
-        var query = db.Alerts.AsNoTracking().Where(a => a.Status != AlertStatus.Closed || a.ClosedAtMs >= since);
+        var since = clock.GetUtcNow() - closedWithin;
+        var query = db.Alerts.AsNoTracking().Where(a => a.Status != AlertStatus.Closed || a.ClosedAt >= since);
         if (escalatedOnly)
         {
             query = query.Where(a => a.Escalated);
         }
 
-        var alerts = await query.OrderByDescending(a => a.ReceivedAtMs).Take(100).ToListAsync(ct);
+        var alerts = await query.OrderByDescending(a => a.ReceivedAt).Take(100).ToListAsync(ct);
         // An operation seen in several zones has an alert per zone and one track: read each track once.
         var tracks = new Dictionary<Guid, List<PositionView>>();
         var views = new List<AlertView>(alerts.Count);
@@ -73,22 +73,21 @@ public sealed class AlertReader(SenningenDbContext db, AuditLog audit, ZoneDirec
     }
 
     private async Task<List<PositionView>> TrackAsync(Guid operationId, CancellationToken ct) =>
-        [.. (await db.AlertFixes.AsNoTracking().Where(f => f.OperationId == operationId).OrderByDescending(f => f.TimeMs).Take(TrackLength)
+        [.. (await db.AlertFixes.AsNoTracking().Where(f => f.OperationId == operationId).OrderByDescending(f => f.Time).Take(TrackLength)
                 .ToListAsync(ct))
-            .OrderBy(f => f.TimeMs).Select(f => new PositionView(f.Lat, f.Lon, DateTimeOffset.FromUnixTimeMilliseconds(f.TimeMs), f.Speed, f.Heading, null))];
+            .OrderBy(f => f.Time).Select(f => new PositionView(f.Lat, f.Lon, f.Time, f.Speed, f.Heading, null))];
 
     private AlertView ToView(Alert a, List<PositionView> track, string language)
     {
-        var acting = CountryCode.ParseOrDefault(a.FromCountry);
+        var acting = a.FromCountry;
         var host = zones.CountryOfZone(a.Zone);
-        var rule = acting.IsValid && host is { } h ? catalogue.Find(a.OperationType, acting, h) : null;
+        var rule = host is { } h ? catalogue.Find(a.OperationType, acting, h) : null;
         var talkGroup = host is null ? null : zones.TalkGroup(a.Zone, acting);
-        return new AlertView(a.Id, a.OperationId, a.FromCountry, a.OperationType,
+        return new AlertView(a.Id, a.OperationId, a.FromCountry.Value, a.OperationType,
             catalogue.FindMissionType(a.OperationType)?.Name.Get(language) ?? a.OperationType, a.Zone, zones.ControlRoomName(a.Zone, language),
             OperationReader.Lines(a.Units), OperationReader.Lines(a.Vehicles), a.Suspect, a.Reason, a.Lat, a.Lon, a.Heading,
             talkGroup?.Name, talkGroup?.IsPlaceholder ?? false, RuleLines(rule, language),
-            DateTimeOffset.FromUnixTimeMilliseconds(a.CrossedAtMs), DateTimeOffset.FromUnixTimeMilliseconds(a.ReceivedAtMs), Status(a),
-            Time(a.AcknowledgedAtMs), a.AcknowledgedBy, Time(a.EscalatedAtMs), Time(a.AuthorisationDeadlineMs), track);
+            a.CrossedAt, a.ReceivedAt, AlertWorkflow.Name(a.Status), a.AcknowledgedAt, a.AcknowledgedBy, a.EscalatedAt, a.AuthorisationDeadline, track);
     }
 
     private static List<string> RuleLines(TreatyRule? rule, string language)
@@ -109,14 +108,4 @@ public sealed class AlertReader(SenningenDbContext db, AuditLog audit, ZoneDirec
 
         return lines;
     }
-
-    private static string Status(Alert a) => a.Status switch
-    {
-        AlertStatus.Open => "open",
-        AlertStatus.Acknowledged => "acknowledged",
-        AlertStatus.Escalated => "escalated",
-        _ => "closed",
-    };
-
-    private static DateTimeOffset? Time(long? ms) => ms is { } v ? DateTimeOffset.FromUnixTimeMilliseconds(v) : null;
 }

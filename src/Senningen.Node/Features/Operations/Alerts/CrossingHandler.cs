@@ -1,3 +1,5 @@
+using Senningen.Core.Countries;
+using Senningen.Core.Operations;
 using Senningen.Node.Common.Audit;
 using Senningen.Node.Common.Configuration;
 using Senningen.Node.Common.Exchange;
@@ -17,22 +19,17 @@ internal sealed class CrossingHandler(AuditLog audit, NodeSettings settings, Cha
 {
     public async Task HandleAsync(InboxMessage message, CrossingPayload p, SenningenDbContext db, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var now = clock.GetUtcNow();
         var alerts = await AlertRows.OfOperationAsync(db, p.OperationId, cancellationToken);
         var alert = alerts.FirstOrDefault(a => a.Zone == p.ToZone);
         if (alert is null)
         {
-            alert = new Alert { Id = Guid.CreateVersion7(clock.GetUtcNow()), OperationId = p.OperationId, Zone = p.ToZone, ReceivedAtMs = now };
+            alert = AlertSteps.Receive(p.OperationId, p.ToZone, now);
             db.Alerts.Add(alert);
         }
-        else if (alert.Status == AlertStatus.Closed)
-        {
-            // The operation came back into this zone: a new notice, a new clock.
-            (alert.Status, alert.ReceivedAtMs, alert.AcknowledgedAtMs, alert.AcknowledgedBy) = (AlertStatus.Open, now, null, null);
-            (alert.EscalatedAtMs, alert.Escalated, alert.ClosedAtMs) = (null, false, null);
-        }
 
-        alert.FromCountry = message.Sender;
+        AlertSteps.Apply(alert, AlertAction.Enter, now);
+        alert.FromCountry = CountryCode.Parse(message.Sender);
         alert.ConversationId = message.ConversationId;
         alert.OperationType = p.OperationType;
         alert.HomeZone = p.HomeZone;
@@ -40,14 +37,12 @@ internal sealed class CrossingHandler(AuditLog audit, NodeSettings settings, Cha
         alert.Vehicles = string.Join('\n', p.Vehicles);
         (alert.Suspect, alert.Reason, alert.CaseReference) = (p.Suspect, p.Reason, message.CaseReference);
         (alert.Lat, alert.Lon, alert.Heading, alert.Speed) = (p.Lat, p.Lon, p.Heading, p.Speed);
-        alert.CrossedAtMs = p.CrossedAt.ToUnixTimeMilliseconds();
-        alert.AuthorisationDeadlineMs = p.AuthorisationDeadline?.ToUnixTimeMilliseconds();
-        alert.Version++;
+        (alert.CrossedAt, alert.AuthorisationDeadline) = (p.CrossedAt, p.AuthorisationDeadline);
         db.AlertFixes.Add(new AlertFix
         {
-            OperationId = p.OperationId, Unit = p.Unit, TimeMs = alert.CrossedAtMs, Lat = p.Lat, Lon = p.Lon, Speed = p.Speed, Heading = p.Heading,
+            OperationId = p.OperationId, Unit = p.Unit, Time = p.CrossedAt, Lat = p.Lat, Lon = p.Lon, Speed = p.Speed, Heading = p.Heading,
         });
-        AlertClosing.CloseUnoccupied(alerts, p.OccupiedZones.Append(p.ToZone), now);
+        AlertClosing.CloseUnoccupied(alerts, p.OccupiedZones.Append(p.ToZone), AlertAction.Leave, now);
         audit.Add(new AuditRecord(AuditActions.AlertReceived, AuditOutcomes.Success, [$"operation:{p.OperationId}", $"alert:{alert.Id}"],
             CaseReference: message.CaseReference, Recipient: p.ToZone,
             Detail: $"{p.OperationType} from {message.Sender}: {p.Unit} entered {p.ToZone}"), Actor.Node(settings));

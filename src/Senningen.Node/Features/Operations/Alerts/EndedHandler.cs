@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Senningen.Core.Operations;
 using Senningen.Node.Common.Exchange;
 using Senningen.Node.Common.Exchange.Data;
 using Senningen.Node.Common.Live;
@@ -13,7 +14,7 @@ internal sealed class EndedHandler(ChangeFeed<OperationsChange> feed, TimeProvid
     public async Task HandleAsync(InboxMessage message, EndedPayload p, SenningenDbContext db, CancellationToken cancellationToken)
     {
         var alerts = await AlertRows.OfOperationAsync(db, p.OperationId, cancellationToken);
-        AlertClosing.CloseUnoccupied(alerts, [], clock.GetUtcNow().ToUnixTimeMilliseconds());
+        AlertClosing.CloseUnoccupied(alerts, [], AlertAction.End, clock.GetUtcNow());
         var report = JsonSerializer.Serialize(p.Report, WireMapping.Json);
         foreach (var alert in alerts)
         {

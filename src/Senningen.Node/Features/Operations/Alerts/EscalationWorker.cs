@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Senningen.Core.Countries;
+using Senningen.Core.Operations;
 using Senningen.Node.Common.Audit;
 using Senningen.Node.Common.Configuration;
 using Senningen.Node.Common.Exchange;
@@ -39,19 +39,21 @@ internal sealed partial class EscalationWorker(IServiceScopeFactory scopes, Node
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SenningenDbContext>();
         var now = clock.GetUtcNow();
-        var due = (now - settings.Operations.AcknowledgeWithin).ToUnixTimeMilliseconds();
-        var overdue = await db.Alerts.Where(a => a.Status == AlertStatus.Open && a.ReceivedAtMs <= due).OrderBy(a => a.ReceivedAtMs)
+        var due = now - settings.Operations.AcknowledgeWithin;
+        var overdue = await db.Alerts.Where(a => a.Status == AlertStatus.Open && a.ReceivedAt <= due).OrderBy(a => a.ReceivedAt)
             .Select(a => a.Id).Take(50).ToListAsync(ct);
         var escalated = 0;
         foreach (var id in overdue)
         {
             db.ChangeTracker.Clear();
             var alert = await db.Alerts.FirstAsync(a => a.Id == id, ct);
-            alert.Status = AlertStatus.Escalated;
-            alert.Escalated = true;
-            alert.EscalatedAtMs = now.ToUnixTimeMilliseconds();
-            alert.Version++;
-            await scope.ServiceProvider.GetRequiredService<Outbox>().EnqueueAsync(CountryCode.Parse(alert.FromCountry), EscalatedPayload.Type, 1,
+            if (!AlertSteps.Apply(alert, AlertAction.Escalate, now).IsAllowed)
+            {
+                // Acknowledged (or closed) between the query and this read: nothing to escalate.
+                continue;
+            }
+
+            await scope.ServiceProvider.GetRequiredService<Outbox>().EnqueueAsync(alert.FromCountry, EscalatedPayload.Type, 1,
                 new EscalatedPayload(alert.OperationId, alert.Id, alert.Zone, now), alert.ConversationId, alert.CaseReference, cancellationToken: ct);
             scope.ServiceProvider.GetRequiredService<AuditLog>().Add(new AuditRecord(AuditActions.AlertEscalated, AuditOutcomes.Success,
                 [$"alert:{alert.Id}", $"operation:{alert.OperationId}"], CaseReference: alert.CaseReference, Recipient: "national-desk",

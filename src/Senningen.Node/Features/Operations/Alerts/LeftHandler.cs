@@ -1,3 +1,4 @@
+using Senningen.Core.Operations;
 using Senningen.Node.Common.Exchange;
 using Senningen.Node.Common.Exchange.Data;
 using Senningen.Node.Common.Live;
@@ -12,7 +13,7 @@ internal sealed class LeftHandler(ChangeFeed<OperationsChange> feed, TimeProvide
     public async Task HandleAsync(InboxMessage message, LeftPayload p, SenningenDbContext db, CancellationToken cancellationToken)
     {
         var alerts = await AlertRows.OfOperationAsync(db, p.OperationId, cancellationToken);
-        AlertClosing.CloseUnoccupied(alerts, p.OccupiedZones, clock.GetUtcNow().ToUnixTimeMilliseconds());
+        AlertClosing.CloseUnoccupied(alerts, p.OccupiedZones, AlertAction.Leave, clock.GetUtcNow());
         AlertRows.SignalAfterCommit(db, feed, p.OperationId);
     }
 }

@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Senningen.Core.Operations;
 using Senningen.Node.Common.Exchange;
 using Senningen.Node.Common.Exchange.Data;
 using Senningen.Node.Common.Live;
 using Senningen.Node.Common.Persistence;
+using Senningen.Node.Common.Persistence.Converters;
 using Senningen.Node.Features.Operations.Data;
 using Senningen.Node.Features.Operations.Messages;
 
@@ -13,23 +15,24 @@ internal sealed class PositionsHandler(ChangeFeed<OperationsChange> feed) : IMes
 {
     public async Task HandleAsync(InboxMessage message, PositionsPayload p, SenningenDbContext db, CancellationToken cancellationToken)
     {
-        var from = p.Fixes.Min(f => f.Time).ToUnixTimeMilliseconds();
-        var to = p.Fixes.Max(f => f.Time).ToUnixTimeMilliseconds();
-        var known = (await db.AlertFixes.Where(f => f.OperationId == p.OperationId && f.TimeMs >= from && f.TimeMs <= to)
-                .Select(f => new { f.Unit, f.TimeMs }).ToListAsync(cancellationToken))
-            .Select(k => (k.Unit, k.TimeMs)).ToHashSet();
+        // Fixes are told apart to the millisecond, as they are stored.
+        var from = p.Fixes.Min(f => f.Time);
+        var to = p.Fixes.Max(f => f.Time);
+        var known = (await db.AlertFixes.Where(f => f.OperationId == p.OperationId && f.Time >= from && f.Time <= to)
+                .Select(f => new { f.Unit, f.Time }).ToListAsync(cancellationToken))
+            .Select(k => (k.Unit, k.Time)).ToHashSet();
         foreach (var pending in db.AlertFixes.Local.Where(f => f.OperationId == p.OperationId))
         {
-            known.Add((pending.Unit, pending.TimeMs));
+            known.Add((pending.Unit, UnixMillisecondsConverter.AsStored(pending.Time)));
         }
 
         foreach (var fix in p.Fixes)
         {
-            if (known.Add((fix.Unit, fix.Time.ToUnixTimeMilliseconds())))
+            if (known.Add((fix.Unit, UnixMillisecondsConverter.AsStored(fix.Time))))
             {
                 db.AlertFixes.Add(new AlertFix
                 {
-                    OperationId = p.OperationId, Unit = fix.Unit, TimeMs = fix.Time.ToUnixTimeMilliseconds(), Lat = fix.Lat, Lon = fix.Lon,
+                    OperationId = p.OperationId, Unit = fix.Unit, Time = fix.Time, Lat = fix.Lat, Lon = fix.Lon,
                     Speed = fix.Speed, Heading = fix.Heading,
                 });
             }
@@ -38,7 +41,7 @@ internal sealed class PositionsHandler(ChangeFeed<OperationsChange> feed) : IMes
         var latest = p.Fixes.MaxBy(f => f.Time)!;
         foreach (var alert in await AlertRows.OfOperationAsync(db, p.OperationId, cancellationToken))
         {
-            if (alert.Status != AlertStatus.Closed)
+            if (AlertWorkflow.IsOnScreen(alert.Status))
             {
                 (alert.Lat, alert.Lon, alert.Heading, alert.Speed) = (latest.Lat, latest.Lon, latest.Heading, latest.Speed);
             }

@@ -1,59 +1,34 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Senningen.Contracts.Operations;
 using Senningen.Contracts.Users;
-using Senningen.Node.Common.Audit;
-using Senningen.Node.Common.Configuration;
-using Senningen.Node.Common.Errors;
 using Senningen.Node.Common.Localization;
-using Senningen.Node.Common.Persistence;
-using Senningen.Node.Features.Operations.Data;
-using Senningen.Node.Features.Operations.Report;
+using Senningen.Node.Common.Officers;
 
 namespace Senningen.Node.Features.Operations.Alerts;
 
-/// <summary>Reading alerts: control rooms see all of this node's; the national desk (liaison) sees the escalated ones.</summary>
-internal static class ReadAlerts
+/// <summary>
+/// Reading alerts, for the API and the alerts page: control rooms see all of this node's, the national desk (liaison)
+/// the escalated ones. An alert describes a suspect, so every alert shown is audited as the current officer's.
+/// </summary>
+internal sealed class ReadAlerts(AlertReader reader, CurrentOfficer officer, Texts texts)
 {
-    public static async Task<Ok<IReadOnlyList<AlertView>>> ListAsync(AlertReader reader, NodeSettings settings, ClaimsPrincipal user,
-        CancellationToken ct)
+    private static readonly TimeSpan ClosedShownFor = TimeSpan.FromHours(12);
+
+    /// <summary>Not a control room: sees only what was escalated to the national desk.</summary>
+    public bool IsNationalDesk => !officer.IsInRole(Roles.ControlRoom);
+
+    /// <summary>Open, acknowledged and escalated alerts, newest first, and those closed in the last twelve hours.</summary>
+    /// <param name="seen">
+    /// Alerts this reader was already shown (and audited for); the new ones are added. Null audits every alert listed;
+    /// a live page passes its own set, so an operator is audited once per alert and page.
+    /// </param>
+    public async Task<IReadOnlyList<AlertView>> ListAsync(ISet<Guid>? seen, CancellationToken ct)
     {
-        var escalatedOnly = !user.IsInRole(Roles.ControlRoom);
-        var alerts = await reader.ListAsync(Texts.CurrentLanguage, TimeSpan.FromHours(12), escalatedOnly, ct);
-        await reader.AuditReadAsync([.. alerts.Select(a => a.Id)], null, Actor.From(user, settings), ct);
-        return TypedResults.Ok(alerts);
+        var alerts = await reader.ListAsync(Texts.CurrentLanguage, ClosedShownFor, IsNationalDesk, ct);
+        var unseen = alerts.Where(a => seen?.Add(a.Id) ?? true).Select(a => a.Id).ToList();
+        await reader.AuditReadAsync(unseen, null, officer.Actor, ct);
+        return alerts;
     }
 
-    public static async Task<Results<Ok<AlertView>, ProblemHttpResult>> GetAsync(Guid id, AlertReader reader, NodeSettings settings,
-        ClaimsPrincipal user, Texts texts, CancellationToken ct) =>
-        await reader.GetAsync(id, Texts.CurrentLanguage, Actor.From(user, settings), ct) is { } view
-            ? TypedResults.Ok(view)
-            : Problems.NotFound(texts, texts["alerts.alert"]);
-
-    public static async Task<Results<Ok<AfterActionReport>, ProblemHttpResult>> ReportAsync(Guid id, string? lang, SenningenDbContext db,
-        AlertReader reader, ReportRenderer renderer, NodeSettings settings, ClaimsPrincipal user, Texts texts, TimeProvider clock,
-        CancellationToken ct)
-    {
-        var validator = new RequestValidator(texts);
-        validator.OneOf("lang", lang, Texts.Languages);
-        if (validator.HasErrors)
-        {
-            return validator.Problem();
-        }
-
-        var alert = await db.Alerts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
-        if (alert is null)
-        {
-            return Problems.NotFound(texts, texts["alerts.alert"]);
-        }
-
-        if (alert.Report is null)
-        {
-            return Problems.Conflict(texts, texts["ops.problem.not-ended"]);
-        }
-
-        await reader.AuditReadAsync([alert.Id], alert.CaseReference, Actor.From(user, settings), ct);
-        return TypedResults.Ok(renderer.RenderStored(alert.Report, lang, clock.GetUtcNow()));
-    }
+    public async Task<Outcome<AlertView>> GetAsync(Guid id, CancellationToken ct) =>
+        await reader.GetAsync(id, Texts.CurrentLanguage, officer.Actor, ct) is { } view ? view : Failure.NotFound(texts, texts["alerts.alert"]);
 }

@@ -1,12 +1,7 @@
-namespace Senningen.Node.Features.Operations.Data;
+using Senningen.Core.Countries;
+using Senningen.Core.Operations;
 
-public enum AlertStatus
-{
-    Open = 0,
-    Acknowledged = 1,
-    Escalated = 2,
-    Closed = 3,
-}
+namespace Senningen.Node.Features.Operations.Data;
 
 /// <summary>
 /// The partner side: a foreign operation on this country's territory, on the screen of the control room of the zone
@@ -18,7 +13,7 @@ public sealed class Alert
 
     public Guid OperationId { get; set; }
 
-    public string FromCountry { get; set; } = "";
+    public CountryCode FromCountry { get; set; }
 
     public Guid ConversationId { get; set; }
 
@@ -46,24 +41,25 @@ public sealed class Alert
 
     public double? Speed { get; set; }
 
-    public long CrossedAtMs { get; set; }
+    public DateTimeOffset CrossedAt { get; set; }
 
-    public long ReceivedAtMs { get; set; }
+    public DateTimeOffset ReceivedAt { get; set; }
 
-    public long? AuthorisationDeadlineMs { get; set; }
+    public DateTimeOffset? AuthorisationDeadline { get; set; }
 
+    /// <summary>Set only by <see cref="Alerts.AlertSteps"/>, as <see cref="AlertWorkflow"/> decides.</summary>
     public AlertStatus Status { get; set; }
 
     /// <summary>True once escalated, even if acknowledged later: the national desk was involved.</summary>
     public bool Escalated { get; set; }
 
-    public long? AcknowledgedAtMs { get; set; }
+    public DateTimeOffset? AcknowledgedAt { get; set; }
 
     public string? AcknowledgedBy { get; set; }
 
-    public long? EscalatedAtMs { get; set; }
+    public DateTimeOffset? EscalatedAt { get; set; }
 
-    public long? ClosedAtMs { get; set; }
+    public DateTimeOffset? ClosedAt { get; set; }
 
     /// <summary>The home node's outcome and report when it ended the operation (JSON), kept with the alert.</summary>
     public string? Report { get; set; }

@@ -9,7 +9,7 @@ public sealed class AlertFix
 
     public string Unit { get; set; } = "";
 
-    public long TimeMs { get; set; }
+    public DateTimeOffset Time { get; set; }
 
     public double Lat { get; set; }
 

@@ -1,13 +1,10 @@
+using Senningen.Core.Countries;
+using Senningen.Core.Operations;
+
 namespace Senningen.Node.Features.Operations.Data;
 
-public enum OperationStatus
-{
-    Active = 0,
-    Ended = 1,
-}
-
 /// <summary>
-/// A pursuit, observation, escort or transport run by this node's control room. Times are Unix milliseconds,
+/// A pursuit, observation, escort or transport run by this node's control room. Times are kept as Unix milliseconds,
 /// as in the exchange tables, so that ordering is the same on SQLite and PostgreSQL.
 /// </summary>
 public sealed class Operation
@@ -17,9 +14,10 @@ public sealed class Operation
     /// <summary>The treaty mission id, e.g. <c>hot-pursuit</c>.</summary>
     public string Type { get; set; } = "";
 
+    /// <summary>Set only by <see cref="Lifecycle.OperationSteps"/>, as <see cref="OperationWorkflow"/> decides.</summary>
     public OperationStatus Status { get; set; }
 
-    public string HomeCountry { get; set; } = "";
+    public CountryCode HomeCountry { get; set; }
 
     public string HomeZone { get; set; } = "";
 
@@ -34,15 +32,15 @@ public sealed class Operation
 
     public string? AuthorisationReference { get; set; }
 
-    public long? AuthorisationDeadlineMs { get; set; }
+    public DateTimeOffset? AuthorisationDeadline { get; set; }
 
-    public long StartedAtMs { get; set; }
+    public DateTimeOffset StartedAt { get; set; }
 
     public string StartedBy { get; set; } = "";
 
     public string StartedByLanguage { get; set; } = "en";
 
-    public long? EndedAtMs { get; set; }
+    public DateTimeOffset? EndedAt { get; set; }
 
     public string? Outcome { get; set; }
 

@@ -1,3 +1,5 @@
+using Senningen.Core.Countries;
+
 namespace Senningen.Node.Features.Operations.Data;
 
 /// <summary>A confirmed change of country or control-room zone by one unit.</summary>
@@ -9,20 +11,20 @@ public sealed class OperationCrossing
 
     public string Unit { get; set; } = "";
 
-    public string FromCountry { get; set; } = "";
+    public CountryCode FromCountry { get; set; }
 
-    public string ToCountry { get; set; } = "";
+    public CountryCode ToCountry { get; set; }
 
     public string? FromZone { get; set; }
 
     public string? ToZone { get; set; }
 
-    public long AtMs { get; set; }
+    public DateTimeOffset At { get; set; }
 
     public double Lat { get; set; }
 
     public double Lon { get; set; }
 
     /// <summary>When the fix that confirmed it arrived: the start of the notification clock.</summary>
-    public long DetectedAtMs { get; set; }
+    public DateTimeOffset DetectedAt { get; set; }
 }

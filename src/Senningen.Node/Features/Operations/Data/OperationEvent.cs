@@ -10,7 +10,7 @@ public sealed class OperationEvent
 
     public Guid OperationId { get; set; }
 
-    public long AtMs { get; set; }
+    public DateTimeOffset At { get; set; }
 
     public string Kind { get; set; } = "";
 

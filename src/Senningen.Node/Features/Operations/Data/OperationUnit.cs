@@ -1,3 +1,5 @@
+using Senningen.Core.Countries;
+
 namespace Senningen.Node.Features.Operations.Data;
 
 /// <summary>A unit taking part, where it is confirmed to be, and the crossing detector's state for it.</summary>
@@ -14,14 +16,14 @@ public sealed class OperationUnit
     public int? Officers { get; set; }
 
     /// <summary>Confirmed country and zone (after hysteresis); null until the first usable fix.</summary>
-    public string? Country { get; set; }
+    public CountryCode? Country { get; set; }
 
     public string? Zone { get; set; }
 
     /// <summary>The detector's state as JSON: positions arrive in batches across requests and instances.</summary>
     public string DetectorState { get; set; } = "";
 
-    public long? LastFixAtMs { get; set; }
+    public DateTimeOffset? LastFixAt { get; set; }
 
     public double? LastLat { get; set; }
 

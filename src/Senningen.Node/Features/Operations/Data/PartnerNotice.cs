@@ -1,3 +1,5 @@
+using Senningen.Core.Countries;
+
 namespace Senningen.Node.Features.Operations.Data;
 
 /// <summary>
@@ -10,7 +12,7 @@ public sealed class PartnerNotice
 
     public Guid OperationId { get; set; }
 
-    public string Partner { get; set; } = "";
+    public CountryCode Partner { get; set; }
 
     public string Zone { get; set; } = "";
 
@@ -19,11 +21,11 @@ public sealed class PartnerNotice
 
     public Guid MessageId { get; set; }
 
-    public long SentAtMs { get; set; }
+    public DateTimeOffset SentAt { get; set; }
 
-    public long? AcknowledgedAtMs { get; set; }
+    public DateTimeOffset? AcknowledgedAt { get; set; }
 
     public string? AcknowledgedBy { get; set; }
 
-    public long? EscalatedAtMs { get; set; }
+    public DateTimeOffset? EscalatedAt { get; set; }
 }

@@ -9,7 +9,7 @@ public sealed class UnitFix
 
     public string Unit { get; set; } = "";
 
-    public long TimeMs { get; set; }
+    public DateTimeOffset Time { get; set; }
 
     public double Lat { get; set; }
 
@@ -21,5 +21,5 @@ public sealed class UnitFix
 
     public double? Accuracy { get; set; }
 
-    public long ReceivedAtMs { get; set; }
+    public DateTimeOffset ReceivedAt { get; set; }
 }

@@ -1,54 +1,48 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Senningen.Contracts.Operations;
 using Senningen.Core.Operations;
-using Senningen.Node.Common.Audit;
 using Senningen.Node.Common.Configuration;
-using Senningen.Node.Common.Live;
-using Senningen.Node.Common.Localization;
-using Senningen.Node.Common.Persistence;
+using Senningen.Node.Common.Officers;
 using Senningen.Node.Features.Operations.End;
 using Senningen.Node.Features.Operations.Positions;
-using Senningen.Node.Features.Operations.Read;
 using Senningen.Node.Features.Operations.Start;
 
 namespace Senningen.Node.Features.Operations.Demo;
 
 /// <summary>
 /// Demo and training: drives a shipped route as a live operation, one fix a second with wall-clock times, through the
-/// same ingest as a real tracker; the speed-up makes the car faster, never the clock. Demo mode only.
+/// same use cases as a real officer and tracker, acting as the user who started it; the speed-up makes the car
+/// faster, never the clock. Demo mode only.
 /// </summary>
-public sealed partial class DemoSimulator(IServiceScopeFactory scopes, NodeSettings settings, Texts texts, TimeProvider clock,
-    IHostApplicationLifetime lifetime, ILogger<DemoSimulator> logger)
+public sealed partial class DemoSimulator(IServiceScopeFactory scopes, NodeSettings settings, TimeProvider clock, IHostApplicationLifetime lifetime,
+    ILogger<DemoSimulator> logger)
 {
     private readonly Lazy<IReadOnlyList<PursuitRoute>> _routes = new(() => Load(settings));
 
     /// <summary>The shipped routes that start in this node's country.</summary>
     public IReadOnlyList<PursuitRoute> Routes => [.. _routes.Value.Where(r => r.HomeCountry == settings.Country)];
 
-    public async Task<Guid?> StartAsync(string routeId, double speedUp, ClaimsPrincipal user, string language)
+    /// <summary>Starts the route as a hot pursuit of <paramref name="officer"/>; null outside demo mode, for an unknown route or a refused start.</summary>
+    public async Task<Guid?> StartAsync(string routeId, double speedUp, CurrentOfficer officer, string language)
     {
+        ArgumentNullException.ThrowIfNull(officer);
         var route = Routes.FirstOrDefault(r => r.Id == routeId);
         if (!settings.DemoMode || route is null)
         {
             return null;
         }
 
-        await using var scope = scopes.CreateAsyncScope();
-        var s = scope.ServiceProvider;
+        var user = officer.Principal;
+        await using var scope = scopes.CreateOfficerScope(user);
         var request = new StartOperationRequest(OperationTypes.HotPursuit, [new OperationUnitInput(route.Unit.CallSign, route.Unit.Vehicle, route.Unit.Officers)],
             route.Vehicles, route.Suspect.Get(language), route.Reason.Get(language), route.HomeZone, $"DEMO-{route.Id}", null, null);
-        var result = await StartOperation.HandleAsync(request, s.GetRequiredService<SenningenDbContext>(), s.GetRequiredService<AuditLog>(),
-            s.GetRequiredService<ZoneDirectory>(), settings, s.GetRequiredService<OperationReader>(), s.GetRequiredService<ChangeFeed<OperationsChange>>(), user, texts,
-            clock, CancellationToken.None);
-        if (result.Result is not Created<OperationView> created)
+        if ((await scope.ServiceProvider.GetRequiredService<StartOperation>().StartAsync(request, CancellationToken.None)).Value is not { } started)
         {
             return null;
         }
 
-        var id = created.Value!.Id;
-        _ = Task.Run(() => DriveAsync(id, route, speedUp, user, lifetime.ApplicationStopping));
-        return id;
+        _ = Task.Run(() => DriveAsync(started.Id, route, speedUp, user, lifetime.ApplicationStopping));
+        return started.Id;
     }
 
     private async Task DriveAsync(Guid id, PursuitRoute route, double speedUp, ClaimsPrincipal user, CancellationToken ct)
@@ -65,20 +59,17 @@ public sealed partial class DemoSimulator(IServiceScopeFactory scopes, NodeSetti
                     await Task.Delay(wait, clock, ct);
                 }
 
-                await using var scope = scopes.CreateAsyncScope();
-                var outcome = await scope.ServiceProvider.GetRequiredService<PositionIngest>().RecordAsync(id,
-                    [new PositionFixInput(fix.Unit, fix.Point.Latitude, fix.Point.Longitude, fix.Time, fix.Speed, fix.Heading, fix.Accuracy)], ct);
-                if (outcome.Result is null)
+                await using var scope = scopes.CreateOfficerScope(user);
+                var batch = new PositionBatch([new PositionFixInput(fix.Unit, fix.Point.Latitude, fix.Point.Longitude, fix.Time, fix.Speed, fix.Heading, fix.Accuracy)]);
+                if (!(await scope.ServiceProvider.GetRequiredService<RecordPositions>().RecordAsync(id, batch, ct)).Succeeded)
                 {
+                    // Ended (or gone) meanwhile: nothing left to drive.
                     return;
                 }
             }
 
-            await using var end = scopes.CreateAsyncScope();
-            var s = end.ServiceProvider;
-            await EndOperation.HandleAsync(id, new EndOperationRequest("apprehended", null), s.GetRequiredService<SenningenDbContext>(),
-                s.GetRequiredService<Common.Exchange.Outbox>(), s.GetRequiredService<AuditLog>(), s.GetRequiredService<OperationReader>(),
-                s.GetRequiredService<ChangeFeed<OperationsChange>>(), settings, user, texts, clock, ct);
+            await using var end = scopes.CreateOfficerScope(user);
+            await end.ServiceProvider.GetRequiredService<EndOperation>().EndAsync(id, new EndOperationRequest("apprehended", null), ct);
         }
         catch (OperationCanceledException)
         {

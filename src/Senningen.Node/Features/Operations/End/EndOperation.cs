@@ -1,17 +1,16 @@
-using System.Security.Claims;
 using System.Text.Json;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Senningen.Contracts.Operations;
-using Senningen.Core.Countries;
+using Senningen.Core.Operations;
 using Senningen.Node.Common.Audit;
-using Senningen.Node.Common.Configuration;
 using Senningen.Node.Common.Errors;
 using Senningen.Node.Common.Exchange;
 using Senningen.Node.Common.Live;
 using Senningen.Node.Common.Localization;
+using Senningen.Node.Common.Officers;
 using Senningen.Node.Common.Persistence;
 using Senningen.Node.Features.Operations.Data;
+using Senningen.Node.Features.Operations.Lifecycle;
 using Senningen.Node.Features.Operations.Messages;
 using Senningen.Node.Features.Operations.Read;
 using Senningen.Node.Features.Operations.Report;
@@ -20,14 +19,13 @@ using Senningen.Node.Features.Operations.Timeline;
 namespace Senningen.Node.Features.Operations.End;
 
 /// <summary>
-/// <c>POST /api/v1/operations/{id}/end</c>: records the outcome, keeps the after-action report with the operation
-/// and sends its facts to every partner that was notified, in the same transaction.
+/// Ends an operation with its outcome, keeps the after-action report with it and sends the report's facts to every
+/// partner that was notified, in the same transaction. Shared by the API, the console form and the demo.
 /// </summary>
-internal static class EndOperation
+internal sealed class EndOperation(SenningenDbContext db, Outbox outbox, AuditLog audit, OperationReader reader, ChangeFeed<OperationsChange> feed,
+    CurrentOfficer officer, Texts texts, TimeProvider clock)
 {
-    public static async Task<Results<Ok<OperationView>, ProblemHttpResult>> HandleAsync(Guid id, EndOperationRequest? request,
-        SenningenDbContext db, Outbox outbox, AuditLog audit, OperationReader reader, ChangeFeed<OperationsChange> feed, NodeSettings settings, ClaimsPrincipal user, Texts texts,
-        TimeProvider clock, CancellationToken ct)
+    public async Task<Outcome<OperationView>> EndAsync(Guid id, EndOperationRequest? request, CancellationToken ct)
     {
         var validator = new RequestValidator(texts);
         if (validator.Required("outcome", request?.Outcome))
@@ -38,30 +36,27 @@ internal static class EndOperation
         validator.MaxLength("note", request?.Note, 2000);
         if (validator.HasErrors)
         {
-            return validator.Problem();
+            return Failure.Invalid(validator.Errors);
         }
 
         var operation = await db.Operations.Include(o => o.Units).FirstOrDefaultAsync(o => o.Id == id, ct);
         if (operation is null)
         {
-            return Problems.NotFound(texts, texts["ops.operation"]);
+            return Failure.NotFound(texts, texts["ops.operation"]);
         }
 
-        if (operation.Status == OperationStatus.Ended)
+        if (!OperationSteps.Decide(operation, OperationAction.End).IsAllowed)
         {
-            return Problems.Conflict(texts, texts["ops.problem.ended"]);
+            return Failure.Conflict(texts["ops.problem.ended"]);
         }
 
         var now = clock.GetUtcNow();
-        operation.Status = OperationStatus.Ended;
-        operation.EndedAtMs = now.ToUnixTimeMilliseconds();
-        operation.Outcome = request!.Outcome;
-        operation.EndNote = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim();
+        OperationSteps.End(operation, request!.Outcome!, string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim(), now);
         OperationLog.Add(db, operation.Id, now, EventKinds.Ended, operation.Outcome);
         var facts = await ReportFactsBuilder.BuildAsync(db, operation, ct);
-        operation.Report = JsonSerializer.Serialize(facts, WireMapping.Json);
+        OperationSteps.KeepReport(operation, JsonSerializer.Serialize(facts, WireMapping.Json));
         var partners = await db.PartnerNotices.Where(n => n.OperationId == id).Select(n => n.Partner).Distinct().ToListAsync(ct);
-        foreach (var partner in partners.Select(CountryCode.Parse))
+        foreach (var partner in partners)
         {
             await outbox.EnqueueAsync(partner, EndedPayload.Type, 1, new EndedPayload(operation.Id, request.Outcome!, now, facts),
                 Conversations.For(operation.Id, partner), operation.CaseReference, cancellationToken: ct);
@@ -69,9 +64,9 @@ internal static class EndOperation
 
         audit.Add(new AuditRecord(AuditActions.OperationEnded, AuditOutcomes.Success, [$"operation:{operation.Id}"],
             CaseReference: operation.CaseReference, Recipient: partners.Count > 0 ? string.Join(',', partners) : null,
-            Detail: $"outcome {operation.Outcome}; report kept and sent to {partners.Count} partner(s)"), Actor.From(user, settings));
+            Detail: $"outcome {operation.Outcome}; report kept and sent to {partners.Count} partner(s)"), officer.Actor);
         await db.SaveChangesAsync(ct);
         feed.Publish(OperationsChange.Operation(operation.Id));
-        return TypedResults.Ok((await reader.GetAsync(operation.Id, Texts.CurrentLanguage, ct))!);
+        return (await reader.GetAsync(operation.Id, Texts.CurrentLanguage, ct))!;
     }
 }

@@ -10,12 +10,8 @@ namespace Senningen.Node.Features.Operations.Home;
 /// <summary>Home side of <c>operations.acknowledged</c>: the partner's control room has seen the crossing.</summary>
 internal sealed class AcknowledgedHandler(ChangeFeed<OperationsChange> feed) : IMessageHandler<AcknowledgedPayload>
 {
-    public Task HandleAsync(InboxMessage message, AcknowledgedPayload p, SenningenDbContext db, CancellationToken cancellationToken)
-    {
-        return NoticeReplies.RecordAsync(db, feed, message, p.OperationId, p.Zone, p.At, notice =>
-        {
-            notice.AcknowledgedAtMs = p.At.ToUnixTimeMilliseconds();
-            notice.AcknowledgedBy = $"{p.By} ({p.ControlRoom})";
-        }, EventKinds.Acknowledged, [message.Sender, p.Zone, p.By], cancellationToken);
-    }
+    public Task HandleAsync(InboxMessage message, AcknowledgedPayload p, SenningenDbContext db, CancellationToken cancellationToken) =>
+        NoticeReplies.RecordAsync(db, feed, message, new NoticeReply(p.OperationId, p.Zone, p.At,
+            notice => (notice.AcknowledgedAt, notice.AcknowledgedBy) = (p.At, $"{p.By} ({p.ControlRoom})"),
+            EventKinds.Acknowledged, [message.Sender, p.Zone, p.By]), cancellationToken);
 }

@@ -10,9 +10,7 @@ namespace Senningen.Node.Features.Operations.Home;
 /// <summary>Home side of <c>operations.escalated</c>: the partner's zone did not acknowledge; its national desk has the alert.</summary>
 internal sealed class EscalatedHandler(ChangeFeed<OperationsChange> feed) : IMessageHandler<EscalatedPayload>
 {
-    public Task HandleAsync(InboxMessage message, EscalatedPayload p, SenningenDbContext db, CancellationToken cancellationToken)
-    {
-        return NoticeReplies.RecordAsync(db, feed, message, p.OperationId, p.Zone, p.At,
-            notice => notice.EscalatedAtMs = p.At.ToUnixTimeMilliseconds(), EventKinds.Escalated, [message.Sender, p.Zone], cancellationToken);
-    }
+    public Task HandleAsync(InboxMessage message, EscalatedPayload p, SenningenDbContext db, CancellationToken cancellationToken) =>
+        NoticeReplies.RecordAsync(db, feed, message, new NoticeReply(p.OperationId, p.Zone, p.At,
+            notice => notice.EscalatedAt = p.At, EventKinds.Escalated, [message.Sender, p.Zone]), cancellationToken);
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Senningen.Core.Countries;
 using Senningen.Node.Common.Exchange.Data;
 using Senningen.Node.Common.Live;
 using Senningen.Node.Common.Persistence;
@@ -8,24 +9,29 @@ using Senningen.Node.Features.Operations.Timeline;
 
 namespace Senningen.Node.Features.Operations.Home;
 
+/// <summary>A partner's answer to one of our notices: which notice, what it changes on it, and the timeline line it adds.</summary>
+internal sealed record NoticeReply(Guid OperationId, string Zone, DateTimeOffset At, Action<PartnerNotice> Apply, string Kind, string[] Arguments);
+
 /// <summary>
-/// A partner's answer to one of our notices (acknowledged, escalated): records it on the notice and in the timeline.
+/// A partner's answer to one of our notices (acknowledged, escalated): records it on the notice and in the timeline,
+/// whatever the operation's state (a late answer still belongs in the report's record).
 /// An answer to a notice we do not have (not ours, or long gone) changes nothing; its inbox row and audit entry remain.
 /// </summary>
 internal static class NoticeReplies
 {
-    public static async Task RecordAsync(SenningenDbContext db, ChangeFeed<OperationsChange> feed, InboxMessage message, Guid operationId, string zone,
-        DateTimeOffset at, Action<PartnerNotice> apply, string kind, string[] arguments, CancellationToken ct)
+    public static async Task RecordAsync(SenningenDbContext db, ChangeFeed<OperationsChange> feed, InboxMessage message, NoticeReply reply,
+        CancellationToken ct)
     {
+        var partner = CountryCode.ParseOrDefault(message.Sender);
         var notice = await db.PartnerNotices.FirstOrDefaultAsync(
-            n => n.OperationId == operationId && n.Partner == message.Sender && n.Zone == zone, ct);
+            n => n.OperationId == reply.OperationId && n.Partner == partner && n.Zone == reply.Zone, ct);
         if (notice is null)
         {
             return;
         }
 
-        apply(notice);
-        OperationLog.Add(db, operationId, at, kind, arguments);
-        AlertRows.SignalAfterCommit(db, feed, operationId);
+        reply.Apply(notice);
+        OperationLog.Add(db, reply.OperationId, reply.At, reply.Kind, reply.Arguments);
+        AlertRows.SignalAfterCommit(db, feed, reply.OperationId);
     }
 }

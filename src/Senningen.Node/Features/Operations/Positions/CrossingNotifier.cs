@@ -6,6 +6,7 @@ using Senningen.Node.Common.Audit;
 using Senningen.Node.Common.Configuration;
 using Senningen.Node.Common.Exchange;
 using Senningen.Node.Common.Persistence;
+using Senningen.Node.Common.Persistence.Converters;
 using Senningen.Node.Features.Operations.Data;
 using Senningen.Node.Features.Operations.Messages;
 using Senningen.Node.Features.Operations.Read;
@@ -28,9 +29,9 @@ internal sealed class CrossingNotifier(SenningenDbContext db, Outbox outbox, Aud
         {
             var row = new OperationCrossing
             {
-                OperationId = operation.Id, Unit = crossing.Unit, FromCountry = crossing.From.Value, ToCountry = crossing.To.Value,
-                FromZone = crossing.FromZone, ToZone = crossing.ToZone, AtMs = crossing.At.ToUnixTimeMilliseconds(),
-                Lat = crossing.Point.Latitude, Lon = crossing.Point.Longitude, DetectedAtMs = now.ToUnixTimeMilliseconds(),
+                OperationId = operation.Id, Unit = crossing.Unit, FromCountry = crossing.From, ToCountry = crossing.To,
+                FromZone = crossing.FromZone, ToZone = crossing.ToZone, At = crossing.At,
+                Lat = crossing.Point.Latitude, Lon = crossing.Point.Longitude, DetectedAt = now,
             };
             db.OperationCrossings.Add(row);
             views.Add(OperationReader.ToView(row));
@@ -71,19 +72,20 @@ internal sealed class CrossingNotifier(SenningenDbContext db, Outbox outbox, Aud
             CaseReference: operation.CaseReference,
             Detail: $"{crossing.Unit}: {crossing.From}/{crossing.FromZone} → {crossing.To}/{crossing.ToZone}"), actor);
 
-        if (crossing.IsCountryChange && IsPartner(crossing.From.Value) is { } left)
+        if (crossing.IsCountryChange && IsPartner(crossing.From) is { } left)
         {
             await outbox.EnqueueAsync(left, LeftPayload.Type, 1,
                 new LeftPayload(operation.Id, crossing.Unit, crossing.To.Value, at, OccupiedZones(operation, left)),
                 Conversations.For(operation.Id, left), operation.CaseReference, actor: actor, cancellationToken: ct);
         }
 
-        if (IsPartner(crossing.To.Value) is { } entered && crossing.ToZone is { } zone)
+        if (IsPartner(crossing.To) is { } entered && crossing.ToZone is { } zone)
         {
             // An urgent observation may cross first and ask afterwards: the clock for the authorisation starts at the first crossing.
-            if (operation.Type == OperationTypes.ObservationUrgent && operation.AuthorisationDeadlineMs is null)
+            if (operation.Type == OperationTypes.ObservationUrgent && operation.AuthorisationDeadline is null)
             {
-                operation.AuthorisationDeadlineMs = (at + settings.Operations.UrgentObservationAuthorisationWithin).ToUnixTimeMilliseconds();
+                // As the column keeps it: the crossing message below carries it before it is read back.
+                operation.AuthorisationDeadline = UnixMillisecondsConverter.AsStored(at + settings.Operations.UrgentObservationAuthorisationWithin);
             }
 
             await NotifyPartnerAsync(operation, crossing, entered, zone, actor, ct);
@@ -94,22 +96,22 @@ internal sealed class CrossingNotifier(SenningenDbContext db, Outbox outbox, Aud
         CancellationToken ct)
     {
         var unit = operation.Units.First(u => u.CallSign == crossing.Unit);
-        var payload = new CrossingPayload(operation.Id, operation.Type, operation.HomeCountry, operation.HomeZone,
+        var payload = new CrossingPayload(operation.Id, operation.Type, operation.HomeCountry.Value, operation.HomeZone,
             [.. operation.Units.Select(u => u.Vehicle is null ? u.CallSign : $"{u.CallSign} ({u.Vehicle})")],
             OperationReader.Lines(operation.Vehicles), operation.Suspect, operation.Reason, crossing.Unit, crossing.From.Value,
             crossing.FromZone, zone, crossing.At, crossing.Point.Latitude, crossing.Point.Longitude, unit.LastHeading, unit.LastSpeed,
-            operation.AuthorisationDeadlineMs is { } d ? DateTimeOffset.FromUnixTimeMilliseconds(d) : null, OccupiedZones(operation, partner));
+            operation.AuthorisationDeadline, OccupiedZones(operation, partner));
         var conversation = Conversations.For(operation.Id, partner);
         var message = await outbox.EnqueueAsync(partner, CrossingPayload.Type, 1, payload, conversation, operation.CaseReference,
             actor: actor, cancellationToken: ct);
-        var notice = db.PartnerNotices.Local.FirstOrDefault(n => n.OperationId == operation.Id && n.Partner == partner.Value && n.Zone == zone)
-            ?? await db.PartnerNotices.FirstOrDefaultAsync(n => n.OperationId == operation.Id && n.Partner == partner.Value && n.Zone == zone, ct);
+        var notice = db.PartnerNotices.Local.FirstOrDefault(n => n.OperationId == operation.Id && n.Partner == partner && n.Zone == zone)
+            ?? await db.PartnerNotices.FirstOrDefaultAsync(n => n.OperationId == operation.Id && n.Partner == partner && n.Zone == zone, ct);
         if (notice is null)
         {
             db.PartnerNotices.Add(new PartnerNotice
             {
-                OperationId = operation.Id, Partner = partner.Value, Zone = zone, ConversationId = conversation, MessageId = message.Id,
-                SentAtMs = message.CreatedAtMs,
+                OperationId = operation.Id, Partner = partner, Zone = zone, ConversationId = conversation, MessageId = message.Id,
+                SentAt = DateTimeOffset.FromUnixTimeMilliseconds(message.CreatedAtMs),
             });
         }
 
@@ -117,9 +119,8 @@ internal sealed class CrossingNotifier(SenningenDbContext db, Outbox outbox, Aud
     }
 
     private static List<string> OccupiedZones(Operation operation, CountryCode partner) =>
-        [.. operation.Units.Where(u => u.Country == partner.Value && u.Zone is not null).Select(u => u.Zone!).Distinct().Order()];
+        [.. operation.Units.Where(u => u.Country == partner && u.Zone is not null).Select(u => u.Zone!).Distinct().Order()];
 
-    private CountryCode? IsPartner(string? country) =>
-        country is not null && country != settings.Country.Value && CountryCode.TryParseParty(country, out var code)
-        && settings.Partners.Any(p => p.Country == code) ? code : null;
+    private CountryCode? IsPartner(CountryCode? country) =>
+        country is { IsTreatyParty: true } code && code != settings.Country && settings.Partners.Any(p => p.Country == code) ? code : null;
 }

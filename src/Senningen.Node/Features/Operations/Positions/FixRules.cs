@@ -3,6 +3,7 @@ using Senningen.Core.Geo;
 using Senningen.Core.Operations;
 using Senningen.Node.Common.Errors;
 using Senningen.Node.Common.Localization;
+using Senningen.Node.Common.Persistence.Converters;
 
 namespace Senningen.Node.Features.Operations.Positions;
 
@@ -39,7 +40,7 @@ internal static class FixRules
         }
 
         // Millisecond precision is what is stored and deduplicated on.
-        var time = DateTimeOffset.FromUnixTimeMilliseconds(input!.Time!.Value.ToUnixTimeMilliseconds());
+        var time = UnixMillisecondsConverter.AsStored(input!.Time!.Value);
         return new PositionFix(callSigns[input.Unit!.Trim()], GeoPoint.From(input.Lat!.Value, input.Lon!.Value), time,
             input.Speed, input.Heading, input.Accuracy);
     }

@@ -2,11 +2,13 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Senningen.Contracts.Operations;
+using Senningen.Core.Countries;
 using Senningen.Core.Operations;
 using Senningen.Node.Common.Configuration;
 using Senningen.Node.Common.Localization;
 using Senningen.Node.Common.Persistence;
 using Senningen.Node.Features.Operations.Data;
+using Senningen.Node.Features.Operations.Lifecycle;
 
 namespace Senningen.Node.Features.Operations.Positions;
 
@@ -19,7 +21,7 @@ internal sealed class PositionStore(SenningenDbContext db, CrossingDetector dete
     Texts texts, TimeProvider clock)
 {
     // Fixes further apart than this are looked up per operation: one range over all of them could read hours of track.
-    private static readonly long OneLookupSpanMs = (long)TimeSpan.FromMinutes(10).TotalMilliseconds;
+    private static readonly TimeSpan OneLookupSpan = TimeSpan.FromMinutes(10);
 
     public async Task<IReadOnlyList<IngestOutcome>> StoreAsync(IReadOnlyList<PendingPositions> group, CancellationToken ct)
     {
@@ -32,18 +34,25 @@ internal sealed class PositionStore(SenningenDbContext db, CrossingDetector dete
         for (var i = 0; i < group.Count; i++)
         {
             var (operation, valid, rejected) = checkedBatches[i];
-            if (operation is null || operation.Status == OperationStatus.Ended)
+            if (operation is null || !OperationSteps.Decide(operation, OperationAction.RecordPositions).IsAllowed)
             {
                 outcomes.Add(new IngestOutcome(null, NotFound: operation is null, Ended: operation is not null));
                 continue;
             }
 
-            var fresh = valid.Where(f => known.Add((operation.Id, f.Unit, f.Time.ToUnixTimeMilliseconds()))).ToList();
+            var before = OperationSteps.StateOf(operation);
+            // Fixes are whole milliseconds (FixRules), as stored: equal instants are the same fix.
+            var fresh = valid.Where(f => known.Add((operation.Id, f.Unit, f.Time))).ToList();
             var crossings = new List<BorderCrossing>();
             var forwarded = new List<PositionFix>();
             foreach (var unitFixes in fresh.GroupBy(f => f.Unit))
             {
                 Advance(operation.Units.First(u => u.CallSign == unitFixes.Key), operation.Id, [.. unitFixes], now, crossings, forwarded);
+            }
+
+            if (crossings.Count > 0)
+            {
+                OperationSteps.Crossed(operation, before);
             }
 
             var crossingViews = await notifier.NotifyAsync(operation, crossings, forwarded, now, group[i].Actor, ct);
@@ -59,7 +68,7 @@ internal sealed class PositionStore(SenningenDbContext db, CrossingDetector dete
     {
         var valid = new List<PositionFix>(pending.Inputs.Count);
         var rejected = new List<RejectedFix>();
-        if (operation is null || operation.Status == OperationStatus.Ended)
+        if (operation is null || !OperationSteps.Decide(operation, OperationAction.RecordPositions).IsAllowed)
         {
             return (operation, valid, rejected);
         }
@@ -71,7 +80,7 @@ internal sealed class PositionStore(SenningenDbContext db, CrossingDetector dete
         {
             var tolerance = settings.Operations.FutureTolerance;
             var callSigns = operation.Units.ToDictionary(u => u.CallSign, u => u.CallSign, StringComparer.OrdinalIgnoreCase);
-            var earliest = DateTimeOffset.FromUnixTimeMilliseconds(operation.StartedAtMs) - tolerance;
+            var earliest = operation.StartedAt - tolerance;
             for (var i = 0; i < pending.Inputs.Count; i++)
             {
                 if (FixRules.Check(i, pending.Inputs[i], callSigns, earliest, now + tolerance, texts, rejected) is { } fix)
@@ -89,28 +98,27 @@ internal sealed class PositionStore(SenningenDbContext db, CrossingDetector dete
     }
 
     /// <summary>The (operation, unit, time) of stored fixes in the time range of the group's valid fixes.</summary>
-    private async Task<HashSet<(Guid, string, long)>> KnownAsync(
+    private async Task<HashSet<(Guid, string, DateTimeOffset)>> KnownAsync(
         List<(Operation? Operation, List<PositionFix> Valid, List<RejectedFix> Rejected)> batches, CancellationToken ct)
     {
         var ranges = batches.Where(b => b.Operation is not null && b.Valid.Count > 0)
             .GroupBy(b => b.Operation!.Id)
-            .Select(g => (Id: g.Key, From: g.Min(b => b.Valid.Min(f => f.Time)).ToUnixTimeMilliseconds(),
-                To: g.Max(b => b.Valid.Max(f => f.Time)).ToUnixTimeMilliseconds()))
+            .Select(g => (Id: g.Key, From: g.Min(b => b.Valid.Min(f => f.Time)), To: g.Max(b => b.Valid.Max(f => f.Time))))
             .ToList();
-        var known = new HashSet<(Guid, string, long)>();
+        var known = new HashSet<(Guid, string, DateTimeOffset)>();
         if (ranges.Count == 0)
         {
             return known;
         }
 
         var (from, to) = (ranges.Min(r => r.From), ranges.Max(r => r.To));
-        var lookups = to - from <= OneLookupSpanMs ? [([.. ranges.Select(r => r.Id)], from, to)] : ranges.Select(r => (new List<Guid> { r.Id }, r.From, r.To));
+        var lookups = to - from <= OneLookupSpan ? [([.. ranges.Select(r => r.Id)], from, to)] : ranges.Select(r => (new List<Guid> { r.Id }, r.From, r.To));
         foreach (var (ids, min, max) in lookups)
         {
             var rows = await db.UnitFixes.AsNoTracking()
-                .Where(f => ids.Contains(f.OperationId) && f.TimeMs >= min && f.TimeMs <= max)
-                .Select(f => new { f.OperationId, f.Unit, f.TimeMs }).ToListAsync(ct);
-            known.UnionWith(rows.Select(r => (r.OperationId, r.Unit, r.TimeMs)));
+                .Where(f => ids.Contains(f.OperationId) && f.Time >= min && f.Time <= max)
+                .Select(f => new { f.OperationId, f.Unit, f.Time }).ToListAsync(ct);
+            known.UnionWith(rows.Select(r => (r.OperationId, r.Unit, r.Time)));
         }
 
         return known;
@@ -119,26 +127,25 @@ internal sealed class PositionStore(SenningenDbContext db, CrossingDetector dete
     private void Advance(OperationUnit unit, Guid operationId, PositionFix[] fixes, DateTimeOffset now, List<BorderCrossing> crossings,
         List<PositionFix> forwarded)
     {
-        var receivedAt = now.ToUnixTimeMilliseconds();
         foreach (var f in fixes)
         {
             db.UnitFixes.Add(new UnitFix
             {
-                OperationId = operationId, Unit = unit.CallSign, TimeMs = f.Time.ToUnixTimeMilliseconds(), Lat = f.Point.Latitude,
-                Lon = f.Point.Longitude, Speed = f.Speed, Heading = f.Heading, Accuracy = f.Accuracy, ReceivedAtMs = receivedAt,
+                OperationId = operationId, Unit = unit.CallSign, Time = f.Time, Lat = f.Point.Latitude,
+                Lon = f.Point.Longitude, Speed = f.Speed, Heading = f.Heading, Accuracy = f.Accuracy, ReceivedAt = now,
             });
         }
 
         var before = unit.DetectorState.Length == 0 ? default : JsonSerializer.Deserialize<UnitTrackState>(unit.DetectorState);
         var after = detector.Feed(before, fixes, crossings);
         unit.DetectorState = JsonSerializer.Serialize(after);
-        unit.Country = after.Country;
+        unit.Country = after.Country is null ? null : CountryCode.Parse(after.Country);
         unit.Zone = after.Zone;
         unit.Version++;
         var latest = fixes.MaxBy(f => f.Time);
-        if (unit.LastFixAtMs is null || latest.Time.ToUnixTimeMilliseconds() > unit.LastFixAtMs)
+        if (unit.LastFixAt is null || latest.Time > unit.LastFixAt)
         {
-            (unit.LastFixAtMs, unit.LastLat, unit.LastLon) = (latest.Time.ToUnixTimeMilliseconds(), latest.Point.Latitude, latest.Point.Longitude);
+            (unit.LastFixAt, unit.LastLat, unit.LastLon) = (latest.Time, latest.Point.Latitude, latest.Point.Longitude);
             (unit.LastSpeed, unit.LastHeading, unit.LastAccuracy) = (latest.Speed, latest.Heading, latest.Accuracy);
         }
 

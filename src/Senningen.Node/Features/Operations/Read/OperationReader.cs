@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Senningen.Contracts.Operations;
+using Senningen.Core.Operations;
 using Senningen.Node.Common.Localization;
 using Senningen.Node.Common.Persistence;
 using Senningen.Node.Features.Operations.Data;
@@ -18,9 +19,9 @@ public sealed class OperationReader(SenningenDbContext db, Texts texts, Core.Tre
             return null;
         }
 
-        var crossings = await db.OperationCrossings.AsNoTracking().Where(c => c.OperationId == id).OrderBy(c => c.AtMs).ThenBy(c => c.Id)
+        var crossings = await db.OperationCrossings.AsNoTracking().Where(c => c.OperationId == id).OrderBy(c => c.At).ThenBy(c => c.Id)
             .ToListAsync(ct);
-        var events = await db.OperationEvents.AsNoTracking().Where(e => e.OperationId == id).OrderBy(e => e.AtMs).ThenBy(e => e.Id)
+        var events = await db.OperationEvents.AsNoTracking().Where(e => e.OperationId == id).OrderBy(e => e.At).ThenBy(e => e.Id)
             .ToListAsync(ct);
         return ToView(operation, crossings, events, language);
     }
@@ -33,14 +34,13 @@ public sealed class OperationReader(SenningenDbContext db, Texts texts, Core.Tre
             query = query.Where(o => o.Status == OperationStatus.Active);
         }
 
-        var operations = await query.OrderByDescending(o => o.StartedAtMs).Take(take).ToListAsync(ct);
+        var operations = await query.OrderByDescending(o => o.StartedAt).Take(take).ToListAsync(ct);
         var ids = operations.Select(o => o.Id).ToList();
         var crossings = (await db.OperationCrossings.AsNoTracking().Where(c => ids.Contains(c.OperationId)).ToListAsync(ct))
             .ToLookup(c => c.OperationId);
-        return [.. operations.Select(o => ToView(o, [.. crossings[o.Id].OrderBy(c => c.AtMs)], [], language))];
+        return [.. operations.Select(o => ToView(o, [.. crossings[o.Id].OrderBy(c => c.At)], [], language))];
     }
 
-    /// <summary>The last known fixes of every unit, newest last, for the live map.</summary>
     /// <summary>Each unit's last <paramref name="perUnit"/> fixes: one index range per unit, so a quiet unit keeps its track when others report often.</summary>
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<PositionView>>> TracksAsync(Guid id, int perUnit, CancellationToken ct)
     {
@@ -48,11 +48,11 @@ public sealed class OperationReader(SenningenDbContext db, Texts texts, Core.Tre
         var tracks = new Dictionary<string, IReadOnlyList<PositionView>>(units.Count);
         foreach (var unit in units)
         {
-            var fixes = await db.UnitFixes.AsNoTracking().Where(f => f.OperationId == id && f.Unit == unit).OrderByDescending(f => f.TimeMs)
+            var fixes = await db.UnitFixes.AsNoTracking().Where(f => f.OperationId == id && f.Unit == unit).OrderByDescending(f => f.Time)
                 .Take(perUnit).ToListAsync(ct);
             if (fixes.Count > 0)
             {
-                tracks[unit] = [.. fixes.OrderBy(f => f.TimeMs).Select(ToPosition)];
+                tracks[unit] = [.. fixes.OrderBy(f => f.Time).Select(ToPosition)];
             }
         }
 
@@ -63,31 +63,31 @@ public sealed class OperationReader(SenningenDbContext db, Texts texts, Core.Tre
         o.Id,
         o.Type,
         o.Status == OperationStatus.Active ? "active" : "ended",
-        o.HomeCountry,
+        o.HomeCountry.Value,
         o.HomeZone,
         o.CaseReference,
-        [.. o.Units.OrderBy(u => u.Id).Select(u => new OperationUnitView(u.CallSign, u.Vehicle, u.Officers, u.Country, u.Zone,
-            u.LastFixAtMs is { } t && u.LastLat is { } lat && u.LastLon is { } lon
-                ? new PositionView(lat, lon, DateTimeOffset.FromUnixTimeMilliseconds(t), u.LastSpeed, u.LastHeading, u.LastAccuracy)
+        [.. o.Units.OrderBy(u => u.Id).Select(u => new OperationUnitView(u.CallSign, u.Vehicle, u.Officers, u.Country?.Value, u.Zone,
+            u.LastFixAt is { } t && u.LastLat is { } lat && u.LastLon is { } lon
+                ? new PositionView(lat, lon, t, u.LastSpeed, u.LastHeading, u.LastAccuracy)
                 : null))],
         Lines(o.Vehicles),
         o.Suspect,
         o.Reason,
         o.AuthorisationReference,
-        o.AuthorisationDeadlineMs is { } d ? DateTimeOffset.FromUnixTimeMilliseconds(d) : null,
-        DateTimeOffset.FromUnixTimeMilliseconds(o.StartedAtMs),
+        o.AuthorisationDeadline,
+        o.StartedAt,
         o.StartedBy,
-        o.EndedAtMs is { } e ? DateTimeOffset.FromUnixTimeMilliseconds(e) : null,
+        o.EndedAt,
         o.Outcome,
         [.. crossings.Select(ToView)],
-        [.. events.Select(e => new TimelineEntry(DateTimeOffset.FromUnixTimeMilliseconds(e.AtMs), e.Kind,
+        [.. events.Select(e => new TimelineEntry(e.At, e.Kind,
             OperationLog.Render(texts, catalogue, language, e.Kind, OperationLog.ArgumentsOf(e))))]);
 
     public static CrossingView ToView(OperationCrossing c) =>
-        new(c.Unit, c.FromCountry, c.ToCountry, c.FromZone, c.ToZone, DateTimeOffset.FromUnixTimeMilliseconds(c.AtMs), c.Lat, c.Lon);
+        new(c.Unit, c.FromCountry.Value, c.ToCountry.Value, c.FromZone, c.ToZone, c.At, c.Lat, c.Lon);
 
     public static PositionView ToPosition(UnitFix f) =>
-        new(f.Lat, f.Lon, DateTimeOffset.FromUnixTimeMilliseconds(f.TimeMs), f.Speed, f.Heading, f.Accuracy);
+        new(f.Lat, f.Lon, f.Time, f.Speed, f.Heading, f.Accuracy);
 
     public static IReadOnlyList<string> Lines(string text) =>
         text.Length == 0 ? [] : text.Split('\n', StringSplitOptions.RemoveEmptyEntries);

@@ -14,24 +14,20 @@ internal static class ReportFactsBuilder
 
     public static async Task<ReportFacts> BuildAsync(SenningenDbContext db, Operation o, CancellationToken ct)
     {
-        var crossings = await db.OperationCrossings.AsNoTracking().Where(c => c.OperationId == o.Id).OrderBy(c => c.AtMs).ToListAsync(ct);
-        var notices = await db.PartnerNotices.AsNoTracking().Where(n => n.OperationId == o.Id).OrderBy(n => n.SentAtMs).ToListAsync(ct);
-        var events = await db.OperationEvents.AsNoTracking().Where(e => e.OperationId == o.Id).OrderBy(e => e.AtMs).ThenBy(e => e.Id).ToListAsync(ct);
+        var crossings = await db.OperationCrossings.AsNoTracking().Where(c => c.OperationId == o.Id).OrderBy(c => c.At).ToListAsync(ct);
+        var notices = await db.PartnerNotices.AsNoTracking().Where(n => n.OperationId == o.Id).OrderBy(n => n.SentAt).ToListAsync(ct);
+        var events = await db.OperationEvents.AsNoTracking().Where(e => e.OperationId == o.Id).OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync(ct);
         events.AddRange(db.OperationEvents.Local.Where(e => e.OperationId == o.Id && e.Id == 0));
-        var fixes = await db.UnitFixes.AsNoTracking().Where(f => f.OperationId == o.Id).OrderBy(f => f.TimeMs).ToListAsync(ct);
+        var fixes = await db.UnitFixes.AsNoTracking().Where(f => f.OperationId == o.Id).OrderBy(f => f.Time).ToListAsync(ct);
         var count = fixes.Count;
         var step = Math.Max(1, count / MaxTrackPoints);
-        return new ReportFacts(o.Id, o.Type, o.HomeCountry, o.HomeZone, o.CaseReference,
+        return new ReportFacts(o.Id, o.Type, o.HomeCountry.Value, o.HomeZone, o.CaseReference,
             [.. o.Units.Select(u => u.Vehicle is null ? u.CallSign : $"{u.CallSign} ({u.Vehicle})")], OperationReader.Lines(o.Vehicles),
-            o.Suspect, o.Reason, Time(o.StartedAtMs), o.StartedBy, Time(o.EndedAtMs ?? o.StartedAtMs), o.Outcome ?? "", o.EndNote,
-            [.. crossings.Select(c => new ReportCrossing(c.Unit, c.FromCountry, c.ToCountry, c.FromZone, c.ToZone, Time(c.AtMs), c.Lat, c.Lon))],
-            [.. notices.Select(n => new ReportNotice(n.Partner, n.Zone, Time(n.SentAtMs), Opt(n.AcknowledgedAtMs), n.AcknowledgedBy, Opt(n.EscalatedAtMs)))],
-            [.. events.OrderBy(e => e.AtMs).Select(e => new ReportEvent(Time(e.AtMs), e.Kind, OperationLog.ArgumentsOf(e)))],
+            o.Suspect, o.Reason, o.StartedAt, o.StartedBy, o.EndedAt ?? o.StartedAt, o.Outcome ?? "", o.EndNote,
+            [.. crossings.Select(c => new ReportCrossing(c.Unit, c.FromCountry.Value, c.ToCountry.Value, c.FromZone, c.ToZone, c.At, c.Lat, c.Lon))],
+            [.. notices.Select(n => new ReportNotice(n.Partner.Value, n.Zone, n.SentAt, n.AcknowledgedAt, n.AcknowledgedBy, n.EscalatedAt))],
+            [.. events.OrderBy(e => e.At).Select(e => new ReportEvent(e.At, e.Kind, OperationLog.ArgumentsOf(e)))],
             count,
-            [.. fixes.Where((_, i) => i % step == 0).Select(f => new ReportFix(f.Unit, Time(f.TimeMs), f.Lat, f.Lon))]);
+            [.. fixes.Where((_, i) => i % step == 0).Select(f => new ReportFix(f.Unit, f.Time, f.Lat, f.Lon))]);
     }
-
-    private static DateTimeOffset Time(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms);
-
-    private static DateTimeOffset? Opt(long? ms) => ms is { } v ? Time(v) : null;
 }

@@ -1,68 +1,69 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Senningen.Contracts.Operations;
 using Senningen.Node.Common.Audit;
 using Senningen.Node.Common.Configuration;
 using Senningen.Node.Common.Errors;
 using Senningen.Node.Common.Live;
 using Senningen.Node.Common.Localization;
+using Senningen.Node.Common.Officers;
 using Senningen.Node.Common.Persistence;
 using Senningen.Node.Features.Operations.Data;
+using Senningen.Node.Features.Operations.Lifecycle;
 using Senningen.Node.Features.Operations.Read;
 using Senningen.Node.Features.Operations.Timeline;
 
 namespace Senningen.Node.Features.Operations.Start;
 
-/// <summary><c>POST /api/v1/operations</c>: the home control room or the officer starts a pursuit, observation, escort or transport.</summary>
-internal static class StartOperation
+/// <summary>
+/// The home control room or the officer starts a pursuit, observation, escort or transport: checked field by field,
+/// kept with its first timeline line and audit entry. Shared by the API, the console form and the demo.
+/// </summary>
+internal sealed class StartOperation(SenningenDbContext db, AuditLog audit, ZoneDirectory zones, NodeSettings settings, OperationReader reader,
+    ChangeFeed<OperationsChange> feed, CurrentOfficer officer, Texts texts, TimeProvider clock)
 {
-    public static async Task<Results<Created<OperationView>, ProblemHttpResult>> HandleAsync(StartOperationRequest? request,
-        SenningenDbContext db, AuditLog audit, ZoneDirectory zones, NodeSettings settings, OperationReader reader, ChangeFeed<OperationsChange> feed,
-        ClaimsPrincipal user, Texts texts, TimeProvider clock, CancellationToken ct)
+    public async Task<Outcome<OperationView>> StartAsync(StartOperationRequest? request, CancellationToken ct)
     {
-        var validator = new RequestValidator(texts);
         if (request is null)
         {
-            return Problems.Validation(texts, new FieldError("body", Rules.Required, texts["rule.body-required"]));
+            return Failure.Invalid(new FieldError("body", Rules.Required, texts["rule.body-required"]));
         }
 
+        var validator = new RequestValidator(texts);
         var homeZone = StartRules.Check(validator, request, zones, settings.Country, clock.GetUtcNow());
         if (validator.HasErrors)
         {
-            return validator.Problem();
+            return Failure.Invalid(validator.Errors);
         }
 
         var now = clock.GetUtcNow();
-        var actor = Actor.From(user, settings);
-        var operation = new Operation
+        var actor = officer.Actor;
+        var operation = OperationSteps.Start(new Operation
         {
             Id = Guid.CreateVersion7(now),
             Type = request.Type!,
-            HomeCountry = settings.Country.Value,
+            HomeCountry = settings.Country,
             HomeZone = homeZone,
             CaseReference = RequestText.Blank(request.CaseReference),
             Vehicles = string.Join('\n', (request.Vehicles ?? []).Select(v => v.Trim())),
             Suspect = RequestText.Blank(request.Suspect),
             Reason = RequestText.Blank(request.Reason),
             AuthorisationReference = RequestText.Blank(request.AuthorisationReference),
-            AuthorisationDeadlineMs = request.AuthorisationDeadline?.ToUnixTimeMilliseconds(),
-            StartedAtMs = now.ToUnixTimeMilliseconds(),
+            AuthorisationDeadline = request.AuthorisationDeadline,
+            StartedAt = now,
             StartedBy = actor.Name,
-            StartedByLanguage = Texts.Normalise(user.FindFirstValue(Actor.LanguageClaim) ?? Texts.CurrentLanguage),
+            StartedByLanguage = Texts.Normalise(officer.Language ?? Texts.CurrentLanguage),
             Units = [.. request.Units!.Select(u => new OperationUnit
             {
                 CallSign = u.CallSign!.Trim(),
                 Vehicle = RequestText.Blank(u.Vehicle),
                 Officers = u.Officers,
             })],
-        };
+        });
         db.Operations.Add(operation);
         OperationLog.Add(db, operation.Id, now, EventKinds.Started, operation.Type, actor.Name, homeZone);
         audit.Add(new AuditRecord(AuditActions.OperationStarted, AuditOutcomes.Success, [$"operation:{operation.Id}"],
             CaseReference: operation.CaseReference, Detail: $"{operation.Type}, {operation.Units.Count} unit(s), home zone {homeZone}"), actor);
         await db.SaveChangesAsync(ct);
         feed.Publish(OperationsChange.Operation(operation.Id));
-        var view = await reader.GetAsync(operation.Id, Texts.CurrentLanguage, ct);
-        return TypedResults.Created($"/api/v1/operations/{operation.Id}", view);
+        return (await reader.GetAsync(operation.Id, Texts.CurrentLanguage, ct))!;
     }
 }

@@ -1,6 +1,7 @@
 using Senningen.Core.Treaty;
 using Senningen.Node.Common.Localization;
 using Senningen.Node.Common.Persistence;
+using Senningen.Node.Common.Persistence.Converters;
 using Senningen.Node.Features.Operations.Data;
 
 namespace Senningen.Node.Features.Operations.Timeline;
@@ -25,11 +26,12 @@ public static class OperationLog
 {
     private const char Separator = '\u001f';
 
+    /// <remarks>The line keeps its time as the column does: the report of an ending operation reads it before it is saved.</remarks>
     public static void Add(SenningenDbContext db, Guid operationId, DateTimeOffset at, string kind, params string?[] arguments) =>
         db.OperationEvents.Add(new OperationEvent
         {
             OperationId = operationId,
-            AtMs = at.ToUnixTimeMilliseconds(),
+            At = UnixMillisecondsConverter.AsStored(at),
             Kind = kind,
             Arguments = string.Join(Separator, arguments.Select(a => a ?? "")),
         });
