@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Senningen.Node.Features.Operations.Data;
 using static Microsoft.Playwright.Assertions;
 
 namespace Senningen.Browser.Tests;
