@@ -83,8 +83,8 @@ internal sealed partial class DeadlineWorker(IServiceScopeFactory scopes, Reques
 
         var actor = Actor.Node(node);
         // The desk's own reason for being late travels with the escalation: the SPOC sees why before it calls.
-        await services.GetRequiredService<RequestSteps>().RecordAsync(request, action, decision.To, actor,
-            action == RequestAction.Escalate ? request.DelayReason : null, null, now, ct);
+        await services.GetRequiredService<RequestSteps>().RecordAsync(request,
+            new StepDecision(action, decision.To, action == RequestAction.Escalate ? request.DelayReason : null), actor, now, ct);
         if (action == RequestAction.Escalate)
         {
             var spoc = services.GetRequiredService<RequestCatalogue>().SpocOf(node.Country);

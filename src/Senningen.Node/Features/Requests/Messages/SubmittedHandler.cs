@@ -79,7 +79,7 @@ internal sealed class SubmittedHandler(RequestSteps steps, AuditLog audit, Reque
 
         // Received when it arrived; never before it was sent, should the two clocks disagree.
         var receivedAt = DateTimeOffset.FromUnixTimeMilliseconds(Math.Max(message.ReceivedAtMs, request.SubmittedAtMs.Value));
-        await steps.RecordAsync(request, RequestAction.Receive, RequestState.Received, node, null, null, receivedAt, cancellationToken);
+        await steps.RecordAsync(request, new StepDecision(RequestAction.Receive, RequestState.Received), node, receivedAt, cancellationToken);
 
         // This node reads the treaty for itself: what its catalogue does not allow is refused at once, naming the rule.
         var refusal = DraftRules.TreatyRefusal(catalogue.FindType(p.Type)!, CountryCode.Parse(message.Sender), settings.Country, treaty,
@@ -88,7 +88,7 @@ internal sealed class SubmittedHandler(RequestSteps steps, AuditLog audit, Reque
             && RequestWorkflow.Decide(RequestState.Received, RequestAction.Refuse, RequestSide.Requested, [RequestWorkflow.NodeRole], true) is { IsAllowed: true } refuse)
         {
             // A millisecond after the receipt, so that every timeline (ordered by time) shows it after the receipt.
-            await steps.RecordAsync(request, RequestAction.Refuse, refuse.To, node, refusal, null, receivedAt.AddMilliseconds(1), cancellationToken);
+            await steps.RecordAsync(request, new StepDecision(RequestAction.Refuse, refuse.To, refusal), node, receivedAt.AddMilliseconds(1), cancellationToken);
         }
     }
 }

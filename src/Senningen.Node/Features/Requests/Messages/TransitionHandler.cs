@@ -37,7 +37,7 @@ internal sealed class TransitionHandler(RequestSteps steps, AuditLog audit, Node
 
         var applied = RequestNames.Parse<RequestAction>(p.Action);
         var state = RequestNames.Parse<RequestState>(p.ToState);
-        steps.Apply(request!, p.EventId, applied, state, p.Actor, p.Country, p.Reason, p.ExpectedBy, p.At);
+        steps.Apply(request!, p.EventId, new StepDecision(applied, state, p.Reason, p.ExpectedBy), p.Actor, p.Country, p.At);
         audit.Add(new AuditRecord(AuditActions.RequestStepReceived, AuditOutcomes.Success, [$"request:{request!.Id}", $"message:{message.Id}"],
             CaseReference: request.CaseReference, Detail: $"{request.Reference}: {p.Action} by {p.Actor} ({p.Country}) -> {p.ToState}"), node);
         steps.RaiseAfterCommit(request.Id);

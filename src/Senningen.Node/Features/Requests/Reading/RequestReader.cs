@@ -6,13 +6,15 @@ using Senningen.Core.Countries;
 using Senningen.Core.Requests;
 using Senningen.Core.Treaty;
 using Senningen.Node.Common.Localization;
+using Senningen.Node.Common.Officers;
 using Senningen.Node.Common.Persistence;
 using Senningen.Node.Features.Requests.Data;
 
 namespace Senningen.Node.Features.Requests.Reading;
 
 /// <summary>Turns stored requests into what the API and the console show, in the reader's language.</summary>
-internal sealed class RequestReader(SenningenDbContext db, RequestCatalogue catalogue, TreatyCatalogue treaty, Texts texts, TimeProvider clock)
+internal sealed class RequestReader(SenningenDbContext db, RequestCatalogue catalogue, TreatyCatalogue treaty, CurrentOfficer officer, Texts texts,
+    TimeProvider clock)
 {
     /// <summary>The actions a user may offer on a request: what the workflow allows from here for the user's side and roles.</summary>
     private static readonly RequestAction[] UserActions =
@@ -32,12 +34,13 @@ internal sealed class RequestReader(SenningenDbContext db, RequestCatalogue cata
             r.EscalatedAtMs is not null, r.CreatedBy);
     }
 
-    public async Task<RequestView> ViewAsync(CooperationRequest r, ClaimsPrincipal user, string language, CancellationToken ct)
+    /// <summary>The request with its timeline, attachments and the actions the current officer may take on it.</summary>
+    public async Task<RequestView> ViewAsync(CooperationRequest r, string language, CancellationToken ct)
     {
         var timeline = await TimelineAsync(r.Id, language, ct);
         var attachments = await db.RequestAttachments.AsNoTracking().Where(a => a.RequestId == r.Id).OrderBy(a => a.FileName)
             .Select(a => new AttachmentView(a.Id, a.FileName, a.ContentType, a.Size)).ToListAsync(ct);
-        var roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList();
+        var roles = officer.Principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList();
         var state = RequestNames.Parse<RequestState>(r.State);
         var side = RequestNames.Parse<RequestSide>(r.Side);
         var actions = UserActions.Where(a => RequestWorkflow.Decide(state, a, side, roles, hasReason: true).IsAllowed)

@@ -10,22 +10,24 @@ using Senningen.Node.Features.Requests.Messages;
 
 namespace Senningen.Node.Features.Requests.Workflow;
 
+/// <summary>One step as the workflow decided it: the action, the state it leads to, and the reason or new date it carries.</summary>
+internal sealed record StepDecision(RequestAction Action, RequestState To, string? Reason = null, DateTimeOffset? ExpectedBy = null);
+
 /// <summary>
 /// Records one step of a request on this node, in the caller's unit of work: the new state (as the workflow gave it),
 /// the timeline entry, the audit entry, and, for a step taken here, the message that tells the partner node.
 /// </summary>
 internal sealed class RequestSteps(SenningenDbContext db, Outbox outbox, AuditLog audit, RequestCatalogue catalogue, NodeSettings node, ChangeFeed<RequestChanged> feed)
 {
-    public async Task<RequestEvent> RecordAsync(CooperationRequest request, RequestAction action, RequestState to, Actor actor, string? reason,
-        DateTimeOffset? expectedBy, DateTimeOffset now, CancellationToken ct)
+    public async Task<RequestEvent> RecordAsync(CooperationRequest request, StepDecision decision, Actor actor, DateTimeOffset now, CancellationToken ct)
     {
-        var step = Apply(request, Guid.CreateVersion7(now), action, to, actor.Name, node.Country.Value, reason, expectedBy, now);
+        var step = Apply(request, Guid.CreateVersion7(now), decision, actor.Name, node.Country.Value, now);
         audit.Add(new AuditRecord(AuditActions.RequestStep, AuditOutcomes.Success, [$"request:{request.Id}"], CaseReference: request.CaseReference,
             Recipient: Partner(request).Value, Detail: $"{request.Reference} {request.Type}: {step.Action} {step.FromState} -> {step.ToState}"), actor);
         // A draft's withdrawal never left the node: the partner has nothing to hear about.
         if (request.SubmittedAtMs is not null)
         {
-            await outbox.EnqueueAsync(Partner(request), TransitionPayload.Type, 1, ToPayload(step, expectedBy), request.ConversationId,
+            await outbox.EnqueueAsync(Partner(request), TransitionPayload.Type, 1, ToPayload(step, decision.ExpectedBy), request.ConversationId,
                 request.CaseReference, actor: actor, cancellationToken: ct);
         }
 
@@ -34,9 +36,9 @@ internal sealed class RequestSteps(SenningenDbContext db, Outbox outbox, AuditLo
     }
 
     /// <summary>Changes the request as the step says and adds the step to its timeline; shared with the partner's steps as they arrive.</summary>
-    public RequestEvent Apply(CooperationRequest request, Guid eventId, RequestAction action, RequestState to, string actor, string country, string? reason,
-        DateTimeOffset? expectedBy, DateTimeOffset at)
+    public RequestEvent Apply(CooperationRequest request, Guid eventId, StepDecision decision, string actor, string country, DateTimeOffset at)
     {
+        var (action, to, reason, expectedBy) = decision;
         var from = request.State;
         var ms = at.ToUnixTimeMilliseconds();
         request.State = RequestNames.Of(to);

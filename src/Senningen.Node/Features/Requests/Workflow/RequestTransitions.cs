@@ -10,6 +10,7 @@ using Senningen.Node.Common.Configuration;
 using Senningen.Node.Common.Errors;
 using Senningen.Node.Common.Exchange;
 using Senningen.Node.Common.Localization;
+using Senningen.Node.Common.Officers;
 using Senningen.Node.Common.Persistence;
 using Senningen.Node.Features.Requests.Data;
 using Senningen.Node.Features.Requests.Drafting;
@@ -26,7 +27,7 @@ internal sealed record StepOutcome(CooperationRequest? Request, int Status, Fiel
 /// request; any other step is recorded and sent to the partner. Nothing changes when the answer is not 200.
 /// </summary>
 internal sealed class RequestTransitions(SenningenDbContext db, RequestSteps steps, Outbox outbox, AuditLog audit, RequestCatalogue catalogue,
-    TreatyCatalogue treaty, NodeSettings node, RequestsSettings settings, Texts texts, TimeProvider clock)
+    TreatyCatalogue treaty, NodeSettings node, RequestsSettings settings, CurrentOfficer officer, Texts texts, TimeProvider clock)
 {
     private static readonly RequestAction[] ByUsers =
     [
@@ -34,7 +35,8 @@ internal sealed class RequestTransitions(SenningenDbContext db, RequestSteps ste
         RequestAction.Refuse, RequestAction.StartExecution, RequestAction.Complete, RequestAction.Archive, RequestAction.Withdraw, RequestAction.DeclareDelay,
     ];
 
-    public async Task<StepOutcome> ApplyAsync(Guid id, TransitionInput input, ClaimsPrincipal user, CancellationToken ct)
+    /// <summary>The current officer's action on the request: their side and roles decide what the workflow allows.</summary>
+    public async Task<StepOutcome> ApplyAsync(Guid id, TransitionInput input, CancellationToken ct)
     {
         if (!RequestNames.TryParse<RequestAction>(input.Action, out var action) || !ByUsers.Contains(action))
         {
@@ -55,9 +57,9 @@ internal sealed class RequestTransitions(SenningenDbContext db, RequestSteps ste
 
         var state = RequestNames.Parse<RequestState>(request.State);
         var side = RequestNames.Parse<RequestSide>(request.Side);
-        var roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList();
+        var roles = officer.Principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList();
         var decision = RequestWorkflow.Decide(state, action, side, roles, reason is not null);
-        var actor = Actor.From(user, node);
+        var actor = officer.Actor;
         var refused = decision.Outcome switch
         {
             TransitionOutcome.NotFromState => Refusal(StatusCodes.Status409Conflict, "action", "transition-not-allowed", "request.rule.transition-not-allowed", input.Action, request.State),
@@ -92,7 +94,7 @@ internal sealed class RequestTransitions(SenningenDbContext db, RequestSteps ste
         }
         else
         {
-            await steps.RecordAsync(request, action, decision.To, actor, reason, input.ExpectedBy, now, ct);
+            await steps.RecordAsync(request, new StepDecision(action, decision.To, reason, input.ExpectedBy), actor, now, ct);
         }
 
         try
@@ -116,7 +118,8 @@ internal sealed class RequestTransitions(SenningenDbContext db, RequestSteps ste
         request.AnswerByMs = plan.AnswerBy.ToUnixTimeMilliseconds();
         request.RemindAtMs = plan.RemindAt.ToUnixTimeMilliseconds();
         request.AcknowledgeByMs = plan.AcknowledgeBy?.ToUnixTimeMilliseconds();
-        var step = steps.Apply(request, Guid.CreateVersion7(now), RequestAction.Submit, RequestState.Submitted, actor.Name, node.Country.Value, null, null, now);
+        var step = steps.Apply(request, Guid.CreateVersion7(now), new StepDecision(RequestAction.Submit, RequestState.Submitted), actor.Name,
+            node.Country.Value, now);
         var attachments = await db.RequestAttachments.AsNoTracking().Where(a => a.RequestId == request.Id).ToListAsync(ct);
         var payload = new SubmittedPayload(request.Id, request.Reference, request.Type, request.Urgency, request.CaseReference, request.Region,
             request.Recipient, request.SpocCopy, request.LiaisonOfficerId, JsonSerializer.Deserialize<Dictionary<string, string?>>(request.Fields)!,
