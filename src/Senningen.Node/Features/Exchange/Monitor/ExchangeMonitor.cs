@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Senningen.Contracts.Exchange;
+using Senningen.Node.Common.Audit;
 using Senningen.Node.Common.Configuration;
 using Senningen.Node.Common.Exchange;
 using Senningen.Node.Common.Exchange.Data;
@@ -9,7 +10,7 @@ using Senningen.Node.Common.Persistence;
 namespace Senningen.Node.Features.Exchange.Monitor;
 
 /// <summary>What the Exchange page and <c>senn exchange status</c> show: the link to each partner and the messages.</summary>
-public sealed class ExchangeMonitor(SenningenDbContext db, PartnerLinks links, NodeSigningKey key, NodeSettings settings)
+public sealed class ExchangeMonitor(SenningenDbContext db, PartnerLinks links, NodeSigningKey key, NodeSettings settings, AuditLog audit)
 {
     public async Task<ExchangeStatusView> StatusAsync(CancellationToken ct)
     {
@@ -63,6 +64,20 @@ public sealed class ExchangeMonitor(SenningenDbContext db, PartnerLinks links, N
         var count = await outbox.LongCountAsync(ct);
         var messages = await outbox.OrderByDescending(m => m.CreatedAtMs).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
         return new ExchangeMessagePage([.. messages.Select(ToView)], page, pageSize, count);
+    }
+
+    /// <summary>One message with its envelope and receipt, or null; reading it is audited in the current officer's name.</summary>
+    public async Task<ExchangeMessageDetail?> OpenAsync(Guid id, CancellationToken ct)
+    {
+        if (await FindAsync(id, ct) is not { } detail)
+        {
+            return null;
+        }
+
+        // The payload may carry personal data: reading it is a disclosure like any other.
+        await audit.WriteAsync(new AuditRecord(AuditActions.MessageRead, AuditOutcomes.Success, [$"message:{id}"],
+            CaseReference: detail.Message.CaseReference, Detail: $"{detail.Message.Direction} {detail.Message.Type}"), cancellationToken: ct);
+        return detail;
     }
 
     public async Task<ExchangeMessageDetail?> FindAsync(Guid id, CancellationToken ct)
