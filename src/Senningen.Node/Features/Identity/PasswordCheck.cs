@@ -21,7 +21,7 @@ internal sealed class PasswordCheck(UserManager<SenningenUser> users, SignInMana
             return new Outcome(null, false);
         }
 
-        var actor = new Actor(user.UserName ?? attempted.Name, user.Unit, user.Country);
+        var actor = new Actor(user.UserName ?? attempted.Name, user.Unit, user.Country.Value);
         var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
         if (result.Succeeded)
         {

@@ -81,7 +81,7 @@ public sealed class UserDirectory(UserManager<SenningenUser> users, AuditLog aud
             UserName = request.Username!.Trim(),
             DisplayName = request.DisplayName!.Trim(),
             Unit = request.Unit!.Trim(),
-            Country = settings.Country.Value,
+            Country = settings.Country,
             Language = language,
             CreatedAt = clock.GetUtcNow(),
         };
@@ -184,7 +184,7 @@ public sealed class UserDirectory(UserManager<SenningenUser> users, AuditLog aud
         var roles = await users.GetRolesAsync(user);
         var claims = await users.GetClaimsAsync(user);
         var lockedOut = user.LockoutEnd is { } end && end > clock.GetUtcNow() ? end : (DateTimeOffset?)null;
-        return new UserSummary(user.UserName ?? "", user.DisplayName, user.Country, user.Unit, [.. roles.Order(StringComparer.Ordinal)],
+        return new UserSummary(user.UserName ?? "", user.DisplayName, user.Country.Value, user.Unit, [.. roles.Order(StringComparer.Ordinal)],
             user.Language, lockedOut, user.AccessFailedCount)
         {
             Authorisations = [.. claims.Where(c => c.Type == Actor.AuthorisationClaim).Select(c => c.Value).Order(StringComparer.Ordinal)],
