@@ -1,5 +1,6 @@
 using Senningen.Node.Common.Officers;
 using Senningen.Node.Common.Persistence;
+using Senningen.Node.Common.Persistence.Converters;
 
 namespace Senningen.Node.Common.Audit;
 
@@ -19,7 +20,7 @@ public sealed class AuditLog(SenningenDbContext db, CurrentOfficer officer, Time
         db.AuditEntries.Add(new AuditEntry
         {
             Sequence = Interlocked.Decrement(ref _provisional),
-            OccurredAtUnixMs = clock.GetUtcNow().ToUnixTimeMilliseconds(),
+            OccurredAt = UnixMillisecondsConverter.Truncate(clock.GetUtcNow()),
             Actor = actor.Name,
             ActorUnit = actor.Unit,
             ActorCountry = actor.Country,

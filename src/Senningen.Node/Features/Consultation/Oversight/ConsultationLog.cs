@@ -33,10 +33,9 @@ internal sealed class ConsultationLog(SenningenDbContext db, AuditLog audit, Tex
 
     private async Task<IReadOnlyList<ConsultationLogRow>> ListAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
     {
-        var (fromMs, toMs) = (from.ToUnixTimeMilliseconds(), to.ToUnixTimeMilliseconds());
         var entries = await db.AuditEntries.AsNoTracking()
             .Where(e => (e.Action == AuditActions.ConsultationSearched || e.Action == AuditActions.ConsultationDisclosed)
-                && e.OccurredAtUnixMs >= fromMs && e.OccurredAtUnixMs <= toMs)
+                && e.OccurredAt >= from && e.OccurredAt <= to)
             .OrderByDescending(e => e.Sequence).Take(MaxRows).ToListAsync(ct);
         var rows = entries.Select(Row).ToList();
         await audit.WriteAsync(new AuditRecord(AuditActions.AuditRead, AuditOutcomes.Success, Detail: string.Create(CultureInfo.InvariantCulture,
