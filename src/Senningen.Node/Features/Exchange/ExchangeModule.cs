@@ -57,7 +57,7 @@ internal static class ExchangeModule
             return validator.Problem();
         }
 
-        return TypedResults.Ok(await monitor.ListAsync(dir, filter.Status, country?.Value, pageNumber, size, ct));
+        return TypedResults.Ok(await monitor.ListAsync(dir, filter.Status, country, pageNumber, size, ct));
     }
 
     public static async Task<Results<Ok<ExchangeMessageDetail>, ProblemHttpResult>> GetAsync(string id, ExchangeMonitor monitor, Texts texts,

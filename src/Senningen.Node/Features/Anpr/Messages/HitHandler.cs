@@ -22,7 +22,7 @@ internal sealed class HitHandler(AuditLog audit, AnprSettings anpr, NodeSettings
     public async Task HandleAsync(InboxMessage message, HitPayload p, SenningenDbContext db, CancellationToken cancellationToken)
     {
         var node = Actor.Node(settings);
-        if (!CountryCode.TryParseParty(message.Sender, out var sender) || !anpr.ExchangesWith(sender))
+        if (!CountryCode.TryParseParty(message.Sender.Value, out var sender) || !anpr.ExchangesWith(sender))
         {
             audit.Add(new AuditRecord(AuditActions.AnprHitReceived, AuditOutcomes.Denied, [$"message:{message.Id}"],
                 Detail: $"{message.Sender} is not an ANPR exchange partner of this node"), node);
@@ -42,7 +42,7 @@ internal sealed class HitHandler(AuditLog audit, AnprSettings anpr, NodeSettings
             CameraId = p.CameraId, CameraName = p.CameraName, Source = p.Source == "partner" ? CameraSource.Partner : CameraSource.Police,
             EntryId = own?.ToString() ?? p.EntryId, EntryPlate = p.EntryPlate, Category = category, Action = (int)AnprNames.Actions[p.Action],
             Owner = settings.Country.Value, Score = p.Score, Confusions = string.Join('\n', p.Confusions),
-            ReceivedAtMs = clock.GetUtcNow().ToUnixTimeMilliseconds(), ReceivedFrom = message.Sender,
+            ReceivedAtMs = clock.GetUtcNow().ToUnixTimeMilliseconds(), ReceivedFrom = message.Sender.Value,
         };
         db.AnprHits.Add(hit);
         audit.Add(new AuditRecord(AuditActions.AnprHitReceived, AuditOutcomes.Success, [$"hit:{hit.Id}", $"hotlist:{hit.EntryId}"],

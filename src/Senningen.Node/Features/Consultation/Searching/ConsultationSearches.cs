@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Senningen.Contracts.Consultation;
 using Senningen.Contracts.Users;
 using Senningen.Core.Consultation;
-using Senningen.Core.Countries;
 using Senningen.Core.Treaty;
 using Senningen.Node.Common.Audit;
 using Senningen.Node.Common.Configuration;
@@ -12,6 +11,7 @@ using Senningen.Node.Common.Exchange;
 using Senningen.Node.Common.Localization;
 using Senningen.Node.Common.Officers;
 using Senningen.Node.Common.Persistence;
+using Senningen.Node.Common.Persistence.Converters;
 using Senningen.Node.Features.Consultation.Data;
 using Senningen.Node.Features.Consultation.Messages;
 
@@ -68,13 +68,14 @@ internal sealed class ConsultationSearches(SenningenDbContext db, Outbox outbox,
         var asked = search.Partners ?? partners;
         var row = new ConsultationSearch
         {
-            Id = Guid.CreateVersion7(now), Context = ConsultationContexts.NameOf(search.Context), DataSet = Disclosure.NameOf(search.DataSet),
+            Id = Guid.CreateVersion7(now), Context = search.Context, DataSet = search.DataSet,
             Criteria = JsonSerializer.Serialize(new { search.Person, search.Plate, search.DocumentNumber }), Purpose = search.Purpose,
-            CaseReference = search.CaseReference, RequestedBy = actor.Name, Partners = string.Join(',', asked.Select(p => p.Value)),
-            StartedAtMs = now.ToUnixTimeMilliseconds(), DeadlineMs = (now + settings.PartnerTimeout).ToUnixTimeMilliseconds(),
+            CaseReference = search.CaseReference, RequestedBy = actor.Name, Partners = asked,
+            StartedAt = UnixMillisecondsConverter.Truncate(now), Deadline = UnixMillisecondsConverter.Truncate(now + settings.PartnerTimeout),
         };
         db.ConsultationSearches.Add(row);
-        var payload = new QueryPayload(row.Id, row.Context, row.DataSet, search.Person, search.Plate, search.DocumentNumber, search.Purpose,
+        var (dataSetName, partnerCodes) = (Disclosure.NameOf(search.DataSet), string.Join(',', asked.Select(p => p.Value)));
+        var payload = new QueryPayload(row.Id, contextName, dataSetName, search.Person, search.Plate, search.DocumentNumber, search.Purpose,
             search.CaseReference, actor.Name);
         foreach (var partner in asked)
         {
@@ -84,7 +85,7 @@ internal sealed class ConsultationSearches(SenningenDbContext db, Outbox outbox,
         }
 
         audit.Add(new AuditRecord(AuditActions.ConsultationSearched, AuditOutcomes.Success, [$"consultation:{row.Id}"], search.Purpose,
-            search.CaseReference, row.Partners, $"{row.Context} {row.DataSet}; {search.Criteria}"), actor);
+            search.CaseReference, partnerCodes, $"{contextName} {dataSetName}; {search.Criteria}"), actor);
         await db.SaveChangesAsync(ct);
         await WatchVolumeAsync(actor, now, ct);
         return new StartOutcome(View(row, [], now), [], null);
@@ -115,21 +116,21 @@ internal sealed class ConsultationSearches(SenningenDbContext db, Outbox outbox,
 
     public static ConsultationSearchView View(ConsultationSearch search, IReadOnlyList<ConsultationAnswerRow> answers, DateTimeOffset now)
     {
-        var deadline = DateTimeOffset.FromUnixTimeMilliseconds(search.DeadlineMs);
-        var partners = search.Partners.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(country =>
+        var deadline = search.Deadline;
+        var partners = search.Partners.Select(country =>
             answers.FirstOrDefault(a => a.Country == country) is { } a
-                ? new PartnerAnswerView(country, "answered", a.Level, a.Rule, a.Refusal, a.Hit, a.TooBroad,
-                    JsonSerializer.Deserialize<List<ConsultationItemView>>(a.Items, Json) ?? [], DateTimeOffset.FromUnixTimeMilliseconds(a.ReceivedAtMs))
-                : new PartnerAnswerView(country, now < deadline ? "waiting" : "no-answer", null, null, null, null, false, [], null));
-        return new ConsultationSearchView(search.Id, search.Context, search.DataSet, search.Purpose, search.CaseReference,
-            DateTimeOffset.FromUnixTimeMilliseconds(search.StartedAtMs), deadline, [.. partners]);
+                ? new PartnerAnswerView(country.Value, "answered", a.Level, a.Rule, a.Refusal, a.Hit, a.TooBroad,
+                    JsonSerializer.Deserialize<List<ConsultationItemView>>(a.Items, Json) ?? [], a.ReceivedAt)
+                : new PartnerAnswerView(country.Value, now < deadline ? "waiting" : "no-answer", null, null, null, null, false, [], null));
+        return new ConsultationSearchView(search.Id, ConsultationContexts.NameOf(search.Context), Disclosure.NameOf(search.DataSet), search.Purpose,
+            search.CaseReference, search.StartedAt, deadline, [.. partners]);
     }
 
     // One alert when a user's searches in the window first pass the threshold, not one per search above it.
     private async Task WatchVolumeAsync(Actor actor, DateTimeOffset now, CancellationToken ct)
     {
-        var since = (now - settings.AlertWindow).ToUnixTimeMilliseconds();
-        var count = await db.ConsultationSearches.CountAsync(s => s.RequestedBy == actor.Name && s.StartedAtMs > since, ct);
+        var since = now - settings.AlertWindow;
+        var count = await db.ConsultationSearches.CountAsync(s => s.RequestedBy == actor.Name && s.StartedAt > since, ct);
         if (count == settings.VolumeAlertSearches + 1)
         {
             await audit.WriteAsync(new AuditRecord(AuditActions.ConsultationVolumeAlert, AuditOutcomes.Success, [$"user:{actor.Name}"],

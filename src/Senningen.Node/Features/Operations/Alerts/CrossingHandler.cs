@@ -32,7 +32,7 @@ internal sealed class CrossingHandler(AuditLog audit, NodeSettings settings, Cha
             (alert.EscalatedAtMs, alert.Escalated, alert.ClosedAtMs) = (null, false, null);
         }
 
-        alert.FromCountry = message.Sender;
+        alert.FromCountry = message.Sender.Value;
         alert.ConversationId = message.ConversationId;
         alert.OperationType = p.OperationType;
         alert.HomeZone = p.HomeZone;

@@ -16,6 +16,6 @@ internal sealed class AcknowledgedHandler(ChangeFeed<OperationsChange> feed) : I
         {
             notice.AcknowledgedAtMs = p.At.ToUnixTimeMilliseconds();
             notice.AcknowledgedBy = $"{p.By} ({p.ControlRoom})";
-        }, EventKinds.Acknowledged, [message.Sender, p.Zone, p.By], cancellationToken);
+        }, EventKinds.Acknowledged, [message.Sender.Value, p.Zone, p.By], cancellationToken);
     }
 }

@@ -13,6 +13,6 @@ internal sealed class EscalatedHandler(ChangeFeed<OperationsChange> feed) : IMes
     public Task HandleAsync(InboxMessage message, EscalatedPayload p, SenningenDbContext db, CancellationToken cancellationToken)
     {
         return NoticeReplies.RecordAsync(db, feed, message, p.OperationId, p.Zone, p.At,
-            notice => notice.EscalatedAtMs = p.At.ToUnixTimeMilliseconds(), EventKinds.Escalated, [message.Sender, p.Zone], cancellationToken);
+            notice => notice.EscalatedAtMs = p.At.ToUnixTimeMilliseconds(), EventKinds.Escalated, [message.Sender.Value, p.Zone], cancellationToken);
     }
 }

@@ -18,7 +18,7 @@ internal static class NoticeReplies
         DateTimeOffset at, Action<PartnerNotice> apply, string kind, string[] arguments, CancellationToken ct)
     {
         var notice = await db.PartnerNotices.FirstOrDefaultAsync(
-            n => n.OperationId == operationId && n.Partner == message.Sender && n.Zone == zone, ct);
+            n => n.OperationId == operationId && n.Partner == message.Sender.Value && n.Zone == zone, ct);
         if (notice is null)
         {
             return;

@@ -109,7 +109,7 @@ internal sealed class CrossingNotifier(SenningenDbContext db, Outbox outbox, Aud
             db.PartnerNotices.Add(new PartnerNotice
             {
                 OperationId = operation.Id, Partner = partner.Value, Zone = zone, ConversationId = conversation, MessageId = message.Id,
-                SentAtMs = message.CreatedAtMs,
+                SentAtMs = message.CreatedAt.ToUnixTimeMilliseconds(),
             });
         }
 

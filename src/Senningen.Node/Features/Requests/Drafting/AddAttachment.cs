@@ -38,10 +38,10 @@ internal sealed class DraftAttachments(SenningenDbContext db, AuditLog audit, Re
             return RequestOutcome<AttachmentView>.NotFound();
         }
 
-        if (request.State != RequestNames.Of(RequestState.Draft))
+        if (request.State != RequestState.Draft)
         {
             return RequestOutcome<AttachmentView>.Refused(StatusCodes.Status409Conflict,
-                new FieldError("state", "draft-only", texts["request.rule.draft-only", "state", request.State]));
+                new FieldError("state", "draft-only", texts["request.rule.draft-only", "state", RequestNames.Of(request.State)]));
         }
 
         if (await db.RequestAttachments.CountAsync(a => a.RequestId == id, ct) >= settings.MaxAttachments)

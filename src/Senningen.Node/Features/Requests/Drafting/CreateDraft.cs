@@ -9,6 +9,7 @@ using Senningen.Node.Common.Errors;
 using Senningen.Node.Common.Localization;
 using Senningen.Node.Common.Officers;
 using Senningen.Node.Common.Persistence;
+using Senningen.Node.Common.Persistence.Converters;
 using Senningen.Node.Features.Requests.Data;
 using Senningen.Node.Features.Requests.Reading;
 
@@ -50,11 +51,11 @@ internal sealed class RequestDrafts(SenningenDbContext db, AuditLog audit, Reque
             Id = id,
             Reference = $"{node.Country.Value}-{now:yyyyMMdd}-{id.ToString("N")[^6..].ToUpperInvariant()}",
             Type = draft.Type.Id,
-            Side = RequestNames.Of(RequestSide.Requesting),
-            RequestingCountry = node.Country.Value,
-            RequestedCountry = draft.Partner.Value,
-            State = RequestNames.Of(RequestState.Draft),
-            Urgency = RequestNames.Of(draft.Urgency),
+            Side = RequestSide.Requesting,
+            RequestingCountry = node.Country,
+            RequestedCountry = draft.Partner,
+            State = RequestState.Draft,
+            Urgency = draft.Urgency,
             CaseReference = draft.CaseReference,
             Region = draft.Region,
             Recipient = route.Recipient.Id,
@@ -62,13 +63,14 @@ internal sealed class RequestDrafts(SenningenDbContext db, AuditLog audit, Reque
             LiaisonOfficerId = draft.Officer?.Id,
             Fields = JsonSerializer.Serialize(draft.Fields),
             CreatedBy = actor.Name,
-            CreatedAtMs = now.ToUnixTimeMilliseconds(),
-            UpdatedAtMs = now.ToUnixTimeMilliseconds(),
+            CreatedAt = UnixMillisecondsConverter.Truncate(now),
+            UpdatedAt = UnixMillisecondsConverter.Truncate(now),
             ConversationId = Guid.CreateVersion7(now),
         };
         db.Requests.Add(request);
         audit.Add(new AuditRecord(AuditActions.RequestCreated, AuditOutcomes.Success, [$"request:{id}"], CaseReference: request.CaseReference,
-            Recipient: request.RequestedCountry, Detail: $"{request.Reference} {request.Type} ({request.Urgency}) to {request.Recipient}"), actor);
+            Recipient: request.RequestedCountry.Value, Detail: $"{request.Reference} {request.Type} ({RequestNames.Of(request.Urgency)}) to {request.Recipient}"),
+            actor);
         await db.SaveChangesAsync(ct);
         return new DraftOutcome(request, [], null);
     }

@@ -22,8 +22,8 @@ internal static class RequestForm
         var status = RequestReader.Kebab(RequestReader.DeadlineStatusOf(r, now));
         return new RequestFormView(language, r.Id, r.Reference, texts.Get(language, "request.form.title"), summary.TypeName, summary.UrgencyName,
             summary.StateName, r.CaseReference,
-            new FormPartyView(r.RequestingCountry, texts.Get(language, $"country.{r.RequestingCountry}"), null, r.CreatedBy),
-            new FormPartyView(r.RequestedCountry, texts.Get(language, $"country.{r.RequestedCountry}"), Authority(r.Recipient, reader, language), null),
+            new FormPartyView(r.RequestingCountry.Value, texts.Get(language, $"country.{r.RequestingCountry.Value}"), null, r.CreatedBy),
+            new FormPartyView(r.RequestedCountry.Value, texts.Get(language, $"country.{r.RequestedCountry.Value}"), Authority(r.Recipient, reader, language), null),
             r.SpocCopy is null ? null : Authority(r.SpocCopy, reader, language),
             reader.ViewOfficer(r),
             reader.Fields(r, language), reader.LegalBasis(r, language),
@@ -47,6 +47,6 @@ internal static class RequestForm
         return [.. roles.Select(role => timeline.LastOrDefault(e => role.Actions.Contains(e.Action)) is { } step
             ? new FormSignatureView(role.Role, texts.Get(language, $"request.signature.{role.Role}"), step.Actor, step.Country, step.At)
             : new FormSignatureView(role.Role, texts.Get(language, $"request.signature.{role.Role}"), null,
-                role.Role == "requesting" ? r.RequestingCountry : r.RequestedCountry, null))];
+                (role.Role == "requesting" ? r.RequestingCountry : r.RequestedCountry).Value, null))];
     }
 }

@@ -51,34 +51,42 @@ internal sealed class RequestReading(SenningenDbContext db, RequestReader reader
         var query = db.Requests.AsNoTracking();
         if (filter.Box is { } box)
         {
-            var side = RequestNames.Of(box == "inbox" ? RequestSide.Requested : RequestSide.Requesting);
+            var side = box == "inbox" ? RequestSide.Requested : RequestSide.Requesting;
             query = query.Where(r => r.Side == side);
         }
 
-        query = filter.State is { } state ? query.Where(r => r.State == state) : query;
-        query = filter.Type is { } type ? query.Where(r => r.Type == type) : query;
-        query = filter.Urgency is { } urgency ? query.Where(r => r.Urgency == urgency) : query;
-        if (filter.Overdue == true)
+        if (filter.State is { } stateName)
         {
-            var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
-            query = query.Where(r => r.ClockRunning && r.AnswerByMs < now);
+            var state = RequestNames.Parse<RequestState>(stateName);
+            query = query.Where(r => r.State == state);
         }
 
-        var rows = await query.OrderByDescending(r => r.CreatedAtMs).Take(500).ToListAsync(ct);
+        query = filter.Type is { } type ? query.Where(r => r.Type == type) : query;
+        if (filter.Urgency is { } urgencyName)
+        {
+            var urgency = RequestNames.Parse<Urgency>(urgencyName);
+            query = query.Where(r => r.Urgency == urgency);
+        }
+
+        if (filter.Overdue == true)
+        {
+            var now = clock.GetUtcNow();
+            query = query.Where(r => r.ClockRunning && r.AnswerBy < now);
+        }
+
+        var rows = await query.OrderByDescending(r => r.CreatedAt).Take(500).ToListAsync(ct);
         var language = Texts.CurrentLanguage;
         // Crisis first: they are what a desk must act on before anything else.
-        IReadOnlyList<RequestSummary> list = [.. rows.OrderByDescending(r => r.Urgency == "crisis" && r.ClockRunning).Select(r => reader.Summary(r, language))];
+        IReadOnlyList<RequestSummary> list = [.. rows.OrderByDescending(r => r.Urgency == Urgency.Crisis && r.ClockRunning).Select(r => reader.Summary(r, language))];
         return RequestOutcome<IReadOnlyList<RequestSummary>>.Ok(list);
     }
 
     /// <summary>Crisis requests to this node that nobody acknowledged yet, oldest first: the banner on every control-room console.</summary>
     public async Task<IReadOnlyList<RequestSummary>> OpenCrisisAsync(CancellationToken ct)
     {
-        var requested = RequestNames.Of(RequestSide.Requested);
-        var crisis = RequestNames.Of(Urgency.Crisis);
         var rows = await db.Requests.AsNoTracking()
-            .Where(r => r.Side == requested && r.Urgency == crisis && r.AcknowledgedAtMs == null && r.ClockRunning)
-            .OrderBy(r => r.SubmittedAtMs).ToListAsync(ct);
+            .Where(r => r.Side == RequestSide.Requested && r.Urgency == Urgency.Crisis && r.AcknowledgedAt == null && r.ClockRunning)
+            .OrderBy(r => r.SubmittedAt).ToListAsync(ct);
         return [.. rows.Select(r => reader.Summary(r, Texts.CurrentLanguage))];
     }
 

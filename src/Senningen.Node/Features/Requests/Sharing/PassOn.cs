@@ -44,7 +44,7 @@ internal sealed class RequestDisclosures(SenningenDbContext db, RequestSteps ste
         var actor = officer.Actor;
         var type = catalogue.FindType(request.Type)!;
         var fields = JsonSerializer.Deserialize<Dictionary<string, string?>>(request.Fields) ?? [];
-        var decision = RequestWorkflow.Decide(RequestNames.Parse<RequestState>(request.State), RequestAction.PassOn, RequestNames.Parse<RequestSide>(request.Side),
+        var decision = RequestWorkflow.Decide(request.State, RequestAction.PassOn, request.Side,
             [.. officer.Principal.FindAll(ClaimTypes.Role).Select(c => c.Value)], hasReason: true);
         var refusal = type.Onward is not { } onward ? ("type", "onward-sharing-not-provided", 403)
             : decision.Outcome == TransitionOutcome.NotFromState ? ("state", "not-answered", 409)

@@ -5,6 +5,7 @@ using Senningen.Node.Common.Configuration;
 using Senningen.Node.Common.Exchange;
 using Senningen.Node.Common.Live;
 using Senningen.Node.Common.Persistence;
+using Senningen.Node.Common.Persistence.Converters;
 using Senningen.Node.Features.Requests.Data;
 using Senningen.Node.Features.Requests.Messages;
 
@@ -25,7 +26,7 @@ internal sealed class RequestSteps(SenningenDbContext db, Outbox outbox, AuditLo
         audit.Add(new AuditRecord(AuditActions.RequestStep, AuditOutcomes.Success, [$"request:{request.Id}"], CaseReference: request.CaseReference,
             Recipient: Partner(request).Value, Detail: $"{request.Reference} {request.Type}: {step.Action} {step.FromState} -> {step.ToState}"), actor);
         // A draft's withdrawal never left the node: the partner has nothing to hear about.
-        if (request.SubmittedAtMs is not null)
+        if (request.SubmittedAt is not null)
         {
             await outbox.EnqueueAsync(Partner(request), TransitionPayload.Type, 1, ToPayload(step, decision.ExpectedBy), request.ConversationId,
                 request.CaseReference, actor: actor, cancellationToken: ct);
@@ -40,33 +41,33 @@ internal sealed class RequestSteps(SenningenDbContext db, Outbox outbox, AuditLo
     {
         var (action, to, reason, expectedBy) = decision;
         var from = request.State;
-        var ms = at.ToUnixTimeMilliseconds();
-        request.State = RequestNames.Of(to);
+        at = UnixMillisecondsConverter.Truncate(at);
+        request.State = to;
         var stop = catalogue.FindType(request.Type)?.ClockStop ?? ClockStop.Decision;
         request.ClockRunning = RequestDeadlines.IsRunning(to, stop);
         switch (action)
         {
             case RequestAction.Acknowledge:
-                request.AcknowledgedAtMs = ms;
+                request.AcknowledgedAt = at;
                 request.AcknowledgedBy = actor;
                 break;
             case RequestAction.DeclareDelay:
                 request.DelayReason = reason;
-                request.ExpectedByMs = expectedBy?.ToUnixTimeMilliseconds();
+                request.ExpectedBy = expectedBy is { } by ? UnixMillisecondsConverter.Truncate(by) : null;
                 break;
             case RequestAction.Remind:
-                request.RemindedAtMs = ms;
+                request.RemindedAt = at;
                 break;
             case RequestAction.Escalate:
-                request.EscalatedAtMs = ms;
+                request.EscalatedAt = at;
                 break;
         }
 
-        request.UpdatedAtMs = ms;
+        request.UpdatedAt = at;
         request.Version++;
         var step = new RequestEvent
         {
-            Id = eventId, RequestId = request.Id, AtMs = ms, Action = RequestNames.Of(action), FromState = from, ToState = request.State,
+            Id = eventId, RequestId = request.Id, At = at, Action = RequestNames.Of(action), FromState = RequestNames.Of(from), ToState = RequestNames.Of(to),
             Actor = actor, Country = country, Reason = reason,
         };
         db.RequestEvents.Add(step);
@@ -74,12 +75,10 @@ internal sealed class RequestSteps(SenningenDbContext db, Outbox outbox, AuditLo
     }
 
     public static CountryCode Partner(CooperationRequest request) =>
-        CountryCode.Parse(string.Equals(request.Side, RequestNames.Of(RequestSide.Requesting), StringComparison.Ordinal)
-            ? request.RequestedCountry : request.RequestingCountry);
+        request.Side == RequestSide.Requesting ? request.RequestedCountry : request.RequestingCountry;
 
     public static TransitionPayload ToPayload(RequestEvent step, DateTimeOffset? expectedBy) =>
-        new(step.RequestId, step.Id, step.Action, step.FromState, step.ToState, DateTimeOffset.FromUnixTimeMilliseconds(step.AtMs), step.Actor,
-            step.Country, step.Reason, expectedBy);
+        new(step.RequestId, step.Id, step.Action, step.FromState, step.ToState, step.At, step.Actor, step.Country, step.Reason, expectedBy);
 
     public void RaiseAfterCommit(Guid requestId) => db.AfterCommit(() => feed.Publish(new RequestChanged(requestId)));
 }
