@@ -42,7 +42,7 @@ public sealed class ConsultationPageTests(ChromiumFixture browser) : IClassFixtu
         await Expect(dutch.Locator("[data-testid=consult-level]")).ToHaveAttributeAsync("data-level", "full");
         await Expect(dutch.Locator("[data-testid=consult-item]").First).ToContainTextAsync(person.NationalId);
         await Expect(dutch.Locator("[data-testid=consult-explanation]").First).ToContainTextAsync("Nom: exact");
-        await Expect(dutch.Locator("[data-testid=consult-item]").First).ToContainTextAsync(person.Sex == 1 ? "femme" : "homme");
+        await Expect(dutch.Locator("[data-testid=consult-item]").First).ToContainTextAsync(person.Sex == Senningen.Core.Consultation.Registry.Sex.Female ? "femme" : "homme");
         await Expect(dutch.Locator("[data-testid=consult-state]")).ToHaveTextAsync("a répondu");
         await ConsoleSteps.KeepScreenshotAsync(page, "consultation-joint-post-fr");
 

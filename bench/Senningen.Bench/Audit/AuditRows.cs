@@ -18,7 +18,7 @@ internal static class AuditRows
     public static AuditEntry Plain(long sequence, long occurredAtUnixMs) => new()
     {
         Sequence = sequence,
-        OccurredAtUnixMs = occurredAtUnixMs,
+        OccurredAt = DateTimeOffset.FromUnixTimeMilliseconds(occurredAtUnixMs),
         Actor = Officer.Name,
         ActorUnit = Officer.Unit,
         ActorCountry = Officer.Country,

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Senningen.Node.Common.Audit;
+using Senningen.Node.Common.Persistence.Converters;
 
 namespace Senningen.Bench.Audit;
 
@@ -27,9 +28,9 @@ internal sealed class PlainAuditContext(DbContextOptions<PlainAuditContext> opti
         entry.Property(e => e.Recipient).HasMaxLength(200);
         entry.Property(e => e.PreviousHash).HasMaxLength(64);
         entry.Property(e => e.Hash).HasMaxLength(64);
-        entry.Ignore(e => e.OccurredAt);
-        entry.HasIndex(e => e.OccurredAtUnixMs);
-        entry.HasIndex(e => new { e.Actor, e.OccurredAtUnixMs });
-        entry.HasIndex(e => new { e.Action, e.OccurredAtUnixMs });
+        entry.Property(e => e.OccurredAt).HasColumnName("OccurredAtUnixMs").HasConversion<UnixMillisecondsConverter>();
+        entry.HasIndex(e => e.OccurredAt);
+        entry.HasIndex(e => new { e.Actor, e.OccurredAt });
+        entry.HasIndex(e => new { e.Action, e.OccurredAt });
     }
 }

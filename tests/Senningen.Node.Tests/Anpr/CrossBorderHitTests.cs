@@ -59,7 +59,7 @@ public sealed class CrossBorderHitTests : IAsyncLifetime
         stale.EntryId.ShouldBe(result.Hits.Single(h => h.Plate == "GB123X").EntryId);
         var audits = await QueryAsync(nl, db => db.AuditEntries.Where(e => e.Action == "anpr.hit-received").Select(e => e.Detail!).ToListAsync(Ct));
         audits.ShouldContain(d => d.Contains("no entry for GB123X in this category on this node's list"));
-        var toLuxembourg = await QueryAsync(be, db => db.Outbox.CountAsync(m => m.Recipient == "LU", Ct));
+        var toLuxembourg = await QueryAsync(be, db => db.Outbox.CountAsync(m => m.Recipient == Senningen.Core.Countries.CountryCode.Luxembourg, Ct));
         toLuxembourg.ShouldBe(0);
         (await CountInboxAsync(lu)).ShouldBe(0);
         (await QueryAsync(lu, db => db.AnprHits.CountAsync(Ct))).ShouldBe(0);

@@ -99,7 +99,7 @@ public sealed class ConsultationAnswererTests : IAsyncLifetime
     [Fact]
     public async Task TheRecordsDataSet_AnswersWithThePoliceRecordsOnThePersonFound_AsASummaryAtAJointPost_HitOnlyOnAMixedPatrol()
     {
-        var record = await QueryAsync(_nl, db => db.RegistryRecords.Where(r => r.Subject == 1).OrderBy(r => r.Id).FirstAsync(Ct));
+        var record = await QueryAsync(_nl, db => db.RegistryRecords.Where(r => r.Subject == Senningen.Core.Consultation.Registry.RecordSubject.Person).OrderBy(r => r.Id).FirstAsync(Ct));
         var subject = await QueryAsync(_nl, db => db.RegistryPersons.SingleAsync(p => p.Id == record.SubjectId, Ct));
         var person = new PersonParticulars
         {

@@ -27,7 +27,7 @@ public sealed class SequenceHandler(SequenceRecorder recorder, AuditLog audit) :
     public Task HandleAsync(InboxMessage message, SequencePayload payload, SenningenDbContext db, CancellationToken cancellationToken)
     {
         audit.Add(new AuditRecord(EffectAction, AuditOutcomes.Success, [$"{message.ConversationId}:{message.Sequence}"]),
-            new Actor("test", "", message.Sender));
+            new Actor("test", "", message.Sender.Value));
         recorder.Handled.Enqueue((message.Id, message.ConversationId, message.Sequence));
         return Task.CompletedTask;
     }

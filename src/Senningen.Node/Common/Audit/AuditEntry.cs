@@ -8,8 +8,8 @@ public sealed class AuditEntry
 {
     public long Sequence { get; set; }
 
-    /// <summary>Milliseconds since the Unix epoch, UTC: the precision every provider stores exactly.</summary>
-    public long OccurredAtUnixMs { get; set; }
+    /// <summary>When it happened, in whole milliseconds (stored as Unix milliseconds, UTC: the precision every provider stores exactly).</summary>
+    public DateTimeOffset OccurredAt { get; set; }
 
     public string Actor { get; set; } = "";
 
@@ -36,8 +36,7 @@ public sealed class AuditEntry
 
     public string Hash { get; set; } = "";
 
-    public DateTimeOffset OccurredAt => DateTimeOffset.FromUnixTimeMilliseconds(OccurredAtUnixMs);
-
-    internal Core.Audit.AuditFacts ToFacts() => new(Sequence, OccurredAtUnixMs, Actor, ActorUnit, ActorCountry, Action, Outcome,
+    // The chain hashes the Unix milliseconds, exactly as the column holds them.
+    internal Core.Audit.AuditFacts ToFacts() => new(Sequence, OccurredAt.ToUnixTimeMilliseconds(), Actor, ActorUnit, ActorCountry, Action, Outcome,
         Records, Purpose, CaseReference, Recipient, Detail);
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Senningen.Node.Common.Persistence.Converters;
 
 namespace Senningen.Node.Common.Audit;
 
@@ -20,9 +21,9 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(e => e.Recipient).HasMaxLength(200);
         builder.Property(e => e.PreviousHash).HasMaxLength(64);
         builder.Property(e => e.Hash).HasMaxLength(64);
-        builder.Ignore(e => e.OccurredAt);
-        builder.HasIndex(e => e.OccurredAtUnixMs);
-        builder.HasIndex(e => new { e.Actor, e.OccurredAtUnixMs });
-        builder.HasIndex(e => new { e.Action, e.OccurredAtUnixMs });
+        builder.Property(e => e.OccurredAt).HasColumnName("OccurredAtUnixMs").HasConversion<UnixMillisecondsConverter>();
+        builder.HasIndex(e => e.OccurredAt);
+        builder.HasIndex(e => new { e.Actor, e.OccurredAt });
+        builder.HasIndex(e => new { e.Action, e.OccurredAt });
     }
 }

@@ -1,24 +1,26 @@
-using Senningen.Node.Common.Configuration;
+using Senningen.Node.Common.Officers;
 using Senningen.Node.Common.Persistence;
+using Senningen.Node.Common.Persistence.Converters;
 
 namespace Senningen.Node.Common.Audit;
 
 /// <summary>
 /// Records audit entries into the current unit of work, so that they commit (or not) with the change they
-/// describe. <see cref="WriteAsync"/> is for events that have no change of their own (a read, a denial).
+/// describe. <see cref="WriteAsync"/> is for events that have no change of their own (a read, a denial). Without an
+/// actor, the entry names the scope's <see cref="CurrentOfficer"/>: the anonymous actor in a worker's scope, where nobody signed in.
 /// </summary>
-public sealed class AuditLog(SenningenDbContext db, IHttpContextAccessor http, NodeSettings settings, TimeProvider clock)
+public sealed class AuditLog(SenningenDbContext db, CurrentOfficer officer, TimeProvider clock)
 {
     // Until the save seals them, pending entries need distinct keys of their own; negative ones never clash with sealed entries.
     private static long _provisional;
 
     public void Add(AuditRecord record, Actor? actor = null)
     {
-        actor ??= Actor.From(http.HttpContext?.User, settings);
+        actor ??= officer.Actor;
         db.AuditEntries.Add(new AuditEntry
         {
             Sequence = Interlocked.Decrement(ref _provisional),
-            OccurredAtUnixMs = clock.GetUtcNow().ToUnixTimeMilliseconds(),
+            OccurredAt = UnixMillisecondsConverter.Truncate(clock.GetUtcNow()),
             Actor = actor.Name,
             ActorUnit = actor.Unit,
             ActorCountry = actor.Country,

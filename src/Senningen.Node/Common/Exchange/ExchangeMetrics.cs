@@ -63,7 +63,7 @@ public sealed class ExchangeMetrics
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<SenningenDbContext>();
         return [.. db.Outbox.Where(m => m.Status == OutboxStatus.Queued).GroupBy(m => m.Recipient)
-            .Select(g => new { Partner = g.Key, Depth = g.LongCount(), Oldest = g.Min(m => m.CreatedAtMs) })
-            .AsEnumerable().Select(g => (g.Partner, g.Depth, g.Oldest))];
+            .Select(g => new { Partner = g.Key, Depth = g.LongCount(), Oldest = g.Min(m => m.CreatedAt) })
+            .AsEnumerable().Select(g => (g.Partner.Value, g.Depth, g.Oldest.ToUnixTimeMilliseconds()))];
     }
 }

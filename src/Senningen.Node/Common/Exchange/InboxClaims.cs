@@ -11,15 +11,16 @@ internal static class InboxClaims
 {
     public const int BatchSize = 200;
 
-    public static async Task<List<Guid>> ClaimAsync(SenningenDbContext db, string instance, long nowMs, long leaseUntilMs, CancellationToken ct)
+    public static async Task<List<Guid>> ClaimAsync(SenningenDbContext db, string instance, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken ct)
     {
         // A read first: an idle processor must not take the write lock on every poll.
-        if (!await db.Inbox.AnyAsync(m => m.Status == Data.InboxStatus.Accepted && m.NextHandleAtMs <= nowMs, ct))
+        if (!await db.Inbox.AnyAsync(m => m.Status == Data.InboxStatus.Accepted && m.NextHandleAt <= now, ct))
         {
             return [];
         }
 
-        var query = db.Database.SqlQueryRaw<Guid>(Sql(db), instance, leaseUntilMs, nowMs, BatchSize);
+        // The columns hold Unix milliseconds.
+        var query = db.Database.SqlQueryRaw<Guid>(Sql(db), instance, leaseUntil.ToUnixTimeMilliseconds(), now.ToUnixTimeMilliseconds(), BatchSize);
         using var gate = await db.EnterWriteAsync(ct);
         return await query.ToListAsync(ct);
     }

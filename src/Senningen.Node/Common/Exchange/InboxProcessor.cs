@@ -21,20 +21,20 @@ internal sealed partial class InboxProcessor(IServiceScopeFactory scopes, Dispat
 
     protected override Task ReleaseClaimsAsync(SenningenDbContext db) =>
         db.Inbox.Where(m => m.ClaimedBy == Instance && m.Status == InboxStatus.Accepted)
-            .ExecuteUpdateAsync(u => u.SetProperty(m => m.ClaimedBy, (string?)null).SetProperty(m => m.ClaimedUntilMs, (long?)null));
+            .ExecuteUpdateAsync(u => u.SetProperty(m => m.ClaimedBy, (string?)null).SetProperty(m => m.ClaimedUntil, (DateTimeOffset?)null));
 
     public override async Task<int> RunOnceAsync(CancellationToken ct)
     {
         await using var scope = Scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SenningenDbContext>();
         var now = clock.GetUtcNow();
-        var ids = await InboxClaims.ClaimAsync(db, Instance, now.ToUnixTimeMilliseconds(), (now + Lease).ToUnixTimeMilliseconds(), ct);
+        var ids = await InboxClaims.ClaimAsync(db, Instance, now, now + Lease, ct);
         if (ids.Count == 0)
         {
             return 0;
         }
 
-        var due = await db.Inbox.AsNoTracking().Where(m => ids.Contains(m.Id)).OrderBy(m => m.ReceivedAtMs).ThenBy(m => m.Sequence).ToListAsync(ct);
+        var due = await db.Inbox.AsNoTracking().Where(m => ids.Contains(m.Id)).OrderBy(m => m.ReceivedAt).ThenBy(m => m.Sequence).ToListAsync(ct);
         if (await TryHandleTogetherAsync(scope.ServiceProvider, db, due, ct))
         {
             return due.Count;
@@ -42,7 +42,7 @@ internal sealed partial class InboxProcessor(IServiceScopeFactory scopes, Dispat
 
         // A handler failed: one at a time, so that the others still get their effect and only the failing one waits.
         db.ChangeTracker.Clear();
-        foreach (var message in await db.Inbox.Where(m => ids.Contains(m.Id)).OrderBy(m => m.ReceivedAtMs).ThenBy(m => m.Sequence).ToListAsync(ct))
+        foreach (var message in await db.Inbox.Where(m => ids.Contains(m.Id)).OrderBy(m => m.ReceivedAt).ThenBy(m => m.Sequence).ToListAsync(ct))
         {
             await HandleAsync(scope.ServiceProvider, db, message, ct);
         }
@@ -82,10 +82,10 @@ internal sealed partial class InboxProcessor(IServiceScopeFactory scopes, Dispat
     private void MarkHandled(InboxMessage message)
     {
         message.Status = InboxStatus.Handled;
-        message.HandledAtMs = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        message.HandledAt = WireMapping.Truncate(clock.GetUtcNow());
         message.HandleAttempts++;
         message.ClaimedBy = null;
-        message.ClaimedUntilMs = null;
+        message.ClaimedUntil = null;
     }
 
     private async Task HandleAsync(IServiceProvider services, SenningenDbContext db, InboxMessage message, CancellationToken ct)
@@ -108,11 +108,11 @@ internal sealed partial class InboxProcessor(IServiceScopeFactory scopes, Dispat
             db.ChangeTracker.Clear();
             db.Attach(message);
             message.ClaimedBy = null;
-            message.ClaimedUntilMs = null;
+            message.ClaimedUntil = null;
             message.HandleAttempts++;
             message.LastError = ex.Message.Length > 1000 ? ex.Message[..1000] : ex.Message;
-            message.NextHandleAtMs = clock.GetUtcNow().ToUnixTimeMilliseconds()
-                + (long)Backoff.Default.After(message.HandleAttempts, Random.Shared.NextDouble()).TotalMilliseconds;
+            message.NextHandleAt = WireMapping.Truncate(clock.GetUtcNow())
+                + TimeSpan.FromMilliseconds((long)Backoff.Default.After(message.HandleAttempts, Random.Shared.NextDouble()).TotalMilliseconds);
             if (message.HandleAttempts >= MaxAttempts)
             {
                 message.Status = InboxStatus.Failed;

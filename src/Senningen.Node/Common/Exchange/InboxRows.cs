@@ -20,22 +20,22 @@ internal static class InboxRows
         return new InboxMessage
         {
             Id = e.Id,
-            Sender = e.Sender.Value,
+            Sender = e.Sender,
             ConversationId = e.ConversationId,
             Sequence = e.Sequence,
             Type = e.Type,
             Version = e.Version,
-            CreatedAtMs = e.CreatedAt.ToUnixTimeMilliseconds(),
-            ExpiresAtMs = e.ExpiresAt.ToUnixTimeMilliseconds(),
+            CreatedAt = e.CreatedAt,
+            ExpiresAt = e.ExpiresAt,
             CaseReference = e.CaseReference,
             Payload = e.Payload,
             KeyId = incoming.KeyId,
             Signature = incoming.Signature,
             EnvelopeHash = hash,
-            ReceivedAtMs = now.ToUnixTimeMilliseconds(),
+            ReceivedAt = now,
             Receipt = receipt,
             Status = InboxStatus.Accepted,
-            NextHandleAtMs = now.ToUnixTimeMilliseconds(),
+            NextHandleAt = now,
         };
     }
 
@@ -72,21 +72,21 @@ internal static class InboxRows
         foreach (var row in rows)
         {
             id.Value = row.Id;
-            sender.Value = row.Sender;
+            sender.Value = row.Sender.Value;
             conversation.Value = row.ConversationId;
             sequence.Value = row.Sequence;
             type.Value = row.Type;
             version.Value = row.Version;
-            created.Value = row.CreatedAtMs;
-            expires.Value = row.ExpiresAtMs;
+            created.Value = row.CreatedAt.ToUnixTimeMilliseconds();
+            expires.Value = row.ExpiresAt.ToUnixTimeMilliseconds();
             caseReference.Value = (object?)row.CaseReference ?? DBNull.Value;
             payload.Value = row.Payload;
             key.Value = row.KeyId;
             signature.Value = row.Signature;
             hash.Value = row.EnvelopeHash;
-            received.Value = row.ReceivedAtMs;
+            received.Value = row.ReceivedAt.ToUnixTimeMilliseconds();
             receipt.Value = row.Receipt;
-            next.Value = row.NextHandleAtMs;
+            next.Value = row.NextHandleAt.ToUnixTimeMilliseconds();
             written += await command.ExecuteOneAsync(ct);
         }
 

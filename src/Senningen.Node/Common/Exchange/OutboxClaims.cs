@@ -12,15 +12,16 @@ internal static class OutboxClaims
 {
     public const int BatchSize = 200;
 
-    public static async Task<List<Guid>> ClaimAsync(SenningenDbContext db, string instance, long nowMs, long leaseUntilMs, CancellationToken ct)
+    public static async Task<List<Guid>> ClaimAsync(SenningenDbContext db, string instance, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken ct)
     {
         // A read first: an idle dispatcher must not take the write lock on every poll.
-        if (!await db.Outbox.AnyAsync(m => m.Status == Data.OutboxStatus.Queued && m.NextAttemptAtMs <= nowMs, ct))
+        if (!await db.Outbox.AnyAsync(m => m.Status == Data.OutboxStatus.Queued && m.NextAttemptAt <= now, ct))
         {
             return [];
         }
 
-        var query = db.Database.SqlQueryRaw<Guid>(Sql(db), instance, leaseUntilMs, nowMs, BatchSize);
+        // The columns hold Unix milliseconds.
+        var query = db.Database.SqlQueryRaw<Guid>(Sql(db), instance, leaseUntil.ToUnixTimeMilliseconds(), now.ToUnixTimeMilliseconds(), BatchSize);
         List<Guid> ids;
         using (await db.EnterWriteAsync(ct))
         {

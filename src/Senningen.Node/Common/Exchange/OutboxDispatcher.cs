@@ -31,7 +31,7 @@ internal sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, Part
 
     protected override Task ReleaseClaimsAsync(SenningenDbContext db) =>
         db.Outbox.Where(m => m.ClaimedBy == Instance && m.Status == OutboxStatus.Queued)
-            .ExecuteUpdateAsync(u => u.SetProperty(m => m.ClaimedBy, (string?)null).SetProperty(m => m.ClaimedUntilMs, (long?)null));
+            .ExecuteUpdateAsync(u => u.SetProperty(m => m.ClaimedBy, (string?)null).SetProperty(m => m.ClaimedUntil, (DateTimeOffset?)null));
 
     /// <returns>How many messages were attempted.</returns>
     public override async Task<int> RunOnceAsync(CancellationToken ct)
@@ -54,13 +54,13 @@ internal sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, Part
         }
 
         var lease = now + (3 * settings.Exchange.DeliveryTimeout);
-        var ids = await OutboxClaims.ClaimAsync(db, Instance, now.ToUnixTimeMilliseconds(), lease.ToUnixTimeMilliseconds(), ct);
+        var ids = await OutboxClaims.ClaimAsync(db, Instance, now, lease, ct);
         if (ids.Count == 0)
         {
             return 0;
         }
 
-        var messages = await db.Outbox.AsNoTracking().Where(m => ids.Contains(m.Id)).OrderBy(m => m.CreatedAtMs).ToListAsync(ct);
+        var messages = await db.Outbox.AsNoTracking().Where(m => ids.Contains(m.Id)).OrderBy(m => m.CreatedAt).ToListAsync(ct);
         using var gate = new SemaphoreSlim(MaxRequestsInFlight);
         var batches = messages.GroupBy(m => m.Recipient).SelectMany(g => g.Chunk(BatchPerRequest)).ToList();
         var answered = await Task.WhenAll(batches.Select(async batch =>
@@ -93,68 +93,66 @@ internal sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, Part
 
     private DeliveryOutcome? Apply(OutboxMessage message, DeliveryResult result, DateTimeOffset at, AuditLog audit)
     {
-        var atMs = at.ToUnixTimeMilliseconds();
+        var stored = WireMapping.Truncate(at);
         message.ClaimedBy = null;
-        message.ClaimedUntilMs = null;
+        message.ClaimedUntil = null;
         if (result.Kind == DeliveryKind.Deferred)
         {
             message.LastError = result.Error;
-            message.NextAttemptAtMs = atMs + (long)CircuitProbeDelay.TotalMilliseconds;
+            message.NextAttemptAt = stored + CircuitProbeDelay;
             return null;
         }
 
         message.Attempts++;
-        message.LastAttemptAtMs = atMs;
+        message.LastAttemptAt = stored;
         switch (result.Kind)
         {
             case DeliveryKind.Receipted:
                 message.Status = OutboxStatus.Receipted;
                 message.Receipt = result.Receipt;
-                message.CompletedAtMs = atMs;
+                message.CompletedAt = stored;
                 message.LastError = null;
-                metrics.Receipted(message.Recipient, message.Type, atMs - message.CreatedAtMs);
+                metrics.Receipted(message.Recipient.Value, message.Type, stored.ToUnixTimeMilliseconds() - message.CreatedAt.ToUnixTimeMilliseconds());
                 return new DeliveryOutcome(message.Id, "receipted", null, at);
             case DeliveryKind.Rejected:
                 message.Status = OutboxStatus.Rejected;
                 message.Receipt = result.Receipt;
-                message.CompletedAtMs = atMs;
+                message.CompletedAt = stored;
                 message.LastError = result.Error;
-                metrics.Rejected(message.Recipient, message.Type);
+                metrics.Rejected(message.Recipient.Value, message.Type);
                 audit.Add(new AuditRecord(AuditActions.MessageRejected, AuditOutcomes.Failed, [$"message:{message.Id}"],
-                    CaseReference: message.CaseReference, Recipient: message.Recipient, Detail: $"{message.Type}: {result.Error}"), Actor.Node(settings));
+                    CaseReference: message.CaseReference, Recipient: message.Recipient.Value, Detail: $"{message.Type}: {result.Error}"), Actor.Node(settings));
                 return new DeliveryOutcome(message.Id, "rejected", result.Error, at);
             default:
                 message.LastError = result.Error;
-                message.NextAttemptAtMs = atMs + (long)Backoff.Default.After(message.Attempts, Random.Shared.NextDouble()).TotalMilliseconds;
-                metrics.Failed(message.Recipient);
-                LogDeliveryFailed(Logger, message.Id, message.Recipient, message.Attempts, result.Error ?? "");
+                message.NextAttemptAt = stored + TimeSpan.FromMilliseconds((long)Backoff.Default.After(message.Attempts, Random.Shared.NextDouble()).TotalMilliseconds);
+                metrics.Failed(message.Recipient.Value);
+                LogDeliveryFailed(Logger, message.Id, message.Recipient.Value, message.Attempts, result.Error ?? "");
                 return null;
         }
     }
 
     // A partner that answers again gets its backlog now, not each message at the end of its own backoff.
-    private async Task ReleaseBacklogAsync(SenningenDbContext db, IEnumerable<string> reachable, DateTimeOffset now, CancellationToken ct)
+    private async Task ReleaseBacklogAsync(SenningenDbContext db, IEnumerable<Core.Countries.CountryCode> reachable, DateTimeOffset now, CancellationToken ct)
     {
-        var nowMs = now.ToUnixTimeMilliseconds();
         foreach (var partner in reachable.Distinct())
         {
-            if (links.Find(Core.Countries.CountryCode.Parse(partner)) is not { } link || !link.TakeBacklogRelease())
+            if (links.Find(partner) is not { } link || !link.TakeBacklogRelease())
             {
                 continue;
             }
 
             using var gate = await db.EnterWriteAsync(ct);
-            await db.Outbox.Where(m => m.Recipient == partner && m.Status == OutboxStatus.Queued && m.NextAttemptAtMs > nowMs)
-                .ExecuteUpdateAsync(u => u.SetProperty(m => m.NextAttemptAtMs, nowMs), ct);
+            await db.Outbox.Where(m => m.Recipient == partner && m.Status == OutboxStatus.Queued && m.NextAttemptAt > now)
+                .ExecuteUpdateAsync(u => u.SetProperty(m => m.NextAttemptAt, now), ct);
         }
     }
 
     private async Task ExpireAsync(SenningenDbContext db, AuditLog audit, DateTimeOffset now, CancellationToken ct)
     {
-        var nowMs = now.ToUnixTimeMilliseconds();
         var expired = await db.Outbox
-            .Where(m => m.Status == OutboxStatus.Queued && m.ExpiresAtMs <= nowMs && (m.ClaimedUntilMs == null || m.ClaimedUntilMs < nowMs))
-            .OrderBy(m => m.CreatedAtMs).Take(OutboxClaims.BatchSize).ToListAsync(ct);
+            .Where(m => m.Status == OutboxStatus.Queued && m.ExpiresAt <= now && (m.ClaimedUntil == null || m.ClaimedUntil < now))
+            .OrderBy(m => m.CreatedAt).Take(OutboxClaims.BatchSize).ToListAsync(ct);
         if (expired.Count == 0)
         {
             return;
@@ -163,11 +161,11 @@ internal sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, Part
         foreach (var message in expired)
         {
             message.Status = OutboxStatus.Expired;
-            message.CompletedAtMs = nowMs;
+            message.CompletedAt = WireMapping.Truncate(now);
             message.LastError = message.Attempts == 0 ? "expired before it could be sent" : $"expired after {message.Attempts} failed attempts: {message.LastError}";
-            metrics.Expired(message.Recipient, message.Type);
+            metrics.Expired(message.Recipient.Value, message.Type);
             audit.Add(new AuditRecord(AuditActions.MessageExpired, AuditOutcomes.Failed, [$"message:{message.Id}"],
-                CaseReference: message.CaseReference, Recipient: message.Recipient, Detail: $"{message.Type}: {message.LastError}"), Actor.Node(settings));
+                CaseReference: message.CaseReference, Recipient: message.Recipient.Value, Detail: $"{message.Type}: {message.LastError}"), Actor.Node(settings));
         }
 
         await db.SaveChangesAsync(ct);

@@ -31,11 +31,11 @@ internal static class OutboxResults
         {
             status.Value = (int)message.Status;
             attempts.Value = message.Attempts;
-            next.Value = message.NextAttemptAtMs;
-            last.Value = (object?)message.LastAttemptAtMs ?? DBNull.Value;
+            next.Value = message.NextAttemptAt.ToUnixTimeMilliseconds();
+            last.Value = (object?)message.LastAttemptAt?.ToUnixTimeMilliseconds() ?? DBNull.Value;
             error.Value = (object?)message.LastError ?? DBNull.Value;
             receipt.Value = (object?)message.Receipt ?? DBNull.Value;
-            completed.Value = (object?)message.CompletedAtMs ?? DBNull.Value;
+            completed.Value = (object?)message.CompletedAt?.ToUnixTimeMilliseconds() ?? DBNull.Value;
             id.Value = message.Id;
             written += await command.ExecuteOneAsync(ct);
         }

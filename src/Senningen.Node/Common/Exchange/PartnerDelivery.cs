@@ -16,7 +16,7 @@ internal sealed class PartnerDelivery(IHttpClientFactory http, PartnerLinks link
     /// <summary>Sends messages for one partner in one request; each gets its own verified outcome, in order.</summary>
     public async Task<IReadOnlyList<DeliveryResult>> DeliverBatchAsync(IReadOnlyList<OutboxMessage> batch, CancellationToken ct)
     {
-        var recipient = Core.Countries.CountryCode.Parse(batch[0].Recipient);
+        var recipient = batch[0].Recipient;
         if (links.Find(recipient) is not { } link)
         {
             return AllFailed(batch, $"{recipient} is no longer a configured partner");

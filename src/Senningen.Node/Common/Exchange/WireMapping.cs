@@ -27,13 +27,15 @@ internal static class WireMapping
     }
 
     public static EnvelopeWire ToWire(OutboxMessage m, CountryCode self) => new(m.Id, m.ConversationId, m.Sequence, m.Type, m.Version,
-        self.Value, m.Recipient, m.CreatedAtMs, m.ExpiresAtMs, m.CaseReference, m.Payload, m.KeyId, m.Signature);
+        self.Value, m.Recipient.Value, m.CreatedAt.ToUnixTimeMilliseconds(), m.ExpiresAt.ToUnixTimeMilliseconds(), m.CaseReference, m.Payload, m.KeyId,
+        m.Signature);
 
     public static EnvelopeWire ToWire(InboxMessage m, CountryCode self) => new(m.Id, m.ConversationId, m.Sequence, m.Type, m.Version,
-        m.Sender, self.Value, m.CreatedAtMs, m.ExpiresAtMs, m.CaseReference, m.Payload, m.KeyId, m.Signature);
+        m.Sender.Value, self.Value, m.CreatedAt.ToUnixTimeMilliseconds(), m.ExpiresAt.ToUnixTimeMilliseconds(), m.CaseReference, m.Payload, m.KeyId,
+        m.Signature);
 
     public static MessageEnvelope ToEnvelope(OutboxMessage m, CountryCode self) => new(m.Id, m.ConversationId, m.Sequence, m.Type,
-        m.Version, self, CountryCode.Parse(m.Recipient), FromMs(m.CreatedAtMs), FromMs(m.ExpiresAtMs), m.CaseReference, m.Payload);
+        m.Version, self, m.Recipient, m.CreatedAt, m.ExpiresAt, m.CaseReference, m.Payload);
 
     public static ReceiptWire ToWire(SignedReceipt signed)
     {

@@ -17,4 +17,11 @@ public static class OfficerScopes
         scope.ServiceProvider.GetRequiredService<CurrentOfficer>().Use(user);
         return scope;
     }
+
+    /// <summary>A scope acting as the page's officer.</summary>
+    public static AsyncServiceScope CreateAsyncScope(this IServiceScopeFactory scopes, CurrentOfficer officer)
+    {
+        ArgumentNullException.ThrowIfNull(officer);
+        return scopes.CreateOfficerScope(officer.Principal);
+    }
 }

@@ -10,8 +10,7 @@ public sealed class PerCall<T>(IServiceScopeFactory scopes, CurrentOfficer offic
 {
     public async Task<TResult> RunAsync<TResult>(Func<T, Task<TResult>> call)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<CurrentOfficer>().Use(officer.Principal);
+        await using var scope = scopes.CreateAsyncScope(officer);
         return await call(scope.ServiceProvider.GetRequiredService<T>());
     }
 }

@@ -232,7 +232,7 @@ public abstract class SenningenDbContext(DbContextOptions options, WriteGate wri
     }
 
     private List<AuditEntry> PendingAuditEntries() =>
-        [.. ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).OrderBy(e => e.OccurredAtUnixMs)];
+        [.. ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).OrderBy(e => e.OccurredAt)];
 
     private async Task SealPendingAuditEntriesAsync(List<AuditEntry> pending, CancellationToken cancellationToken)
     {

@@ -1,7 +1,4 @@
-using Senningen.Core.Geo;
 using Senningen.Core.Treaty;
-using Senningen.Node.Common.Configuration;
-using Senningen.Node.Common.Localization;
 using Senningen.Node.Common.Security;
 using Senningen.Node.Features.App.Bundle;
 
@@ -20,10 +17,8 @@ internal static class AppModule
         services.AddSingleton(settings);
         services.AddSingleton(sp => FieldGuide.Load(settings.FieldGuideFile, sp.GetRequiredService<TreatyCatalogue>()));
         // Built on first request: the outlines and four compressions take a moment a starting node need not wait for.
-        services.AddSingleton(sp => new Lazy<OfflineBundle>(() => OfflineBundle.Build(sp.GetRequiredService<TreatyCatalogue>(),
-            sp.GetRequiredService<FieldGuide>(), sp.GetRequiredService<ControlRoomDirectory>(), sp.GetRequiredService<TalkGroupDirectory>(),
-            sp.GetRequiredService<PhoneOutlines>(), sp.GetRequiredService<Texts>(), sp.GetRequiredService<NodeSettings>(), settings,
-            sp.GetRequiredService<TimeProvider>().GetUtcNow())));
+        services.AddSingleton<OfflineBundleBuilder>();
+        services.AddSingleton(sp => new Lazy<OfflineBundle>(() => sp.GetRequiredService<OfflineBundleBuilder>().Build(sp.GetRequiredService<TimeProvider>().GetUtcNow())));
         return builder;
     }
 

@@ -13,7 +13,7 @@ internal static class AuditModule
 {
     public static WebApplicationBuilder AddAudit(this WebApplicationBuilder builder)
     {
-        builder.Services.AddScoped<AuditLog>().AddScoped<AuditVerifier>().AddScoped<AuditReader>();
+        builder.Services.AddScoped<AuditLog>().AddScoped<AuditVerifier>().AddScoped<VerifyAuditChain>().AddScoped<AuditReader>();
         return builder;
     }
 
@@ -29,14 +29,7 @@ internal static class AuditModule
         return app;
     }
 
-    public static async Task<Ok<AuditVerification>> VerifyAsync(AuditVerifier verifier, AuditLog audit, CancellationToken ct)
-    {
-        var result = await verifier.VerifyAsync(ct);
-        await audit.WriteAsync(new AuditRecord(AuditActions.AuditVerify, result.Intact ? AuditOutcomes.Success : AuditOutcomes.Failed,
-            Detail: result.Intact ? $"{result.EntriesChecked} entries intact" : $"broken at #{result.FirstBrokenSequence}: {result.Problem}"),
-            cancellationToken: ct);
-        return TypedResults.Ok(result);
-    }
+    public static async Task<Ok<AuditVerification>> VerifyAsync(VerifyAuditChain verify, CancellationToken ct) => TypedResults.Ok(await verify.RunAsync(ct));
 
     public static async Task<Results<Ok<AuditPage>, ProblemHttpResult>> SearchAsync(
         [AsParameters] AuditQueryParameters parameters, AuditReader reader, Texts texts, CancellationToken ct)

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Senningen.Contracts.Exchange;
-using Senningen.Node.Common.Audit;
 using Senningen.Node.Common.Configuration;
 using Senningen.Node.Common.Errors;
 using Senningen.Node.Common.Exchange;
@@ -11,6 +11,14 @@ using Senningen.Node.Features.Exchange.Ping;
 using Senningen.Node.Features.Exchange.Public;
 
 namespace Senningen.Node.Features.Exchange;
+
+/// <summary>The message list's filters, as the query string names them; as text, so that a malformed one is a problem naming it.</summary>
+internal sealed record MessageFilter(
+    [FromQuery(Name = "direction")] string? Direction = null,
+    [FromQuery(Name = "status")] string? Status = null,
+    [FromQuery(Name = "partner")] string? Partner = null,
+    [FromQuery(Name = "page")] string? Page = null,
+    [FromQuery(Name = "pageSize")] string? PageSize = null);
 
 internal static class ExchangeModule
 {
@@ -34,46 +42,37 @@ internal static class ExchangeModule
         return app;
     }
 
-    public static async Task<Results<Ok<ExchangeMessagePage>, ProblemHttpResult>> ListAsync(string? direction, string? status, string? partner,
-        string? page, string? pageSize, ExchangeMonitor monitor, Texts texts, CancellationToken ct)
+    public static async Task<Results<Ok<ExchangeMessagePage>, ProblemHttpResult>> ListAsync([AsParameters] MessageFilter filter, ExchangeMonitor monitor,
+        Texts texts, CancellationToken ct)
     {
         var validator = new RequestValidator(texts);
-        var dir = string.IsNullOrWhiteSpace(direction) ? "out" : direction.ToLowerInvariant();
+        var dir = string.IsNullOrWhiteSpace(filter.Direction) ? "out" : filter.Direction.ToLowerInvariant();
         validator.OneOf("direction", dir, ["out", "in"]);
-        if (!string.IsNullOrWhiteSpace(status))
+        if (!string.IsNullOrWhiteSpace(filter.Status))
         {
-            validator.OneOf("status", status.ToLowerInvariant(), dir == "in" ? ["accepted", "handled", "failed"] : ["queued", "receipted", "rejected", "expired"]);
+            validator.OneOf("status", filter.Status.ToLowerInvariant(), dir == "in" ? ["accepted", "handled", "failed"] : ["queued", "receipted", "rejected", "expired"]);
         }
 
-        var country = string.IsNullOrWhiteSpace(partner) ? (Core.Countries.CountryCode?)null : validator.Country("partner", partner, partyOnly: true);
-        var pageNumber = validator.WholeNumber("page", page, 1, 1, 100_000);
-        var size = validator.WholeNumber("pageSize", pageSize, 50, 1, 500);
+        var country = string.IsNullOrWhiteSpace(filter.Partner) ? (Core.Countries.CountryCode?)null : validator.Country("partner", filter.Partner, partyOnly: true);
+        var pageNumber = validator.WholeNumber("page", filter.Page, 1, 1, 100_000);
+        var size = validator.WholeNumber("pageSize", filter.PageSize, 50, 1, 500);
         if (validator.HasErrors)
         {
             return validator.Problem();
         }
 
-        return TypedResults.Ok(await monitor.ListAsync(dir, status, country?.Value, pageNumber, size, ct));
+        return TypedResults.Ok(await monitor.ListAsync(dir, filter.Status, country, pageNumber, size, ct));
     }
 
-    public static async Task<Results<Ok<ExchangeMessageDetail>, ProblemHttpResult>> GetAsync(string id, ExchangeMonitor monitor, AuditLog audit,
-        Texts texts, CancellationToken ct)
+    public static async Task<Results<Ok<ExchangeMessageDetail>, ProblemHttpResult>> GetAsync(string id, ExchangeMonitor monitor, Texts texts,
+        CancellationToken ct)
     {
         if (!Guid.TryParse(id, out var messageId))
         {
             return Problems.Validation(texts, new FieldError("id", Rules.Format, texts["rule.guid-format", "id"]));
         }
 
-        var detail = await monitor.FindAsync(messageId, ct);
-        if (detail is null)
-        {
-            return Problems.NotFound(texts, "message");
-        }
-
-        // The payload may carry personal data: reading it is a disclosure like any other.
-        await audit.WriteAsync(new AuditRecord(AuditActions.MessageRead, AuditOutcomes.Success, [$"message:{messageId}"],
-            CaseReference: detail.Message.CaseReference, Detail: $"{detail.Message.Direction} {detail.Message.Type}"), cancellationToken: ct);
-        return TypedResults.Ok(detail);
+        return await monitor.OpenAsync(messageId, ct) is { } detail ? TypedResults.Ok(detail) : Problems.NotFound(texts, "message");
     }
 
     public static async Task<Results<Ok<PingResult>, ProblemHttpResult>> PingAsync(PingRequest request, PingPartner ping, NodeSettings settings,

@@ -63,7 +63,7 @@ internal static class IdentityModule
         });
         services.ConfigureExternalCookie(o => o.Cookie.Name = settings.CookiePrefix + ".External");
         services.AddAuthorization(Policies.Register);
-        services.AddScoped<TokenIssuer>();
+        services.AddScoped<TokenIssuer>().AddScoped<PasswordCheck>();
         services.AddScoped<UserDirectory>();
         services.AddTokenRateLimit(settings);
         return builder;

@@ -6,12 +6,12 @@ using Senningen.Node.Features.Identity.Data;
 namespace Senningen.Node.Features.Identity;
 
 /// <summary>The one place a password is checked: lock-out counting and the audit entry, for console and API alike.</summary>
-internal static class PasswordCheck
+internal sealed class PasswordCheck(UserManager<SenningenUser> users, SignInManager<SenningenUser> signIn, AuditLog audit, NodeSettings settings)
 {
     public sealed record Outcome(SenningenUser? User, bool LockedOut);
 
-    public static async Task<Outcome> RunAsync(string username, string password, UserManager<SenningenUser> users,
-        SignInManager<SenningenUser> signIn, AuditLog audit, NodeSettings settings, string action, CancellationToken cancellationToken)
+    /// <param name="action">The audit action the attempt is recorded under (console sign-in or token).</param>
+    public async Task<Outcome> RunAsync(string username, string password, string action, CancellationToken cancellationToken)
     {
         var user = await users.FindByNameAsync(username.Trim());
         var attempted = new Actor(Truncate(username.Trim()), "", settings.Country.Value);
@@ -21,7 +21,7 @@ internal static class PasswordCheck
             return new Outcome(null, false);
         }
 
-        var actor = new Actor(user.UserName ?? attempted.Name, user.Unit, user.Country);
+        var actor = new Actor(user.UserName ?? attempted.Name, user.Unit, user.Country.Value);
         var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
         if (result.Succeeded)
         {

@@ -34,7 +34,7 @@ internal static class SeedUsers
         {
             var result = await directory.CreateAsync(new CreateUserRequest(admin.Username, admin.Password, "Administrator",
                 settings.Name, [Roles.Admin], "en"), cancellationToken, node);
-            if (result.Problem is not null)
+            if (result.User is null)
             {
                 throw new ConfigurationProblemException(
                     [.. result.Errors.Select(e => $"Senningen:Bootstrap:Admin{(e.Field == "password" ? "Password" : "User")} was refused: {e.Message}")]);
@@ -56,7 +56,7 @@ internal static class SeedUsers
                 && !(await users.GetClaimsAsync(existing)).Any(c => c.Type == Actor.AuthorisationClaim))
             {
                 // A demo database from before national authorisations existed: its users get the demo's clearances once.
-                await directory.SetAuthorisationsAsync(demo.Username!, wanted, node, cancellationToken);
+                await directory.SetAuthorisationsAsync(demo.Username!, wanted, cancellationToken, node);
             }
         }
     }

@@ -15,7 +15,7 @@ internal sealed class SenningenClaimsFactory(
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(Actor.UnitClaim, user.Unit));
-        identity.AddClaim(new Claim(Actor.CountryClaim, user.Country));
+        identity.AddClaim(new Claim(Actor.CountryClaim, user.Country.Value));
         identity.AddClaim(new Claim(Actor.DisplayNameClaim, user.DisplayName));
         identity.AddClaim(new Claim(Actor.LanguageClaim, user.Language));
         return identity;

@@ -40,7 +40,7 @@ internal static class RegistryModule
             return;
         }
 
-        await scope.ServiceProvider.GetRequiredService<RegistryGenerator>().ReplaceAsync(registry.DemoPersons, (ulong)registry.DemoSeed, Actor.Node(node), ct);
+        await scope.ServiceProvider.GetRequiredService<RegistryGenerator>().ReplaceAsync(registry.DemoPersons, (ulong)registry.DemoSeed, ct, Actor.Node(node));
     }
 
     public static WebApplication MapRegistry(this WebApplication app)

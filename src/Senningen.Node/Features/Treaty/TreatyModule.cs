@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Senningen.Contracts.Treaty;
 using Senningen.Core.Countries;
 using Senningen.Core.Treaty;
@@ -9,6 +10,14 @@ using Senningen.Node.Common.Localization;
 using Senningen.Node.Features.Treaty.Public;
 
 namespace Senningen.Node.Features.Treaty;
+
+/// <summary>The question to the catalogue, as the query string names it; as text, so that a malformed part is a problem naming it.</summary>
+internal sealed record TreatyQuestion(
+    [FromQuery(Name = "mission")] string? Mission = null,
+    [FromQuery(Name = "acting")] string? Acting = null,
+    [FromQuery(Name = "host")] string? Host = null,
+    [FromQuery(Name = "date")] string? Date = null,
+    [FromQuery(Name = "lang")] string? Lang = null);
 
 internal static class TreatyModule
 {
@@ -33,9 +42,10 @@ internal static class TreatyModule
         return validator.HasErrors ? validator.Problem() : TypedResults.Ok(catalogue.ToView(language));
     }
 
-    public static Results<Ok<TreatyDecisionView>, ProblemHttpResult> Decide(string? mission, string? acting, string? host, string? date,
-        string? lang, TreatyCatalogue catalogue, NodeSettings settings, TimeProvider clock, Texts texts)
+    public static Results<Ok<TreatyDecisionView>, ProblemHttpResult> Decide([AsParameters] TreatyQuestion question, TreatyCatalogue catalogue,
+        NodeSettings settings, TimeProvider clock, Texts texts)
     {
+        var (mission, acting, host, date, lang) = question;
         var validator = new RequestValidator(texts);
         if (validator.Required("mission", mission) && catalogue.FindMissionType(mission!) is null)
         {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Senningen.Node.Common.Persistence.Converters;
 
 namespace Senningen.Node.Common.Exchange.Data;
 
@@ -10,14 +11,21 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.ToTable("exchange_outbox");
         builder.HasKey(m => m.Id);
         builder.Property(m => m.Type).HasMaxLength(100);
-        builder.Property(m => m.Recipient).HasMaxLength(2);
+        builder.Property(m => m.Recipient).HasMaxLength(2).HasConversion<CountryCodeConverter>();
+        // Instants are Unix milliseconds in the columns the claims, result writers and migrations name "...Ms".
+        builder.Property(m => m.CreatedAt).HasColumnName("CreatedAtMs").HasConversion<UnixMillisecondsConverter>();
+        builder.Property(m => m.ExpiresAt).HasColumnName("ExpiresAtMs").HasConversion<UnixMillisecondsConverter>();
+        builder.Property(m => m.NextAttemptAt).HasColumnName("NextAttemptAtMs").HasConversion<UnixMillisecondsConverter>();
+        builder.Property(m => m.LastAttemptAt).HasColumnName("LastAttemptAtMs").HasConversion<UnixMillisecondsConverter>();
+        builder.Property(m => m.CompletedAt).HasColumnName("CompletedAtMs").HasConversion<UnixMillisecondsConverter>();
+        builder.Property(m => m.ClaimedUntil).HasColumnName("ClaimedUntilMs").HasConversion<UnixMillisecondsConverter>();
         builder.Property(m => m.CaseReference).HasMaxLength(100);
         builder.Property(m => m.KeyId).HasMaxLength(64);
         builder.Property(m => m.Signature).HasMaxLength(128);
         builder.Property(m => m.LastError).HasMaxLength(1000);
         builder.Property(m => m.ClaimedBy).HasMaxLength(100);
         builder.HasIndex(m => new { m.ConversationId, m.Sequence }).IsUnique();
-        builder.HasIndex(m => new { m.Status, m.NextAttemptAtMs });
+        builder.HasIndex(m => new { m.Status, m.NextAttemptAt });
         builder.HasIndex(m => new { m.Recipient, m.Status });
     }
 }
@@ -29,7 +37,13 @@ internal sealed class InboxMessageConfiguration : IEntityTypeConfiguration<Inbox
         builder.ToTable("exchange_inbox");
         builder.HasKey(m => m.Id);
         builder.Property(m => m.Id).ValueGeneratedNever();
-        builder.Property(m => m.Sender).HasMaxLength(2);
+        builder.Property(m => m.Sender).HasMaxLength(2).HasConversion<CountryCodeConverter>();
+        builder.Property(m => m.CreatedAt).HasColumnName("CreatedAtMs").HasConversion<UnixMillisecondsConverter>();
+        builder.Property(m => m.ExpiresAt).HasColumnName("ExpiresAtMs").HasConversion<UnixMillisecondsConverter>();
+        builder.Property(m => m.ReceivedAt).HasColumnName("ReceivedAtMs").HasConversion<UnixMillisecondsConverter>();
+        builder.Property(m => m.NextHandleAt).HasColumnName("NextHandleAtMs").HasConversion<UnixMillisecondsConverter>();
+        builder.Property(m => m.HandledAt).HasColumnName("HandledAtMs").HasConversion<UnixMillisecondsConverter>();
+        builder.Property(m => m.ClaimedUntil).HasColumnName("ClaimedUntilMs").HasConversion<UnixMillisecondsConverter>();
         builder.Property(m => m.Type).HasMaxLength(100);
         builder.Property(m => m.CaseReference).HasMaxLength(100);
         builder.Property(m => m.KeyId).HasMaxLength(64);
@@ -38,6 +52,6 @@ internal sealed class InboxMessageConfiguration : IEntityTypeConfiguration<Inbox
         builder.Property(m => m.LastError).HasMaxLength(1000);
         builder.Property(m => m.ClaimedBy).HasMaxLength(100);
         builder.HasIndex(m => new { m.Sender, m.ConversationId, m.Sequence }).IsUnique();
-        builder.HasIndex(m => new { m.Status, m.NextHandleAtMs });
+        builder.HasIndex(m => new { m.Status, m.NextHandleAt });
     }
 }

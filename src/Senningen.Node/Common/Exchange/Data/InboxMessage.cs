@@ -1,3 +1,5 @@
+using Senningen.Core.Countries;
+
 namespace Senningen.Node.Common.Exchange.Data;
 
 public enum InboxStatus
@@ -15,7 +17,7 @@ public sealed class InboxMessage
 {
     public Guid Id { get; set; }
 
-    public string Sender { get; set; } = "";
+    public CountryCode Sender { get; set; }
 
     public Guid ConversationId { get; set; }
 
@@ -25,9 +27,9 @@ public sealed class InboxMessage
 
     public int Version { get; set; }
 
-    public long CreatedAtMs { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
 
-    public long ExpiresAtMs { get; set; }
+    public DateTimeOffset ExpiresAt { get; set; }
 
     public string? CaseReference { get; set; }
 
@@ -39,7 +41,7 @@ public sealed class InboxMessage
 
     public string EnvelopeHash { get; set; } = "";
 
-    public long ReceivedAtMs { get; set; }
+    public DateTimeOffset ReceivedAt { get; set; }
 
     /// <summary>Our signed receipt (JSON of <c>ReceiptWire</c>), returned again on a duplicate delivery.</summary>
     public string Receipt { get; set; } = "";
@@ -48,14 +50,14 @@ public sealed class InboxMessage
 
     public int HandleAttempts { get; set; }
 
-    public long NextHandleAtMs { get; set; }
+    public DateTimeOffset NextHandleAt { get; set; }
 
-    public long? HandledAtMs { get; set; }
+    public DateTimeOffset? HandledAt { get; set; }
 
     public string? LastError { get; set; }
 
     /// <summary>Lease of the instance handling it, so that instances sharing PostgreSQL never handle it twice at once.</summary>
     public string? ClaimedBy { get; set; }
 
-    public long? ClaimedUntilMs { get; set; }
+    public DateTimeOffset? ClaimedUntil { get; set; }
 }

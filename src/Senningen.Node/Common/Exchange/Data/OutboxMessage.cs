@@ -1,3 +1,5 @@
+using Senningen.Core.Countries;
+
 namespace Senningen.Node.Common.Exchange.Data;
 
 public enum OutboxStatus
@@ -24,11 +26,11 @@ public sealed class OutboxMessage
 
     public int Version { get; set; }
 
-    public string Recipient { get; set; } = "";
+    public CountryCode Recipient { get; set; }
 
-    public long CreatedAtMs { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
 
-    public long ExpiresAtMs { get; set; }
+    public DateTimeOffset ExpiresAt { get; set; }
 
     public string? CaseReference { get; set; }
 
@@ -42,16 +44,16 @@ public sealed class OutboxMessage
 
     public int Attempts { get; set; }
 
-    public long NextAttemptAtMs { get; set; }
+    public DateTimeOffset NextAttemptAt { get; set; }
 
-    public long? LastAttemptAtMs { get; set; }
+    public DateTimeOffset? LastAttemptAt { get; set; }
 
     public string? LastError { get; set; }
 
     /// <summary>The partner's signed receipt, as received (JSON of <c>ReceiptWire</c>).</summary>
     public string? Receipt { get; set; }
 
-    public long? CompletedAtMs { get; set; }
+    public DateTimeOffset? CompletedAt { get; set; }
 
     /// <summary>Set when an operator has seen the alert for an expired or rejected message.</summary>
     public bool AlertAcknowledged { get; set; }
@@ -59,5 +61,5 @@ public sealed class OutboxMessage
     /// <summary>Lease of the instance delivering it, so that instances sharing PostgreSQL do not send it twice at once.</summary>
     public string? ClaimedBy { get; set; }
 
-    public long? ClaimedUntilMs { get; set; }
+    public DateTimeOffset? ClaimedUntil { get; set; }
 }

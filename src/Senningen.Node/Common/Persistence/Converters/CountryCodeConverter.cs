@@ -3,7 +3,7 @@ using Senningen.Core.Countries;
 
 namespace Senningen.Node.Common.Persistence.Converters;
 
-/// <summary>A <see cref="CountryCode"/> kept as its two upper-case letters; a stored code Senningen does not know is a bug, not input.</summary>
+/// <summary>A country kept as its upper-case two-letter code in a text column; a stored code Senningen does not know fails loudly.</summary>
 public sealed class CountryCodeConverter() : ValueConverter<CountryCode, string>(
-    code => code.Value,
-    text => CountryCode.Parse(text));
+    country => country.Value,
+    code => CountryCode.Parse(code));

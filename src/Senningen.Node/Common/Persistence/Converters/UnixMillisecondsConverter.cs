@@ -3,13 +3,13 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Senningen.Node.Common.Persistence.Converters;
 
 /// <summary>
-/// An instant kept as a 64-bit integer of Unix milliseconds, as the exchange tables keep theirs, so that ordering and
-/// range comparisons are the same on SQLite and PostgreSQL. Sub-millisecond ticks are not kept.
+/// An instant kept as milliseconds since the Unix epoch in a 64-bit integer column: the precision every provider stores
+/// exactly, and a column that sorts and compares as a number on SQLite too.
 /// </summary>
 public sealed class UnixMillisecondsConverter() : ValueConverter<DateTimeOffset, long>(
-    value => value.ToUnixTimeMilliseconds(),
-    ms => DateTimeOffset.FromUnixTimeMilliseconds(ms))
+    instant => instant.ToUnixTimeMilliseconds(),
+    milliseconds => DateTimeOffset.FromUnixTimeMilliseconds(milliseconds))
 {
-    /// <summary>The instant as the column keeps it: for values that leave the node before they are read back.</summary>
-    public static DateTimeOffset AsStored(DateTimeOffset value) => DateTimeOffset.FromUnixTimeMilliseconds(value.ToUnixTimeMilliseconds());
+    /// <summary>The instant as the column keeps it, in whole milliseconds (UTC): what an entity should hold before it is saved.</summary>
+    public static DateTimeOffset Truncate(DateTimeOffset instant) => DateTimeOffset.FromUnixTimeMilliseconds(instant.ToUnixTimeMilliseconds());
 }

@@ -22,7 +22,7 @@ internal sealed class HitHandler(AuditLog audit, AnprSettings anpr, NodeSettings
     public async Task HandleAsync(InboxMessage message, HitPayload p, SenningenDbContext db, CancellationToken cancellationToken)
     {
         var node = Actor.Node(settings);
-        if (!CountryCode.TryParseParty(message.Sender, out var sender) || !anpr.ExchangesWith(sender))
+        if (!CountryCode.TryParseParty(message.Sender.Value, out var sender) || !anpr.ExchangesWith(sender))
         {
             audit.Add(new AuditRecord(AuditActions.AnprHitReceived, AuditOutcomes.Denied, [$"message:{message.Id}"],
                 Detail: $"{message.Sender} is not an ANPR exchange partner of this node"), node);

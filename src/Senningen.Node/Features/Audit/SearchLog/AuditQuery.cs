@@ -57,14 +57,12 @@ public sealed record AuditQuery(
 
         if (From is { } from)
         {
-            var ms = from.ToUnixTimeMilliseconds();
-            entries = entries.Where(e => e.OccurredAtUnixMs >= ms);
+            entries = entries.Where(e => e.OccurredAt >= from);
         }
 
         if (To is { } to)
         {
-            var ms = to.ToUnixTimeMilliseconds();
-            entries = entries.Where(e => e.OccurredAtUnixMs <= ms);
+            entries = entries.Where(e => e.OccurredAt <= to);
         }
 
         return entries;

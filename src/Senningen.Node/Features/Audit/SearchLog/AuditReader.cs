@@ -9,12 +9,12 @@ using Senningen.Node.Features.Audit.Public;
 namespace Senningen.Node.Features.Audit.SearchLog;
 
 /// <summary>
-/// Reads the log for the DPO; every read is itself recorded in the log. Console pages pass the actor explicitly:
-/// inside an interactive circuit there is no HTTP request to take the user from.
+/// Reads the log for the DPO, for the API and the console alike; every read is itself recorded in the log, in the
+/// current officer's name.
 /// </summary>
 public sealed class AuditReader(SenningenDbContext db, AuditLog audit)
 {
-    public async Task<AuditPage> SearchAsync(AuditQuery query, int page, int pageSize, CancellationToken cancellationToken, Actor? actor = null)
+    public async Task<AuditPage> SearchAsync(AuditQuery query, int page, int pageSize, CancellationToken cancellationToken)
     {
         var filtered = query.Apply(db.AuditEntries.AsNoTracking());
         var total = await filtered.LongCountAsync(cancellationToken);
@@ -22,11 +22,11 @@ public sealed class AuditReader(SenningenDbContext db, AuditLog audit)
             .Skip((page - 1) * pageSize).Take(pageSize)
             .ToListAsync(cancellationToken);
         await audit.WriteAsync(new AuditRecord(AuditActions.AuditRead, AuditOutcomes.Success,
-            Subjects(query), query.Purpose, query.CaseReference, Detail: Describe(query, rows.Count)), actor, cancellationToken);
+            Subjects(query), query.Purpose, query.CaseReference, Detail: Describe(query, rows.Count)), cancellationToken: cancellationToken);
         return new AuditPage([.. rows.Select(AuditEntryViews.ToView)], page, pageSize, total);
     }
 
-    public async Task<int> ExportCsvAsync(AuditQuery query, Stream output, CancellationToken cancellationToken, Actor? actor = null)
+    public async Task<int> ExportCsvAsync(AuditQuery query, Stream output, CancellationToken cancellationToken)
     {
         var rows = 0;
         await using var writer = new StreamWriter(output, new UTF8Encoding(false), leaveOpen: true);
@@ -40,7 +40,7 @@ public sealed class AuditReader(SenningenDbContext db, AuditLog audit)
 
         await writer.FlushAsync(cancellationToken);
         await audit.WriteAsync(new AuditRecord(AuditActions.AuditExport, AuditOutcomes.Success,
-            Subjects(query), query.Purpose, query.CaseReference, Detail: Describe(query, rows)), actor, cancellationToken);
+            Subjects(query), query.Purpose, query.CaseReference, Detail: Describe(query, rows)), cancellationToken: cancellationToken);
         return rows;
     }
 

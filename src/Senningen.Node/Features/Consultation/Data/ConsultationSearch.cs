@@ -1,3 +1,7 @@
+using Senningen.Core.Consultation;
+using Senningen.Core.Countries;
+using Senningen.Core.Treaty;
+
 namespace Senningen.Node.Features.Consultation.Data;
 
 /// <summary>A search this node's officer sent to partners: what was asked, why, by whom, of whom, and until when answers count.</summary>
@@ -5,9 +9,9 @@ public sealed class ConsultationSearch
 {
     public Guid Id { get; set; }
 
-    public string Context { get; set; } = "";
+    public ConsultationContext Context { get; set; }
 
-    public string DataSet { get; set; } = "";
+    public DataSet DataSet { get; set; }
 
     /// <summary>The criteria as sent (JSON of the query payload's criteria).</summary>
     public string Criteria { get; set; } = "";
@@ -18,12 +22,12 @@ public sealed class ConsultationSearch
 
     public string RequestedBy { get; set; } = "";
 
-    /// <summary>The partners asked, comma-separated.</summary>
-    public string Partners { get; set; } = "";
+    /// <summary>The partners asked (stored comma-separated).</summary>
+    public IReadOnlyList<CountryCode> Partners { get; set; } = [];
 
-    public long StartedAtMs { get; set; }
+    public DateTimeOffset StartedAt { get; set; }
 
-    public long DeadlineMs { get; set; }
+    public DateTimeOffset Deadline { get; set; }
 }
 
 /// <summary>One partner's answer to a search, as it arrived.</summary>
@@ -33,7 +37,7 @@ public sealed class ConsultationAnswerRow
 
     public Guid SearchId { get; set; }
 
-    public string Country { get; set; } = "";
+    public CountryCode Country { get; set; }
 
     public string Level { get; set; } = "";
 
@@ -48,5 +52,5 @@ public sealed class ConsultationAnswerRow
     /// <summary>The items disclosed (JSON).</summary>
     public string Items { get; set; } = "[]";
 
-    public long ReceivedAtMs { get; set; }
+    public DateTimeOffset ReceivedAt { get; set; }
 }

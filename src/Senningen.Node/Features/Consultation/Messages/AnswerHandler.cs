@@ -1,11 +1,14 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Senningen.Core.Consultation;
+using Senningen.Core.Treaty;
 using Senningen.Node.Common.Audit;
 using Senningen.Node.Common.Configuration;
 using Senningen.Node.Common.Exchange;
 using Senningen.Node.Common.Exchange.Data;
 using Senningen.Node.Common.Live;
 using Senningen.Node.Common.Persistence;
+using Senningen.Node.Common.Persistence.Converters;
 using Senningen.Node.Features.Consultation.Data;
 
 namespace Senningen.Node.Features.Consultation.Messages;
@@ -23,7 +26,7 @@ internal sealed class AnswerHandler(AuditLog audit, NodeSettings settings, Chang
     {
         var node = Actor.Node(settings);
         var search = await db.ConsultationSearches.AsNoTracking().FirstOrDefaultAsync(s => s.Id == p.SearchId, cancellationToken);
-        if (search is null || !search.Partners.Split(',').Contains(message.Sender))
+        if (search is null || !search.Partners.Contains(message.Sender))
         {
             audit.Add(new AuditRecord(AuditActions.ConsultationAnswerReceived, AuditOutcomes.Denied, [$"message:{message.Id}"],
                 Detail: $"answer from {message.Sender} to search {p.SearchId}, which this node did not send to it"), node);
@@ -38,11 +41,11 @@ internal sealed class AnswerHandler(AuditLog audit, NodeSettings settings, Chang
         db.ConsultationAnswers.Add(new ConsultationAnswerRow
         {
             SearchId = p.SearchId, Country = message.Sender, Level = p.Level, Rule = p.Rule, Refusal = p.Refusal, Hit = p.Hit, TooBroad = p.TooBroad,
-            Items = JsonSerializer.Serialize(p.Items, Json), ReceivedAtMs = clock.GetUtcNow().ToUnixTimeMilliseconds(),
+            Items = JsonSerializer.Serialize(p.Items, Json), ReceivedAt = UnixMillisecondsConverter.Truncate(clock.GetUtcNow()),
         });
         audit.Add(new AuditRecord(AuditActions.ConsultationAnswerReceived, AuditOutcomes.Success,
             [$"consultation:{p.SearchId}", .. p.Items.Select(i => $"{message.Sender}:{i.Reference}")], search.Purpose, search.CaseReference,
-            Detail: $"{message.Sender} answered {search.Context} {search.DataSet} for {search.RequestedBy}: level {p.Level} under {p.Rule ?? p.Refusal}, " +
+            Detail: $"{message.Sender} answered {ConsultationContexts.NameOf(search.Context)} {Disclosure.NameOf(search.DataSet)} for {search.RequestedBy}: level {p.Level} under {p.Rule ?? p.Refusal}, " +
                 $"{(p.TooBroad ? "too broad" : p.Hit ? $"hit, {p.Items.Count} item(s)" : "no hit")}"), node);
         db.AfterCommit(() => feed.Publish(new AnswerStored(p.SearchId)));
     }

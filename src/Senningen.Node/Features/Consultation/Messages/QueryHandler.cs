@@ -1,6 +1,5 @@
 using Senningen.Core.Consultation;
 using Senningen.Core.Consultation.Names;
-using Senningen.Core.Countries;
 using Senningen.Core.Treaty;
 using Senningen.Node.Common.Exchange;
 using Senningen.Node.Common.Exchange.Data;
@@ -17,11 +16,11 @@ internal sealed class QueryHandler(ConsultationAnswerer answerer, Outbox outbox,
 {
     public async Task HandleAsync(InboxMessage message, QueryPayload p, SenningenDbContext db, CancellationToken cancellationToken)
     {
-        var requesting = CountryCode.Parse(message.Sender);
+        var requesting = message.Sender;
         var query = new ConsultationQuery(p.SearchId, ConsultationContexts.Names[p.Context], requesting, Disclosure.DataSetNames[p.DataSet],
             p.Person is { } person ? Particulars(person) : null, p.Plate, p.DocumentNumber, p.Purpose, p.CaseReference, p.RequestedBy);
         var answer = await answerer.AnswerAsync(query, cancellationToken);
-        var left = DateTimeOffset.FromUnixTimeMilliseconds(message.ExpiresAtMs) - clock.GetUtcNow();
+        var left = message.ExpiresAt - clock.GetUtcNow();
         await outbox.EnqueueAsync(requesting, AnswerPayload.Type, 1, new AnswerPayload(p.SearchId, Disclosure.NameOf(answer.Level), answer.Rule,
             answer.Refusal, answer.Hit, answer.TooBroad, [.. answer.Items.Select(i => new AnswerItem(i.Reference, i.Score, i.Fields, i.Explanation))]),
             message.ConversationId, p.CaseReference, left > TimeSpan.FromSeconds(1) ? left : TimeSpan.FromSeconds(1), cancellationToken: cancellationToken);

@@ -2,36 +2,48 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Senningen.Contracts.Consultation;
 using Senningen.Node.Common.Audit;
+using Senningen.Node.Common.Errors;
+using Senningen.Node.Common.Localization;
 using Senningen.Node.Common.Persistence;
 using Senningen.Node.Features.Audit.Public;
 
 namespace Senningen.Node.Features.Consultation.Oversight;
 
+/// <summary>What a DPO's look at the log gave: the consultations of the period, or why the period is not one (400).</summary>
+internal sealed record ConsultationLogOutcome(IReadOnlyList<ConsultationLogRow>? Rows, IReadOnlyList<FieldError> Errors);
+
 /// <summary>
 /// The DPO's view of consultations in both directions, read from the audit log rather than from the searches table:
 /// the log is what the DPO must be able to rely on, it also holds searches refused before they were sent and partners'
-/// searches this node answered, and it is tamper-evident. Each read is itself an audit entry.
+/// searches this node answered, and it is tamper-evident. Each read is itself an audit entry, in the current officer's
+/// name. Shared by the API and the console.
 /// </summary>
-internal sealed class ConsultationLog(SenningenDbContext db, AuditLog audit)
+internal sealed class ConsultationLog(SenningenDbContext db, AuditLog audit, Texts texts, TimeProvider clock)
 {
     public const int MaxRows = 500;
     public const string Asked = "asked";
     public const string Answered = "answered";
 
-    public async Task<IReadOnlyList<ConsultationLogRow>> ListAsync(DateTimeOffset from, DateTimeOffset to, Actor actor, CancellationToken ct)
+    public async Task<ConsultationLogOutcome> ListAsync(ConsultationLogPeriod period, CancellationToken ct)
     {
-        var (fromMs, toMs) = (from.ToUnixTimeMilliseconds(), to.ToUnixTimeMilliseconds());
+        var v = new RequestValidator(texts);
+        var (from, to) = period.Check(v, clock.GetUtcNow());
+        return v.HasErrors ? new ConsultationLogOutcome(null, v.Errors) : new ConsultationLogOutcome(await ListAsync(from, to, ct), []);
+    }
+
+    private async Task<IReadOnlyList<ConsultationLogRow>> ListAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    {
         var entries = await db.AuditEntries.AsNoTracking()
             .Where(e => (e.Action == AuditActions.ConsultationSearched || e.Action == AuditActions.ConsultationDisclosed)
-                && e.OccurredAtUnixMs >= fromMs && e.OccurredAtUnixMs <= toMs)
+                && e.OccurredAt >= from && e.OccurredAt <= to)
             .OrderByDescending(e => e.Sequence).Take(MaxRows).ToListAsync(ct);
         var rows = entries.Select(Row).ToList();
         await audit.WriteAsync(new AuditRecord(AuditActions.AuditRead, AuditOutcomes.Success, Detail: string.Create(CultureInfo.InvariantCulture,
-            $"consultation log {from:O} to {to:O}: {rows.Count} consultations")), actor, ct);
+            $"consultation log {from:O} to {to:O}: {rows.Count} consultations")), cancellationToken: ct);
         return rows;
     }
 
-    public async Task<ConsultationTrail> TrailAsync(Guid id, Actor actor, CancellationToken ct)
+    public async Task<ConsultationTrail> TrailAsync(Guid id, CancellationToken ct)
     {
         // Records hold one "kind:id" per line; the id is a GUID, so the marker cannot be part of another record's name.
         var marker = $"consultation:{id}";
@@ -39,7 +51,7 @@ internal sealed class ConsultationLog(SenningenDbContext db, AuditLog audit)
             .Where(e => e.Action.StartsWith("consultation.") && e.Records.Contains(marker))
             .OrderBy(e => e.Sequence).ToListAsync(ct);
         await audit.WriteAsync(new AuditRecord(AuditActions.AuditRead, AuditOutcomes.Success, [marker],
-            Detail: $"consultation trail: {entries.Count} entries"), actor, ct);
+            Detail: $"consultation trail: {entries.Count} entries"), cancellationToken: ct);
         return new ConsultationTrail(id, [.. entries.Select(AuditEntryViews.ToView)]);
     }
 

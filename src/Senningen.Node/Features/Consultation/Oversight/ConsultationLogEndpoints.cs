@@ -1,8 +1,5 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Senningen.Contracts.Consultation;
-using Senningen.Node.Common.Audit;
-using Senningen.Node.Common.Configuration;
 using Senningen.Node.Common.Errors;
 using Senningen.Node.Common.Localization;
 
@@ -29,19 +26,17 @@ internal sealed record ConsultationLogPeriod(string? From, string? To)
 
         return (from, to);
     }
-
 }
 
 internal static class ConsultationLogEndpoints
 {
     public static async Task<Results<Ok<IReadOnlyList<ConsultationLogRow>>, ProblemHttpResult>> ListAsync([AsParameters] ConsultationLogPeriod period,
-        ConsultationLog log, HttpContext http, NodeSettings node, Texts texts, TimeProvider clock, CancellationToken ct)
+        ConsultationLog log, Texts texts, CancellationToken ct)
     {
-        var v = new RequestValidator(texts);
-        var (from, to) = period.Check(v, clock.GetUtcNow());
-        return v.HasErrors ? v.Problem() : TypedResults.Ok(await log.ListAsync(from, to, Actor.From(http.User, node), ct));
+        var outcome = await log.ListAsync(period, ct);
+        return outcome.Rows is { } rows ? TypedResults.Ok(rows) : Problems.Validation(texts, outcome.Errors);
     }
 
-    public static async Task<Ok<ConsultationTrail>> TrailAsync(Guid id, ConsultationLog log, HttpContext http, NodeSettings node, CancellationToken ct) =>
-        TypedResults.Ok(await log.TrailAsync(id, Actor.From(http.User, node), ct));
+    public static async Task<Ok<ConsultationTrail>> TrailAsync(Guid id, ConsultationLog log, CancellationToken ct) =>
+        TypedResults.Ok(await log.TrailAsync(id, ct));
 }

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Senningen.Contracts.Exchange;
+using Senningen.Core.Countries;
+using Senningen.Node.Common.Audit;
 using Senningen.Node.Common.Configuration;
 using Senningen.Node.Common.Exchange;
 using Senningen.Node.Common.Exchange.Data;
@@ -10,34 +12,35 @@ using Senningen.Node.Features.Exchange.Public;
 namespace Senningen.Node.Features.Exchange.Monitor;
 
 /// <summary>What the Exchange page and <c>senn exchange status</c> show: the link to each partner and the messages.</summary>
-public sealed class ExchangeMonitor(SenningenDbContext db, PartnerLinks links, NodeSigningKey key, NodeSettings settings) : IExchangeStatus
+public sealed class ExchangeMonitor(SenningenDbContext db, PartnerLinks links, NodeSigningKey key, NodeSettings settings, AuditLog audit)
+    : IExchangeStatus
 {
     public async Task<ExchangeStatusView> StatusAsync(CancellationToken ct)
     {
         var queues = await db.Outbox.Where(m => m.Status == OutboxStatus.Queued)
             .GroupBy(m => m.Recipient)
-            .Select(g => new { Partner = g.Key, Depth = g.Count(), Oldest = g.Min(m => m.CreatedAtMs) })
+            .Select(g => new { Partner = g.Key, Depth = g.Count(), Oldest = g.Min(m => m.CreatedAt) })
             .ToListAsync(ct);
         var alerts = await db.Outbox.CountAsync(m => (m.Status == OutboxStatus.Expired || m.Status == OutboxStatus.Rejected) && !m.AlertAcknowledged, ct)
             + await db.Inbox.CountAsync(m => m.Status == InboxStatus.Failed, ct);
         var partners = links.All.Select(link =>
         {
-            var queue = queues.FirstOrDefault(q => q.Partner == link.Partner.Country.Value);
+            var queue = queues.FirstOrDefault(q => q.Partner == link.Partner.Country);
             return new PartnerLinkView(link.Partner.Country.Value, link.Partner.BaseUrl.ToString(), link.Partner.KeyId, queue?.Depth ?? 0,
-                queue is null ? null : DateTimeOffset.FromUnixTimeMilliseconds(queue.Oldest), link.LastSuccess, link.LastErrorAt, link.LastError,
+                queue?.Oldest, link.LastSuccess, link.LastErrorAt, link.LastError,
                 link.Circuit.ToString());
         }).OrderBy(p => p.Partner, StringComparer.Ordinal).ToList();
         return new ExchangeStatusView(settings.Country.Value, key.KeyId, partners, alerts);
     }
 
-    public async Task<ExchangeMessagePage> ListAsync(string direction, string? status, string? partner, int page, int pageSize, CancellationToken ct)
+    public async Task<ExchangeMessagePage> ListAsync(string direction, string? status, CountryCode? partner, int page, int pageSize, CancellationToken ct)
     {
         if (direction == "in")
         {
             var inbox = db.Inbox.AsNoTracking();
-            if (partner is not null)
+            if (partner is { } sender)
             {
-                inbox = inbox.Where(m => m.Sender == partner);
+                inbox = inbox.Where(m => m.Sender == sender);
             }
 
             if (status is not null && Enum.TryParse<InboxStatus>(status, ignoreCase: true, out var inStatus))
@@ -46,14 +49,14 @@ public sealed class ExchangeMonitor(SenningenDbContext db, PartnerLinks links, N
             }
 
             var total = await inbox.LongCountAsync(ct);
-            var rows = await inbox.OrderByDescending(m => m.ReceivedAtMs).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+            var rows = await inbox.OrderByDescending(m => m.ReceivedAt).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
             return new ExchangeMessagePage([.. rows.Select(ToView)], page, pageSize, total);
         }
 
         var outbox = db.Outbox.AsNoTracking();
-        if (partner is not null)
+        if (partner is { } recipient)
         {
-            outbox = outbox.Where(m => m.Recipient == partner);
+            outbox = outbox.Where(m => m.Recipient == recipient);
         }
 
         if (status is not null && Enum.TryParse<OutboxStatus>(status, ignoreCase: true, out var outStatus))
@@ -62,8 +65,22 @@ public sealed class ExchangeMonitor(SenningenDbContext db, PartnerLinks links, N
         }
 
         var count = await outbox.LongCountAsync(ct);
-        var messages = await outbox.OrderByDescending(m => m.CreatedAtMs).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        var messages = await outbox.OrderByDescending(m => m.CreatedAt).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
         return new ExchangeMessagePage([.. messages.Select(ToView)], page, pageSize, count);
+    }
+
+    /// <summary>One message with its envelope and receipt, or null; reading it is audited in the current officer's name.</summary>
+    public async Task<ExchangeMessageDetail?> OpenAsync(Guid id, CancellationToken ct)
+    {
+        if (await FindAsync(id, ct) is not { } detail)
+        {
+            return null;
+        }
+
+        // The payload may carry personal data: reading it is a disclosure like any other.
+        await audit.WriteAsync(new AuditRecord(AuditActions.MessageRead, AuditOutcomes.Success, [$"message:{id}"],
+            CaseReference: detail.Message.CaseReference, Detail: $"{detail.Message.Direction} {detail.Message.Type}"), cancellationToken: ct);
+        return detail;
     }
 
     public async Task<ExchangeMessageDetail?> FindAsync(Guid id, CancellationToken ct)
@@ -83,13 +100,9 @@ public sealed class ExchangeMonitor(SenningenDbContext db, PartnerLinks links, N
         return null;
     }
 
-    public static ExchangeMessageView ToView(OutboxMessage m) => new(m.Id, "out", m.Recipient, m.Type, m.Version, m.ConversationId, m.Sequence,
-        m.CaseReference, m.Status.ToString().ToLowerInvariant(), FromMs(m.CreatedAtMs), FromMs(m.ExpiresAtMs), m.Attempts, m.LastError,
-        m.CompletedAtMs is { } c ? FromMs(c) : null);
+    public static ExchangeMessageView ToView(OutboxMessage m) => new(m.Id, "out", m.Recipient.Value, m.Type, m.Version, m.ConversationId, m.Sequence,
+        m.CaseReference, m.Status.ToString().ToLowerInvariant(), m.CreatedAt, m.ExpiresAt, m.Attempts, m.LastError, m.CompletedAt);
 
-    public static ExchangeMessageView ToView(InboxMessage m) => new(m.Id, "in", m.Sender, m.Type, m.Version, m.ConversationId, m.Sequence,
-        m.CaseReference, m.Status.ToString().ToLowerInvariant(), FromMs(m.CreatedAtMs), FromMs(m.ExpiresAtMs), m.HandleAttempts, m.LastError,
-        m.HandledAtMs is { } h ? FromMs(h) : null);
-
-    private static DateTimeOffset FromMs(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms);
+    public static ExchangeMessageView ToView(InboxMessage m) => new(m.Id, "in", m.Sender.Value, m.Type, m.Version, m.ConversationId, m.Sequence,
+        m.CaseReference, m.Status.ToString().ToLowerInvariant(), m.CreatedAt, m.ExpiresAt, m.HandleAttempts, m.LastError, m.HandledAt);
 }

@@ -15,7 +15,7 @@ public sealed class PingPartner(SenningenDbContext db, Outbox outbox, DispatchSi
             cancellationToken: ct);
         var delivered = signal.WhenDelivered(message.Id);
         await db.SaveChangesAsync(ct);
-        var committed = DateTimeOffset.FromUnixTimeMilliseconds(message.CreatedAtMs);
+        var committed = message.CreatedAt;
         try
         {
             var outcome = await delivered.WaitAsync(2 * settings.Exchange.DeliveryTimeout, clock, ct);

@@ -28,14 +28,14 @@ internal static class AccountFormEndpoints
     }
 
     public static async Task<IResult> LoginAsync([FromForm] string? username, [FromForm] string? password, [FromForm] string? returnUrl,
-        UserManager<SenningenUser> users, SignInManager<SenningenUser> signIn, AuditLog audit, NodeSettings settings, CancellationToken ct)
+        PasswordCheck check, SignInManager<SenningenUser> signIn, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(username) || string.IsNullOrEmpty(password))
         {
             return Results.LocalRedirect("/login?error=missing" + ReturnPart(returnUrl));
         }
 
-        var outcome = await PasswordCheck.RunAsync(username, password, users, signIn, audit, settings, AuditActions.Login, ct);
+        var outcome = await check.RunAsync(username, password, AuditActions.Login, ct);
         if (outcome.User is null)
         {
             return Results.LocalRedirect($"/login?error={(outcome.LockedOut ? "locked" : "invalid")}" + ReturnPart(returnUrl));

@@ -31,7 +31,7 @@ internal static class ExternalLogin
 
         await signIn.SignInAsync(user, isPersistent: false, authenticationMethod: IdentityModule.OidcScheme);
         await audit.WriteAsync(new AuditRecord(AuditActions.Login, AuditOutcomes.Success, Detail: "via OpenID Connect"),
-            new Actor(user.UserName ?? name!, user.Unit, user.Country), ct);
+            new Actor(user.UserName ?? name!, user.Unit, user.Country.Value), ct);
         return Results.LocalRedirect("/");
     }
 }

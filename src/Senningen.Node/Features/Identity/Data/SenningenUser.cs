@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Senningen.Core.Countries;
 
 namespace Senningen.Node.Features.Identity.Data;
 
@@ -7,7 +8,7 @@ public sealed class SenningenUser : IdentityUser
 {
     public string DisplayName { get; set; } = "";
 
-    public string Country { get; set; } = "";
+    public CountryCode Country { get; set; }
 
     public string Unit { get; set; } = "";
 

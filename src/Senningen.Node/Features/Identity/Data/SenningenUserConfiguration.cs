@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Senningen.Node.Common.Persistence.Converters;
 
 namespace Senningen.Node.Features.Identity.Data;
 
@@ -26,7 +27,7 @@ internal sealed class SenningenUserConfiguration : IEntityTypeConfiguration<Senn
         builder.HasMany<IdentityUserRole<string>>().WithOne().HasForeignKey(r => r.UserId).IsRequired();
 
         builder.Property(u => u.DisplayName).HasMaxLength(200);
-        builder.Property(u => u.Country).HasMaxLength(2);
+        builder.Property(u => u.Country).HasMaxLength(2).HasConversion<CountryCodeConverter>();
         builder.Property(u => u.Unit).HasMaxLength(200);
         builder.Property(u => u.Language).HasMaxLength(2);
     }

@@ -1,6 +1,5 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
 using Senningen.Contracts.Auth;
 using Senningen.Node.Common.Audit;
@@ -8,7 +7,6 @@ using Senningen.Node.Common.Configuration;
 using Senningen.Node.Common.Errors;
 using Senningen.Node.Common.Localization;
 using Senningen.Node.Common.Security;
-using Senningen.Node.Features.Identity.Data;
 
 namespace Senningen.Node.Features.Identity.IssueToken;
 
@@ -30,8 +28,7 @@ internal static class IssueTokenEndpoint
             .WithSummary("Exchange a user name and password for a bearer token.");
 
     public static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> HandleAsync(
-        TokenRequest request, UserManager<SenningenUser> users, SignInManager<SenningenUser> signIn,
-        TokenIssuer issuer, AuditLog audit, Texts texts, NodeSettings settings, CancellationToken cancellationToken)
+        TokenRequest request, PasswordCheck check, TokenIssuer issuer, Texts texts, CancellationToken cancellationToken)
     {
         var validator = new RequestValidator(texts);
         validator.Required("username", request.Username);
@@ -42,8 +39,7 @@ internal static class IssueTokenEndpoint
             return validator.Problem();
         }
 
-        var outcome = await PasswordCheck.RunAsync(request.Username!, request.Password!, users, signIn, audit, settings,
-            AuditActions.TokenIssued, cancellationToken);
+        var outcome = await check.RunAsync(request.Username!, request.Password!, AuditActions.TokenIssued, cancellationToken);
         if (outcome.User is null)
         {
             var detail = outcome.LockedOut ? texts["problem.locked-out.detail"] : texts["problem.bad-credentials.detail"];

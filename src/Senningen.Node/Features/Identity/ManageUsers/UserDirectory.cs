@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Senningen.Contracts.Users;
@@ -11,11 +10,25 @@ using Senningen.Node.Features.Identity.Data;
 
 namespace Senningen.Node.Features.Identity.ManageUsers;
 
-/// <summary>Creating and listing users, shared by the API, the console and the start-up seeding.</summary>
+/// <summary>
+/// Listing, creating and unlocking users and setting their authorisations, shared by the API, the console and the start-up
+/// seeding. Audited in the current officer's name, or in the node's when it seeds (the <c>actor</c> parameters).
+/// </summary>
 public sealed class UserDirectory(UserManager<SenningenUser> users, AuditLog audit, NodeSettings settings, Texts texts, TimeProvider clock)
 {
-    public sealed record CreateResult(UserSummary? User, ProblemHttpResult? Problem, IReadOnlyList<FieldError> Errors);
+    /// <summary>The user after the change, or the rules the request broke (400), or <see cref="NotFound"/> (404).</summary>
+    public sealed record CreateResult(UserSummary? User, IReadOnlyList<FieldError> Errors, bool NotFound = false);
 
+    /// <summary>All users of this node; the read is audited.</summary>
+    public async Task<List<UserSummary>> ReadAsync(CancellationToken cancellationToken)
+    {
+        var list = await ListAsync(cancellationToken);
+        await audit.WriteAsync(new AuditRecord(AuditActions.UserRead, AuditOutcomes.Success, Detail: $"{list.Count} users listed"),
+            cancellationToken: cancellationToken);
+        return list;
+    }
+
+    /// <summary>All users again, not audited: the console showing what its administrator just changed.</summary>
     public async Task<List<UserSummary>> ListAsync(CancellationToken cancellationToken)
     {
         var all = await users.Users.OrderBy(u => u.UserName).ToListAsync(cancellationToken);
@@ -60,7 +73,7 @@ public sealed class UserDirectory(UserManager<SenningenUser> users, AuditLog aud
 
         if (validator.HasErrors)
         {
-            return new CreateResult(null, validator.Problem(), validator.Errors);
+            return new CreateResult(null, validator.Errors);
         }
 
         var user = new SenningenUser
@@ -68,7 +81,7 @@ public sealed class UserDirectory(UserManager<SenningenUser> users, AuditLog aud
             UserName = request.Username!.Trim(),
             DisplayName = request.DisplayName!.Trim(),
             Unit = request.Unit!.Trim(),
-            Country = settings.Country.Value,
+            Country = settings.Country,
             Language = language,
             CreatedAt = clock.GetUtcNow(),
         };
@@ -82,7 +95,7 @@ public sealed class UserDirectory(UserManager<SenningenUser> users, AuditLog aud
                 validator.Add(field, rule, "rule.identity", error.Description);
             }
 
-            return new CreateResult(null, validator.Problem(), validator.Errors);
+            return new CreateResult(null, validator.Errors);
         }
 
         await users.AddToRolesAsync(user, request.Roles!.Distinct());
@@ -94,15 +107,15 @@ public sealed class UserDirectory(UserManager<SenningenUser> users, AuditLog aud
 
         await audit.WriteAsync(new AuditRecord(AuditActions.UserCreate, AuditOutcomes.Success, [$"user:{user.UserName}"],
             Detail: $"roles: {string.Join(',', request.Roles!.Distinct())}; authorisations: {string.Join(',', authorisations)}"), actor, cancellationToken);
-        return new CreateResult(await SummariseAsync(user), null, []);
+        return new CreateResult(await SummariseAsync(user), []);
     }
 
     /// <summary>
     /// Replaces a user's national authorisations with the given set; the change reaches the user's next sign-in or token,
     /// so a withdrawn authorisation is not used for longer than a session.
     /// </summary>
-    public async Task<CreateResult> SetAuthorisationsAsync(string username, IReadOnlyList<string>? authorisations, Actor? actor,
-        CancellationToken cancellationToken)
+    public async Task<CreateResult> SetAuthorisationsAsync(string username, IReadOnlyList<string>? authorisations, CancellationToken cancellationToken,
+        Actor? actor = null)
     {
         var validator = new RequestValidator(texts);
         if (authorisations is null)
@@ -113,13 +126,13 @@ public sealed class UserDirectory(UserManager<SenningenUser> users, AuditLog aud
         CheckAuthorisations(authorisations, validator);
         if (validator.HasErrors)
         {
-            return new CreateResult(null, validator.Problem(), validator.Errors);
+            return new CreateResult(null, validator.Errors);
         }
 
         var user = await users.Users.FirstOrDefaultAsync(u => u.NormalizedUserName == users.NormalizeName(username), cancellationToken);
         if (user is null)
         {
-            return new CreateResult(null, Problems.NotFound(texts, "user"), []);
+            return new CreateResult(null, [], NotFound: true);
         }
 
         var wanted = authorisations!.Distinct(StringComparer.Ordinal).ToList();
@@ -139,7 +152,23 @@ public sealed class UserDirectory(UserManager<SenningenUser> users, AuditLog aud
         await audit.WriteAsync(new AuditRecord(AuditActions.UserAuthorisations, AuditOutcomes.Success, [$"user:{user.UserName}"],
             Detail: $"granted: {string.Join(',', added.Select(c => c.Value))}; withdrawn: {string.Join(',', removed.Select(c => c.Value))}"),
             actor, cancellationToken);
-        return new CreateResult(await SummariseAsync(user), null, []);
+        return new CreateResult(await SummariseAsync(user), []);
+    }
+
+    /// <summary>Lifts a lock-out after failed logins; false when there is no such user.</summary>
+    public async Task<bool> UnlockAsync(string username, CancellationToken cancellationToken)
+    {
+        var user = await users.Users.FirstOrDefaultAsync(u => u.NormalizedUserName == users.NormalizeName(username), cancellationToken);
+        if (user is null)
+        {
+            return false;
+        }
+
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        await audit.WriteAsync(new AuditRecord(AuditActions.UserUnlock, AuditOutcomes.Success, [$"user:{user.UserName}"]),
+            cancellationToken: cancellationToken);
+        return true;
     }
 
     private static void CheckAuthorisations(IReadOnlyList<string>? authorisations, RequestValidator validator)
@@ -155,7 +184,7 @@ public sealed class UserDirectory(UserManager<SenningenUser> users, AuditLog aud
         var roles = await users.GetRolesAsync(user);
         var claims = await users.GetClaimsAsync(user);
         var lockedOut = user.LockoutEnd is { } end && end > clock.GetUtcNow() ? end : (DateTimeOffset?)null;
-        return new UserSummary(user.UserName ?? "", user.DisplayName, user.Country, user.Unit, [.. roles.Order(StringComparer.Ordinal)],
+        return new UserSummary(user.UserName ?? "", user.DisplayName, user.Country.Value, user.Unit, [.. roles.Order(StringComparer.Ordinal)],
             user.Language, lockedOut, user.AccessFailedCount)
         {
             Authorisations = [.. claims.Where(c => c.Type == Actor.AuthorisationClaim).Select(c => c.Value).Order(StringComparer.Ordinal)],

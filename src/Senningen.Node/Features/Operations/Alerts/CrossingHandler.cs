@@ -29,7 +29,7 @@ internal sealed class CrossingHandler(AuditLog audit, NodeSettings settings, Cha
         }
 
         AlertSteps.Apply(alert, AlertAction.Enter, now);
-        alert.FromCountry = CountryCode.Parse(message.Sender);
+        alert.FromCountry = message.Sender;
         alert.ConversationId = message.ConversationId;
         alert.OperationType = p.OperationType;
         alert.HomeZone = p.HomeZone;

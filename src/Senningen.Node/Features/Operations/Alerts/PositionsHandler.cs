@@ -23,12 +23,12 @@ internal sealed class PositionsHandler(ChangeFeed<OperationsChange> feed) : IMes
             .Select(k => (k.Unit, k.Time)).ToHashSet();
         foreach (var pending in db.AlertFixes.Local.Where(f => f.OperationId == p.OperationId))
         {
-            known.Add((pending.Unit, UnixMillisecondsConverter.AsStored(pending.Time)));
+            known.Add((pending.Unit, UnixMillisecondsConverter.Truncate(pending.Time)));
         }
 
         foreach (var fix in p.Fixes)
         {
-            if (known.Add((fix.Unit, UnixMillisecondsConverter.AsStored(fix.Time))))
+            if (known.Add((fix.Unit, UnixMillisecondsConverter.Truncate(fix.Time))))
             {
                 db.AlertFixes.Add(new AlertFix
                 {

@@ -13,5 +13,5 @@ internal sealed class AcknowledgedHandler(ChangeFeed<OperationsChange> feed) : I
     public Task HandleAsync(InboxMessage message, AcknowledgedPayload p, SenningenDbContext db, CancellationToken cancellationToken) =>
         NoticeReplies.RecordAsync(db, feed, message, new NoticeReply(p.OperationId, p.Zone, p.At,
             notice => (notice.AcknowledgedAt, notice.AcknowledgedBy) = (p.At, $"{p.By} ({p.ControlRoom})"),
-            EventKinds.Acknowledged, [message.Sender, p.Zone, p.By]), cancellationToken);
+            EventKinds.Acknowledged, [message.Sender.Value, p.Zone, p.By]), cancellationToken);
 }

@@ -12,5 +12,5 @@ internal sealed class EscalatedHandler(ChangeFeed<OperationsChange> feed) : IMes
 {
     public Task HandleAsync(InboxMessage message, EscalatedPayload p, SenningenDbContext db, CancellationToken cancellationToken) =>
         NoticeReplies.RecordAsync(db, feed, message, new NoticeReply(p.OperationId, p.Zone, p.At,
-            notice => notice.EscalatedAt = p.At, EventKinds.Escalated, [message.Sender, p.Zone]), cancellationToken);
+            notice => notice.EscalatedAt = p.At, EventKinds.Escalated, [message.Sender.Value, p.Zone]), cancellationToken);
 }

@@ -22,7 +22,7 @@ internal static class NoticeReplies
     public static async Task RecordAsync(SenningenDbContext db, ChangeFeed<OperationsChange> feed, InboxMessage message, NoticeReply reply,
         CancellationToken ct)
     {
-        var partner = CountryCode.ParseOrDefault(message.Sender);
+        var partner = message.Sender;
         var notice = await db.PartnerNotices.FirstOrDefaultAsync(
             n => n.OperationId == reply.OperationId && n.Partner == partner && n.Zone == reply.Zone, ct);
         if (notice is null)

@@ -33,7 +33,7 @@ internal static class OperationSteps
     {
         Applied(operation, Decide(operation, OperationAction.End));
         // Kept as the column keeps it: the report is built from the operation before it is read back.
-        (operation.EndedAt, operation.Outcome, operation.EndNote) = (UnixMillisecondsConverter.AsStored(at), outcome, note);
+        (operation.EndedAt, operation.Outcome, operation.EndNote) = (UnixMillisecondsConverter.Truncate(at), outcome, note);
     }
 
     public static void KeepReport(Operation operation, string report)

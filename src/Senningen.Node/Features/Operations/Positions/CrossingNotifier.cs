@@ -85,7 +85,7 @@ internal sealed class CrossingNotifier(SenningenDbContext db, Outbox outbox, Aud
             if (operation.Type == OperationTypes.ObservationUrgent && operation.AuthorisationDeadline is null)
             {
                 // As the column keeps it: the crossing message below carries it before it is read back.
-                operation.AuthorisationDeadline = UnixMillisecondsConverter.AsStored(at + settings.Operations.UrgentObservationAuthorisationWithin);
+                operation.AuthorisationDeadline = UnixMillisecondsConverter.Truncate(at + settings.Operations.UrgentObservationAuthorisationWithin);
             }
 
             await NotifyPartnerAsync(operation, crossing, entered, zone, actor, ct);
@@ -111,7 +111,7 @@ internal sealed class CrossingNotifier(SenningenDbContext db, Outbox outbox, Aud
             db.PartnerNotices.Add(new PartnerNotice
             {
                 OperationId = operation.Id, Partner = partner, Zone = zone, ConversationId = conversation, MessageId = message.Id,
-                SentAt = DateTimeOffset.FromUnixTimeMilliseconds(message.CreatedAtMs),
+                SentAt = message.CreatedAt,
             });
         }
 

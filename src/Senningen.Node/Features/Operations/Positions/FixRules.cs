@@ -40,7 +40,7 @@ internal static class FixRules
         }
 
         // Millisecond precision is what is stored and deduplicated on.
-        var time = UnixMillisecondsConverter.AsStored(input!.Time!.Value);
+        var time = UnixMillisecondsConverter.Truncate(input!.Time!.Value);
         return new PositionFix(callSigns[input.Unit!.Trim()], GeoPoint.From(input.Lat!.Value, input.Lon!.Value), time,
             input.Speed, input.Heading, input.Accuracy);
     }

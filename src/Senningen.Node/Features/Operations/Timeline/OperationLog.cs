@@ -31,7 +31,7 @@ public static class OperationLog
         db.OperationEvents.Add(new OperationEvent
         {
             OperationId = operationId,
-            At = UnixMillisecondsConverter.AsStored(at),
+            At = UnixMillisecondsConverter.Truncate(at),
             Kind = kind,
             Arguments = string.Join(Separator, arguments.Select(a => a ?? "")),
         });

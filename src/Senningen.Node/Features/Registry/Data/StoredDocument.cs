@@ -1,3 +1,6 @@
+using Senningen.Core.Consultation.Registry;
+using Senningen.Core.Countries;
+
 namespace Senningen.Node.Features.Registry.Data;
 
 /// <summary>An identity document: found by its normalised number or by holder.</summary>
@@ -5,11 +8,11 @@ public sealed class StoredDocument
 {
     public long Id { get; set; }
 
-    public int Type { get; set; }
+    public DocumentType Type { get; set; }
 
     public string Number { get; set; } = "";
 
-    public string IssuingCountry { get; set; } = "";
+    public CountryCode IssuingCountry { get; set; }
 
     public long HolderId { get; set; }
 
@@ -17,5 +20,5 @@ public sealed class StoredDocument
 
     public DateOnly ValidUntil { get; set; }
 
-    public int Status { get; set; }
+    public DocumentStatus Status { get; set; }
 }

@@ -1,3 +1,6 @@
+using Senningen.Core.Consultation.Registry;
+using Senningen.Core.Countries;
+
 namespace Senningen.Node.Features.Registry.Data;
 
 /// <summary>
@@ -20,9 +23,9 @@ public sealed class StoredPerson
 
     public int BirthYear { get; set; }
 
-    public int Sex { get; set; }
+    public Sex Sex { get; set; }
 
-    public string Nationality { get; set; } = "";
+    public CountryCode Nationality { get; set; }
 
     public string Street { get; set; } = "";
 
@@ -32,5 +35,5 @@ public sealed class StoredPerson
 
     public string Municipality { get; set; } = "";
 
-    public string Country { get; set; } = "";
+    public CountryCode Country { get; set; }
 }

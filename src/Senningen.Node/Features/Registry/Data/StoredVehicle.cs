@@ -1,3 +1,6 @@
+using Senningen.Core.Consultation.Registry;
+using Senningen.Core.Countries;
+
 namespace Senningen.Node.Features.Registry.Data;
 
 /// <summary>A registered vehicle: found by plate (as normalised, or by its OCR-canonical key), VIN or holder.</summary>
@@ -9,7 +12,7 @@ public sealed class StoredVehicle
 
     public string PlateKey { get; set; } = "";
 
-    public string Country { get; set; } = "";
+    public CountryCode Country { get; set; }
 
     public string Vin { get; set; } = "";
 
@@ -23,5 +26,5 @@ public sealed class StoredVehicle
 
     public DateOnly FirstRegistered { get; set; }
 
-    public int Status { get; set; }
+    public VehicleStatus Status { get; set; }
 }

@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Senningen.Contracts.Registry;
-using Senningen.Node.Common.Audit;
-using Senningen.Node.Common.Configuration;
 using Senningen.Node.Common.Errors;
 using Senningen.Node.Common.Localization;
 
@@ -16,7 +14,7 @@ internal static class GenerateRegistry
     public const int MaxPersons = 10_000_000;
 
     public static async Task<Results<Ok<GenerateRegistryReport>, ProblemHttpResult>> HandleAsync(GenerateRegistryRequest? request,
-        RegistryGenerator generator, HttpContext http, NodeSettings settings, Texts texts, CancellationToken ct)
+        RegistryGenerator generator, Texts texts, CancellationToken ct)
     {
         var v = new RequestValidator(texts);
         if (request is null)
@@ -44,7 +42,7 @@ internal static class GenerateRegistry
             return v.Problem();
         }
 
-        var report = await generator.ReplaceAsync(request.Persons!.Value, (ulong)(request.Seed ?? 1), Actor.From(http.User, settings), ct);
+        var report = await generator.ReplaceAsync(request.Persons!.Value, (ulong)(request.Seed ?? 1), ct);
         return report is null
             ? Problems.Conflict(texts, texts["registry.problem.generation-running"])
             : TypedResults.Ok(report);

@@ -15,8 +15,9 @@ namespace Senningen.Node.Features.Registry.Generate;
 internal sealed partial class RegistryGenerator(SenningenDbContext db, RegistryWriter writer, AuditLog audit, NodeSettings settings,
     RegistryLoadLock loadLock, ILogger<RegistryGenerator> logger)
 {
+    /// <param name="actor">Who replaces it: the current officer unless the node itself does (the demo's seeding).</param>
     /// <returns>The report, or null when another load is running (in this process, or on another instance of the node).</returns>
-    public async Task<GenerateRegistryReport?> ReplaceAsync(int persons, ulong seed, Actor actor, CancellationToken ct)
+    public async Task<GenerateRegistryReport?> ReplaceAsync(int persons, ulong seed, CancellationToken ct, Actor? actor = null)
     {
         if (!await loadLock.Gate.WaitAsync(0, ct))
         {

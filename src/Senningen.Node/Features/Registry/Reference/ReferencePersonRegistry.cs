@@ -14,7 +14,7 @@ internal sealed class ReferencePersonRegistry(SenningenDbContext db) : IPersonRe
 
     public async Task<RegistryPerson?> FindByNationalIdAsync(NationalId nationalId, CancellationToken ct)
     {
-        var (digits, country) = (nationalId.Digits, nationalId.Country.Value);
+        var (digits, country) = (nationalId.Digits, nationalId.Country);
         var row = await db.RegistryPersons.AsNoTracking().FirstOrDefaultAsync(p => p.NationalId == digits && p.Country == country, ct);
         return row is null ? null : RowMapping.ToPerson(row);
     }

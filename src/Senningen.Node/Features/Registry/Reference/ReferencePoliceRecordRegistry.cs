@@ -10,8 +10,7 @@ internal sealed class ReferencePoliceRecordRegistry(SenningenDbContext db) : IPo
 {
     public async Task<IReadOnlyList<PoliceRecord>> ForSubjectAsync(RecordSubject subject, long subjectId, CancellationToken ct)
     {
-        var kind = (int)subject;
-        var rows = await db.RegistryRecords.AsNoTracking().Where(r => r.Subject == kind && r.SubjectId == subjectId)
+        var rows = await db.RegistryRecords.AsNoTracking().Where(r => r.Subject == subject && r.SubjectId == subjectId)
             .OrderByDescending(r => r.RecordedOn).ThenByDescending(r => r.Id).ToListAsync(ct);
         return [.. rows.Select(RowMapping.ToRecord)];
     }

@@ -62,7 +62,7 @@ internal sealed class RegistryPersonIndex(TimeProvider clock) : IDisposable
         Surname = row.Surname,
         GivenNames = row.GivenNames,
         BirthDate = BirthDate.From(row.BirthDate.Year, row.BirthDate.Month, row.BirthDate.Day),
-        Sex = row.Sex switch { 1 => Sex.Female, 2 => Sex.Male, _ => Sex.Unknown },
+        Sex = row.Sex switch { Core.Consultation.Registry.Sex.Female => Sex.Female, Core.Consultation.Registry.Sex.Male => Sex.Male, _ => Sex.Unknown },
         Postcode = row.Postcode,
         Municipality = row.Municipality,
         Street = row.Street,

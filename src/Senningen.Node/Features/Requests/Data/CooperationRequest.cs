@@ -1,3 +1,6 @@
+using Senningen.Core.Countries;
+using Senningen.Core.Requests;
+
 namespace Senningen.Node.Features.Requests.Data;
 
 /// <summary>
@@ -12,16 +15,16 @@ public sealed class CooperationRequest
 
     public string Type { get; set; } = "";
 
-    /// <summary>requesting or requested: which end this node is.</summary>
-    public string Side { get; set; } = "";
+    /// <summary>Which end this node is (stored as requesting or requested).</summary>
+    public RequestSide Side { get; set; }
 
-    public string RequestingCountry { get; set; } = "";
+    public CountryCode RequestingCountry { get; set; }
 
-    public string RequestedCountry { get; set; } = "";
+    public CountryCode RequestedCountry { get; set; }
 
-    public string State { get; set; } = "";
+    public RequestState State { get; set; }
 
-    public string Urgency { get; set; } = "";
+    public Urgency Urgency { get; set; }
 
     public string? CaseReference { get; set; }
 
@@ -40,35 +43,35 @@ public sealed class CooperationRequest
 
     public string CreatedBy { get; set; } = "";
 
-    public long CreatedAtMs { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
 
-    public long? SubmittedAtMs { get; set; }
+    public DateTimeOffset? SubmittedAt { get; set; }
 
-    public long? AnswerByMs { get; set; }
+    public DateTimeOffset? AnswerBy { get; set; }
 
-    public long? RemindAtMs { get; set; }
+    public DateTimeOffset? RemindAt { get; set; }
 
-    public long? AcknowledgeByMs { get; set; }
+    public DateTimeOffset? AcknowledgeBy { get; set; }
 
-    public long? AcknowledgedAtMs { get; set; }
+    public DateTimeOffset? AcknowledgedAt { get; set; }
 
     public string? AcknowledgedBy { get; set; }
 
     /// <summary>Whether the deadline still runs in the current state (kept with the state, so "overdue" is one query).</summary>
     public bool ClockRunning { get; set; }
 
-    public long? RemindedAtMs { get; set; }
+    public DateTimeOffset? RemindedAt { get; set; }
 
-    public long? EscalatedAtMs { get; set; }
+    public DateTimeOffset? EscalatedAt { get; set; }
 
     public string? DelayReason { get; set; }
 
-    public long? ExpectedByMs { get; set; }
+    public DateTimeOffset? ExpectedBy { get; set; }
 
     /// <summary>The exchange conversation that carries this request's messages, in order.</summary>
     public Guid ConversationId { get; set; }
 
-    public long UpdatedAtMs { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
 
     public int Version { get; set; }
 }
@@ -80,7 +83,7 @@ public sealed class RequestEvent
 
     public Guid RequestId { get; set; }
 
-    public long AtMs { get; set; }
+    public DateTimeOffset At { get; set; }
 
     public string Action { get; set; } = "";
 

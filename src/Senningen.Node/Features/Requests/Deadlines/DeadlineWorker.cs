@@ -38,19 +38,17 @@ internal sealed partial class DeadlineWorker(IServiceScopeFactory scopes, Reques
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SenningenDbContext>();
-        var ms = now.ToUnixTimeMilliseconds();
-        var requested = RequestNames.Of(RequestSide.Requested);
         var due = await db.Requests.AsNoTracking()
-            .Where(r => r.Side == requested && r.ClockRunning && r.EscalatedAtMs == null)
-            .Where(r => r.AnswerByMs <= ms || (r.RemindedAtMs == null && r.RemindAtMs <= ms) || (r.AcknowledgedAtMs == null && r.AcknowledgeByMs <= ms))
-            .OrderBy(r => r.AnswerByMs).Select(r => r.Id).Take(100).ToListAsync(ct);
+            .Where(r => r.Side == RequestSide.Requested && r.ClockRunning && r.EscalatedAt == null)
+            .Where(r => r.AnswerBy <= now || (r.RemindedAt == null && r.RemindAt <= now) || (r.AcknowledgedAt == null && r.AcknowledgeBy <= now))
+            .OrderBy(r => r.AnswerBy).Select(r => r.Id).Take(100).ToListAsync(ct);
         var taken = 0;
         foreach (var id in due)
         {
             db.ChangeTracker.Clear();
             var request = await db.Requests.FirstAsync(r => r.Id == id, ct);
-            var next = RequestDeadlines.Next(Plan(request), request.ClockRunning, request.AcknowledgedAtMs is not null, request.RemindedAtMs is not null,
-                request.EscalatedAtMs is not null, now);
+            var next = RequestDeadlines.Next(Plan(request), request.ClockRunning, request.AcknowledgedAt is not null, request.RemindedAt is not null,
+                request.EscalatedAt is not null, now);
             if (next == DeadlineDue.Nothing)
             {
                 continue;
@@ -73,7 +71,7 @@ internal sealed partial class DeadlineWorker(IServiceScopeFactory scopes, Reques
 
     private async Task StepAsync(IServiceProvider services, CooperationRequest request, DeadlineDue next, DateTimeOffset now, CancellationToken ct)
     {
-        var state = RequestNames.Parse<RequestState>(request.State);
+        var state = request.State;
         var action = next == DeadlineDue.Remind ? RequestAction.Remind : RequestAction.Escalate;
         var decision = RequestWorkflow.Decide(state, action, RequestSide.Requested, [RequestWorkflow.NodeRole], hasReason: false);
         if (!decision.IsAllowed)
@@ -83,25 +81,24 @@ internal sealed partial class DeadlineWorker(IServiceScopeFactory scopes, Reques
 
         var actor = Actor.Node(node);
         // The desk's own reason for being late travels with the escalation: the SPOC sees why before it calls.
-        await services.GetRequiredService<RequestSteps>().RecordAsync(request, action, decision.To, actor,
-            action == RequestAction.Escalate ? request.DelayReason : null, null, now, ct);
+        await services.GetRequiredService<RequestSteps>().RecordAsync(request,
+            new StepDecision(action, decision.To, action == RequestAction.Escalate ? request.DelayReason : null), actor, now, ct);
         if (action == RequestAction.Escalate)
         {
             var spoc = services.GetRequiredService<RequestCatalogue>().SpocOf(node.Country);
             services.GetRequiredService<AuditLog>().Add(new AuditRecord(AuditActions.RequestEscalated, AuditOutcomes.Success, [$"request:{request.Id}"],
                 CaseReference: request.CaseReference, Recipient: spoc.Id,
                 Detail: next == DeadlineDue.EscalateUnacknowledged
-                    ? $"{request.Reference} crisis request not acknowledged by {RequestDeadlineText(request.AcknowledgeByMs)}"
-                    : $"{request.Reference} not answered by {RequestDeadlineText(request.AnswerByMs)}"), actor);
+                    ? $"{request.Reference} crisis request not acknowledged by {RequestDeadlineText(request.AcknowledgeBy)}"
+                    : $"{request.Reference} not answered by {RequestDeadlineText(request.AnswerBy)}"), actor);
         }
     }
 
+    // A running clock always has its deadlines (fixed at submission); without one there is nothing to miss.
     private static DeadlinePlan Plan(CooperationRequest r) =>
-        new(RequestNames.Parse<Urgency>(r.Urgency), DateTimeOffset.FromUnixTimeMilliseconds(r.SubmittedAtMs ?? r.CreatedAtMs),
-            DateTimeOffset.FromUnixTimeMilliseconds(r.AnswerByMs ?? long.MaxValue / 2), DateTimeOffset.FromUnixTimeMilliseconds(r.RemindAtMs ?? long.MaxValue / 2),
-            r.AcknowledgeByMs is { } ack ? DateTimeOffset.FromUnixTimeMilliseconds(ack) : null);
+        new(r.Urgency, r.SubmittedAt ?? r.CreatedAt, r.AnswerBy ?? DateTimeOffset.MaxValue, r.RemindAt ?? DateTimeOffset.MaxValue, r.AcknowledgeBy);
 
-    private static string RequestDeadlineText(long? ms) => ms is { } v ? DateTimeOffset.FromUnixTimeMilliseconds(v).ToString("O", System.Globalization.CultureInfo.InvariantCulture) : "?";
+    private static string RequestDeadlineText(DateTimeOffset? at) => at is { } v ? v.ToString("O", System.Globalization.CultureInfo.InvariantCulture) : "?";
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Checking request deadlines failed; trying again on the next tick")]
     private static partial void LogFailed(ILogger logger, Exception exception);

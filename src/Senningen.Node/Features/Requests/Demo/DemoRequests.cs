@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Senningen.Contracts.Requests;
 using Senningen.Node.Common.Audit;
 using Senningen.Node.Common.Configuration;
+using Senningen.Node.Common.Officers;
 using Senningen.Node.Common.Persistence;
 using Senningen.Node.Features.Requests.Data;
 using Senningen.Node.Features.Requests.Drafting;
@@ -61,14 +62,15 @@ internal static class DemoRequests
         var officer = new ClaimsPrincipal(new ClaimsIdentity(
             [new Claim(ClaimTypes.Name, "officer"), new Claim(ClaimTypes.Role, Core.Requests.RequestWorkflow.Officer), new Claim(Actor.CountryClaim, node.Country.Value)],
             "demo", ClaimTypes.Name, ClaimTypes.Role));
+        scope.ServiceProvider.GetRequiredService<CurrentOfficer>().Use(officer);
         foreach (var (type, partner, urgency, submit, fields) in samples.Where(s => node.Partners.Any(p => p.Country.Value == s.Partner)))
         {
             var values = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(JsonSerializer.Serialize(fields))!;
             var outcome = await scope.ServiceProvider.GetRequiredService<RequestDrafts>().CreateAsync(
-                new CreateRequestInput(type, partner, urgency, $"DEMO-{node.Country.Value}-{type}", values), Actor.From(officer, node), ct);
+                new CreateRequestInput(type, partner, urgency, $"DEMO-{node.Country.Value}-{type}", values), ct);
             if (submit && outcome.Request is { } request)
             {
-                await scope.ServiceProvider.GetRequiredService<RequestTransitions>().ApplyAsync(request.Id, new TransitionInput("submit"), officer, ct);
+                await scope.ServiceProvider.GetRequiredService<RequestTransitions>().ApplyAsync(request.Id, new TransitionInput("submit"), ct);
             }
         }
     }

@@ -11,19 +11,13 @@ using Senningen.Node.Features.Requests.Data;
 namespace Senningen.Node.Features.Requests.Drafting;
 
 /// <summary>
-/// <c>POST /api/v1/requests/{id}/attachments</c>: a file for a draft (it travels with the submission). 400 for a type
-/// not allowed, a size over the limit or content that is not base64; 409 once the request left the draft state.
+/// A file for a draft (it travels with the submission): 400 for a type not allowed, a size over the limit or content
+/// that is not base64; 409 once the request left the draft state.
 /// </summary>
-internal static class AddAttachment
+internal sealed class DraftAttachments(SenningenDbContext db, AuditLog audit, RequestsSettings settings, Texts texts, TimeProvider clock)
 {
-    public static async Task<Results<Created<AttachmentView>, ProblemHttpResult>> HandleAsync(Guid id, AttachmentInput? input, SenningenDbContext db,
-        AuditLog audit, RequestsSettings settings, Texts texts, TimeProvider clock, CancellationToken ct)
+    public async Task<RequestOutcome<AttachmentView>> AddAsync(Guid id, AttachmentInput input, CancellationToken ct)
     {
-        if (input is null)
-        {
-            return Problems.Validation(texts, new FieldError("body", Rules.Required, texts["rule.body-required"]));
-        }
-
         var v = new RequestValidator(texts);
         v.Required("fileName", input.FileName);
         v.MaxLength("fileName", input.FileName, 200);
@@ -35,23 +29,25 @@ internal static class AddAttachment
         var content = Decode(input.ContentBase64, settings.MaxAttachmentBytes, v);
         if (v.HasErrors)
         {
-            return v.Problem();
+            return RequestOutcome<AttachmentView>.Invalid(v.Errors);
         }
 
         var request = await db.Requests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
         if (request is null)
         {
-            return Problems.NotFound(texts, texts["request.noun"]);
+            return RequestOutcome<AttachmentView>.NotFound();
         }
 
-        if (request.State != RequestNames.Of(RequestState.Draft))
+        if (request.State != RequestState.Draft)
         {
-            return RequestProblems.Conflict(texts, new FieldError("state", "draft-only", texts["request.rule.draft-only", "state", request.State]));
+            return RequestOutcome<AttachmentView>.Refused(StatusCodes.Status409Conflict,
+                new FieldError("state", "draft-only", texts["request.rule.draft-only", "state", RequestNames.Of(request.State)]));
         }
 
         if (await db.RequestAttachments.CountAsync(a => a.RequestId == id, ct) >= settings.MaxAttachments)
         {
-            return Problems.Validation(texts, new FieldError("attachments", "max-count", texts["request.rule.max-attachments", "attachments", settings.MaxAttachments]));
+            return RequestOutcome<AttachmentView>.Invalid(
+                [new FieldError("attachments", "max-count", texts["request.rule.max-attachments", "attachments", settings.MaxAttachments])]);
         }
 
         var attachment = new RequestAttachment
@@ -63,7 +59,7 @@ internal static class AddAttachment
         audit.Add(new AuditRecord(AuditActions.RequestStep, AuditOutcomes.Success, [$"request:{id}"], CaseReference: request.CaseReference,
             Detail: $"{request.Reference} attachment {attachment.FileName} ({attachment.Size} bytes)"));
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/v1/requests/{id}", new AttachmentView(attachment.Id, attachment.FileName, attachment.ContentType, attachment.Size));
+        return RequestOutcome<AttachmentView>.Ok(new AttachmentView(attachment.Id, attachment.FileName, attachment.ContentType, attachment.Size));
     }
 
     private static byte[]? Decode(string? base64, long maxBytes, RequestValidator v)
@@ -94,5 +90,23 @@ internal static class AddAttachment
         }
 
         return buffer[..written];
+    }
+}
+
+/// <summary><c>POST /api/v1/requests/{id}/attachments</c>: a thin adapter over <see cref="DraftAttachments"/>.</summary>
+internal static class AddAttachment
+{
+    public static async Task<Results<Created<AttachmentView>, ProblemHttpResult>> HandleAsync(Guid id, AttachmentInput? input, DraftAttachments attachments,
+        Texts texts, CancellationToken ct)
+    {
+        if (input is null)
+        {
+            return Problems.Validation(texts, new FieldError("body", Rules.Required, texts["rule.body-required"]));
+        }
+
+        var outcome = await attachments.AddAsync(id, input, ct);
+        return outcome.Value is { } attachment
+            ? TypedResults.Created($"/api/v1/requests/{id}", attachment)
+            : RequestProblems.For(texts, outcome);
     }
 }

@@ -7,7 +7,9 @@ using Senningen.Node.Common.Audit;
 using Senningen.Node.Common.Configuration;
 using Senningen.Node.Common.Errors;
 using Senningen.Node.Common.Localization;
+using Senningen.Node.Common.Officers;
 using Senningen.Node.Common.Persistence;
+using Senningen.Node.Common.Persistence.Converters;
 using Senningen.Node.Features.Requests.Data;
 using Senningen.Node.Features.Requests.Reading;
 
@@ -18,10 +20,12 @@ internal sealed record DraftOutcome(CooperationRequest? Request, IReadOnlyList<F
 
 /// <summary>Creating a draft, shared by the API and the demo: checked field by field, routed, refused by the treaty before anything is kept.</summary>
 internal sealed class RequestDrafts(SenningenDbContext db, AuditLog audit, RequestCatalogue catalogue, TreatyCatalogue treaty, NodeSettings node,
-    Texts texts, TimeProvider clock)
+    CurrentOfficer officer, Texts texts, TimeProvider clock)
 {
-    public async Task<DraftOutcome> CreateAsync(CreateRequestInput input, Actor actor, CancellationToken ct)
+    /// <summary>Creates a draft in the current officer's name.</summary>
+    public async Task<DraftOutcome> CreateAsync(CreateRequestInput input, CancellationToken ct)
     {
+        var actor = officer.Actor;
         var v = new RequestValidator(texts);
         var draft = DraftRules.Check(input, catalogue, node.Country, [.. node.Partners.Select(p => p.Country)], v);
         if (draft is null)
@@ -47,11 +51,11 @@ internal sealed class RequestDrafts(SenningenDbContext db, AuditLog audit, Reque
             Id = id,
             Reference = $"{node.Country.Value}-{now:yyyyMMdd}-{id.ToString("N")[^6..].ToUpperInvariant()}",
             Type = draft.Type.Id,
-            Side = RequestNames.Of(RequestSide.Requesting),
-            RequestingCountry = node.Country.Value,
-            RequestedCountry = draft.Partner.Value,
-            State = RequestNames.Of(RequestState.Draft),
-            Urgency = RequestNames.Of(draft.Urgency),
+            Side = RequestSide.Requesting,
+            RequestingCountry = node.Country,
+            RequestedCountry = draft.Partner,
+            State = RequestState.Draft,
+            Urgency = draft.Urgency,
             CaseReference = draft.CaseReference,
             Region = draft.Region,
             Recipient = route.Recipient.Id,
@@ -59,13 +63,14 @@ internal sealed class RequestDrafts(SenningenDbContext db, AuditLog audit, Reque
             LiaisonOfficerId = draft.Officer?.Id,
             Fields = JsonSerializer.Serialize(draft.Fields),
             CreatedBy = actor.Name,
-            CreatedAtMs = now.ToUnixTimeMilliseconds(),
-            UpdatedAtMs = now.ToUnixTimeMilliseconds(),
+            CreatedAt = UnixMillisecondsConverter.Truncate(now),
+            UpdatedAt = UnixMillisecondsConverter.Truncate(now),
             ConversationId = Guid.CreateVersion7(now),
         };
         db.Requests.Add(request);
         audit.Add(new AuditRecord(AuditActions.RequestCreated, AuditOutcomes.Success, [$"request:{id}"], CaseReference: request.CaseReference,
-            Recipient: request.RequestedCountry, Detail: $"{request.Reference} {request.Type} ({request.Urgency}) to {request.Recipient}"), actor);
+            Recipient: request.RequestedCountry.Value, Detail: $"{request.Reference} {request.Type} ({RequestNames.Of(request.Urgency)}) to {request.Recipient}"),
+            actor);
         await db.SaveChangesAsync(ct);
         return new DraftOutcome(request, [], null);
     }
@@ -74,18 +79,18 @@ internal sealed class RequestDrafts(SenningenDbContext db, AuditLog audit, Reque
 /// <summary><c>POST /api/v1/requests</c>: a draft (201), 400 naming each broken field rule, 403 naming the treaty or joint-use rule; nothing kept on refusal.</summary>
 internal static class CreateDraft
 {
-    public static async Task<Results<Created<RequestView>, ProblemHttpResult>> HandleAsync(CreateRequestInput? input, HttpContext http,
-        RequestDrafts drafts, RequestReader reader, NodeSettings node, Texts texts, CancellationToken ct)
+    public static async Task<Results<Created<RequestView>, ProblemHttpResult>> HandleAsync(CreateRequestInput? input, RequestDrafts drafts,
+        RequestReader reader, Texts texts, CancellationToken ct)
     {
         if (input is null)
         {
             return Problems.Validation(texts, new FieldError("body", Rules.Required, texts["rule.body-required"]));
         }
 
-        var outcome = await drafts.CreateAsync(input, Actor.From(http.User, node), ct);
+        var outcome = await drafts.CreateAsync(input, ct);
         if (outcome.Request is { } request)
         {
-            return TypedResults.Created($"/api/v1/requests/{request.Id}", await reader.ViewAsync(request, http.User, Texts.CurrentLanguage, ct));
+            return TypedResults.Created($"/api/v1/requests/{request.Id}", await reader.ViewAsync(request, Texts.CurrentLanguage, ct));
         }
 
         return outcome.Refusal is { } refusal ? RequestProblems.Forbidden(texts, refusal) : Problems.Validation(texts, outcome.Errors);

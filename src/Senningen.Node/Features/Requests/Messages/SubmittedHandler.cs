@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Senningen.Core.Countries;
 using Senningen.Core.Requests;
 using Senningen.Core.Treaty;
 using Senningen.Node.Common.Audit;
@@ -8,6 +7,7 @@ using Senningen.Node.Common.Configuration;
 using Senningen.Node.Common.Exchange;
 using Senningen.Node.Common.Exchange.Data;
 using Senningen.Node.Common.Persistence;
+using Senningen.Node.Common.Persistence.Converters;
 using Senningen.Node.Features.Requests.Data;
 using Senningen.Node.Features.Requests.Drafting;
 using Senningen.Node.Features.Requests.Workflow;
@@ -38,22 +38,29 @@ internal sealed class SubmittedHandler(RequestSteps steps, AuditLog audit, Reque
             return;
         }
 
+        if (!RequestNames.TryParse<Urgency>(p.Urgency, out var urgency))
+        {
+            // The node keeps only urgencies its own workflow knows: its deadlines could not be counted.
+            audit.Add(new AuditRecord(AuditActions.RequestStepReceived, AuditOutcomes.Denied, [$"request:{p.RequestId}", $"message:{message.Id}"],
+                CaseReference: p.CaseReference, Detail: $"request {p.Reference} of unknown urgency {p.Urgency}"), node);
+            return;
+        }
+
         var request = new CooperationRequest
         {
-            Id = p.RequestId, Reference = p.Reference, Type = p.Type, Side = RequestNames.Of(RequestSide.Requested), RequestingCountry = message.Sender,
-            RequestedCountry = settings.Country.Value, State = RequestNames.Of(RequestState.Submitted), Urgency = p.Urgency, CaseReference = p.CaseReference,
+            Id = p.RequestId, Reference = p.Reference, Type = p.Type, Side = RequestSide.Requested, RequestingCountry = message.Sender,
+            RequestedCountry = settings.Country, State = RequestState.Submitted, Urgency = urgency, CaseReference = p.CaseReference,
             Region = p.Region, Recipient = p.Recipient, SpocCopy = p.SpocCopy, LiaisonOfficerId = p.LiaisonOfficerId, Fields = JsonSerializer.Serialize(p.Fields),
-            CreatedBy = p.CreatedBy, CreatedAtMs = p.CreatedAt.ToUnixTimeMilliseconds(), SubmittedAtMs = p.SubmittedAt.ToUnixTimeMilliseconds(),
-            AnswerByMs = p.AnswerBy.ToUnixTimeMilliseconds(), RemindAtMs = p.RemindAt.ToUnixTimeMilliseconds(),
-            AcknowledgeByMs = p.AcknowledgeBy?.ToUnixTimeMilliseconds(), ClockRunning = true, ConversationId = message.ConversationId,
-            UpdatedAtMs = p.SubmittedAt.ToUnixTimeMilliseconds(),
+            CreatedBy = p.CreatedBy, CreatedAt = Stored(p.CreatedAt), SubmittedAt = Stored(p.SubmittedAt), AnswerBy = Stored(p.AnswerBy),
+            RemindAt = Stored(p.RemindAt), AcknowledgeBy = p.AcknowledgeBy is { } by ? Stored(by) : null, ClockRunning = true,
+            ConversationId = message.ConversationId, UpdatedAt = Stored(p.SubmittedAt),
         };
         db.Requests.Add(request);
         foreach (var step in p.Timeline)
         {
             db.RequestEvents.Add(new RequestEvent
             {
-                Id = step.EventId, RequestId = request.Id, AtMs = step.At.ToUnixTimeMilliseconds(), Action = step.Action, FromState = step.FromState,
+                Id = step.EventId, RequestId = request.Id, At = Stored(step.At), Action = step.Action, FromState = step.FromState,
                 ToState = step.ToState, Actor = step.Actor, Country = step.Country, Reason = step.Reason,
             });
         }
@@ -69,26 +76,29 @@ internal sealed class SubmittedHandler(RequestSteps steps, AuditLog audit, Reque
 
         audit.Add(new AuditRecord(AuditActions.RequestStepReceived, AuditOutcomes.Success, [$"request:{request.Id}", $"message:{message.Id}"],
             CaseReference: request.CaseReference, Recipient: request.Recipient,
-            Detail: $"{request.Reference} {request.Type} ({request.Urgency}) from {message.Sender} for {request.Recipient}" +
+            Detail: $"{request.Reference} {request.Type} ({p.Urgency}) from {message.Sender} for {request.Recipient}" +
                 (request.SpocCopy is null ? "" : $", copy to {request.SpocCopy}")), node);
-        if (request.Urgency == RequestNames.Of(Urgency.Crisis))
+        if (request.Urgency == Urgency.Crisis)
         {
             audit.Add(new AuditRecord(AuditActions.RequestPaged, AuditOutcomes.Success, [$"request:{request.Id}"], CaseReference: request.CaseReference,
                 Recipient: "national-desk", Detail: $"crisis request {request.Reference} from {message.Sender}: acknowledge by {p.AcknowledgeBy:O}"), node);
         }
 
         // Received when it arrived; never before it was sent, should the two clocks disagree.
-        var receivedAt = DateTimeOffset.FromUnixTimeMilliseconds(Math.Max(message.ReceivedAtMs, request.SubmittedAtMs.Value));
-        await steps.RecordAsync(request, RequestAction.Receive, RequestState.Received, node, null, null, receivedAt, cancellationToken);
+        var receivedAt = message.ReceivedAt > request.SubmittedAt!.Value ? message.ReceivedAt : request.SubmittedAt.Value;
+        await steps.RecordAsync(request, new StepDecision(RequestAction.Receive, RequestState.Received), node, receivedAt, cancellationToken);
 
         // This node reads the treaty for itself: what its catalogue does not allow is refused at once, naming the rule.
-        var refusal = DraftRules.TreatyRefusal(catalogue.FindType(p.Type)!, CountryCode.Parse(message.Sender), settings.Country, treaty,
+        var refusal = DraftRules.TreatyRefusal(catalogue.FindType(p.Type)!, message.Sender, settings.Country, treaty,
             DateOnly.FromDateTime(receivedAt.UtcDateTime));
         if (refusal is not null
             && RequestWorkflow.Decide(RequestState.Received, RequestAction.Refuse, RequestSide.Requested, [RequestWorkflow.NodeRole], true) is { IsAllowed: true } refuse)
         {
             // A millisecond after the receipt, so that every timeline (ordered by time) shows it after the receipt.
-            await steps.RecordAsync(request, RequestAction.Refuse, refuse.To, node, refusal, null, receivedAt.AddMilliseconds(1), cancellationToken);
+            await steps.RecordAsync(request, new StepDecision(RequestAction.Refuse, refuse.To, refusal), node, receivedAt.AddMilliseconds(1), cancellationToken);
         }
     }
+
+    // Instants as the columns keep them: whole milliseconds.
+    private static DateTimeOffset Stored(DateTimeOffset instant) => UnixMillisecondsConverter.Truncate(instant);
 }

@@ -26,7 +26,7 @@ internal sealed class TransitionHandler(RequestSteps steps, AuditLog audit, Node
         }
 
         var request = await db.Requests.FirstOrDefaultAsync(r => r.Id == p.RequestId, cancellationToken);
-        var refusal = request is null || RequestSteps.Partner(request).Value != message.Sender ? "not a request shared with the sender"
+        var refusal = request is null || RequestSteps.Partner(request) != message.Sender ? "not a request shared with the sender"
             : !RequestNames.TryParse<RequestAction>(p.Action, out var action) || !RequestNames.TryParse<RequestState>(p.ToState, out var to) ? "unknown action or state"
             : Check(request.State, request.Side, action, to);
         if (refusal is not null)
@@ -38,17 +38,16 @@ internal sealed class TransitionHandler(RequestSteps steps, AuditLog audit, Node
 
         var applied = RequestNames.Parse<RequestAction>(p.Action);
         var state = RequestNames.Parse<RequestState>(p.ToState);
-        steps.Apply(request!, p.EventId, applied, state, p.Actor, p.Country, p.Reason, p.ExpectedBy, p.At);
+        steps.Apply(request!, p.EventId, new StepDecision(applied, state, p.Reason, p.ExpectedBy), p.Actor, p.Country, p.At);
         audit.Add(new AuditRecord(AuditActions.RequestStepReceived, AuditOutcomes.Success, [$"request:{request!.Id}", $"message:{message.Id}"],
             CaseReference: request.CaseReference, Detail: $"{request.Reference}: {p.Action} by {p.Actor} ({p.Country}) -> {p.ToState}"), node);
         steps.RaiseAfterCommit(request.Id);
     }
 
     // The partner acts as the other side; the node's own steps (remind, escalate) are the partner node's.
-    private static string? Check(string current, string side, RequestAction action, RequestState to)
+    private static string? Check(RequestState state, RequestSide mine, RequestAction action, RequestState to)
     {
-        var state = RequestNames.Parse<RequestState>(current);
-        var mine = RequestNames.Parse<RequestSide>(side);
+        var current = RequestNames.Of(state);
         var theirs = mine == RequestSide.Requesting ? RequestSide.Requested : RequestSide.Requesting;
         var rule = RequestWorkflow.RuleFor(action);
         var decision = RequestWorkflow.Decide(state, action, theirs, rule.Roles, hasReason: true);

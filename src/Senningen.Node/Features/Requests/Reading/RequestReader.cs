@@ -2,17 +2,18 @@ using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Senningen.Contracts.Requests;
-using Senningen.Core.Countries;
 using Senningen.Core.Requests;
 using Senningen.Core.Treaty;
 using Senningen.Node.Common.Localization;
+using Senningen.Node.Common.Officers;
 using Senningen.Node.Common.Persistence;
 using Senningen.Node.Features.Requests.Data;
 
 namespace Senningen.Node.Features.Requests.Reading;
 
 /// <summary>Turns stored requests into what the API and the console show, in the reader's language.</summary>
-internal sealed class RequestReader(SenningenDbContext db, RequestCatalogue catalogue, TreatyCatalogue treaty, Texts texts, TimeProvider clock)
+internal sealed class RequestReader(SenningenDbContext db, RequestCatalogue catalogue, TreatyCatalogue treaty, CurrentOfficer officer, Texts texts,
+    TimeProvider clock)
 {
     /// <summary>The actions a user may offer on a request: what the workflow allows from here for the user's side and roles.</summary>
     private static readonly RequestAction[] UserActions =
@@ -25,31 +26,30 @@ internal sealed class RequestReader(SenningenDbContext db, RequestCatalogue cata
     {
         var type = catalogue.FindType(r.Type);
         var status = DeadlineStatusOf(r, clock.GetUtcNow());
-        return new RequestSummary(r.Id, r.Reference, r.Type, type?.Name.Get(language) ?? r.Type, r.Side, r.RequestingCountry, r.RequestedCountry,
-            r.State, texts.Get(language, $"request.state.{r.State}"), r.Urgency, texts.Get(language, $"request.urgency.{r.Urgency}"),
-            r.Urgency == RequestNames.Of(Urgency.Crisis), r.CaseReference, AuthorityName(r.Recipient, language), r.SpocCopy is null ? null : AuthorityName(r.SpocCopy, language),
-            At(r.CreatedAtMs)!.Value, At(r.SubmittedAtMs), At(r.AnswerByMs), At(r.AcknowledgeByMs), At(r.AcknowledgedAtMs), Kebab(status),
-            r.EscalatedAtMs is not null, r.CreatedBy);
+        var (state, urgency) = (RequestNames.Of(r.State), RequestNames.Of(r.Urgency));
+        return new RequestSummary(r.Id, r.Reference, r.Type, type?.Name.Get(language) ?? r.Type, RequestNames.Of(r.Side), r.RequestingCountry.Value,
+            r.RequestedCountry.Value, state, texts.Get(language, $"request.state.{state}"), urgency, texts.Get(language, $"request.urgency.{urgency}"),
+            r.Urgency == Urgency.Crisis, r.CaseReference, AuthorityName(r.Recipient, language), r.SpocCopy is null ? null : AuthorityName(r.SpocCopy, language),
+            r.CreatedAt, r.SubmittedAt, r.AnswerBy, r.AcknowledgeBy, r.AcknowledgedAt, Kebab(status), r.EscalatedAt is not null, r.CreatedBy);
     }
 
-    public async Task<RequestView> ViewAsync(CooperationRequest r, ClaimsPrincipal user, string language, CancellationToken ct)
+    /// <summary>The request with its timeline, attachments and the actions the current officer may take on it.</summary>
+    public async Task<RequestView> ViewAsync(CooperationRequest r, string language, CancellationToken ct)
     {
         var timeline = await TimelineAsync(r.Id, language, ct);
         var attachments = await db.RequestAttachments.AsNoTracking().Where(a => a.RequestId == r.Id).OrderBy(a => a.FileName)
             .Select(a => new AttachmentView(a.Id, a.FileName, a.ContentType, a.Size)).ToListAsync(ct);
-        var roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList();
-        var state = RequestNames.Parse<RequestState>(r.State);
-        var side = RequestNames.Parse<RequestSide>(r.Side);
-        var actions = UserActions.Where(a => RequestWorkflow.Decide(state, a, side, roles, hasReason: true).IsAllowed)
-            .Where(a => a != RequestAction.Acknowledge || r.AcknowledgedAtMs is null).Select(RequestNames.Of).ToList();
-        return new RequestView(Summary(r, language), Fields(r, language), LegalBasis(r, language).Text, ViewOfficer(r), r.DelayReason, At(r.ExpectedByMs),
+        var roles = officer.Principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList();
+        var actions = UserActions.Where(a => RequestWorkflow.Decide(r.State, a, r.Side, roles, hasReason: true).IsAllowed)
+            .Where(a => a != RequestAction.Acknowledge || r.AcknowledgedAt is null).Select(RequestNames.Of).ToList();
+        return new RequestView(Summary(r, language), Fields(r, language), LegalBasis(r, language).Text, ViewOfficer(r), r.DelayReason, r.ExpectedBy,
             timeline, attachments, actions);
     }
 
     public async Task<IReadOnlyList<RequestEventView>> TimelineAsync(Guid id, string language, CancellationToken ct)
     {
         var events = await db.RequestEvents.AsNoTracking().Where(e => e.RequestId == id).ToListAsync(ct);
-        return [.. events.OrderBy(e => e.AtMs).ThenBy(e => e.Id).Select(e => new RequestEventView(e.Id, At(e.AtMs)!.Value, e.Action,
+        return [.. events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new RequestEventView(e.Id, e.At, e.Action,
             texts.Get(language, $"request.action.{e.Action}"), e.FromState, e.ToState, e.Actor, e.Country, e.Reason))];
     }
 
@@ -69,7 +69,7 @@ internal sealed class RequestReader(SenningenDbContext db, RequestCatalogue cata
             return new FormLegalBasisView(null, null, type?.LegalBasis?.Get(language) ?? "", []);
         }
 
-        var (acting, host) = type.TreatyPair(CountryCode.Parse(r.RequestingCountry), CountryCode.Parse(r.RequestedCountry));
+        var (acting, host) = type.TreatyPair(r.RequestingCountry, r.RequestedCountry);
         var rule = treaty.Find(mission, acting, host);
         return new FormLegalBasisView(mission, treaty.FindMissionType(mission)?.Name.Get(language), rule?.LegalBasis ?? "",
             [.. (rule?.Conditions ?? []).Select(c => c.Get(language))]);
@@ -88,11 +88,9 @@ internal sealed class RequestReader(SenningenDbContext db, RequestCatalogue cata
         catalogue.FindOfficer(r.LiaisonOfficerId) is { } o ? $"{o.Name} ({o.PostingCountry} → {o.HostCountry})" : null;
 
     public static DeadlineStatus DeadlineStatusOf(CooperationRequest r, DateTimeOffset now) =>
-        r.AnswerByMs is { } answerBy && r.RemindAtMs is { } remindAt && r.SubmittedAtMs is { } submitted
-            ? RequestDeadlines.Status(new DeadlinePlan(Urgency.Normal, At(submitted)!.Value, At(answerBy)!.Value, At(remindAt)!.Value, null), r.ClockRunning, now)
+        r.AnswerBy is { } answerBy && r.RemindAt is { } remindAt && r.SubmittedAt is { } submitted
+            ? RequestDeadlines.Status(new DeadlinePlan(Urgency.Normal, submitted, answerBy, remindAt, null), r.ClockRunning, now)
             : DeadlineStatus.Stopped;
-
-    public static DateTimeOffset? At(long? ms) => ms is { } v ? DateTimeOffset.FromUnixTimeMilliseconds(v) : null;
 
     public static string Kebab(DeadlineStatus status) => status switch
     {

@@ -5,9 +5,9 @@ using Microsoft.EntityFrameworkCore;
 using Senningen.Contracts.Requests;
 using Senningen.Core.Requests;
 using Senningen.Node.Common.Audit;
-using Senningen.Node.Common.Configuration;
 using Senningen.Node.Common.Errors;
 using Senningen.Node.Common.Localization;
+using Senningen.Node.Common.Officers;
 using Senningen.Node.Common.Persistence;
 using Senningen.Node.Features.Requests.Data;
 using Senningen.Node.Features.Requests.Workflow;
@@ -15,22 +15,15 @@ using Senningen.Node.Features.Requests.Workflow;
 namespace Senningen.Node.Features.Requests.Sharing;
 
 /// <summary>
-/// <c>POST /api/v1/requests/{id}/disclosures</c>: the requesting side passes on information it received for the
-/// administrative approach, only to a recipient the request named and only for the purpose it stated (403 naming
-/// the rule otherwise, audited, nothing passed on). An allowed disclosure is audited and goes on both timelines, so the
-/// country that gave the information sees where it went.
+/// The requesting side passes on information it received for the administrative approach, only to a recipient the
+/// request named and only for the purpose it stated (403 naming the rule otherwise, audited, nothing passed on). An
+/// allowed disclosure is audited and goes on both timelines, so the country that gave the information sees where it went.
 /// </summary>
-internal static class PassOn
+internal sealed class RequestDisclosures(SenningenDbContext db, RequestSteps steps, RequestCatalogue catalogue, AuditLog audit, CurrentOfficer officer,
+    Texts texts, TimeProvider clock)
 {
-    public static async Task<Results<Created<DisclosureView>, ProblemHttpResult>> HandleAsync(Guid id, PassOnInput? input, HttpContext http,
-        SenningenDbContext db, RequestSteps steps, RequestCatalogue catalogue, AuditLog audit, NodeSettings node, Texts texts, TimeProvider clock,
-        CancellationToken ct)
+    public async Task<RequestOutcome<DisclosureView>> PassOnAsync(Guid id, PassOnInput input, CancellationToken ct)
     {
-        if (input is null)
-        {
-            return Problems.Validation(texts, new FieldError("body", Rules.Required, texts["rule.body-required"]));
-        }
-
         var v = new RequestValidator(texts);
         v.Required("recipient", input.Recipient);
         v.Required("recipientName", input.RecipientName);
@@ -40,20 +33,20 @@ internal static class PassOn
         v.MaxLength("information", input.Information, 4000);
         if (v.HasErrors)
         {
-            return v.Problem();
+            return RequestOutcome<DisclosureView>.Invalid(v.Errors);
         }
 
         var request = await db.Requests.FirstOrDefaultAsync(r => r.Id == id, ct);
         if (request is null)
         {
-            return Problems.NotFound(texts, texts["request.noun"]);
+            return RequestOutcome<DisclosureView>.NotFound();
         }
 
-        var actor = Actor.From(http.User, node);
+        var actor = officer.Actor;
         var type = catalogue.FindType(request.Type)!;
         var fields = JsonSerializer.Deserialize<Dictionary<string, string?>>(request.Fields) ?? [];
-        var decision = RequestWorkflow.Decide(RequestNames.Parse<RequestState>(request.State), RequestAction.PassOn, RequestNames.Parse<RequestSide>(request.Side),
-            [.. http.User.FindAll(ClaimTypes.Role).Select(c => c.Value)], hasReason: true);
+        var decision = RequestWorkflow.Decide(request.State, RequestAction.PassOn, request.Side,
+            [.. officer.Principal.FindAll(ClaimTypes.Role).Select(c => c.Value)], hasReason: true);
         var refusal = type.Onward is not { } onward ? ("type", "onward-sharing-not-provided", 403)
             : decision.Outcome == TransitionOutcome.NotFromState ? ("state", "not-answered", 409)
             : !decision.IsAllowed ? ("action", "pass-on-requesting-side", 403)
@@ -64,17 +57,31 @@ internal static class PassOn
         {
             await audit.WriteAsync(new AuditRecord(AuditActions.RequestDisclosed, AuditOutcomes.Denied, [$"request:{id}"], RequestText.ForAudit(input.Purpose),
                 request.CaseReference, RequestText.ForAudit($"{input.Recipient}:{input.RecipientName}"), $"{request.Reference}: refused by {rule}"), actor, ct);
-            var error = new FieldError(field, rule, texts[$"request.rule.{rule}", field, input.Recipient, input.Purpose]);
-            return status == 409 ? RequestProblems.Conflict(texts, error) : RequestProblems.Forbidden(texts, error);
+            return RequestOutcome<DisclosureView>.Refused(status, new FieldError(field, rule, texts[$"request.rule.{rule}", field, input.Recipient, input.Purpose]));
         }
 
         var now = clock.GetUtcNow();
         var recipient = $"{input.Recipient!.Trim()}: {input.RecipientName!.Trim()}";
-        var step = await steps.RecordAsync(request, RequestAction.PassOn, decision.To, actor, $"{recipient} ({input.Purpose!.Trim()})", null, now, ct);
+        var step = await steps.RecordAsync(request, new StepDecision(RequestAction.PassOn, decision.To, $"{recipient} ({input.Purpose!.Trim()})"), actor, now, ct);
         audit.Add(new AuditRecord(AuditActions.RequestDisclosed, AuditOutcomes.Success, [$"request:{id}"], input.Purpose!.Trim(), request.CaseReference,
             RequestText.ForAudit(recipient), $"{request.Reference}: {input.Information!.Length} characters passed on"), actor);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/v1/requests/{id}",
-            new DisclosureView(step.Id, input.Recipient.Trim(), input.RecipientName.Trim(), input.Purpose.Trim(), now));
+        return RequestOutcome<DisclosureView>.Ok(new DisclosureView(step.Id, input.Recipient.Trim(), input.RecipientName.Trim(), input.Purpose.Trim(), now));
+    }
+}
+
+/// <summary><c>POST /api/v1/requests/{id}/disclosures</c>: a thin adapter over <see cref="RequestDisclosures"/>.</summary>
+internal static class PassOn
+{
+    public static async Task<Results<Created<DisclosureView>, ProblemHttpResult>> HandleAsync(Guid id, PassOnInput? input, RequestDisclosures disclosures,
+        Texts texts, CancellationToken ct)
+    {
+        if (input is null)
+        {
+            return Problems.Validation(texts, new FieldError("body", Rules.Required, texts["rule.body-required"]));
+        }
+
+        var outcome = await disclosures.PassOnAsync(id, input, ct);
+        return outcome.Value is { } disclosure ? TypedResults.Created($"/api/v1/requests/{id}", disclosure) : RequestProblems.For(texts, outcome);
     }
 }

@@ -5,10 +5,14 @@ using Senningen.Node.Common.Configuration;
 using Senningen.Node.Common.Exchange;
 using Senningen.Node.Common.Live;
 using Senningen.Node.Common.Persistence;
+using Senningen.Node.Common.Persistence.Converters;
 using Senningen.Node.Features.Requests.Data;
 using Senningen.Node.Features.Requests.Messages;
 
 namespace Senningen.Node.Features.Requests.Workflow;
+
+/// <summary>One step as the workflow decided it: the action, the state it leads to, and the reason or new date it carries.</summary>
+internal sealed record StepDecision(RequestAction Action, RequestState To, string? Reason = null, DateTimeOffset? ExpectedBy = null);
 
 /// <summary>
 /// Records one step of a request on this node, in the caller's unit of work: the new state (as the workflow gave it),
@@ -16,16 +20,15 @@ namespace Senningen.Node.Features.Requests.Workflow;
 /// </summary>
 internal sealed class RequestSteps(SenningenDbContext db, Outbox outbox, AuditLog audit, RequestCatalogue catalogue, NodeSettings node, ChangeFeed<RequestChanged> feed)
 {
-    public async Task<RequestEvent> RecordAsync(CooperationRequest request, RequestAction action, RequestState to, Actor actor, string? reason,
-        DateTimeOffset? expectedBy, DateTimeOffset now, CancellationToken ct)
+    public async Task<RequestEvent> RecordAsync(CooperationRequest request, StepDecision decision, Actor actor, DateTimeOffset now, CancellationToken ct)
     {
-        var step = Apply(request, Guid.CreateVersion7(now), action, to, actor.Name, node.Country.Value, reason, expectedBy, now);
+        var step = Apply(request, Guid.CreateVersion7(now), decision, actor.Name, node.Country.Value, now);
         audit.Add(new AuditRecord(AuditActions.RequestStep, AuditOutcomes.Success, [$"request:{request.Id}"], CaseReference: request.CaseReference,
             Recipient: Partner(request).Value, Detail: $"{request.Reference} {request.Type}: {step.Action} {step.FromState} -> {step.ToState}"), actor);
         // A draft's withdrawal never left the node: the partner has nothing to hear about.
-        if (request.SubmittedAtMs is not null)
+        if (request.SubmittedAt is not null)
         {
-            await outbox.EnqueueAsync(Partner(request), TransitionPayload.Type, 1, ToPayload(step, expectedBy), request.ConversationId,
+            await outbox.EnqueueAsync(Partner(request), TransitionPayload.Type, 1, ToPayload(step, decision.ExpectedBy), request.ConversationId,
                 request.CaseReference, actor: actor, cancellationToken: ct);
         }
 
@@ -34,37 +37,37 @@ internal sealed class RequestSteps(SenningenDbContext db, Outbox outbox, AuditLo
     }
 
     /// <summary>Changes the request as the step says and adds the step to its timeline; shared with the partner's steps as they arrive.</summary>
-    public RequestEvent Apply(CooperationRequest request, Guid eventId, RequestAction action, RequestState to, string actor, string country, string? reason,
-        DateTimeOffset? expectedBy, DateTimeOffset at)
+    public RequestEvent Apply(CooperationRequest request, Guid eventId, StepDecision decision, string actor, string country, DateTimeOffset at)
     {
+        var (action, to, reason, expectedBy) = decision;
         var from = request.State;
-        var ms = at.ToUnixTimeMilliseconds();
-        request.State = RequestNames.Of(to);
+        at = UnixMillisecondsConverter.Truncate(at);
+        request.State = to;
         var stop = catalogue.FindType(request.Type)?.ClockStop ?? ClockStop.Decision;
         request.ClockRunning = RequestDeadlines.IsRunning(to, stop);
         switch (action)
         {
             case RequestAction.Acknowledge:
-                request.AcknowledgedAtMs = ms;
+                request.AcknowledgedAt = at;
                 request.AcknowledgedBy = actor;
                 break;
             case RequestAction.DeclareDelay:
                 request.DelayReason = reason;
-                request.ExpectedByMs = expectedBy?.ToUnixTimeMilliseconds();
+                request.ExpectedBy = expectedBy is { } by ? UnixMillisecondsConverter.Truncate(by) : null;
                 break;
             case RequestAction.Remind:
-                request.RemindedAtMs = ms;
+                request.RemindedAt = at;
                 break;
             case RequestAction.Escalate:
-                request.EscalatedAtMs = ms;
+                request.EscalatedAt = at;
                 break;
         }
 
-        request.UpdatedAtMs = ms;
+        request.UpdatedAt = at;
         request.Version++;
         var step = new RequestEvent
         {
-            Id = eventId, RequestId = request.Id, AtMs = ms, Action = RequestNames.Of(action), FromState = from, ToState = request.State,
+            Id = eventId, RequestId = request.Id, At = at, Action = RequestNames.Of(action), FromState = RequestNames.Of(from), ToState = RequestNames.Of(to),
             Actor = actor, Country = country, Reason = reason,
         };
         db.RequestEvents.Add(step);
@@ -72,12 +75,10 @@ internal sealed class RequestSteps(SenningenDbContext db, Outbox outbox, AuditLo
     }
 
     public static CountryCode Partner(CooperationRequest request) =>
-        CountryCode.Parse(string.Equals(request.Side, RequestNames.Of(RequestSide.Requesting), StringComparison.Ordinal)
-            ? request.RequestedCountry : request.RequestingCountry);
+        request.Side == RequestSide.Requesting ? request.RequestedCountry : request.RequestingCountry;
 
     public static TransitionPayload ToPayload(RequestEvent step, DateTimeOffset? expectedBy) =>
-        new(step.RequestId, step.Id, step.Action, step.FromState, step.ToState, DateTimeOffset.FromUnixTimeMilliseconds(step.AtMs), step.Actor,
-            step.Country, step.Reason, expectedBy);
+        new(step.RequestId, step.Id, step.Action, step.FromState, step.ToState, step.At, step.Actor, step.Country, step.Reason, expectedBy);
 
     public void RaiseAfterCommit(Guid requestId) => db.AfterCommit(() => feed.Publish(new RequestChanged(requestId)));
 }

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Senningen.Contracts.Requests;
-using Senningen.Core.Countries;
 using Senningen.Core.Requests;
 using Senningen.Core.Treaty;
 using Senningen.Node.Common.Audit;
@@ -10,7 +9,9 @@ using Senningen.Node.Common.Configuration;
 using Senningen.Node.Common.Errors;
 using Senningen.Node.Common.Exchange;
 using Senningen.Node.Common.Localization;
+using Senningen.Node.Common.Officers;
 using Senningen.Node.Common.Persistence;
+using Senningen.Node.Common.Persistence.Converters;
 using Senningen.Node.Features.Requests.Data;
 using Senningen.Node.Features.Requests.Drafting;
 using Senningen.Node.Features.Requests.Messages;
@@ -26,7 +27,7 @@ internal sealed record StepOutcome(CooperationRequest? Request, int Status, Fiel
 /// request; any other step is recorded and sent to the partner. Nothing changes when the answer is not 200.
 /// </summary>
 internal sealed class RequestTransitions(SenningenDbContext db, RequestSteps steps, Outbox outbox, AuditLog audit, RequestCatalogue catalogue,
-    TreatyCatalogue treaty, NodeSettings node, RequestsSettings settings, Texts texts, TimeProvider clock)
+    TreatyCatalogue treaty, NodeSettings node, RequestsSettings settings, CurrentOfficer officer, Texts texts, TimeProvider clock)
 {
     private static readonly RequestAction[] ByUsers =
     [
@@ -34,7 +35,8 @@ internal sealed class RequestTransitions(SenningenDbContext db, RequestSteps ste
         RequestAction.Refuse, RequestAction.StartExecution, RequestAction.Complete, RequestAction.Archive, RequestAction.Withdraw, RequestAction.DeclareDelay,
     ];
 
-    public async Task<StepOutcome> ApplyAsync(Guid id, TransitionInput input, ClaimsPrincipal user, CancellationToken ct)
+    /// <summary>The current officer's action on the request: their side and roles decide what the workflow allows.</summary>
+    public async Task<StepOutcome> ApplyAsync(Guid id, TransitionInput input, CancellationToken ct)
     {
         if (!RequestNames.TryParse<RequestAction>(input.Action, out var action) || !ByUsers.Contains(action))
         {
@@ -53,46 +55,46 @@ internal sealed class RequestTransitions(SenningenDbContext db, RequestSteps ste
             return new StepOutcome(null, StatusCodes.Status404NotFound, null);
         }
 
-        var state = RequestNames.Parse<RequestState>(request.State);
-        var side = RequestNames.Parse<RequestSide>(request.Side);
-        var roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList();
-        var decision = RequestWorkflow.Decide(state, action, side, roles, reason is not null);
-        var actor = Actor.From(user, node);
+        var roles = officer.Principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList();
+        var decision = RequestWorkflow.Decide(request.State, action, request.Side, roles, reason is not null);
+        var state = RequestNames.Of(request.State);
+        var actor = officer.Actor;
         var refused = decision.Outcome switch
         {
-            TransitionOutcome.NotFromState => Refusal(StatusCodes.Status409Conflict, "action", "transition-not-allowed", "request.rule.transition-not-allowed", input.Action, request.State),
+            TransitionOutcome.NotFromState => Refusal(StatusCodes.Status409Conflict, "action", "transition-not-allowed", "request.rule.transition-not-allowed", input.Action, state),
             TransitionOutcome.WrongSide => Refusal(StatusCodes.Status403Forbidden, "action", "transition-other-side", "request.rule.transition-other-side", input.Action),
             TransitionOutcome.WrongRole => Refusal(StatusCodes.Status403Forbidden, "action", "transition-role", "request.rule.transition-role", input.Action),
             TransitionOutcome.ReasonRequired => Refusal(StatusCodes.Status400BadRequest, "reason", Rules.Required, "rule.required"),
-            _ when action == RequestAction.Acknowledge && request.AcknowledgedAtMs is not null =>
+            _ when action == RequestAction.Acknowledge && request.AcknowledgedAt is not null =>
                 Refusal(StatusCodes.Status409Conflict, "action", "already-acknowledged", "request.rule.already-acknowledged", request.AcknowledgedBy),
-            _ when action == RequestAction.DeclareDelay && input.ExpectedBy is { } by && request.AnswerByMs is { } answerBy && by.ToUnixTimeMilliseconds() <= answerBy =>
+            _ when action == RequestAction.DeclareDelay && input.ExpectedBy is { } by && request.AnswerBy is { } answerBy
+                && by.ToUnixTimeMilliseconds() <= answerBy.ToUnixTimeMilliseconds() =>
                 Refusal(StatusCodes.Status400BadRequest, "expectedBy", "after-deadline", "request.rule.after-deadline"),
             _ => null,
         };
         if (refused is not null)
         {
             await audit.WriteAsync(new AuditRecord(AuditActions.RequestStep, refused.Status == 400 ? AuditOutcomes.Failed : AuditOutcomes.Denied,
-                [$"request:{id}"], CaseReference: request.CaseReference, Detail: $"{request.Reference} {input.Action} from {request.State}: {refused.Error!.Rule}"), actor, ct);
+                [$"request:{id}"], CaseReference: request.CaseReference, Detail: $"{request.Reference} {input.Action} from {state}: {refused.Error!.Rule}"), actor, ct);
             return refused;
         }
 
         var now = clock.GetUtcNow();
         if (action == RequestAction.Submit)
         {
-            if (DraftRules.TreatyRefusal(catalogue.FindType(request.Type)!, node.Country, CountryCode.Parse(request.RequestedCountry), treaty,
+            if (DraftRules.TreatyRefusal(catalogue.FindType(request.Type)!, node.Country, request.RequestedCountry, treaty,
                     DateOnly.FromDateTime(now.UtcDateTime)) is { } rule)
             {
                 await audit.WriteAsync(new AuditRecord(AuditActions.RequestStep, AuditOutcomes.Denied, [$"request:{id}"], CaseReference: request.CaseReference,
                     Detail: $"{request.Reference} submit refused by {rule}"), actor, ct);
-                return Refusal(StatusCodes.Status403Forbidden, "type", rule, "request.refused.treaty", request.Type, request.RequestedCountry, rule);
+                return Refusal(StatusCodes.Status403Forbidden, "type", rule, "request.refused.treaty", request.Type, request.RequestedCountry.Value, rule);
             }
 
             await SubmitAsync(request, actor, now, ct);
         }
         else
         {
-            await steps.RecordAsync(request, action, decision.To, actor, reason, input.ExpectedBy, now, ct);
+            await steps.RecordAsync(request, new StepDecision(action, decision.To, reason, input.ExpectedBy), actor, now, ct);
         }
 
         try
@@ -110,23 +112,23 @@ internal sealed class RequestTransitions(SenningenDbContext db, RequestSteps ste
     // The deadlines are fixed here, once, and travel with the request: both nodes count from the same moment.
     private async Task SubmitAsync(CooperationRequest request, Actor actor, DateTimeOffset now, CancellationToken ct)
     {
-        var urgency = RequestNames.Parse<Urgency>(request.Urgency);
-        var plan = RequestDeadlines.Plan(urgency, now, settings.CrisisAcknowledgeWithin);
-        request.SubmittedAtMs = now.ToUnixTimeMilliseconds();
-        request.AnswerByMs = plan.AnswerBy.ToUnixTimeMilliseconds();
-        request.RemindAtMs = plan.RemindAt.ToUnixTimeMilliseconds();
-        request.AcknowledgeByMs = plan.AcknowledgeBy?.ToUnixTimeMilliseconds();
-        var step = steps.Apply(request, Guid.CreateVersion7(now), RequestAction.Submit, RequestState.Submitted, actor.Name, node.Country.Value, null, null, now);
+        var plan = RequestDeadlines.Plan(request.Urgency, now, settings.CrisisAcknowledgeWithin);
+        request.SubmittedAt = UnixMillisecondsConverter.Truncate(now);
+        request.AnswerBy = UnixMillisecondsConverter.Truncate(plan.AnswerBy);
+        request.RemindAt = UnixMillisecondsConverter.Truncate(plan.RemindAt);
+        request.AcknowledgeBy = plan.AcknowledgeBy is { } acknowledgeBy ? UnixMillisecondsConverter.Truncate(acknowledgeBy) : null;
+        var step = steps.Apply(request, Guid.CreateVersion7(now), new StepDecision(RequestAction.Submit, RequestState.Submitted), actor.Name,
+            node.Country.Value, now);
         var attachments = await db.RequestAttachments.AsNoTracking().Where(a => a.RequestId == request.Id).ToListAsync(ct);
-        var payload = new SubmittedPayload(request.Id, request.Reference, request.Type, request.Urgency, request.CaseReference, request.Region,
+        var payload = new SubmittedPayload(request.Id, request.Reference, request.Type, RequestNames.Of(request.Urgency), request.CaseReference, request.Region,
             request.Recipient, request.SpocCopy, request.LiaisonOfficerId, JsonSerializer.Deserialize<Dictionary<string, string?>>(request.Fields)!,
-            request.CreatedBy, DateTimeOffset.FromUnixTimeMilliseconds(request.CreatedAtMs), now, plan.AnswerBy, plan.RemindAt, plan.AcknowledgeBy,
+            request.CreatedBy, request.CreatedAt, now, plan.AnswerBy, plan.RemindAt, plan.AcknowledgeBy,
             [RequestSteps.ToPayload(step, null)],
             [.. attachments.Select(a => new AttachmentPayload(a.Id, a.FileName, a.ContentType, Convert.ToBase64String(a.Content)))]);
-        await outbox.EnqueueAsync(CountryCode.Parse(request.RequestedCountry), SubmittedPayload.MessageType, 1, payload, request.ConversationId,
+        await outbox.EnqueueAsync(request.RequestedCountry, SubmittedPayload.MessageType, 1, payload, request.ConversationId,
             request.CaseReference, actor: actor, cancellationToken: ct);
         audit.Add(new AuditRecord(AuditActions.RequestStep, AuditOutcomes.Success, [$"request:{request.Id}"], CaseReference: request.CaseReference,
-            Recipient: request.RequestedCountry, Detail: $"{request.Reference} {request.Type} submitted to {request.Recipient}" +
+            Recipient: request.RequestedCountry.Value, Detail: $"{request.Reference} {request.Type} submitted to {request.Recipient}" +
                 (request.SpocCopy is null ? "" : $", copy to {request.SpocCopy}") + $"; answer by {plan.AnswerBy:O}"), actor);
         steps.RaiseAfterCommit(request.Id);
     }

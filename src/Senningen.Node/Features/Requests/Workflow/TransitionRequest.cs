@@ -12,18 +12,18 @@ namespace Senningen.Node.Features.Requests.Workflow;
 /// </summary>
 internal static class TransitionRequest
 {
-    public static async Task<Results<Ok<RequestView>, ProblemHttpResult>> HandleAsync(Guid id, TransitionInput? input, HttpContext http,
-        RequestTransitions transitions, RequestReader reader, Texts texts, CancellationToken ct)
+    public static async Task<Results<Ok<RequestView>, ProblemHttpResult>> HandleAsync(Guid id, TransitionInput? input, RequestTransitions transitions,
+        RequestReader reader, Texts texts, CancellationToken ct)
     {
         if (input is null)
         {
             return Problems.Validation(texts, new FieldError("body", Rules.Required, texts["rule.body-required"]));
         }
 
-        var outcome = await transitions.ApplyAsync(id, input, http.User, ct);
+        var outcome = await transitions.ApplyAsync(id, input, ct);
         return outcome switch
         {
-            { Request: { } request } => TypedResults.Ok(await reader.ViewAsync(request, http.User, Texts.CurrentLanguage, ct)),
+            { Request: { } request } => TypedResults.Ok(await reader.ViewAsync(request, Texts.CurrentLanguage, ct)),
             { Status: StatusCodes.Status404NotFound } => Problems.NotFound(texts, texts["request.noun"]),
             { Status: StatusCodes.Status409Conflict, Error: { } error } => RequestProblems.Conflict(texts, error),
             { Status: StatusCodes.Status403Forbidden, Error: { } error } => RequestProblems.Forbidden(texts, error),
@@ -32,7 +32,7 @@ internal static class TransitionRequest
         };
     }
 
-    public static Task<Results<Ok<RequestView>, ProblemHttpResult>> AcknowledgeAsync(Guid id, HttpContext http, RequestTransitions transitions,
-        RequestReader reader, Texts texts, CancellationToken ct) =>
-        HandleAsync(id, new TransitionInput("acknowledge"), http, transitions, reader, texts, ct);
+    public static Task<Results<Ok<RequestView>, ProblemHttpResult>> AcknowledgeAsync(Guid id, RequestTransitions transitions, RequestReader reader,
+        Texts texts, CancellationToken ct) =>
+        HandleAsync(id, new TransitionInput("acknowledge"), transitions, reader, texts, ct);
 }

@@ -1,0 +1,155 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Senningen.Contracts.Requests;
+using Senningen.Core.Requests;
+using Senningen.Core.Treaty;
+using Senningen.Node.Common.Audit;
+using Senningen.Node.Common.Errors;
+using Senningen.Node.Common.Localization;
+using Senningen.Node.Common.Persistence;
+using Senningen.Node.Features.Requests.Data;
+
+namespace Senningen.Node.Features.Requests.Reading;
+
+/// <summary>The inbox and outbox filters, as the query string names them.</summary>
+internal sealed record RequestFilter(
+    [FromQuery(Name = "box")] string? Box = null,
+    [FromQuery(Name = "state")] string? State = null,
+    [FromQuery(Name = "type")] string? Type = null,
+    [FromQuery(Name = "urgency")] string? Urgency = null,
+    [FromQuery(Name = "overdue")] bool? Overdue = null);
+
+/// <summary>Who read a request's personal data, which the "request read" audit entry tells apart in its detail.</summary>
+internal enum RequestReadBy
+{
+    Api,
+    Console,
+    ApiForm,
+    PrintPage,
+}
+
+/// <summary>
+/// Reading requests, shared by the API and the console: the filtered list, the crisis banner, the request types, and
+/// one request or its printable form, whose reads are audited here and nowhere else.
+/// </summary>
+internal sealed class RequestReading(SenningenDbContext db, RequestReader reader, RequestCatalogue catalogue, TreatyCatalogue treaty, AuditLog audit,
+    Texts texts, TimeProvider clock)
+{
+    /// <summary>The inbox or outbox, crisis first, then newest; or the filters that are not valid (400).</summary>
+    public async Task<RequestOutcome<IReadOnlyList<RequestSummary>>> ListAsync(RequestFilter filter, CancellationToken ct)
+    {
+        var v = new RequestValidator(texts);
+        v.OneOf("box", filter.Box, ["inbox", "outbox"]);
+        v.OneOf("state", filter.State, RequestNames.All<RequestState>());
+        v.OneOf("type", filter.Type, [.. catalogue.Types.Select(t => t.Id)]);
+        v.OneOf("urgency", filter.Urgency, RequestNames.All<Urgency>());
+        if (v.HasErrors)
+        {
+            return RequestOutcome<IReadOnlyList<RequestSummary>>.Invalid(v.Errors);
+        }
+
+        var query = db.Requests.AsNoTracking();
+        if (filter.Box is { } box)
+        {
+            var side = box == "inbox" ? RequestSide.Requested : RequestSide.Requesting;
+            query = query.Where(r => r.Side == side);
+        }
+
+        if (filter.State is { } stateName)
+        {
+            var state = RequestNames.Parse<RequestState>(stateName);
+            query = query.Where(r => r.State == state);
+        }
+
+        query = filter.Type is { } type ? query.Where(r => r.Type == type) : query;
+        if (filter.Urgency is { } urgencyName)
+        {
+            var urgency = RequestNames.Parse<Urgency>(urgencyName);
+            query = query.Where(r => r.Urgency == urgency);
+        }
+
+        if (filter.Overdue == true)
+        {
+            var now = clock.GetUtcNow();
+            query = query.Where(r => r.ClockRunning && r.AnswerBy < now);
+        }
+
+        var rows = await query.OrderByDescending(r => r.CreatedAt).Take(500).ToListAsync(ct);
+        var language = Texts.CurrentLanguage;
+        // Crisis first: they are what a desk must act on before anything else.
+        IReadOnlyList<RequestSummary> list = [.. rows.OrderByDescending(r => r.Urgency == Urgency.Crisis && r.ClockRunning).Select(r => reader.Summary(r, language))];
+        return RequestOutcome<IReadOnlyList<RequestSummary>>.Ok(list);
+    }
+
+    /// <summary>Crisis requests to this node that nobody acknowledged yet, oldest first: the banner on every control-room console.</summary>
+    public async Task<IReadOnlyList<RequestSummary>> OpenCrisisAsync(CancellationToken ct)
+    {
+        var rows = await db.Requests.AsNoTracking()
+            .Where(r => r.Side == RequestSide.Requested && r.Urgency == Urgency.Crisis && r.AcknowledgedAt == null && r.ClockRunning)
+            .OrderBy(r => r.SubmittedAt).ToListAsync(ct);
+        return [.. rows.Select(r => reader.Summary(r, Texts.CurrentLanguage))];
+    }
+
+    /// <summary>The request types and their forms, for the new-request wizard and the list's filter.</summary>
+    public IReadOnlyList<RequestTypeView> Types()
+    {
+        var language = Texts.CurrentLanguage;
+        return [.. catalogue.Types.Select(t => new RequestTypeView(t.Id, t.Name.Get(language), t.Mission,
+            t.Mission is { } m ? treaty.FindMissionType(m)?.Name.Get(language) ?? m : t.LegalBasis?.Get(language) ?? "",
+            [.. t.Urgencies.Select(RequestNames.Of)], t.IsCrisis, t.CopySpoc, t.JointUse, t.Onward is not null,
+            [.. t.Fields.Select(f => new FieldDefinitionView(f.Name, Kind(f.Kind), f.Mandatory, f.Label.Get(language), f.MaxLength, f.Min, f.Max,
+                [.. f.Choices.Select(c => new ChoiceView(c.Value, c.Label.Get(language)))], f.NotBefore, f.MustBeTrue))]))];
+    }
+
+    /// <summary>One request with its timeline and the reader's next actions, or null; the read is audited (its fields hold personal data).</summary>
+    public async Task<RequestView?> ReadAsync(Guid id, RequestReadBy by, CancellationToken ct)
+    {
+        if (await FindAsync(id, ct) is not { } request)
+        {
+            return null;
+        }
+
+        await AuditReadAsync(request, by, Texts.CurrentLanguage, ct);
+        return await reader.ViewAsync(request, Texts.CurrentLanguage, ct);
+    }
+
+    /// <summary>The request again, not audited: a console page refreshing what its reader already opened.</summary>
+    public async Task<RequestView?> RefreshAsync(Guid id, CancellationToken ct) =>
+        await FindAsync(id, ct) is { } request ? await reader.ViewAsync(request, Texts.CurrentLanguage, ct) : null;
+
+    /// <summary>The printable form in <paramref name="language"/>, or null; audited like the detail: it holds the same personal data.</summary>
+    public async Task<RequestFormView?> FormAsync(Guid id, string language, RequestReadBy by, CancellationToken ct)
+    {
+        if (await FindAsync(id, ct) is not { } request)
+        {
+            return null;
+        }
+
+        await AuditReadAsync(request, by, language, ct);
+        var timeline = await reader.TimelineAsync(id, language, ct);
+        return RequestForm.Build(request, timeline, reader, texts, language, clock.GetUtcNow());
+    }
+
+    private Task<CooperationRequest?> FindAsync(Guid id, CancellationToken ct) => db.Requests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
+
+    // The one place a read of a request's personal data is written to the audit log; each caller says what it showed.
+    private async Task AuditReadAsync(CooperationRequest request, RequestReadBy by, string language, CancellationToken ct)
+    {
+        var detail = by switch
+        {
+            RequestReadBy.Api => $"{request.Reference} {request.Type}",
+            RequestReadBy.Console => $"{request.Reference} {request.Type} (console)",
+            RequestReadBy.ApiForm => $"{request.Reference} form ({language})",
+            _ => $"{request.Reference} printable form ({language})",
+        };
+        await audit.WriteAsync(new AuditRecord(AuditActions.RequestRead, AuditOutcomes.Success, [$"request:{request.Id}"],
+            CaseReference: request.CaseReference, Detail: detail), cancellationToken: ct);
+    }
+
+    private static string Kind(FieldKind kind) => kind switch
+    {
+        FieldKind.LongText => "long-text",
+        FieldKind.DateTime => "date-time",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
+}
