@@ -77,7 +77,7 @@ public sealed class PursuitAlertTests(ChromiumFixture browser) : IClassFixture<C
     }
 
     /// <summary>Sends the track in small batches, as a car's tracker would, until the node confirms the crossing.</summary>
-    private static async Task<Stopwatch> DriveUntilCrossingAsync(HttpClient tracker, Guid operation)
+    internal static async Task<Stopwatch> DriveUntilCrossingAsync(HttpClient tracker, Guid operation)
     {
         var steps = 240;
         var start = DateTimeOffset.UtcNow.AddMilliseconds(-250 * steps);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Components;
 
 namespace Senningen.Node.Common.Live;
@@ -22,6 +23,11 @@ public abstract class LivePage<TChange> : ComponentBase, IDisposable
 
     [Inject]
     protected IServiceScopeFactory Scopes { get; set; } = default!;
+
+    // The circuit's culture, as it is while the page is built: a signal from the feed arrives on the publisher's thread,
+    // whose culture (the node's, not the user's) would otherwise flow into the reload and the render it triggers.
+    private readonly CultureInfo _culture = CultureInfo.CurrentCulture;
+    private readonly CultureInfo _uiCulture = CultureInfo.CurrentUICulture;
 
     protected CancellationToken Stopping => _stop.Token;
 
@@ -52,7 +58,7 @@ public abstract class LivePage<TChange> : ComponentBase, IDisposable
     {
         if (Concerns(change))
         {
-            _ = InvokeAsync(ReloadAsync);
+            _ = InvokeAsync(ReloadInUserCultureAsync);
         }
     }
 
@@ -62,13 +68,21 @@ public abstract class LivePage<TChange> : ComponentBase, IDisposable
         {
             while (await timer.WaitForNextTickAsync(_stop.Token))
             {
-                await InvokeAsync(ReloadAsync);
+                await InvokeAsync(ReloadInUserCultureAsync);
             }
         }
         catch (OperationCanceledException)
         {
             // The page was closed.
         }
+    }
+
+    private Task ReloadInUserCultureAsync()
+    {
+        // Set inside the dispatched call: the change lasts for this reload and its render, whatever thread asked for it.
+        CultureInfo.CurrentCulture = _culture;
+        CultureInfo.CurrentUICulture = _uiCulture;
+        return ReloadAsync();
     }
 
     protected async Task ReloadAsync()
