@@ -30,7 +30,10 @@ internal static class OpenApiSetup
     public static IEndpointRouteBuilder MapOpenApiDocument(this WebApplication app)
     {
         app.MapOpenApi().AllowAnonymous();
-        app.MapScalarApiReference("/api-reference", o => o.WithTitle("Senningen node API").WithOpenApiRoutePattern("/openapi/{documentName}.json"))
+        // A police network blocks calls to third parties and a security review objects to them: the reference loads its
+        // script from the node and asks nothing of Scalar's services (fonts, AI agent, MCP, telemetry, client downloads).
+        app.MapScalarApiReference("/api-reference", o => o.WithTitle("Senningen node API").WithOpenApiRoutePattern("/openapi/{documentName}.json")
+                .DisableDefaultFonts().DisableAgent().DisableMcp().DisableTelemetry().HideDeveloperTools().HideClientButton())
             .AllowAnonymous();
         return app;
     }
