@@ -1,6 +1,4 @@
-using System.Net.Http.Json;
 using Microsoft.Playwright;
-using Senningen.Contracts.Operations;
 using static Microsoft.Playwright.Assertions;
 
 namespace Senningen.Browser.Tests;
@@ -21,10 +19,7 @@ public sealed class LiveLanguageTests(ChromiumFixture browser) : IClassFixture<C
     {
         await using var network = await TestNetwork.StartAsync(["BE", "NL"]);
         using var tracker = await network["BE"].SignedInAsync("officer");
-        var started = await tracker.PostAsJsonAsync("api/v1/operations", new StartOperationRequest("hot-pursuit",
-            [new OperationUnitInput("WPR-ANT-12", "BMW 530d", 2)], ["1-XYZ-987"], "Two men, dark clothes", "Ram raid on a jeweller",
-            "BE-VAN", "PV-BR-77", null, null), Ct);
-        var operation = (await started.Content.ReadFromJsonAsync<OperationView>(Ct))!;
+        var operation = await PursuitAlertTests.StartPursuitAsync(tracker);
 
         await using var context = await browser.NewContextAsync(network["NL"]);
         var page = await context.NewPageAsync();

@@ -26,10 +26,7 @@ public sealed class PursuitAlertTests(ChromiumFixture browser) : IClassFixture<C
     {
         await using var network = await TestNetwork.StartAsync(["BE", "NL"]);
         using var tracker = await network["BE"].SignedInAsync("officer");
-        var started = await tracker.PostAsJsonAsync("api/v1/operations", new StartOperationRequest("hot-pursuit",
-            [new OperationUnitInput("WPR-ANT-12", "BMW 530d", 2)], ["1-XYZ-987"], "Two men, dark clothes", "Ram raid on a jeweller",
-            "BE-VAN", "PV-BR-77", null, null), Ct);
-        var operation = (await started.Content.ReadFromJsonAsync<OperationView>(Ct))!;
+        var operation = await StartPursuitAsync(tracker);
 
         await using var dutchContext = await browser.NewContextAsync(network["NL"]);
         var dutch = await dutchContext.NewPageAsync();
@@ -74,6 +71,15 @@ public sealed class PursuitAlertTests(ChromiumFixture browser) : IClassFixture<C
         var received = await nl.ServiceProvider.GetRequiredService<Senningen.Node.Common.Persistence.SenningenDbContext>().Alerts
             .Where(a => a.OperationId == operation).Select(a => a.ReceivedAt).FirstOrDefaultAsync(Ct);
         return $"crossing detected at BE → alert stored at NL: {(received - detected).TotalMilliseconds:0} ms";
+    }
+
+    /// <summary>A Belgian hot pursuit of unit WPR-ANT-12 from the Antwerp zone, started through the API.</summary>
+    internal static async Task<OperationView> StartPursuitAsync(HttpClient tracker)
+    {
+        var started = await tracker.PostAsJsonAsync("api/v1/operations", new StartOperationRequest("hot-pursuit",
+            [new OperationUnitInput("WPR-ANT-12", "BMW 530d", 2)], ["1-XYZ-987"], "Two men, dark clothes", "Ram raid on a jeweller",
+            "BE-VAN", "PV-BR-77", null, null), Ct);
+        return (await started.Content.ReadFromJsonAsync<OperationView>(Ct))!;
     }
 
     /// <summary>Sends the track in small batches, as a car's tracker would, until the node confirms the crossing.</summary>
