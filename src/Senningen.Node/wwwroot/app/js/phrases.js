@@ -12,6 +12,19 @@ function speak(text, language) {
   window.speechSynthesis.speak(utterance);
 }
 
+// Drawn, not a glyph: an emoji needs a font the phone may not have, and then shows as an empty box.
+function speakerIcon() {
+  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('class', 'icon');
+  svg.setAttribute('aria-hidden', 'true');
+  svg.setAttribute('focusable', 'false');
+  const path = document.createElementNS('http://www.w3.org/2000/svg', 'path');
+  path.setAttribute('d', 'M3 9v6h4l5 4V5L7 9H3zm13.5 3a4.5 4.5 0 0 0-2.5-4v8a4.5 4.5 0 0 0 2.5-4zM14 3.2v2.1a7 7 0 0 1 0 13.4v2.1a9 9 0 0 0 0-17.6z');
+  svg.append(path);
+  return svg;
+}
+
 export function renderPhrases(bundle, state) {
   const canSpeak = 'speechSynthesis' in window;
   const local = SPOKEN[state.place?.country] ?? ['nl', 'fr', 'de'];
@@ -23,5 +36,5 @@ export function renderPhrases(bundle, state) {
       order.filter((l) => l !== bundle.language || local.includes(l)).map((l) => h('div.line', {},
         h(`span${local.includes(l) ? '.local' : ''}`, { lang: l }, phrase.texts[l]),
         canSpeak ? h('button.secondary', { type: 'button', 'data-testid': `speak-${phrase.id}-${l}`, onclick: () => speak(phrase.texts[l], l) },
-          h('span', { 'aria-hidden': 'true' }, '🔊 '), h('span.visually-hidden', {}, `${t('app.phrases.speak')} `), l.toUpperCase()) : null))))];
+          speakerIcon(), h('span.visually-hidden', {}, `${t('app.phrases.speak')} `), l.toUpperCase()) : null))))];
 }
