@@ -44,6 +44,7 @@ export class BaseMap {
     this.offline = null;
     this.tiles = null;
     this.places = [];
+    this.refs = [];
     map.createPane('senningen-roads').style.zIndex = 390;
     map.createPane('senningen-places').style.zIndex = 450;
     const tiles = options.tiles;
@@ -97,8 +98,9 @@ export class BaseMap {
         // Halfway along the middle segment: the vertices are places, whose labels the number must not cover.
         const k = Math.max(1, Math.floor(line.length / 2));
         const middle = [(line[k - 1][0] + line[k][0]) / 2, (line[k - 1][1] + line[k][1]) / 2];
-        L.marker(middle, { pane: 'senningen-places', icon: roadRefIcon(L, p.ref), interactive: false, keyboard: false })
-          .addTo(this.offline);
+        const ref = L.marker(middle, { pane: 'senningen-places', icon: roadRefIcon(L, p.ref), interactive: false, keyboard: false });
+        this.refs.push({ marker: ref, halfWidth: String(p.ref).length * 4 + 6 });
+        ref.addTo(this.offline);
       } else if (p.kind === 'place' && Array.isArray(c)) {
         const marker = L.marker([c[1], c[0]], { pane: 'senningen-places', icon: placeIcon(L, p), interactive: false, keyboard: false });
         this.places.push({ marker, rank: p.rank, width: String(p.name).length * (charWidth[p.rank] ?? 7) + 10 });
@@ -116,12 +118,16 @@ export class BaseMap {
     const rank = Object.entries(placeZoom).filter(([, from]) => zoom >= from).map(([r]) => Number(r)).reduce((a, b) => Math.max(a, b), 1);
     this.element.dataset.places = String(rank);
     this.element.dataset.roadRefs = zoom >= roadRefZoom ? 'shown' : 'hidden';
-    this.declutter(rank);
+    this.declutter(rank, zoom >= roadRefZoom);
   }
 
   // A label that would overlap a larger place's is left out at this zoom; positions in layer pixels hold until the next zoom.
-  declutter(rank) {
-    const taken = [];
+  declutter(rank, refsShown) {
+    // Road numbers are few and centred on their line: they keep their room, a place label under one gives way.
+    const taken = refsShown ? this.refs.map(({ marker, halfWidth }) => {
+      const at = this.map.latLngToLayerPoint(marker.getLatLng());
+      return { left: at.x - halfWidth, right: at.x + halfWidth, top: at.y - labelHeight / 2, bottom: at.y + labelHeight / 2 };
+    }) : [];
     for (const place of this.places) {
       const element = place.marker.getElement();
       if (!element || place.rank > rank) {
