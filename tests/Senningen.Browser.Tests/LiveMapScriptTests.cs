@@ -29,7 +29,8 @@ public sealed class LiveMapScriptTests(ChromiumFixture browser) : IClassFixture<
           box.id = 'test-map';
           // Outside main: Blazor owns main's content and may redraw it.
           document.body.append(box);
-          const map = await module.init(box, { leafletUrl: '/lib/leaflet/leaflet.js', outlines, highlightZone: 'NL-RE05' });
+          const map = await module.init(box, { leafletUrl: '/lib/leaflet/leaflet.js', outlines, highlightZone: 'NL-RE05',
+            zoneNames: { 'NL-RE05': 'Amsterdam' } });
           map.update({ units: [{ id: 'BE-1', lat: 51.2, lon: 4.4, label: 'BE-1', heading: 30, kind: 'own' }],
                        tracks: [{ id: 'BE-1', kind: 'own', points: [{ lat: 51.1, lon: 4.3 }, { lat: 51.2, lon: 4.4 }], replace: true }] });
           map.update({ units: [{ id: 'BE-1', lat: 51.4, lon: 4.5, label: 'BE-1', heading: 10, kind: 'alert' }],
@@ -45,6 +46,7 @@ public sealed class LiveMapScriptTests(ChromiumFixture browser) : IClassFixture<
             trackPoints: map.tracks.get('BE-1').getLatLngs().length,
             units: box.querySelectorAll('.map-unit-alert').length,
             tiles: box.querySelectorAll('.leaflet-tile').length,
+            legend: box.querySelector('.map-legend-highlight').textContent,
           };
         }
         """;
@@ -77,6 +79,8 @@ public sealed class LiveMapScriptTests(ChromiumFixture browser) : IClassFixture<
         drawn.GetProperty("trackPoints").GetInt32().ShouldBe(3);
         drawn.GetProperty("units").GetInt32().ShouldBe(1);
         drawn.GetProperty("tiles").GetInt32().ShouldBe(0);
+        // The highlighted zone by its name from the node, not the fixture's name property nor its code.
+        drawn.GetProperty("legend").GetString().ShouldBe("Amsterdam");
         await Expect(page.Locator("#test-map .leaflet-control-attribution")).ToContainTextAsync("© OpenStreetMap contributors");
         await ConsoleSteps.KeepScreenshotAsync(page, "live-map-outlines");
 

@@ -3,7 +3,8 @@ namespace Senningen.Contracts.Geo;
 /// <summary>
 /// Where a point is. <c>Country</c> and <c>AlsoIn</c> are ISO codes (BE, NL, LU, FR, DE), null outside every country;
 /// <c>AlsoIn</c> is set only in genuinely shared waters (Moselle/Sauer/Our condominium, Ems-Dollard). <c>Zone</c> is the
-/// control-room zone (e.g. <c>NL-RE08</c>) for BE, NL and LU; <c>ZoneIsNearest</c> says the point lay in no zone and the
+/// control-room zone (e.g. <c>NL-RE08</c>) for BE, NL and LU, <c>ZoneName</c> its name in the caller's language (e.g.
+/// <c>Zeeland-West-Brabant</c>, <c>Anvers</c>); <c>ZoneIsNearest</c> says the point lay in no zone and the
 /// nearest zone of the country was taken. <c>BorderDistanceMetres</c> is the distance to the nearest border of
 /// <c>Country</c>, named by <c>NearestBorder</c> (e.g. <c>BE|NL</c>). <c>TalkGroups</c> are the shared talk groups for an
 /// officer of this node's country in that zone (empty at home).
@@ -14,6 +15,7 @@ public sealed record GeoLocationView(
     string? Country,
     string? AlsoIn,
     string? Zone,
+    string? ZoneName,
     bool ZoneIsNearest,
     ControlRoomView? ControlRoom,
     double? BorderDistanceMetres,

@@ -7,9 +7,12 @@ namespace Senningen.Core.Geo;
 /// <summary>One way to reach a control room. <see cref="Placeholder"/> true: a fake value the country has not filled in yet.</summary>
 public sealed record ControlRoomContact(string Kind, string Value, bool Placeholder);
 
-/// <summary>The control room that answers for a zone, its name in the four languages and the node of its country.</summary>
+/// <summary>
+/// The control room that answers for a zone, its name in the four languages and the node of its country, and the zone's
+/// own name (the province, police unit or country it covers) in the four languages.
+/// </summary>
 public sealed record ControlRoom(string ZoneId, CountryCode Country, CountryCode Node, LocalizedText Name, bool NameVerified,
-    IReadOnlyList<ControlRoomContact> Contacts)
+    IReadOnlyList<ControlRoomContact> Contacts, LocalizedText ZoneName)
 {
     public bool HasPlaceholders => Contacts.Any(c => c.Placeholder);
 }
@@ -43,7 +46,8 @@ public sealed class ControlRoomDirectory
             rooms.Add(new ControlRoom(entry.ZoneId, GeoDataJson.Party(entry.Country, where, "country"), GeoDataJson.Party(entry.Node, where, "node"),
                 GeoDataJson.Text(entry.Name, where), entry.NameVerified,
                 [.. (entry.Contacts ?? []).Select(c => new ControlRoomContact(
-                    GeoDataJson.Required(c.Kind, where, "contact kind"), GeoDataJson.Required(c.Value, where, "contact value"), c.Placeholder))]));
+                    GeoDataJson.Required(c.Kind, where, "contact kind"), GeoDataJson.Required(c.Value, where, "contact value"), c.Placeholder))],
+                GeoDataJson.Text(entry.ZoneName, $"{where} zoneName")));
         }
 
         return rooms.Count > 0 ? new ControlRoomDirectory(rooms) : throw new FormatException("control rooms: the file lists none.");
@@ -52,7 +56,7 @@ public sealed class ControlRoomDirectory
     private sealed record ControlRoomsFile(List<ControlRoomEntry>? ControlRooms);
 
     private sealed record ControlRoomEntry(string? ZoneId, string? Country, string? Node, Dictionary<string, string>? Name, bool NameVerified,
-        List<ContactEntry>? Contacts);
+        List<ContactEntry>? Contacts, Dictionary<string, string>? ZoneName);
 
     private sealed record ContactEntry(string? Kind, string? Value, bool Placeholder);
 }

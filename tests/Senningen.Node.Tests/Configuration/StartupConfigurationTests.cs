@@ -108,31 +108,6 @@ public sealed class StartupConfigurationTests
     }
 
     [Fact]
-    public void Read_NoTileUrl_MapDrawsOutlinesOnly()
-    {
-        var values = Valid();
-        values["Senningen:Map:TileAttribution"] = "ignored without a tile server";
-
-        var map = Read(values).Map;
-
-        map.TileUrl.ShouldBeNull();
-        map.TileAttribution.ShouldBeNull();
-    }
-
-    [Fact]
-    public void Read_TileUrlWithSubdomains_IsKeptWithItsAttribution()
-    {
-        var values = Valid();
-        values["Senningen:Map:TileUrl"] = " https://{s}.tiles.example.nl/{z}/{x}/{y}{r}.png ";
-        values["Senningen:Map:TileAttribution"] = "Kaart: Example";
-
-        var map = Read(values).Map;
-
-        map.TileUrl.ShouldBe("https://{s}.tiles.example.nl/{z}/{x}/{y}{r}.png");
-        map.TileAttribution.ShouldBe("Kaart: Example");
-    }
-
-    [Fact]
     public async Task Start_BrokenTreatyFile_StopsNamingFileAndLine()
     {
         var directory = Directory.CreateTempSubdirectory("senningen-treaty-").FullName;

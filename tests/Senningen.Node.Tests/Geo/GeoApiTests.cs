@@ -26,6 +26,7 @@ public sealed class GeoApiTests : IAsyncLifetime
         location!.Country.ShouldBe("NL");
         location.AlsoIn.ShouldBeNull();
         location.Zone.ShouldBe("NL-RE08");
+        location.ZoneName.ShouldBe("Zeeland-West-Brabant");
         location.ZoneIsNearest.ShouldBeFalse();
         location.ControlRoom!.Name.ShouldBe("Meldkamer Zeeland-West-Brabant");
         location.ControlRoom.Node.ShouldBe("NL");
@@ -46,6 +47,7 @@ public sealed class GeoApiTests : IAsyncLifetime
         location!.Country.ShouldBe("LU");
         location.AlsoIn.ShouldBe("DE");
         location.Zone.ShouldBe("LU");
+        location.ZoneName.ShouldBe("Grand Duchy of Luxembourg");
         location.ControlRoom!.Name.ShouldBe("National Intervention Centre (CIN), Grand Ducal Police");
         location.TalkGroups.Select(t => t.Area).ShouldBe(["be-lu"]);
     }
@@ -59,6 +61,7 @@ public sealed class GeoApiTests : IAsyncLifetime
 
         location!.Country.ShouldBeNull();
         location.Zone.ShouldBeNull();
+        location.ZoneName.ShouldBeNull();
         location.ControlRoom.ShouldBeNull();
         location.TalkGroups.ShouldBeEmpty();
     }

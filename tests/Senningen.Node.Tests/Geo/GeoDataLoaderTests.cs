@@ -15,9 +15,38 @@ public sealed class GeoDataLoaderTests : IDisposable
     {
         var problem = Should.Throw<ConfigurationProblemException>(() => GeoDataLoader.Load(_directory));
 
-        problem.Problems.Count.ShouldBe(5);
+        problem.Problems.Count.ShouldBe(6);
         problem.Message.ShouldContain("control-rooms.json' is missing");
+        problem.Message.ShouldContain("benelux_base_map.geojson' is missing");
         problem.Message.ShouldContain(GeoDataLoader.DirectoryKey);
+    }
+
+    [Fact]
+    public void Load_BaseMapWithoutAttribution_NamesTheFileAndTheRule()
+    {
+        CopyShippedData();
+        var baseMap = Path.Combine(_directory, GeoDataLoader.BaseMapFile);
+        File.WriteAllText(baseMap, File.ReadAllText(baseMap).Replace("\"attribution\":", "\"credit\":", StringComparison.Ordinal));
+
+        var problem = Should.Throw<ConfigurationProblemException>(() => GeoDataLoader.Load(_directory));
+
+        problem.Message.ShouldContain(GeoDataLoader.BaseMapFile);
+        problem.Message.ShouldContain("'attribution' (sources and licence) is missing");
+    }
+
+    [Fact]
+    public void Load_ControlRoomWithoutZoneName_NamesTheEntry()
+    {
+        CopyShippedData();
+        var rooms = Path.Combine(_directory, GeoDataLoader.ControlRoomsFile);
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(rooms))!;
+        json["controlRooms"]![3]!.AsObject().Remove("zoneName");
+        File.WriteAllText(rooms, json.ToJsonString());
+
+        var problem = Should.Throw<ConfigurationProblemException>(() => GeoDataLoader.Load(_directory));
+
+        problem.Message.ShouldContain("NL-RE04");
+        problem.Message.ShouldContain("zoneName: the name in 'nl' is missing");
     }
 
     [Fact]

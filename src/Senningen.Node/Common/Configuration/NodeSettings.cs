@@ -58,10 +58,24 @@ public sealed record OperationsSettings(
     TimeSpan UrgentObservationAuthorisationWithin);
 
 /// <summary>
-/// The console map's base layer: a tile URL template ({z}/{x}/{y}) and its credit, or none, and then only the shipped
-/// borders and zones are drawn (no request leaves the control room's network).
+/// The console map's base layer: a production tile service, or none, and then the shipped offline layer (places,
+/// schematic main roads), borders and zones are drawn and no request leaves the control room's network.
 /// </summary>
-public sealed record MapSettings(string? TileUrl, string? TileAttribution);
+public sealed record MapSettings(TileLayerSettings? Tiles);
+
+/// <summary>
+/// A tile service as configured: its kind, the template as written (<see cref="Template"/>), the same in Leaflet's
+/// {z}/{x}/{y} form (<see cref="LeafletTemplate"/>; a WMTS REST template's {TileMatrix}/{TileCol}/{TileRow} filled in as
+/// those), its credit, its deepest zoom and its subdomains for {s} (none: Leaflet's a, b, c).
+/// </summary>
+public sealed record TileLayerSettings(TileServiceKind Kind, string Template, string LeafletTemplate, string Attribution, int MaxZoom, string? Subdomains);
+
+/// <summary>XYZ ("slippy map") tiles, or a WMTS service's RESTful template in the Web Mercator tile matrix set.</summary>
+public enum TileServiceKind
+{
+    Xyz,
+    Wmts,
+}
 
 public enum DatabaseProvider
 {

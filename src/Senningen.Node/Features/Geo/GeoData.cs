@@ -10,7 +10,7 @@ namespace Senningen.Node.Features.Geo;
 /// node that starts does not compete with itself for the CPU.
 /// </summary>
 internal sealed record GeoData(Lazy<GeoIndex> Index, ControlRoomDirectory ControlRooms, TalkGroupDirectory TalkGroups, Lazy<ZoneMapJson> ZoneMap,
-    Lazy<PhoneOutlines> PhoneOutlines);
+    Lazy<PhoneOutlines> PhoneOutlines, BaseMap BaseMap);
 
 /// <summary>Reads <c>data/geo</c> at start; a missing or malformed file stops the node, naming the file and the problem.</summary>
 internal static class GeoDataLoader
@@ -21,6 +21,7 @@ internal static class GeoDataLoader
     public const string BordersFile = "countries/osm_border_lines_BE_NL_LU.geojson";
     public const string ControlRoomsFile = "control-rooms.json";
     public const string TalkGroupsFile = "talk-groups.json";
+    public const string BaseMapFile = "basemap/benelux_base_map.geojson";
 
     // The index takes about half a second to build; nodes sharing a process (tests, the demo) share unchanged files' index.
     private static readonly ConcurrentDictionary<string, Lazy<GeoData>> Loaded = new(StringComparer.Ordinal);
@@ -30,7 +31,7 @@ internal static class GeoDataLoader
 
     public static GeoData Load(string directory)
     {
-        var files = new[] { CountriesFile, ZonesFile, BordersFile, ControlRoomsFile, TalkGroupsFile }.Select(f => Path.Combine(directory, f)).ToList();
+        var files = new[] { CountriesFile, ZonesFile, BordersFile, ControlRoomsFile, TalkGroupsFile, BaseMapFile }.Select(f => Path.Combine(directory, f)).ToList();
         var missing = files.Where(f => !File.Exists(f)).ToList();
         if (missing.Count > 0)
         {
@@ -75,6 +76,7 @@ internal static class GeoDataLoader
         });
         var rooms = Parse(ControlRoomsFile, () => ControlRoomDirectory.Parse(Text(ControlRoomsFile)));
         var talkGroups = Parse(TalkGroupsFile, () => TalkGroupDirectory.Parse(Text(TalkGroupsFile)));
+        var baseMap = Parse(BaseMapFile, () => BaseMap.Parse(Text(BaseMapFile)));
         var unlisted = zones.Select(z => z.Key).Where(z => rooms.ForZone(z) is null).ToList();
         if (unlisted.Count > 0)
         {
@@ -82,6 +84,6 @@ internal static class GeoDataLoader
         }
 
         return new GeoData(new Lazy<GeoIndex>(() => GeoIndex.Create(countries, zones, borders, GridBox.Benelux)), rooms, talkGroups,
-            new Lazy<ZoneMapJson>(() => ZoneMapJson.Build(zones, borders)), new Lazy<PhoneOutlines>(() => PhoneOutlines.Build(countries, zones, borders)));
+            new Lazy<ZoneMapJson>(() => ZoneMapJson.Build(zones, borders)), new Lazy<PhoneOutlines>(() => PhoneOutlines.Build(countries, zones, borders)), baseMap);
     }
 }

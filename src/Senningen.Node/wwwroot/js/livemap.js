@@ -1,5 +1,6 @@
 // The console's live map (Leaflet) and the alert sound, as one ES module for Blazor JS interop.
 // Leaflet is loaded on first use, not on every page; the sound needs no Leaflet.
+import { BaseMap, addLegend } from './basemap.js';
 
 let leafletLoading = null;
 
@@ -23,9 +24,14 @@ function escapeHtml(text) {
   return span.innerHTML;
 }
 
+// The zone layer (ZoneMapJson) says zoneId; older GeoJSON and the tests' fixtures say zone_id.
+function zoneOf(properties) {
+  return properties?.zoneId ?? properties?.zone_id ?? null;
+}
+
 // Countries, shared border lines and control-room zones get their own classes so app.css can style them for light and dark.
 function outlineClass(properties) {
-  if (properties?.zone_id) {
+  if (zoneOf(properties)) {
     return 'map-zone';
   }
   return properties?.pair ? 'map-border' : 'map-country';
@@ -61,17 +67,13 @@ class LiveMap {
     this.fitted = false;
     this.following = true;
     this.moving = false;
-    // Without tiles there are no streets to see: closer than the zones' scale only hides where the units are heading.
-    this.closest = options.tileUrl ? 15 : 11;
+    this.zoneNames = options.zoneNames ?? {};
 
     this.map = L.map(element, { zoomControl: true, attributionControl: true, preferCanvas: false });
     this.map.attributionControl.addAttribution(
       `<a href="https://www.openstreetmap.org/copyright" target="_blank" rel="noopener">${escapeHtml(options.osmAttribution || '© OpenStreetMap contributors')}</a>`);
-    if (options.tileUrl) {
-      L.tileLayer(options.tileUrl, { maxZoom: 19, attribution: options.tileAttribution ? escapeHtml(options.tileAttribution) : '' }).addTo(this.map);
-    } else {
-      element.classList.add('live-map-offline');
-    }
+    this.base = new BaseMap(L, this.map, element, options);
+    this.legend = addLegend(L, this.map, options.legend ?? {});
     // Benelux until there is something to fit.
     this.quietly(() => this.map.fitBounds([[49.45, 2.5], [53.6, 7.25]], { animate: false }));
 
@@ -121,9 +123,12 @@ class LiveMap {
         interactive: true,
         style: feature => ({ className: outlineClass(feature.properties) }),
         onEachFeature: (feature, layer) => {
-          const name = feature.properties?.name;
+          // A zone by its name in the officer's language; the code stays beside it for operators who think in codes.
+          const zone = zoneOf(feature.properties);
+          const name = (zone && this.zoneNames[zone]) || feature.properties?.name;
           if (name) {
-            layer.bindTooltip(String(name), { sticky: true });
+            const code = zone && zone !== name ? ` <span class="map-zone-code">${escapeHtml(zone)}</span>` : '';
+            layer.bindTooltip(`${escapeHtml(String(name))}${code}`, { sticky: true });
           }
         },
       }).addTo(this.map);
@@ -135,8 +140,9 @@ class LiveMap {
 
   highlightZone(zoneId) {
     this.highlighted = zoneId || null;
+    this.legend?.highlight(this.zoneNames[this.highlighted] ?? null);
     this.outlines?.eachLayer(layer => {
-      const id = layer.feature?.properties?.zone_id;
+      const id = zoneOf(layer.feature?.properties);
       if (id) {
         layer.getElement?.()?.classList.toggle('map-zone-highlight', id === this.highlighted);
       }
@@ -200,7 +206,7 @@ class LiveMap {
       bounds.extend(this.outlines.getBounds());
     }
     if (bounds.isValid()) {
-      this.quietly(() => this.map.fitBounds(bounds, { animate: false, padding: [32, 32], maxZoom: this.closest }));
+      this.quietly(() => this.map.fitBounds(bounds, { animate: false, padding: [32, 32], maxZoom: this.base.closest }));
       this.fitted = true;
     }
   }
@@ -213,7 +219,10 @@ class LiveMap {
   }
 }
 
-/** Draws a map in element. options: leafletUrl, tileUrl, tileAttribution, osmAttribution, followLabel, outlines, highlightZone. */
+/**
+ * Draws a map in element. options: leafletUrl, baseMapUrl, baseMapAttribution, tiles ({ url, attribution, maxZoom, subdomains }
+ * or none), osmAttribution, followLabel, legend ({ road, border, zone }), zoneNames ({ zoneId: name }), outlines, highlightZone.
+ */
 export async function init(element, options) {
   const L = await loadLeaflet(options?.leafletUrl);
   const map = new LiveMap(L, element, options ?? {});

@@ -30,7 +30,7 @@ internal static class LocatePointEndpoint
         var groups = location.ZoneId is null ? [] : talkGroups.For(location.ZoneId, settings.Country)
             .Select(g => new TalkGroupView(g.Id, g.Name.Get(language), g.Pair, g.TalkGroupName, g.TalkGroupId, g.Placeholder)).ToList();
         return TypedResults.Ok(new GeoLocationView(point.Value.Latitude, point.Value.Longitude, location.Country?.Value, location.AlsoIn?.Value,
-            location.ZoneId, location.ZoneIsNearest, roomView,
+            location.ZoneId, room?.ZoneName.Get(language), location.ZoneIsNearest, roomView,
             double.IsFinite(location.BorderDistanceMetres) ? Math.Round(location.BorderDistanceMetres, 1) : null, location.NearestBorder, groups));
     }
 
