@@ -40,8 +40,8 @@ public sealed class ConsoleUseCaseTests : IAsyncLifetime
         var acknowledgements = circuit.ServiceProvider.GetRequiredService<PerCall<HitAcknowledgements>>();
         var shown = new HashSet<Guid>();
 
-        (await board.RunAsync(r => r.BoardAsync(shown, Ct))).ShouldHaveSingleItem().Id.ShouldBe(hit.Id);
-        await board.RunAsync(r => r.BoardAsync(shown, Ct));
+        (await board.RunAsync(r => r.BoardAsync(HitBoardQuery.Default, shown, Ct))).Page.Groups.ShouldHaveSingleItem().LatestHitId.ShouldBe(hit.Id);
+        await board.RunAsync(r => r.BoardAsync(HitBoardQuery.Default, shown, Ct));
         var first = await acknowledgements.RunAsync(a => a.AcknowledgeAsync(hit.Id, null, Ct));
         var second = await acknowledgements.RunAsync(a => a.AcknowledgeAsync(hit.Id, null, Ct));
 
