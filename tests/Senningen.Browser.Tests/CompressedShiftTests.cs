@@ -23,6 +23,15 @@ public sealed class CompressedShiftTests(ChromiumFixture browser) : IClassFixtur
         await using var node = await TestNode.StartAsync();
         var seeding = await ShiftOfHits.SeedAsync(node, 10_000, entries: 300, cameras: 6, ct: Ct);
         TestContext.Current.SendDiagnosticMessage($"10,000 hits seeded through the API in {seeding.TotalMilliseconds:0} ms");
+        using (var controlRoom = await node.SignedInAsync("controlroom"))
+        {
+            var asked = Stopwatch.StartNew();
+            var first = (await controlRoom.GetFromJsonAsync<HitGroupPage>("api/v1/anpr/hits/groups?since=" + Uri.EscapeDataString(
+                DateTimeOffset.UtcNow.AddHours(-12).ToString("O", CultureInfo.InvariantCulture)), Ct))!;
+            TestContext.Current.SendDiagnosticMessage($"first page of {first.Total} groups from the API in {asked.Elapsed.TotalMilliseconds:0} ms");
+            (first.Total, first.Groups.Sum(g => g.Count) > 1_600).ShouldBe((300, true));
+        }
+
         await using var context = await browser.NewContextAsync(node);
         var page = await context.NewPageAsync();
         await ConsoleSteps.SignInAsync(page, "controlroom");

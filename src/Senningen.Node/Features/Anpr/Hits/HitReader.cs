@@ -74,8 +74,10 @@ internal sealed class HitReader(SenningenDbContext db, AuditLog audit, CurrentOf
     {
         var since = clock.GetUtcNow().AddHours(-12);
         var page = await HitGroups.PageAsync(db, since, query, ct);
-        var urgent = await HitGroups.PageAsync(db, since, HitBoardQuery.Default with { PageSize = UrgentShown }, ct);
-        var banner = urgent.Groups.Where(g => HitUrgencies.Of(AnprNames.Actions[g.Action]) != HitUrgency.Report).ToList();
+        // The default board's first page starts with the most urgent groups: no second query for the banner then.
+        var urgent = query.Page == 1 && query with { Page = 1, PageSize = HitBoardQuery.BoardPageSize } == HitBoardQuery.Default
+            ? page.Groups : (await HitGroups.PageAsync(db, since, HitBoardQuery.Default with { PageSize = UrgentShown }, ct)).Groups;
+        var banner = urgent.Take(UrgentShown).Where(g => HitUrgencies.Of(AnprNames.Actions[g.Action]) != HitUrgency.Report).ToList();
         var unseen = page.Groups.Concat(banner).Where(g => shown.Add(g.LatestHitId)).Select(g => $"hit:{g.LatestHitId}").ToList();
         if (unseen.Count > 0)
         {
