@@ -50,13 +50,13 @@ public sealed class CompressedShiftTests(ChromiumFixture browser) : IClassFixtur
         var height = await page.EvaluateAsync<int>("document.documentElement.scrollHeight");
         TestContext.Current.SendDiagnosticMessage($"{elements} elements, page {height} px tall");
         elements.ShouldBeLessThan(5_000);
-        height.ShouldBeLessThan(4_000);
+        height.ShouldBeLessThan(4_500);
         await Expect(page.Locator("[data-testid=hits-total]")).ToHaveTextAsync("300 gesignaleerd(e) voertuig(en) met hits · pagina 1 van 6");
         // 75 of the 300 entries ask for a seizure (stolen plates and SIS seizures): the whole first page.
         await Expect(page.Locator("[data-testid=hit-action]")).ToHaveTextAsync([.. Enumerable.Repeat("In beslag nemen", 50)]);
         var counts = await page.Locator("[data-testid=hit-count]").AllInnerTextsAsync();
         counts.ShouldAllBe(c => c == "33" || c == "34");
-        await Expect(page.Locator("[data-testid=hit-cameras]").First).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^[^,]+, [^,]+ \+4$"));
+        await Expect(page.Locator("[data-testid=hit-cameras]").First).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^[^,]+ \+5$"));
         await Expect(page.Locator("[data-testid=alert-item]")).ToHaveCountAsync(3);
         await ConsoleSteps.KeepScreenshotAsync(page, "anpr-hit-board-after-a-shift");
 
@@ -91,9 +91,9 @@ public sealed class CompressedShiftTests(ChromiumFixture browser) : IClassFixtur
         await Expect(row.Locator("[data-testid=hit-first-seen]")).ToContainTextAsync(Local(report.FirstSeen));
         await Expect(row.Locator("[data-testid=hit-last-seen]")).ToContainTextAsync(Local(report.LastSeen));
         report.LastSeen.ShouldBeGreaterThan(report.FirstSeen);
-        // Every camera saw it: two names on the row, all five in its title.
+        // Every camera saw it: one name and how many more on the row, all five in its title.
         report.Cameras.Count.ShouldBe(5);
-        await Expect(row.Locator("[data-testid=hit-cameras]")).ToHaveTextAsync($"{report.Cameras[0]}, {report.Cameras[1]} +3");
+        await Expect(row.Locator("[data-testid=hit-cameras]")).ToHaveTextAsync($"{report.Cameras[0]} +4");
         await Expect(row.Locator("[data-testid=hit-cameras]")).ToHaveAttributeAsync("title", string.Join(", ", report.Cameras));
         await ConsoleSteps.KeepScreenshotAsync(page, "anpr-hit-board-report-only");
 
