@@ -48,8 +48,12 @@ public sealed class HitBoardTests(ChromiumFixture browser) : IClassFixture<Chrom
         await ConsoleSteps.KeepScreenshotAsync(page, "anpr-hit-board");
 
         await page.ClickAsync("[data-testid=hit-acknowledge]");
-        await Expect(page.Locator("[data-testid=hit-row]")).ToHaveAttributeAsync("data-acknowledged", "true");
+        // The board shows what is still to acknowledge by default; the acknowledged hit is one choice away.
+        await Expect(page.Locator("[data-testid=hits-empty]")).ToBeVisibleAsync();
         await Expect(page.Locator("[data-testid=alert-item]")).ToHaveCountAsync(0);
+        await page.SelectOptionAsync("[data-testid=hits-filter-state]", "all");
+        await Expect(page.Locator("[data-testid=hit-row]")).ToHaveAttributeAsync("data-acknowledged", "true");
+        await Expect(page.Locator("[data-testid=hit-action]")).ToHaveTextAsync("Saisir");
     }
 
     [Fact]

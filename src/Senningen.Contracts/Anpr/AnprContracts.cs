@@ -82,6 +82,36 @@ public sealed record HitView(
     DateTimeOffset? AcknowledgedAt);
 
 /// <summary>
+/// The sightings of one hotlist entry on the hit board (<c>GET /api/v1/anpr/hits/groups</c>): how many, the first and the
+/// last (when the camera read the plate), the names of the cameras that read it, and the latest sighting: its hit (pass
+/// <c>LatestHitId</c> to acknowledge the group), the plate as read, where, and the exchange it took part in.
+/// <c>Unacknowledged</c> counts the group's hits not yet acknowledged; <c>AcknowledgedBy</c>/<c>At</c> are the latest's.
+/// </summary>
+public sealed record HitGroupView(
+    string Owner,
+    string EntryId,
+    string EntryPlate,
+    string Category,
+    string Action,
+    int Count,
+    int Unacknowledged,
+    DateTimeOffset FirstSeen,
+    DateTimeOffset LastSeen,
+    IReadOnlyList<string> Cameras,
+    Guid LatestHitId,
+    string LatestPlate,
+    double LatestScore,
+    double? Lat,
+    double? Lon,
+    string? SentTo,
+    string? ReceivedFrom,
+    string? AcknowledgedBy,
+    DateTimeOffset? AcknowledgedAt);
+
+/// <summary>One page of the hit board's groups, the more urgent action first, then the latest sighting; <c>Total</c> counts every group.</summary>
+public sealed record HitGroupPage(IReadOnlyList<HitGroupView> Groups, int Page, int PageSize, int Total);
+
+/// <summary>
 /// One line of a hotlist import (JSON form; CSV has the same columns with a header line:
 /// <c>plate,category,action,validFrom,validTo,owner,assessment</c>). <c>Action</c> defaults to the category's usual
 /// action, <c>ValidFrom</c> to now, <c>ValidTo</c> to no end, <c>Owner</c> to this node's country. The BE–NL shared
@@ -117,3 +147,9 @@ public sealed record HotlistEntryView(
     DateTimeOffset UpdatedAt);
 
 public sealed record AcknowledgeHitRequest(string? Note);
+
+/// <summary>
+/// What <c>POST /api/v1/anpr/hits/{id}/acknowledge-group</c> did: the hits of the entry it acknowledged (the one given and
+/// every earlier one not yet acknowledged; a later sighting stays on the board), by whom and when.
+/// </summary>
+public sealed record HitGroupAcknowledged(string Owner, string EntryId, IReadOnlyList<Guid> HitIds, string AcknowledgedBy, DateTimeOffset AcknowledgedAt);

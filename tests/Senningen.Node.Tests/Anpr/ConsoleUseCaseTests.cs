@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Senningen.Contracts.Anpr;
 using Senningen.Node.Common.Audit;
 using Senningen.Node.Common.Officers;
 using Senningen.Node.Features.Anpr.Hits;
@@ -40,8 +41,8 @@ public sealed class ConsoleUseCaseTests : IAsyncLifetime
         var acknowledgements = circuit.ServiceProvider.GetRequiredService<PerCall<HitAcknowledgements>>();
         var shown = new HashSet<Guid>();
 
-        (await board.RunAsync(r => r.BoardAsync(shown, Ct))).ShouldHaveSingleItem().Id.ShouldBe(hit.Id);
-        await board.RunAsync(r => r.BoardAsync(shown, Ct));
+        (await board.RunAsync(r => r.BoardAsync(HitBoardQuery.Default, shown, Ct))).Page.Groups.ShouldHaveSingleItem().LatestHitId.ShouldBe(hit.Id);
+        await board.RunAsync(r => r.BoardAsync(HitBoardQuery.Default, shown, Ct));
         var first = await acknowledgements.RunAsync(a => a.AcknowledgeAsync(hit.Id, null, Ct));
         var second = await acknowledgements.RunAsync(a => a.AcknowledgeAsync(hit.Id, null, Ct));
 
@@ -53,6 +54,32 @@ public sealed class ConsoleUseCaseTests : IAsyncLifetime
         second.Error!.Message.ShouldNotBeNullOrWhiteSpace();
         var unknown = await acknowledgements.RunAsync(a => a.AcknowledgeAsync(Guid.NewGuid(), null, Ct));
         (unknown.Status, unknown.Error?.Message.Length > 0).ShouldBe((404, true));
+    }
+
+    [Fact]
+    public async Task HitBoard_BannerCallsForAtMostThreeGroupsToAcknowledge_NeverAReportOnlyOne_WhateverTheBoardsFilter()
+    {
+        using var desk = await _node.SignedInAsync("liaison");
+        using var gateway = await _node.SignedInAsync("officer");
+        await ImportCsvAsync(desk, string.Join('\n', CsvHeader, Line("1-RPT-001", "be-nl-shared-reference", "BE", "shared after assessment"),
+            Line("1-SZE-001", "sis-seizure", "BE"), Line("1-SZE-002", "stolen-plate", "BE"), Line("1-CHK-001", "stolen-vehicle", "BE"),
+            Line("1-CHK-002", "sis-discreet-check", "BE")));
+        // The report-only sighting is the latest: recency alone would put it first.
+        var now = DateTimeOffset.UtcNow;
+        PlateReadInput At(string plate, int seconds) => Read(PoliceCamera, plate) with { ObservedAt = now.AddSeconds(seconds) };
+        await SendAsync(gateway, At("1-SZE-001", -50), At("1-SZE-002", -40), At("1-CHK-001", -30), At("1-CHK-002", -20), At("1-RPT-001", -10));
+        await using var circuit = CircuitOf("controlroom");
+        var board = circuit.ServiceProvider.GetRequiredService<PerCall<HitReader>>();
+
+        var all = await board.RunAsync(r => r.BoardAsync(HitBoardQuery.Default, new HashSet<Guid>(), Ct));
+        var reports = await board.RunAsync(r => r.BoardAsync(HitBoardQuery.Default with { Action = Core.Anpr.HotlistAction.ReportOnly }, new HashSet<Guid>(), Ct));
+
+        all.Page.Groups.Select(g => g.Action).ShouldBe(["seize", "seize", "discreet-check", "stop-and-check", "report-only"]);
+        all.Urgent.Count.ShouldBe(HitReader.UrgentShown);
+        all.Urgent.ShouldAllBe(g => g.Action != "report-only");
+        reports.Page.Groups.ShouldHaveSingleItem().Action.ShouldBe("report-only");
+        reports.Urgent.Select(g => g.EntryPlate).ShouldBe(all.Urgent.Select(g => g.EntryPlate));
+        all.Cameras.ShouldBe([new CameraChoice(PoliceCamera, "E19 Meer test lane")]);
     }
 
     [Fact]

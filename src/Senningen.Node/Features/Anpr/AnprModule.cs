@@ -60,8 +60,13 @@ internal static class AnprModule
             .WithSummary("Removes a hotlist entry; matching stops at once. Audited.");
         anpr.MapGet("/hits", ReadHits.ListAsync).RequireAuthorization(Policies.AnprHits)
             .WithSummary("Hits received since a moment (since=ISO 8601; default the last 24 hours), newest first. Audited.");
+        anpr.MapGet("/hits/groups", ReadHits.GroupsAsync).RequireAuthorization(Policies.AnprHits)
+            .WithSummary("Hits grouped by hotlist entry (count, first and last seen, cameras, latest sighting), the most urgent action first, "
+                + "a page at a time; filters: state, category, action, camera, since. Audited.");
         anpr.MapPost("/hits/{id:guid}/acknowledge", AcknowledgeHit.HandleAsync).RequireAuthorization(Policies.AnprHits)
             .WithSummary("The control room has seen the hit.");
+        anpr.MapPost("/hits/{id}/acknowledge-group", AcknowledgeHit.HandleGroupAsync).RequireAuthorization(Policies.AnprHits)
+            .WithSummary("The control room has seen the hit and every earlier unacknowledged hit of the same hotlist entry. Audited.");
         return app;
     }
 }

@@ -111,5 +111,7 @@ internal sealed class HitConfiguration : IEntityTypeConfiguration<Hit>
         builder.Property(h => h.AcknowledgedAt).HasColumnName("AcknowledgedAtMs").HasConversion<UnixMillisecondsConverter>();
         builder.Property(h => h.Version).IsConcurrencyToken();
         builder.HasIndex(h => h.ReceivedAt);
+        // A board group's hits (its latest sighting, its cameras, acknowledging it) are found by entry within a period.
+        builder.HasIndex(h => new { h.EntryId, h.ReceivedAt });
     }
 }

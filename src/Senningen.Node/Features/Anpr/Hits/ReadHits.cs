@@ -5,7 +5,10 @@ using Senningen.Node.Common.Localization;
 
 namespace Senningen.Node.Features.Anpr.Hits;
 
-/// <summary><c>GET /api/v1/anpr/hits?since=</c>: hits received since a moment (default: the last 24 hours), newest first; audited.</summary>
+/// <summary>
+/// <c>GET /api/v1/anpr/hits?since=</c>: hits received since a moment (default: the last 24 hours), newest first; and
+/// <c>GET /api/v1/anpr/hits/groups</c>: the same hits grouped by hotlist entry, a page at a time; both audited.
+/// </summary>
 internal static class ReadHits
 {
     public static async Task<Results<Ok<List<HitView>>, ProblemHttpResult>> ListAsync(string? since, HitReader reader, Texts texts,
@@ -13,5 +16,12 @@ internal static class ReadHits
     {
         var outcome = await reader.ListAsync(since, ct);
         return outcome.Hits is { } hits ? TypedResults.Ok(hits) : Problems.Validation(texts, outcome.Error!);
+    }
+
+    public static async Task<Results<Ok<HitGroupPage>, ProblemHttpResult>> GroupsAsync([AsParameters] HitGroupFilter filter, HitReader reader,
+        Texts texts, CancellationToken ct)
+    {
+        var outcome = await reader.GroupsAsync(filter, ct);
+        return outcome.Page is { } page ? TypedResults.Ok(page) : Problems.Validation(texts, outcome.Errors);
     }
 }
