@@ -208,8 +208,9 @@ namespace Senningen.Node.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
-                    b.Property<long>("OccurredAtUnixMs")
-                        .HasColumnType("bigint");
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("OccurredAtUnixMs");
 
                     b.Property<string>("Outcome")
                         .IsRequired()
@@ -235,11 +236,11 @@ namespace Senningen.Node.Migrations.Postgres
 
                     b.HasKey("Sequence");
 
-                    b.HasIndex("OccurredAtUnixMs");
+                    b.HasIndex("OccurredAt");
 
-                    b.HasIndex("Action", "OccurredAtUnixMs");
+                    b.HasIndex("Action", "OccurredAt");
 
-                    b.HasIndex("Actor", "OccurredAtUnixMs");
+                    b.HasIndex("Actor", "OccurredAt");
 
                     b.ToTable("audit_entries", (string)null);
                 });
@@ -257,28 +258,32 @@ namespace Senningen.Node.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.Property<long?>("ClaimedUntilMs")
-                        .HasColumnType("bigint");
+                    b.Property<long?>("ClaimedUntil")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ClaimedUntilMs");
 
                     b.Property<Guid>("ConversationId")
                         .HasColumnType("uuid");
 
-                    b.Property<long>("CreatedAtMs")
-                        .HasColumnType("bigint");
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("CreatedAtMs");
 
                     b.Property<string>("EnvelopeHash")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
-                    b.Property<long>("ExpiresAtMs")
-                        .HasColumnType("bigint");
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ExpiresAtMs");
 
                     b.Property<int>("HandleAttempts")
                         .HasColumnType("integer");
 
-                    b.Property<long?>("HandledAtMs")
-                        .HasColumnType("bigint");
+                    b.Property<long?>("HandledAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("HandledAtMs");
 
                     b.Property<string>("KeyId")
                         .IsRequired()
@@ -289,8 +294,9 @@ namespace Senningen.Node.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
-                    b.Property<long>("NextHandleAtMs")
-                        .HasColumnType("bigint");
+                    b.Property<long>("NextHandleAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("NextHandleAtMs");
 
                     b.Property<string>("Payload")
                         .IsRequired()
@@ -300,8 +306,9 @@ namespace Senningen.Node.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.Property<long>("ReceivedAtMs")
-                        .HasColumnType("bigint");
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ReceivedAtMs");
 
                     b.Property<string>("Sender")
                         .IsRequired()
@@ -329,7 +336,7 @@ namespace Senningen.Node.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Status", "NextHandleAtMs");
+                    b.HasIndex("Status", "NextHandleAt");
 
                     b.HasIndex("Sender", "ConversationId", "Sequence")
                         .IsUnique();
@@ -357,35 +364,41 @@ namespace Senningen.Node.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.Property<long?>("ClaimedUntilMs")
-                        .HasColumnType("bigint");
+                    b.Property<long?>("ClaimedUntil")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ClaimedUntilMs");
 
-                    b.Property<long?>("CompletedAtMs")
-                        .HasColumnType("bigint");
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("CompletedAtMs");
 
                     b.Property<Guid>("ConversationId")
                         .HasColumnType("uuid");
 
-                    b.Property<long>("CreatedAtMs")
-                        .HasColumnType("bigint");
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("CreatedAtMs");
 
-                    b.Property<long>("ExpiresAtMs")
-                        .HasColumnType("bigint");
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ExpiresAtMs");
 
                     b.Property<string>("KeyId")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
-                    b.Property<long?>("LastAttemptAtMs")
-                        .HasColumnType("bigint");
+                    b.Property<long?>("LastAttemptAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("LastAttemptAtMs");
 
                     b.Property<string>("LastError")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
-                    b.Property<long>("NextAttemptAtMs")
-                        .HasColumnType("bigint");
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("NextAttemptAtMs");
 
                     b.Property<string>("Payload")
                         .IsRequired()
@@ -425,7 +438,7 @@ namespace Senningen.Node.Migrations.Postgres
 
                     b.HasIndex("Recipient", "Status");
 
-                    b.HasIndex("Status", "NextAttemptAtMs");
+                    b.HasIndex("Status", "NextAttemptAt");
 
                     b.ToTable("exchange_outbox", (string)null);
                 });
@@ -480,8 +493,9 @@ namespace Senningen.Node.Migrations.Postgres
                         .HasMaxLength(2)
                         .HasColumnType("character varying(2)");
 
-                    b.Property<long>("CreatedAtMs")
-                        .HasColumnType("bigint");
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("CreatedAtMs");
 
                     b.Property<string>("Direction")
                         .HasMaxLength(100)
@@ -516,8 +530,9 @@ namespace Senningen.Node.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
-                    b.Property<long?>("AcknowledgedAtMs")
-                        .HasColumnType("bigint");
+                    b.Property<long?>("AcknowledgedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("AcknowledgedAtMs");
 
                     b.Property<string>("AcknowledgedBy")
                         .HasMaxLength(256)
@@ -572,8 +587,9 @@ namespace Senningen.Node.Migrations.Postgres
                     b.Property<double?>("Lon")
                         .HasColumnType("double precision");
 
-                    b.Property<long>("ObservedAtMs")
-                        .HasColumnType("bigint");
+                    b.Property<long>("ObservedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ObservedAtMs");
 
                     b.Property<string>("Owner")
                         .IsRequired()
@@ -585,8 +601,9 @@ namespace Senningen.Node.Migrations.Postgres
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
-                    b.Property<long>("ReceivedAtMs")
-                        .HasColumnType("bigint");
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ReceivedAtMs");
 
                     b.Property<string>("ReceivedFrom")
                         .HasMaxLength(2)
@@ -608,7 +625,7 @@ namespace Senningen.Node.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ReceivedAtMs");
+                    b.HasIndex("ReceivedAt");
 
                     b.ToTable("anpr_hits", (string)null);
                 });
@@ -653,8 +670,9 @@ namespace Senningen.Node.Migrations.Postgres
                     b.Property<int>("Category")
                         .HasColumnType("integer");
 
-                    b.Property<long>("CreatedAtMs")
-                        .HasColumnType("bigint");
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("CreatedAtMs");
 
                     b.Property<string>("Format")
                         .IsRequired()
@@ -676,19 +694,22 @@ namespace Senningen.Node.Migrations.Postgres
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
-                    b.Property<long>("UpdatedAtMs")
-                        .HasColumnType("bigint");
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("UpdatedAtMs");
 
                     b.Property<string>("UpdatedBy")
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
-                    b.Property<long>("ValidFromMs")
-                        .HasColumnType("bigint");
+                    b.Property<long>("ValidFrom")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ValidFromMs");
 
-                    b.Property<long?>("ValidToMs")
-                        .HasColumnType("bigint");
+                    b.Property<long?>("ValidTo")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ValidToMs");
 
                     b.HasKey("Id");
 
@@ -735,22 +756,24 @@ namespace Senningen.Node.Migrations.Postgres
                     b.Property<double?>("Lon")
                         .HasColumnType("double precision");
 
-                    b.Property<long>("ObservedAtMs")
-                        .HasColumnType("bigint");
+                    b.Property<long>("ObservedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ObservedAtMs");
 
                     b.Property<string>("Plate")
                         .IsRequired()
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
-                    b.Property<long>("ReceivedAtMs")
-                        .HasColumnType("bigint");
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ReceivedAtMs");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CameraId", "ObservedAtMs");
+                    b.HasIndex("CameraId", "ObservedAt");
 
-                    b.HasIndex("CanonicalKey", "ObservedAtMs");
+                    b.HasIndex("CanonicalKey", "ObservedAt");
 
                     b.ToTable("anpr_reads", (string)null);
                 });
@@ -780,8 +803,9 @@ namespace Senningen.Node.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
-                    b.Property<long>("ReceivedAtMs")
-                        .HasColumnType("bigint");
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ReceivedAtMs");
 
                     b.Property<string>("Refusal")
                         .HasMaxLength(100)
@@ -830,8 +854,9 @@ namespace Senningen.Node.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
-                    b.Property<long>("DeadlineMs")
-                        .HasColumnType("bigint");
+                    b.Property<long>("Deadline")
+                        .HasColumnType("bigint")
+                        .HasColumnName("DeadlineMs");
 
                     b.Property<string>("Partners")
                         .IsRequired()
@@ -848,12 +873,13 @@ namespace Senningen.Node.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.Property<long>("StartedAtMs")
-                        .HasColumnType("bigint");
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("StartedAtMs");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RequestedBy", "StartedAtMs");
+                    b.HasIndex("RequestedBy", "StartedAt");
 
                     b.ToTable("consultation_searches", (string)null);
                 });
@@ -950,34 +976,39 @@ namespace Senningen.Node.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
-                    b.Property<long?>("AcknowledgedAtMs")
-                        .HasColumnType("bigint");
+                    b.Property<long?>("AcknowledgedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("AcknowledgedAtMs");
 
                     b.Property<string>("AcknowledgedBy")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
-                    b.Property<long?>("AuthorisationDeadlineMs")
-                        .HasColumnType("bigint");
+                    b.Property<long?>("AuthorisationDeadline")
+                        .HasColumnType("bigint")
+                        .HasColumnName("AuthorisationDeadlineMs");
 
                     b.Property<string>("CaseReference")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.Property<long?>("ClosedAtMs")
-                        .HasColumnType("bigint");
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ClosedAtMs");
 
                     b.Property<Guid>("ConversationId")
                         .HasColumnType("uuid");
 
-                    b.Property<long>("CrossedAtMs")
-                        .HasColumnType("bigint");
+                    b.Property<long>("CrossedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("CrossedAtMs");
 
                     b.Property<bool>("Escalated")
                         .HasColumnType("boolean");
 
-                    b.Property<long?>("EscalatedAtMs")
-                        .HasColumnType("bigint");
+                    b.Property<long?>("EscalatedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("EscalatedAtMs");
 
                     b.Property<string>("FromCountry")
                         .IsRequired()
@@ -1010,8 +1041,9 @@ namespace Senningen.Node.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
-                    b.Property<long>("ReceivedAtMs")
-                        .HasColumnType("bigint");
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ReceivedAtMs");
 
                     b.Property<string>("Report")
                         .HasColumnType("text");
@@ -1050,7 +1082,7 @@ namespace Senningen.Node.Migrations.Postgres
                     b.HasIndex("OperationId", "Zone")
                         .IsUnique();
 
-                    b.HasIndex("Status", "ReceivedAtMs");
+                    b.HasIndex("Status", "ReceivedAt");
 
                     b.ToTable("ops_alerts", (string)null);
                 });
@@ -1078,8 +1110,9 @@ namespace Senningen.Node.Migrations.Postgres
                     b.Property<double?>("Speed")
                         .HasColumnType("double precision");
 
-                    b.Property<long>("TimeMs")
-                        .HasColumnType("bigint");
+                    b.Property<long>("Time")
+                        .HasColumnType("bigint")
+                        .HasColumnName("TimeMs");
 
                     b.Property<string>("Unit")
                         .IsRequired()
@@ -1088,7 +1121,7 @@ namespace Senningen.Node.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OperationId", "Unit", "TimeMs")
+                    b.HasIndex("OperationId", "Unit", "Time")
                         .IsUnique();
 
                     b.ToTable("ops_alert_fixes", (string)null);
@@ -1099,8 +1132,9 @@ namespace Senningen.Node.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
-                    b.Property<long?>("AuthorisationDeadlineMs")
-                        .HasColumnType("bigint");
+                    b.Property<long?>("AuthorisationDeadline")
+                        .HasColumnType("bigint")
+                        .HasColumnName("AuthorisationDeadlineMs");
 
                     b.Property<string>("AuthorisationReference")
                         .HasMaxLength(200)
@@ -1114,8 +1148,9 @@ namespace Senningen.Node.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
-                    b.Property<long?>("EndedAtMs")
-                        .HasColumnType("bigint");
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("EndedAtMs");
 
                     b.Property<string>("HomeCountry")
                         .IsRequired()
@@ -1138,8 +1173,9 @@ namespace Senningen.Node.Migrations.Postgres
                     b.Property<string>("Report")
                         .HasColumnType("text");
 
-                    b.Property<long>("StartedAtMs")
-                        .HasColumnType("bigint");
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("StartedAtMs");
 
                     b.Property<string>("StartedBy")
                         .IsRequired()
@@ -1170,7 +1206,7 @@ namespace Senningen.Node.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Status", "StartedAtMs");
+                    b.HasIndex("Status", "StartedAt");
 
                     b.ToTable("ops_operations", (string)null);
                 });
@@ -1183,11 +1219,13 @@ namespace Senningen.Node.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
-                    b.Property<long>("AtMs")
-                        .HasColumnType("bigint");
+                    b.Property<long>("At")
+                        .HasColumnType("bigint")
+                        .HasColumnName("AtMs");
 
-                    b.Property<long>("DetectedAtMs")
-                        .HasColumnType("bigint");
+                    b.Property<long>("DetectedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("DetectedAtMs");
 
                     b.Property<string>("FromCountry")
                         .IsRequired()
@@ -1223,7 +1261,7 @@ namespace Senningen.Node.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OperationId", "AtMs");
+                    b.HasIndex("OperationId", "At");
 
                     b.ToTable("ops_crossings", (string)null);
                 });
@@ -1241,8 +1279,9 @@ namespace Senningen.Node.Migrations.Postgres
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
-                    b.Property<long>("AtMs")
-                        .HasColumnType("bigint");
+                    b.Property<long>("At")
+                        .HasColumnType("bigint")
+                        .HasColumnName("AtMs");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -1254,7 +1293,7 @@ namespace Senningen.Node.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OperationId", "AtMs");
+                    b.HasIndex("OperationId", "At");
 
                     b.ToTable("ops_events", (string)null);
                 });
@@ -1283,8 +1322,9 @@ namespace Senningen.Node.Migrations.Postgres
                     b.Property<double?>("LastAccuracy")
                         .HasColumnType("double precision");
 
-                    b.Property<long?>("LastFixAtMs")
-                        .HasColumnType("bigint");
+                    b.Property<long?>("LastFixAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("LastFixAtMs");
 
                     b.Property<double?>("LastHeading")
                         .HasColumnType("double precision");
@@ -1332,8 +1372,9 @@ namespace Senningen.Node.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
-                    b.Property<long?>("AcknowledgedAtMs")
-                        .HasColumnType("bigint");
+                    b.Property<long?>("AcknowledgedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("AcknowledgedAtMs");
 
                     b.Property<string>("AcknowledgedBy")
                         .HasMaxLength(256)
@@ -1342,8 +1383,9 @@ namespace Senningen.Node.Migrations.Postgres
                     b.Property<Guid>("ConversationId")
                         .HasColumnType("uuid");
 
-                    b.Property<long?>("EscalatedAtMs")
-                        .HasColumnType("bigint");
+                    b.Property<long?>("EscalatedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("EscalatedAtMs");
 
                     b.Property<Guid>("MessageId")
                         .HasColumnType("uuid");
@@ -1356,8 +1398,9 @@ namespace Senningen.Node.Migrations.Postgres
                         .HasMaxLength(2)
                         .HasColumnType("character varying(2)");
 
-                    b.Property<long>("SentAtMs")
-                        .HasColumnType("bigint");
+                    b.Property<long>("SentAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("SentAtMs");
 
                     b.Property<string>("Zone")
                         .IsRequired()
@@ -1370,6 +1413,36 @@ namespace Senningen.Node.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("ops_partner_notices", (string)null);
+                });
+
+            modelBuilder.Entity("Senningen.Node.Features.Operations.Data.RefusedFixes", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("At")
+                        .HasColumnType("bigint")
+                        .HasColumnName("AtMs");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("OperationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OperationId", "Reason");
+
+                    b.ToTable("ops_refused_fixes", (string)null);
                 });
 
             modelBuilder.Entity("Senningen.Node.Features.Operations.Data.UnitFix", b =>
@@ -1395,14 +1468,16 @@ namespace Senningen.Node.Migrations.Postgres
                     b.Property<Guid>("OperationId")
                         .HasColumnType("uuid");
 
-                    b.Property<long>("ReceivedAtMs")
-                        .HasColumnType("bigint");
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ReceivedAtMs");
 
                     b.Property<double?>("Speed")
                         .HasColumnType("double precision");
 
-                    b.Property<long>("TimeMs")
-                        .HasColumnType("bigint");
+                    b.Property<long>("Time")
+                        .HasColumnType("bigint")
+                        .HasColumnName("TimeMs");
 
                     b.Property<string>("Unit")
                         .IsRequired()
@@ -1411,7 +1486,7 @@ namespace Senningen.Node.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OperationId", "Unit", "TimeMs")
+                    b.HasIndex("OperationId", "Unit", "Time")
                         .IsUnique();
 
                     b.ToTable("ops_fixes", (string)null);
@@ -1629,18 +1704,21 @@ namespace Senningen.Node.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
-                    b.Property<long?>("AcknowledgeByMs")
-                        .HasColumnType("bigint");
+                    b.Property<long?>("AcknowledgeBy")
+                        .HasColumnType("bigint")
+                        .HasColumnName("AcknowledgeByMs");
 
-                    b.Property<long?>("AcknowledgedAtMs")
-                        .HasColumnType("bigint");
+                    b.Property<long?>("AcknowledgedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("AcknowledgedAtMs");
 
                     b.Property<string>("AcknowledgedBy")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.Property<long?>("AnswerByMs")
-                        .HasColumnType("bigint");
+                    b.Property<long?>("AnswerBy")
+                        .HasColumnType("bigint")
+                        .HasColumnName("AnswerByMs");
 
                     b.Property<string>("CaseReference")
                         .HasMaxLength(100)
@@ -1652,8 +1730,9 @@ namespace Senningen.Node.Migrations.Postgres
                     b.Property<Guid>("ConversationId")
                         .HasColumnType("uuid");
 
-                    b.Property<long>("CreatedAtMs")
-                        .HasColumnType("bigint");
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("CreatedAtMs");
 
                     b.Property<string>("CreatedBy")
                         .IsRequired()
@@ -1664,11 +1743,13 @@ namespace Senningen.Node.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
-                    b.Property<long?>("EscalatedAtMs")
-                        .HasColumnType("bigint");
+                    b.Property<long?>("EscalatedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("EscalatedAtMs");
 
-                    b.Property<long?>("ExpectedByMs")
-                        .HasColumnType("bigint");
+                    b.Property<long?>("ExpectedBy")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ExpectedByMs");
 
                     b.Property<string>("Fields")
                         .IsRequired()
@@ -1692,11 +1773,13 @@ namespace Senningen.Node.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
-                    b.Property<long?>("RemindAtMs")
-                        .HasColumnType("bigint");
+                    b.Property<long?>("RemindAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("RemindAtMs");
 
-                    b.Property<long?>("RemindedAtMs")
-                        .HasColumnType("bigint");
+                    b.Property<long?>("RemindedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("RemindedAtMs");
 
                     b.Property<string>("RequestedCountry")
                         .IsRequired()
@@ -1722,16 +1805,18 @@ namespace Senningen.Node.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
-                    b.Property<long?>("SubmittedAtMs")
-                        .HasColumnType("bigint");
+                    b.Property<long?>("SubmittedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("SubmittedAtMs");
 
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
 
-                    b.Property<long>("UpdatedAtMs")
-                        .HasColumnType("bigint");
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("UpdatedAtMs");
 
                     b.Property<string>("Urgency")
                         .IsRequired()
@@ -1746,7 +1831,7 @@ namespace Senningen.Node.Migrations.Postgres
 
                     b.HasIndex("CaseReference");
 
-                    b.HasIndex("ClockRunning", "AnswerByMs");
+                    b.HasIndex("ClockRunning", "AnswerBy");
 
                     b.HasIndex("Side", "State");
 
@@ -1800,8 +1885,9 @@ namespace Senningen.Node.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.Property<long>("AtMs")
-                        .HasColumnType("bigint");
+                    b.Property<long>("At")
+                        .HasColumnType("bigint")
+                        .HasColumnName("AtMs");
 
                     b.Property<string>("Country")
                         .IsRequired()
@@ -1826,7 +1912,7 @@ namespace Senningen.Node.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RequestId", "AtMs");
+                    b.HasIndex("RequestId", "At");
 
                     b.ToTable("requests_events", (string)null);
                 });

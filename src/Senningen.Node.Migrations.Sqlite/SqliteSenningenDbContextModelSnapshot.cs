@@ -197,8 +197,9 @@ namespace Senningen.Node.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("OccurredAtUnixMs")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("OccurredAtUnixMs");
 
                     b.Property<string>("Outcome")
                         .IsRequired()
@@ -224,11 +225,11 @@ namespace Senningen.Node.Migrations.Sqlite
 
                     b.HasKey("Sequence");
 
-                    b.HasIndex("OccurredAtUnixMs");
+                    b.HasIndex("OccurredAt");
 
-                    b.HasIndex("Action", "OccurredAtUnixMs");
+                    b.HasIndex("Action", "OccurredAt");
 
-                    b.HasIndex("Actor", "OccurredAtUnixMs");
+                    b.HasIndex("Actor", "OccurredAt");
 
                     b.ToTable("audit_entries", (string)null);
                 });
@@ -246,28 +247,32 @@ namespace Senningen.Node.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("ClaimedUntilMs")
-                        .HasColumnType("INTEGER");
+                    b.Property<long?>("ClaimedUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ClaimedUntilMs");
 
                     b.Property<Guid>("ConversationId")
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("CreatedAtMs")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("CreatedAtMs");
 
                     b.Property<string>("EnvelopeHash")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("ExpiresAtMs")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ExpiresAtMs");
 
                     b.Property<int>("HandleAttempts")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long?>("HandledAtMs")
-                        .HasColumnType("INTEGER");
+                    b.Property<long?>("HandledAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("HandledAtMs");
 
                     b.Property<string>("KeyId")
                         .IsRequired()
@@ -278,8 +283,9 @@ namespace Senningen.Node.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("NextHandleAtMs")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("NextHandleAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("NextHandleAtMs");
 
                     b.Property<string>("Payload")
                         .IsRequired()
@@ -289,8 +295,9 @@ namespace Senningen.Node.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("ReceivedAtMs")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ReceivedAtMs");
 
                     b.Property<string>("Sender")
                         .IsRequired()
@@ -318,7 +325,7 @@ namespace Senningen.Node.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Status", "NextHandleAtMs");
+                    b.HasIndex("Status", "NextHandleAt");
 
                     b.HasIndex("Sender", "ConversationId", "Sequence")
                         .IsUnique();
@@ -346,35 +353,41 @@ namespace Senningen.Node.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("ClaimedUntilMs")
-                        .HasColumnType("INTEGER");
+                    b.Property<long?>("ClaimedUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ClaimedUntilMs");
 
-                    b.Property<long?>("CompletedAtMs")
-                        .HasColumnType("INTEGER");
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("CompletedAtMs");
 
                     b.Property<Guid>("ConversationId")
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("CreatedAtMs")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("CreatedAtMs");
 
-                    b.Property<long>("ExpiresAtMs")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ExpiresAtMs");
 
                     b.Property<string>("KeyId")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("LastAttemptAtMs")
-                        .HasColumnType("INTEGER");
+                    b.Property<long?>("LastAttemptAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("LastAttemptAtMs");
 
                     b.Property<string>("LastError")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("NextAttemptAtMs")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("NextAttemptAtMs");
 
                     b.Property<string>("Payload")
                         .IsRequired()
@@ -414,7 +427,7 @@ namespace Senningen.Node.Migrations.Sqlite
 
                     b.HasIndex("Recipient", "Status");
 
-                    b.HasIndex("Status", "NextAttemptAtMs");
+                    b.HasIndex("Status", "NextAttemptAt");
 
                     b.ToTable("exchange_outbox", (string)null);
                 });
@@ -469,8 +482,9 @@ namespace Senningen.Node.Migrations.Sqlite
                         .HasMaxLength(2)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("CreatedAtMs")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("CreatedAtMs");
 
                     b.Property<string>("Direction")
                         .HasMaxLength(100)
@@ -505,8 +519,9 @@ namespace Senningen.Node.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("AcknowledgedAtMs")
-                        .HasColumnType("INTEGER");
+                    b.Property<long?>("AcknowledgedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("AcknowledgedAtMs");
 
                     b.Property<string>("AcknowledgedBy")
                         .HasMaxLength(256)
@@ -561,8 +576,9 @@ namespace Senningen.Node.Migrations.Sqlite
                     b.Property<double?>("Lon")
                         .HasColumnType("REAL");
 
-                    b.Property<long>("ObservedAtMs")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("ObservedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ObservedAtMs");
 
                     b.Property<string>("Owner")
                         .IsRequired()
@@ -574,8 +590,9 @@ namespace Senningen.Node.Migrations.Sqlite
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("ReceivedAtMs")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ReceivedAtMs");
 
                     b.Property<string>("ReceivedFrom")
                         .HasMaxLength(2)
@@ -597,7 +614,7 @@ namespace Senningen.Node.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ReceivedAtMs");
+                    b.HasIndex("ReceivedAt");
 
                     b.ToTable("anpr_hits", (string)null);
                 });
@@ -642,8 +659,9 @@ namespace Senningen.Node.Migrations.Sqlite
                     b.Property<int>("Category")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("CreatedAtMs")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("CreatedAtMs");
 
                     b.Property<string>("Format")
                         .IsRequired()
@@ -665,19 +683,22 @@ namespace Senningen.Node.Migrations.Sqlite
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("UpdatedAtMs")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("UpdatedAtMs");
 
                     b.Property<string>("UpdatedBy")
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("ValidFromMs")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("ValidFrom")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ValidFromMs");
 
-                    b.Property<long?>("ValidToMs")
-                        .HasColumnType("INTEGER");
+                    b.Property<long?>("ValidTo")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ValidToMs");
 
                     b.HasKey("Id");
 
@@ -722,16 +743,18 @@ namespace Senningen.Node.Migrations.Sqlite
                     b.Property<double?>("Lon")
                         .HasColumnType("REAL");
 
-                    b.Property<long>("ObservedAtMs")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("ObservedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ObservedAtMs");
 
                     b.Property<string>("Plate")
                         .IsRequired()
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("ReceivedAtMs")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ReceivedAtMs");
 
                     b.HasKey("Id");
 
@@ -761,8 +784,9 @@ namespace Senningen.Node.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("ReceivedAtMs")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ReceivedAtMs");
 
                     b.Property<string>("Refusal")
                         .HasMaxLength(100)
@@ -811,8 +835,9 @@ namespace Senningen.Node.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("DeadlineMs")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("Deadline")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("DeadlineMs");
 
                     b.Property<string>("Partners")
                         .IsRequired()
@@ -829,12 +854,13 @@ namespace Senningen.Node.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("StartedAtMs")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("StartedAtMs");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RequestedBy", "StartedAtMs");
+                    b.HasIndex("RequestedBy", "StartedAt");
 
                     b.ToTable("consultation_searches", (string)null);
                 });
@@ -931,34 +957,39 @@ namespace Senningen.Node.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("AcknowledgedAtMs")
-                        .HasColumnType("INTEGER");
+                    b.Property<long?>("AcknowledgedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("AcknowledgedAtMs");
 
                     b.Property<string>("AcknowledgedBy")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("AuthorisationDeadlineMs")
-                        .HasColumnType("INTEGER");
+                    b.Property<long?>("AuthorisationDeadline")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("AuthorisationDeadlineMs");
 
                     b.Property<string>("CaseReference")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("ClosedAtMs")
-                        .HasColumnType("INTEGER");
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ClosedAtMs");
 
                     b.Property<Guid>("ConversationId")
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("CrossedAtMs")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("CrossedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("CrossedAtMs");
 
                     b.Property<bool>("Escalated")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long?>("EscalatedAtMs")
-                        .HasColumnType("INTEGER");
+                    b.Property<long?>("EscalatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("EscalatedAtMs");
 
                     b.Property<string>("FromCountry")
                         .IsRequired()
@@ -991,8 +1022,9 @@ namespace Senningen.Node.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("ReceivedAtMs")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ReceivedAtMs");
 
                     b.Property<string>("Report")
                         .HasColumnType("TEXT");
@@ -1031,7 +1063,7 @@ namespace Senningen.Node.Migrations.Sqlite
                     b.HasIndex("OperationId", "Zone")
                         .IsUnique();
 
-                    b.HasIndex("Status", "ReceivedAtMs");
+                    b.HasIndex("Status", "ReceivedAt");
 
                     b.ToTable("ops_alerts", (string)null);
                 });
@@ -1057,8 +1089,9 @@ namespace Senningen.Node.Migrations.Sqlite
                     b.Property<double?>("Speed")
                         .HasColumnType("REAL");
 
-                    b.Property<long>("TimeMs")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("Time")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("TimeMs");
 
                     b.Property<string>("Unit")
                         .IsRequired()
@@ -1067,7 +1100,7 @@ namespace Senningen.Node.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OperationId", "Unit", "TimeMs")
+                    b.HasIndex("OperationId", "Unit", "Time")
                         .IsUnique();
 
                     b.ToTable("ops_alert_fixes", (string)null);
@@ -1078,8 +1111,9 @@ namespace Senningen.Node.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("AuthorisationDeadlineMs")
-                        .HasColumnType("INTEGER");
+                    b.Property<long?>("AuthorisationDeadline")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("AuthorisationDeadlineMs");
 
                     b.Property<string>("AuthorisationReference")
                         .HasMaxLength(200)
@@ -1093,8 +1127,9 @@ namespace Senningen.Node.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("EndedAtMs")
-                        .HasColumnType("INTEGER");
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("EndedAtMs");
 
                     b.Property<string>("HomeCountry")
                         .IsRequired()
@@ -1117,8 +1152,9 @@ namespace Senningen.Node.Migrations.Sqlite
                     b.Property<string>("Report")
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("StartedAtMs")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("StartedAtMs");
 
                     b.Property<string>("StartedBy")
                         .IsRequired()
@@ -1149,7 +1185,7 @@ namespace Senningen.Node.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Status", "StartedAtMs");
+                    b.HasIndex("Status", "StartedAt");
 
                     b.ToTable("ops_operations", (string)null);
                 });
@@ -1160,11 +1196,13 @@ namespace Senningen.Node.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("AtMs")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("AtMs");
 
-                    b.Property<long>("DetectedAtMs")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("DetectedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("DetectedAtMs");
 
                     b.Property<string>("FromCountry")
                         .IsRequired()
@@ -1200,7 +1238,7 @@ namespace Senningen.Node.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OperationId", "AtMs");
+                    b.HasIndex("OperationId", "At");
 
                     b.ToTable("ops_crossings", (string)null);
                 });
@@ -1216,8 +1254,9 @@ namespace Senningen.Node.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("AtMs")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("AtMs");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -1229,7 +1268,7 @@ namespace Senningen.Node.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OperationId", "AtMs");
+                    b.HasIndex("OperationId", "At");
 
                     b.ToTable("ops_events", (string)null);
                 });
@@ -1256,8 +1295,9 @@ namespace Senningen.Node.Migrations.Sqlite
                     b.Property<double?>("LastAccuracy")
                         .HasColumnType("REAL");
 
-                    b.Property<long?>("LastFixAtMs")
-                        .HasColumnType("INTEGER");
+                    b.Property<long?>("LastFixAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("LastFixAtMs");
 
                     b.Property<double?>("LastHeading")
                         .HasColumnType("REAL");
@@ -1303,8 +1343,9 @@ namespace Senningen.Node.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<long?>("AcknowledgedAtMs")
-                        .HasColumnType("INTEGER");
+                    b.Property<long?>("AcknowledgedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("AcknowledgedAtMs");
 
                     b.Property<string>("AcknowledgedBy")
                         .HasMaxLength(256)
@@ -1313,8 +1354,9 @@ namespace Senningen.Node.Migrations.Sqlite
                     b.Property<Guid>("ConversationId")
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("EscalatedAtMs")
-                        .HasColumnType("INTEGER");
+                    b.Property<long?>("EscalatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("EscalatedAtMs");
 
                     b.Property<Guid>("MessageId")
                         .HasColumnType("TEXT");
@@ -1327,8 +1369,9 @@ namespace Senningen.Node.Migrations.Sqlite
                         .HasMaxLength(2)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("SentAtMs")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("SentAtMs");
 
                     b.Property<string>("Zone")
                         .IsRequired()
@@ -1341,6 +1384,34 @@ namespace Senningen.Node.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ops_partner_notices", (string)null);
+                });
+
+            modelBuilder.Entity("Senningen.Node.Features.Operations.Data.RefusedFixes", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("AtMs");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OperationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OperationId", "Reason");
+
+                    b.ToTable("ops_refused_fixes", (string)null);
                 });
 
             modelBuilder.Entity("Senningen.Node.Features.Operations.Data.UnitFix", b =>
@@ -1364,14 +1435,16 @@ namespace Senningen.Node.Migrations.Sqlite
                     b.Property<Guid>("OperationId")
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("ReceivedAtMs")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ReceivedAtMs");
 
                     b.Property<double?>("Speed")
                         .HasColumnType("REAL");
 
-                    b.Property<long>("TimeMs")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("Time")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("TimeMs");
 
                     b.Property<string>("Unit")
                         .IsRequired()
@@ -1380,7 +1453,7 @@ namespace Senningen.Node.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OperationId", "Unit", "TimeMs")
+                    b.HasIndex("OperationId", "Unit", "Time")
                         .IsUnique();
 
                     b.ToTable("ops_fixes", (string)null);
@@ -1598,18 +1671,21 @@ namespace Senningen.Node.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("AcknowledgeByMs")
-                        .HasColumnType("INTEGER");
+                    b.Property<long?>("AcknowledgeBy")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("AcknowledgeByMs");
 
-                    b.Property<long?>("AcknowledgedAtMs")
-                        .HasColumnType("INTEGER");
+                    b.Property<long?>("AcknowledgedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("AcknowledgedAtMs");
 
                     b.Property<string>("AcknowledgedBy")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("AnswerByMs")
-                        .HasColumnType("INTEGER");
+                    b.Property<long?>("AnswerBy")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("AnswerByMs");
 
                     b.Property<string>("CaseReference")
                         .HasMaxLength(100)
@@ -1621,8 +1697,9 @@ namespace Senningen.Node.Migrations.Sqlite
                     b.Property<Guid>("ConversationId")
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("CreatedAtMs")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("CreatedAtMs");
 
                     b.Property<string>("CreatedBy")
                         .IsRequired()
@@ -1633,11 +1710,13 @@ namespace Senningen.Node.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("EscalatedAtMs")
-                        .HasColumnType("INTEGER");
+                    b.Property<long?>("EscalatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("EscalatedAtMs");
 
-                    b.Property<long?>("ExpectedByMs")
-                        .HasColumnType("INTEGER");
+                    b.Property<long?>("ExpectedBy")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ExpectedByMs");
 
                     b.Property<string>("Fields")
                         .IsRequired()
@@ -1661,11 +1740,13 @@ namespace Senningen.Node.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("RemindAtMs")
-                        .HasColumnType("INTEGER");
+                    b.Property<long?>("RemindAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("RemindAtMs");
 
-                    b.Property<long?>("RemindedAtMs")
-                        .HasColumnType("INTEGER");
+                    b.Property<long?>("RemindedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("RemindedAtMs");
 
                     b.Property<string>("RequestedCountry")
                         .IsRequired()
@@ -1691,16 +1772,18 @@ namespace Senningen.Node.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("SubmittedAtMs")
-                        .HasColumnType("INTEGER");
+                    b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("SubmittedAtMs");
 
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("UpdatedAtMs")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("UpdatedAtMs");
 
                     b.Property<string>("Urgency")
                         .IsRequired()
@@ -1715,7 +1798,7 @@ namespace Senningen.Node.Migrations.Sqlite
 
                     b.HasIndex("CaseReference");
 
-                    b.HasIndex("ClockRunning", "AnswerByMs");
+                    b.HasIndex("ClockRunning", "AnswerBy");
 
                     b.HasIndex("Side", "State");
 
@@ -1769,8 +1852,9 @@ namespace Senningen.Node.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("AtMs")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("AtMs");
 
                     b.Property<string>("Country")
                         .IsRequired()
@@ -1795,7 +1879,7 @@ namespace Senningen.Node.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RequestId", "AtMs");
+                    b.HasIndex("RequestId", "At");
 
                     b.ToTable("requests_events", (string)null);
                 });
