@@ -1003,6 +1003,12 @@ namespace Senningen.Node.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("CrossedAtMs");
 
+                    b.Property<double>("CrossedLat")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("CrossedLon")
+                        .HasColumnType("double precision");
+
                     b.Property<bool>("Escalated")
                         .HasColumnType("boolean");
 

@@ -984,6 +984,12 @@ namespace Senningen.Node.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("CrossedAtMs");
 
+                    b.Property<double>("CrossedLat")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("CrossedLon")
+                        .HasColumnType("REAL");
+
                     b.Property<bool>("Escalated")
                         .HasColumnType("INTEGER");
 

@@ -49,7 +49,9 @@ public sealed class PursuitAlertTests(ChromiumFixture browser) : IClassFixture<C
         var shownAfter = crossedAt.Elapsed;
         TestContext.Current.SendDiagnosticMessage($"alert shown {shownAfter.TotalMilliseconds:0} ms after the crossing fix was sent; {await BreakdownAsync(network, operation.Id)}");
         shownAfter.ShouldBeLessThan(TimeSpan.FromSeconds(2), await BreakdownAsync(network, operation.Id));
-        await Expect(dutch.Locator("[data-testid=alert-card]")).ToContainTextAsync("NL-RE08");
+        // The zone entered, by its control room's name in the reader's language rather than its code.
+        await Expect(dutch.Locator("[data-testid=alert-zone]")).ToHaveTextAsync("Meldkamer Zeeland-West-Brabant");
+        await Expect(dutch.Locator("[data-testid=alert-zone]")).ToHaveAttributeAsync("title", "NL-RE08");
         await Expect(dutch.Locator("[data-testid=alert-card]")).ToContainTextAsync("Ram raid on a jeweller");
         await ConsoleSteps.KeepScreenshotAsync(dutch, "pursuit-nl-alert");
 

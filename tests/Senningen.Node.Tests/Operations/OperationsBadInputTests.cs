@@ -140,6 +140,22 @@ public sealed class OperationsBadInputTests : IAsyncLifetime
         (await QueryAsync(_node, db => db.UnitFixes.CountAsync(Ct))).ShouldBe(0);
     }
 
+    [Theory]
+    [InlineData("{}")]
+    [InlineData("{\"outcome\":\"\",\"note\":\"x\"}")]
+    public async Task End_WithoutAnOutcome_IsRefusedAsRequired_AndTheOperationStaysActive(string body)
+    {
+        using var officer = await _node.SignedInAsync("officer");
+        var operation = await StartPursuitAsync(officer, "BE-VAN", "BE-P1");
+
+        var response = await officer.PostAsync($"api/v1/operations/{operation.Id}/end", new StringContent(body, Encoding.UTF8, "application/json"), Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        (await response.Content.ReadFromJsonAsync<ProblemBody>(Ct))!.Errors!.ShouldContain(e => e.Field == "outcome" && e.Rule == "required");
+        (await officer.GetFromJsonAsync<OperationView>($"api/v1/operations/{operation.Id}", Ct))!.Status.ShouldBe("active");
+    }
+
     [Fact]
     public async Task End_WithAnUnknownOutcome_IsRefused_AndTheOperationStaysActive()
     {
