@@ -129,8 +129,10 @@ public sealed class OperationPagesTests(ChromiumFixture browser) : IClassFixture
         await Expect(refused).ToContainTextAsync("3 positie(s) niet bewaard");
         await Expect(page.Locator("[data-testid=refused-speed]")).ToContainTextAsync("2 × onmogelijke snelheid (meer dan 500 km/u)");
         await Expect(page.Locator("[data-testid=refused-future]")).ToContainTextAsync("1 × tijdstip in de toekomst");
-        // Dutch date and time (d-M-yyyy HH:mm:ss), Benelux time.
-        await Expect(page.Locator("[data-testid=refused-speed]")).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"\d{1,2}-\d{1,2}-\d{4} \d{2}:\d{2}:\d{2}"));
+        // Dutch date and time, day first, Benelux time (not 12/7/2026 as in US English).
+        var today = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Senningen.Node.Common.Localization.ConsoleTime.Zone);
+        await Expect(page.Locator("[data-testid=refused-speed]")).ToContainTextAsync(
+            new System.Text.RegularExpressions.Regex($@"· {today.Day}[-/]{today.Month}[-/]{today.Year} \d{{2}}:\d{{2}}:\d{{2}}"));
         await ConsoleSteps.KeepScreenshotAsync(page, "operation-refused-fixes-nl");
     }
 }

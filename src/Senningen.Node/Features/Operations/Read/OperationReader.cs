@@ -9,7 +9,7 @@ using Senningen.Node.Features.Operations.Timeline;
 namespace Senningen.Node.Features.Operations.Read;
 
 /// <summary>Builds the views of this node's own operations, with the timeline in the reader's language.</summary>
-public sealed class OperationReader(SenningenDbContext db, Texts texts, Core.Treaty.TreatyCatalogue catalogue)
+public sealed class OperationReader(SenningenDbContext db, Texts texts, Core.Treaty.TreatyCatalogue catalogue, ZoneDirectory zones)
 {
     public async Task<OperationView?> GetAsync(Guid id, string language, CancellationToken ct)
     {
@@ -95,7 +95,7 @@ public sealed class OperationReader(SenningenDbContext db, Texts texts, Core.Tre
         o.Outcome,
         [.. crossings.Select(ToView)],
         [.. events.Select(e => new TimelineEntry(e.At, e.Kind,
-            OperationLog.Render(texts, catalogue, language, e.Kind, OperationLog.ArgumentsOf(e))))],
+            OperationLog.Render(texts, catalogue, language, e.Kind, OperationLog.ArgumentsOf(e), z => zones.ControlRoomName(z, language))))],
         [.. refused ?? []]);
 
     public static CrossingView ToView(OperationCrossing c) =>
