@@ -30,6 +30,9 @@ public sealed class DashboardTests(ChromiumFixture browser) : IClassFixture<Chro
         await Expect(room.Locator("[data-testid=dashboard-hits-count]")).ToHaveTextAsync("0");
         await Expect(room.Locator("[data-testid=dashboard-hits-link]")).ToHaveAttributeAsync("href", "/anpr/hits");
         await Expect(room.Locator("[data-testid=dashboard-partner]")).ToContainTextAsync("België");
+        // The link to the Belgian node is up (Polly's circuit closed): shown as such, in Dutch.
+        await Expect(room.Locator("[data-testid=dashboard-partner]")).ToHaveAttributeAsync("data-link", "up");
+        await Expect(room.Locator("[data-testid=dashboard-partner]")).ToContainTextAsync("verbinding in orde");
 
         using var tracker = await network["BE"].SignedInAsync("officer");
         var operation = await PursuitAlertTests.StartPursuitAsync(tracker);
