@@ -1005,6 +1005,12 @@ namespace Senningen.Node.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("CrossedAtMs");
 
+                    b.Property<double>("CrossedLat")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("CrossedLon")
+                        .HasColumnType("double precision");
+
                     b.Property<bool>("Escalated")
                         .HasColumnType("boolean");
 
@@ -1415,6 +1421,36 @@ namespace Senningen.Node.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("ops_partner_notices", (string)null);
+                });
+
+            modelBuilder.Entity("Senningen.Node.Features.Operations.Data.RefusedFixes", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("At")
+                        .HasColumnType("bigint")
+                        .HasColumnName("AtMs");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("OperationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OperationId", "Reason");
+
+                    b.ToTable("ops_refused_fixes", (string)null);
                 });
 
             modelBuilder.Entity("Senningen.Node.Features.Operations.Data.UnitFix", b =>

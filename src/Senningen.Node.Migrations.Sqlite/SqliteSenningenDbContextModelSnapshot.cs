@@ -986,6 +986,12 @@ namespace Senningen.Node.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("CrossedAtMs");
 
+                    b.Property<double>("CrossedLat")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("CrossedLon")
+                        .HasColumnType("REAL");
+
                     b.Property<bool>("Escalated")
                         .HasColumnType("INTEGER");
 
@@ -1386,6 +1392,34 @@ namespace Senningen.Node.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ops_partner_notices", (string)null);
+                });
+
+            modelBuilder.Entity("Senningen.Node.Features.Operations.Data.RefusedFixes", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("AtMs");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OperationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OperationId", "Reason");
+
+                    b.ToTable("ops_refused_fixes", (string)null);
                 });
 
             modelBuilder.Entity("Senningen.Node.Features.Operations.Data.UnitFix", b =>

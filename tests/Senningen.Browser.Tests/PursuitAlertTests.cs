@@ -49,13 +49,19 @@ public sealed class PursuitAlertTests(ChromiumFixture browser) : IClassFixture<C
         var shownAfter = crossedAt.Elapsed;
         TestContext.Current.SendDiagnosticMessage($"alert shown {shownAfter.TotalMilliseconds:0} ms after the crossing fix was sent; {await BreakdownAsync(network, operation.Id)}");
         shownAfter.ShouldBeLessThan(TimeSpan.FromSeconds(2), await BreakdownAsync(network, operation.Id));
-        await Expect(dutch.Locator("[data-testid=alert-card]")).ToContainTextAsync("NL-RE08");
+        // The zone entered, by its control room's name in the reader's language rather than its code.
+        await Expect(dutch.Locator("[data-testid=alert-zone]")).ToHaveTextAsync("Meldkamer Zeeland-West-Brabant");
+        await Expect(dutch.Locator("[data-testid=alert-zone]")).ToHaveAttributeAsync("title", "NL-RE08");
         await Expect(dutch.Locator("[data-testid=alert-card]")).ToContainTextAsync("Ram raid on a jeweller");
         await ConsoleSteps.KeepScreenshotAsync(dutch, "pursuit-nl-alert");
+        // The home control room is told, on the page it has open, that its unit crossed.
+        await Expect(belgian.Locator("[data-testid=operation-notice][data-kind=crossing]")).ToContainTextAsync("Frontière franchie",
+            new() { Timeout = 10_000 });
 
         await dutch.ClickAsync("[data-testid=alert-acknowledge]");
         await Expect(dutch.Locator("[data-testid=alert-status]")).ToHaveTextAsync("bevestigd");
         await Expect(belgian.Locator("[data-testid=timeline] [data-kind=acknowledged]")).ToBeVisibleAsync(new() { Timeout = 10_000 });
+        await Expect(belgian.Locator("[data-testid=operation-notice][data-kind=acknowledged]")).ToContainTextAsync("Le partenaire a accusé réception");
         await Expect(belgian.Locator("[data-testid=guide-here][data-host=NL]")).ToBeVisibleAsync();
         await ConsoleSteps.KeepScreenshotAsync(belgian, "pursuit-be-acknowledged");
         await ConsoleSteps.KeepScreenshotAsync(dutch, "pursuit-nl-acknowledged");

@@ -111,9 +111,14 @@ public sealed class RequestPagesTests(ChromiumFixture browser) : IClassFixture<C
         var banner = room.Locator("[data-testid=crisis-banner]");
         await Expect(banner).ToContainTextAsync(draft.Summary.Reference, new() { Timeout = 15_000 });
         await ConsoleSteps.KeepScreenshotAsync(room, "request-crisis-banner-nl");
+        var before = room.Url;
         await banner.Locator("[data-testid=alert-acknowledge]").ClickAsync();
-        await Expect(room.Locator("[data-testid=request-timeline] li[data-action=acknowledge]")).ToBeVisibleAsync(new() { Timeout = 10_000 });
+        // Acknowledging leaves the operator on the page they were on; the request is one link away.
+        await Expect(room.Locator("[data-testid=crisis-acknowledged]")).ToContainTextAsync(draft.Summary.Reference, new() { Timeout = 10_000 });
         await Expect(room.Locator("[data-testid=crisis-banner]")).ToHaveCountAsync(0);
+        room.Url.ShouldBe(before);
+        await room.ClickAsync("[data-testid=crisis-open]");
+        await Expect(room.Locator("[data-testid=request-timeline] li[data-action=acknowledge]")).ToBeVisibleAsync(new() { Timeout = 10_000 });
     }
 
     [Fact]

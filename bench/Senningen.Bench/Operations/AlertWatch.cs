@@ -5,6 +5,7 @@ using Senningen.Node.Common.Live;
 using Senningen.Node.Common.Persistence;
 using Senningen.Node.Features.Operations;
 using Senningen.Node.Features.Operations.Data;
+using Senningen.Node.Features.Operations.Public;
 
 namespace Senningen.Bench.Operations;
 

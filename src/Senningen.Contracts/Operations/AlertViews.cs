@@ -3,7 +3,8 @@ namespace Senningen.Contracts.Operations;
 /// <summary>
 /// A border-crossing alert on the screen of the control room of the zone entered (partner side).
 /// <c>Status</c>: <c>open</c>, <c>acknowledged</c>, <c>escalated</c> (nobody acknowledged in time: the national desk has it),
-/// <c>closed</c> (the unit left or the operation ended).
+/// <c>closed</c> (the unit left or the operation ended). <c>Lat</c>/<c>Lon</c>/<c>Heading</c>: the unit's last known position;
+/// <c>CrossedLat</c>/<c>CrossedLon</c>: where it crossed into <c>Zone</c> at <c>CrossedAt</c>, which later fixes do not move.
 /// </summary>
 public sealed record AlertView(
     Guid Id,
@@ -30,7 +31,9 @@ public sealed record AlertView(
     string? AcknowledgedBy,
     DateTimeOffset? EscalatedAt,
     DateTimeOffset? AuthorisationDeadline,
-    IReadOnlyList<PositionView> Track);
+    IReadOnlyList<PositionView> Track,
+    double CrossedLat,
+    double CrossedLon);
 
 /// <summary>The after-action report in one language, as kept with the operation and sent to the partners involved.</summary>
 public sealed record AfterActionReport(

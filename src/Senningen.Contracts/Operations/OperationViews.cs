@@ -1,6 +1,9 @@
 namespace Senningen.Contracts.Operations;
 
-/// <summary>An operation as its home node sees it. <c>Status</c>: <c>active</c> or <c>ended</c>.</summary>
+/// <summary>
+/// An operation as its home node sees it. <c>Status</c>: <c>active</c> or <c>ended</c>. <c>RefusedFixes</c>: the fixes the
+/// node did not keep, counted by reason.
+/// </summary>
 public sealed record OperationView(
     Guid Id,
     string Type,
@@ -19,7 +22,14 @@ public sealed record OperationView(
     DateTimeOffset? EndedAt,
     string? Outcome,
     IReadOnlyList<CrossingView> Crossings,
-    IReadOnlyList<TimelineEntry> Timeline);
+    IReadOnlyList<TimelineEntry> Timeline,
+    IReadOnlyList<RefusedFixesView> RefusedFixes);
+
+/// <summary>
+/// Fixes refused for one <c>Reason</c> (<c>missing</c>, <c>unit</c>, <c>position</c>, <c>future</c>, <c>before-start</c>,
+/// <c>speed</c>, <c>heading</c>, <c>accuracy</c>), <c>Text</c> in the reader's language, and when the last was refused.
+/// </summary>
+public sealed record RefusedFixesView(string Reason, string Text, int Count, DateTimeOffset LastAt);
 
 /// <summary>A unit and where it is now: <c>Country</c> and <c>Zone</c> as last confirmed (with hysteresis).</summary>
 public sealed record OperationUnitView(string CallSign, string? Vehicle, int? Officers, string? Country, string? Zone, PositionView? LastPosition);

@@ -58,7 +58,7 @@ internal sealed class FakeOperationsHandler : HttpMessageHandler
 
     private static OperationView Operation() => new(
         OperationId, "hot-pursuit", "active", "BE", "BE-VAN", null, [], [], null, null, null, null,
-        new DateTimeOffset(2026, 5, 4, 21, 30, 0, TimeSpan.Zero), "anna", null, null, [], []);
+        new DateTimeOffset(2026, 5, 4, 21, 30, 0, TimeSpan.Zero), "anna", null, null, [], [], []);
 
     private static HttpResponseMessage Answer<T>(HttpStatusCode status, T value) =>
         new(status) { Content = JsonContent.Create(value, options: Json) };

@@ -78,6 +78,34 @@ public sealed class OperationsBadInputTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Positions_RefusedFixes_AreCountedOnTheOperationByReason_InTheReadersLanguage()
+    {
+        using var officer = await _node.SignedInAsync("officer");
+        var operation = await StartPursuitAsync(officer, "BE-VAN", "BE-P1");
+        var now = DateTimeOffset.UtcNow;
+        PositionFixInput?[] first =
+        [
+            new("BE-P1", 51.2, 4.4, now.AddSeconds(-3), 520, 90, 5),
+            new("BE-P1", 51.2, 4.4, now.AddDays(1), 50, 90, 5),
+            new("BE-P1", 51.2, 4.4, now.AddSeconds(-2), 50, 90, 5),
+        ];
+        PositionFixInput?[] second = [new("BE-P1", 51.2, 4.4, now.AddSeconds(-1), 600, 90, 5), new("ghost", 51.2, 4.4, now, 50, 90, 5)];
+
+        await officer.PostAsJsonAsync($"api/v1/operations/{operation.Id}/positions", new PositionBatch(first), Ct);
+        await officer.PostAsJsonAsync($"api/v1/operations/{operation.Id}/positions", new PositionBatch(second), Ct);
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"api/v1/operations/{operation.Id}");
+        request.Headers.AcceptLanguage.ParseAdd("nl");
+        var view = (await (await officer.SendAsync(request, Ct)).Content.ReadFromJsonAsync<OperationView>(Ct))!;
+
+        view.RefusedFixes.Select(r => (r.Reason, r.Count)).ShouldBe([("speed", 2), ("future", 1), ("unit", 1)]);
+        view.RefusedFixes[0].Text.ShouldBe("onmogelijke snelheid (meer dan 500 km/u)");
+        view.RefusedFixes[0].LastAt.ShouldBeInRange(now.AddSeconds(-1), DateTimeOffset.UtcNow);
+        (await QueryAsync(_node, db => db.UnitFixes.CountAsync(Ct))).ShouldBe(1);
+        var listed = await officer.GetFromJsonAsync<OperationList>("api/v1/operations", Ct);
+        listed!.Operations.Single(o => o.Id == operation.Id).RefusedFixes.Sum(r => r.Count).ShouldBe(4);
+    }
+
+    [Fact]
     public async Task Positions_NotANumberInJson_IsRejectedNamingTheField()
     {
         using var officer = await _node.SignedInAsync("officer");
@@ -110,6 +138,22 @@ public sealed class OperationsBadInputTests : IAsyncLifetime
         unknown.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         ended.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         (await QueryAsync(_node, db => db.UnitFixes.CountAsync(Ct))).ShouldBe(0);
+    }
+
+    [Theory]
+    [InlineData("{}")]
+    [InlineData("{\"outcome\":\"\",\"note\":\"x\"}")]
+    public async Task End_WithoutAnOutcome_IsRefusedAsRequired_AndTheOperationStaysActive(string body)
+    {
+        using var officer = await _node.SignedInAsync("officer");
+        var operation = await StartPursuitAsync(officer, "BE-VAN", "BE-P1");
+
+        var response = await officer.PostAsync($"api/v1/operations/{operation.Id}/end", new StringContent(body, Encoding.UTF8, "application/json"), Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        (await response.Content.ReadFromJsonAsync<ProblemBody>(Ct))!.Errors!.ShouldContain(e => e.Field == "outcome" && e.Rule == "required");
+        (await officer.GetFromJsonAsync<OperationView>($"api/v1/operations/{operation.Id}", Ct))!.Status.ShouldBe("active");
     }
 
     [Fact]

@@ -51,6 +51,24 @@ public sealed class PursuitFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AlertCrossingPoint_StaysWhereTheCrossingWas_WhileLaterFixesMoveTheLastPosition()
+    {
+        using var officer = await _network["BE"].SignedInAsync("officer");
+        using var dutchRoom = await _network["NL"].SignedInAsync("controlroom");
+        var operation = await StartPursuitAsync(officer, "BE-VAN", "BE-P4");
+        var crossing = (await DriveAsync(officer, operation.Id, LineEndingNow("BE-P4", InBelgium, InNetherlands))).ShouldHaveSingleItem();
+        var alert = await WaitForAlertAsync(dutchRoom, operation.Id);
+        (alert.CrossedLat, alert.CrossedLon).ShouldBe((crossing.Lat, crossing.Lon));
+
+        await DriveAsync(officer, operation.Id, Line("BE-P4", InNetherlands, (51.560, 4.780), DateTimeOffset.UtcNow));
+        var moved = await WaitForAlertAsync(dutchRoom, operation.Id, a => a.Lat > 51.55);
+
+        (moved.CrossedLat, moved.CrossedLon).ShouldBe((crossing.Lat, crossing.Lon));
+        moved.CrossedAt.ShouldBe(alert.CrossedAt);
+        moved.Lon.ShouldBeGreaterThan(4.77);
+    }
+
+    [Fact]
     public async Task PositionsFlowToThePartnerOnlyWhileTheUnitIsOnItsTerritory()
     {
         using var officer = await _network["BE"].SignedInAsync("officer");

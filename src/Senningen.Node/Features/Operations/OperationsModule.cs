@@ -28,7 +28,7 @@ internal static class OperationsModule
         services.AddScoped<OperationReader>().AddScoped<AlertReader>().AddScoped<ReportRenderer>();
         services.AddScoped<PositionStore>().AddScoped<CrossingNotifier>().AddSingleton<PositionWriter>();
         services.AddScoped<StartOperation>().AddScoped<RecordPositions>().AddScoped<EndOperation>().AddScoped<AcknowledgeAlert>();
-        services.AddScoped<ReadOperations>().AddScoped<ReadAlerts>().AddScoped<ReadReport>();
+        services.AddScoped<ReadOperations>().AddScoped<ReadAlerts>().AddScoped<ReadReport>().AddScoped<Public.OperationsPicture>();
         services.AddMessageType<CrossingPayload, CrossingHandler>(CrossingPayload.Type, 1);
         services.AddMessageType<PositionsPayload, PositionsHandler>(PositionsPayload.Type, 1);
         services.AddMessageType<LeftPayload, LeftHandler>(LeftPayload.Type, 1);

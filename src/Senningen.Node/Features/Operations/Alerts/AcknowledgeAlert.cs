@@ -10,6 +10,7 @@ using Senningen.Node.Common.Officers;
 using Senningen.Node.Common.Persistence;
 using Senningen.Node.Features.Operations.Data;
 using Senningen.Node.Features.Operations.Messages;
+using Senningen.Node.Features.Operations.Public;
 
 namespace Senningen.Node.Features.Operations.Alerts;
 

@@ -87,7 +87,8 @@ public sealed class AlertReader(SenningenDbContext db, AuditLog audit, ZoneDirec
             catalogue.FindMissionType(a.OperationType)?.Name.Get(language) ?? a.OperationType, a.Zone, zones.ControlRoomName(a.Zone, language),
             OperationReader.Lines(a.Units), OperationReader.Lines(a.Vehicles), a.Suspect, a.Reason, a.Lat, a.Lon, a.Heading,
             talkGroup?.Name, talkGroup?.IsPlaceholder ?? false, RuleLines(rule, language),
-            a.CrossedAt, a.ReceivedAt, AlertWorkflow.Name(a.Status), a.AcknowledgedAt, a.AcknowledgedBy, a.EscalatedAt, a.AuthorisationDeadline, track);
+            a.CrossedAt, a.ReceivedAt, AlertWorkflow.Name(a.Status), a.AcknowledgedAt, a.AcknowledgedBy, a.EscalatedAt, a.AuthorisationDeadline, track,
+            a.CrossedLat, a.CrossedLon);
     }
 
     private static List<string> RuleLines(TreatyRule? rule, string language)

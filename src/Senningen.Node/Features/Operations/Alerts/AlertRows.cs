@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Senningen.Node.Common.Live;
 using Senningen.Node.Common.Persistence;
 using Senningen.Node.Features.Operations.Data;
+using Senningen.Node.Features.Operations.Public;
 
 namespace Senningen.Node.Features.Operations.Alerts;
 

@@ -8,6 +8,7 @@ using Senningen.Node.Common.Live;
 using Senningen.Node.Common.Persistence;
 using Senningen.Node.Features.Operations.Data;
 using Senningen.Node.Features.Operations.Messages;
+using Senningen.Node.Features.Operations.Public;
 
 namespace Senningen.Node.Features.Operations.Alerts;
 
@@ -37,6 +38,7 @@ internal sealed class CrossingHandler(AuditLog audit, NodeSettings settings, Cha
         alert.Vehicles = string.Join('\n', p.Vehicles);
         (alert.Suspect, alert.Reason, alert.CaseReference) = (p.Suspect, p.Reason, message.CaseReference);
         (alert.Lat, alert.Lon, alert.Heading, alert.Speed) = (p.Lat, p.Lon, p.Heading, p.Speed);
+        (alert.CrossedLat, alert.CrossedLon) = (p.Lat, p.Lon);
         (alert.CrossedAt, alert.AuthorisationDeadline) = (p.CrossedAt, p.AuthorisationDeadline);
         db.AlertFixes.Add(new AlertFix
         {

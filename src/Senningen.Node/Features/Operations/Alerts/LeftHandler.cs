@@ -4,6 +4,7 @@ using Senningen.Node.Common.Exchange.Data;
 using Senningen.Node.Common.Live;
 using Senningen.Node.Common.Persistence;
 using Senningen.Node.Features.Operations.Messages;
+using Senningen.Node.Features.Operations.Public;
 
 namespace Senningen.Node.Features.Operations.Alerts;
 

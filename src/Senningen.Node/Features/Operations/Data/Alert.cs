@@ -33,9 +33,15 @@ public sealed class Alert
 
     public string? CaseReference { get; set; }
 
+    /// <summary>The unit's last known position, moved on by every forwarded fix.</summary>
     public double Lat { get; set; }
 
     public double Lon { get; set; }
+
+    /// <summary>Where the unit entered the zone: set by the crossing (and a re-entry), never by later fixes.</summary>
+    public double CrossedLat { get; set; }
+
+    public double CrossedLon { get; set; }
 
     public double? Heading { get; set; }
 

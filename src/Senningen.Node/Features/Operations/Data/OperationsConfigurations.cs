@@ -48,6 +48,18 @@ internal sealed class OperationUnitConfiguration : IEntityTypeConfiguration<Oper
     }
 }
 
+internal sealed class RefusedFixesConfiguration : IEntityTypeConfiguration<RefusedFixes>
+{
+    public void Configure(EntityTypeBuilder<RefusedFixes> builder)
+    {
+        builder.ToTable("ops_refused_fixes");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Reason).HasMaxLength(20);
+        builder.Property(r => r.At).Ms("AtMs");
+        builder.HasIndex(r => new { r.OperationId, r.Reason });
+    }
+}
+
 internal sealed class UnitFixConfiguration : IEntityTypeConfiguration<UnitFix>
 {
     public void Configure(EntityTypeBuilder<UnitFix> builder)

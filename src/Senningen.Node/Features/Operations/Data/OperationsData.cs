@@ -14,6 +14,8 @@ internal static class OperationsData
 
         public DbSet<UnitFix> UnitFixes => db.Set<UnitFix>();
 
+        public DbSet<RefusedFixes> RefusedFixes => db.Set<RefusedFixes>();
+
         public DbSet<OperationCrossing> OperationCrossings => db.Set<OperationCrossing>();
 
         public DbSet<OperationEvent> OperationEvents => db.Set<OperationEvent>();

@@ -12,6 +12,7 @@ using Senningen.Node.Common.Persistence;
 using Senningen.Node.Features.Operations.Data;
 using Senningen.Node.Features.Operations.Lifecycle;
 using Senningen.Node.Features.Operations.Messages;
+using Senningen.Node.Features.Operations.Public;
 using Senningen.Node.Features.Operations.Read;
 using Senningen.Node.Features.Operations.Report;
 using Senningen.Node.Features.Operations.Timeline;

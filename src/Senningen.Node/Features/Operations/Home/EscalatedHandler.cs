@@ -3,6 +3,7 @@ using Senningen.Node.Common.Exchange.Data;
 using Senningen.Node.Common.Live;
 using Senningen.Node.Common.Persistence;
 using Senningen.Node.Features.Operations.Messages;
+using Senningen.Node.Features.Operations.Public;
 using Senningen.Node.Features.Operations.Timeline;
 
 namespace Senningen.Node.Features.Operations.Home;

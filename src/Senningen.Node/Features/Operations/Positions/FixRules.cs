@@ -7,14 +7,39 @@ using Senningen.Node.Common.Persistence.Converters;
 
 namespace Senningen.Node.Features.Operations.Positions;
 
+/// <summary>A refused fix: what the sender is told, and the reason it is counted under on the operation (<see cref="RefusalReasons"/>).</summary>
+internal sealed record Refusal(RejectedFix Fix, string Reason);
+
+/// <summary>Why fixes are refused, as counted on the operation and shown as <c>ops.refused.reason.{reason}</c>.</summary>
+internal static class RefusalReasons
+{
+    public const string Missing = "missing";
+    public const string Unit = "unit";
+    public const string Position = "position";
+    public const string Future = "future";
+    public const string BeforeStart = "before-start";
+    public const string Speed = "speed";
+    public const string Heading = "heading";
+    public const string Accuracy = "accuracy";
+
+    public static IReadOnlyList<string> All { get; } = [Missing, Unit, Position, Future, BeforeStart, Speed, Heading, Accuracy];
+}
+
 /// <summary>Checks fixes one by one: a bad fix is reported with its index and the rest of the batch is kept.</summary>
 internal static class FixRules
 {
+    /// <summary>The fastest a tracked car is believed to go; a faster fix is bad GPS (or a bad replay), not a pursuit.</summary>
+    public const double MaxSpeedKmh = 500;
+
+    /// <summary>The times a fix may carry: from the operation's start to now, both with the tolerance for clock drift.</summary>
+    public static (DateTimeOffset Earliest, DateTimeOffset Latest) Window(DateTimeOffset startedAt, DateTimeOffset now, TimeSpan tolerance) =>
+        (startedAt - tolerance, now + tolerance);
+
     public static PositionFix? Check(int index, PositionFixInput? input, IReadOnlyDictionary<string, string> callSigns,
-        DateTimeOffset earliest, DateTimeOffset latest, Texts texts, List<RejectedFix> rejected)
+        DateTimeOffset earliest, DateTimeOffset latest, Texts texts, List<Refusal> rejected)
     {
-        RejectedFix Reject(string field, string key, params object?[] args) =>
-            new(index, field, texts[key, [field, .. args]]);
+        Refusal Reject(string field, string key, params object?[] args) =>
+            new(new RejectedFix(index, field, texts[key, [field, .. args]]), ReasonOf(field, key));
 
         var problem = input switch
         {
@@ -28,7 +53,7 @@ internal static class FixRules
             { Time: null } => Reject("time", "rule.required"),
             { Time: var t } when t > latest => Reject("time", "rule.fix-in-future"),
             { Time: var t } when t < earliest => Reject("time", "rule.fix-before-operation"),
-            { Speed: { } s } when !double.IsFinite(s) || s is < 0 or > 500 => Reject("speed", "rule.number-range", 0, 500),
+            { Speed: { } s } when !double.IsFinite(s) || s is < 0 or > MaxSpeedKmh => Reject("speed", "rule.number-range", 0, MaxSpeedKmh),
             { Heading: { } h } when !double.IsFinite(h) || h is < 0 or > 360 => Reject("heading", "rule.number-range", 0, 360),
             { Accuracy: { } a } when !double.IsFinite(a) || a is < 0 or > 100_000 => Reject("accuracy", "rule.number-range", 0, 100_000),
             _ => null,
@@ -44,4 +69,16 @@ internal static class FixRules
         return new PositionFix(callSigns[input.Unit!.Trim()], GeoPoint.From(input.Lat!.Value, input.Lon!.Value), time,
             input.Speed, input.Heading, input.Accuracy);
     }
+
+    private static string ReasonOf(string field, string key) => (field, key) switch
+    {
+        (_, "rule.required") => RefusalReasons.Missing,
+        (_, "rule.unknown-unit") => RefusalReasons.Unit,
+        (_, "rule.fix-in-future") => RefusalReasons.Future,
+        (_, "rule.fix-before-operation") => RefusalReasons.BeforeStart,
+        ("speed", _) => RefusalReasons.Speed,
+        ("heading", _) => RefusalReasons.Heading,
+        ("accuracy", _) => RefusalReasons.Accuracy,
+        _ => RefusalReasons.Position,
+    };
 }

@@ -55,19 +55,26 @@ internal sealed class PositionStore(SenningenDbContext db, CrossingDetector dete
                 OperationSteps.Crossed(operation, before);
             }
 
+            // Counted on the operation, so a tracker (or replay) whose fixes are refused is seen there, not only by the sender.
+            foreach (var reason in rejected.GroupBy(r => r.Reason))
+            {
+                db.RefusedFixes.Add(new RefusedFixes { OperationId = operation.Id, Reason = reason.Key, Count = reason.Count(), At = now });
+            }
+
             var crossingViews = await notifier.NotifyAsync(operation, crossings, forwarded, now, group[i].Actor, ct);
-            outcomes.Add(new IngestOutcome(new PositionBatchResult(fresh.Count, valid.Count - fresh.Count, rejected, crossingViews)));
+            outcomes.Add(new IngestOutcome(new PositionBatchResult(fresh.Count, valid.Count - fresh.Count, [.. rejected.Select(r => r.Fix)],
+                crossingViews)));
         }
 
         await db.SaveChangesAsync(ct);
         return outcomes;
     }
 
-    private (Operation? Operation, List<PositionFix> Valid, List<RejectedFix> Rejected) Check(PendingPositions pending, Operation? operation,
+    private (Operation? Operation, List<PositionFix> Valid, List<Refusal> Rejected) Check(PendingPositions pending, Operation? operation,
         DateTimeOffset now)
     {
         var valid = new List<PositionFix>(pending.Inputs.Count);
-        var rejected = new List<RejectedFix>();
+        var rejected = new List<Refusal>();
         if (operation is null || !OperationSteps.Decide(operation, OperationAction.RecordPositions).IsAllowed)
         {
             return (operation, valid, rejected);
@@ -80,10 +87,10 @@ internal sealed class PositionStore(SenningenDbContext db, CrossingDetector dete
         {
             var tolerance = settings.Operations.FutureTolerance;
             var callSigns = operation.Units.ToDictionary(u => u.CallSign, u => u.CallSign, StringComparer.OrdinalIgnoreCase);
-            var earliest = operation.StartedAt - tolerance;
+            var (earliest, latest) = FixRules.Window(operation.StartedAt, now, tolerance);
             for (var i = 0; i < pending.Inputs.Count; i++)
             {
-                if (FixRules.Check(i, pending.Inputs[i], callSigns, earliest, now + tolerance, texts, rejected) is { } fix)
+                if (FixRules.Check(i, pending.Inputs[i], callSigns, earliest, latest, texts, rejected) is { } fix)
                 {
                     valid.Add(fix);
                 }
@@ -99,7 +106,7 @@ internal sealed class PositionStore(SenningenDbContext db, CrossingDetector dete
 
     /// <summary>The (operation, unit, time) of stored fixes in the time range of the group's valid fixes.</summary>
     private async Task<HashSet<(Guid, string, DateTimeOffset)>> KnownAsync(
-        List<(Operation? Operation, List<PositionFix> Valid, List<RejectedFix> Rejected)> batches, CancellationToken ct)
+        List<(Operation? Operation, List<PositionFix> Valid, List<Refusal> Rejected)> batches, CancellationToken ct)
     {
         var ranges = batches.Where(b => b.Operation is not null && b.Valid.Count > 0)
             .GroupBy(b => b.Operation!.Id)

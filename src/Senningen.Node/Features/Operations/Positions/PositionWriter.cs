@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Senningen.Node.Common.Live;
+using Senningen.Node.Features.Operations.Public;
 
 namespace Senningen.Node.Features.Operations.Positions;
 
@@ -155,7 +156,7 @@ internal sealed partial class PositionWriter(IServiceScopeFactory scopes, Change
     {
         for (var i = 0; i < group.Count; i++)
         {
-            if (outcomes[i].Result is { Accepted: > 0 })
+            if (outcomes[i].Result is { Accepted: > 0 } or { Rejected.Count: > 0 })
             {
                 feed.Publish(OperationsChange.Operation(group[i].OperationId));
             }

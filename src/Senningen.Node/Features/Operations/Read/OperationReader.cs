@@ -9,7 +9,7 @@ using Senningen.Node.Features.Operations.Timeline;
 namespace Senningen.Node.Features.Operations.Read;
 
 /// <summary>Builds the views of this node's own operations, with the timeline in the reader's language.</summary>
-public sealed class OperationReader(SenningenDbContext db, Texts texts, Core.Treaty.TreatyCatalogue catalogue)
+public sealed class OperationReader(SenningenDbContext db, Texts texts, Core.Treaty.TreatyCatalogue catalogue, ZoneDirectory zones)
 {
     public async Task<OperationView?> GetAsync(Guid id, string language, CancellationToken ct)
     {
@@ -23,7 +23,19 @@ public sealed class OperationReader(SenningenDbContext db, Texts texts, Core.Tre
             .ToListAsync(ct);
         var events = await db.OperationEvents.AsNoTracking().Where(e => e.OperationId == id).OrderBy(e => e.At).ThenBy(e => e.Id)
             .ToListAsync(ct);
-        return ToView(operation, crossings, events, language);
+        var refused = await RefusedAsync([id], language, ct);
+        return ToView(operation, crossings, events, language, refused[id]);
+    }
+
+    /// <summary>Refused fixes per operation and reason, summed in the database.</summary>
+    private async Task<ILookup<Guid, RefusedFixesView>> RefusedAsync(List<Guid> ids, string language, CancellationToken ct)
+    {
+        var rows = await db.RefusedFixes.AsNoTracking().Where(r => ids.Contains(r.OperationId))
+            .GroupBy(r => new { r.OperationId, r.Reason })
+            .Select(g => new { g.Key.OperationId, g.Key.Reason, Count = g.Sum(r => r.Count), LastAt = g.Max(r => r.At) })
+            .ToListAsync(ct);
+        return rows.OrderByDescending(r => r.Count).ThenBy(r => r.Reason, StringComparer.Ordinal)
+            .ToLookup(r => r.OperationId, r => new RefusedFixesView(r.Reason, texts.Get(language, $"ops.refused.reason.{r.Reason}"), r.Count, r.LastAt));
     }
 
     public async Task<IReadOnlyList<OperationView>> ListAsync(bool activeOnly, int take, string language, CancellationToken ct)
@@ -38,7 +50,8 @@ public sealed class OperationReader(SenningenDbContext db, Texts texts, Core.Tre
         var ids = operations.Select(o => o.Id).ToList();
         var crossings = (await db.OperationCrossings.AsNoTracking().Where(c => ids.Contains(c.OperationId)).ToListAsync(ct))
             .ToLookup(c => c.OperationId);
-        return [.. operations.Select(o => ToView(o, [.. crossings[o.Id].OrderBy(c => c.At)], [], language))];
+        var refused = await RefusedAsync(ids, language, ct);
+        return [.. operations.Select(o => ToView(o, [.. crossings[o.Id].OrderBy(c => c.At)], [], language, refused[o.Id]))];
     }
 
     /// <summary>Each unit's last <paramref name="perUnit"/> fixes: one index range per unit, so a quiet unit keeps its track when others report often.</summary>
@@ -59,7 +72,8 @@ public sealed class OperationReader(SenningenDbContext db, Texts texts, Core.Tre
         return tracks;
     }
 
-    public OperationView ToView(Operation o, IReadOnlyList<OperationCrossing> crossings, IReadOnlyList<OperationEvent> events, string language) => new(
+    public OperationView ToView(Operation o, IReadOnlyList<OperationCrossing> crossings, IReadOnlyList<OperationEvent> events, string language,
+        IEnumerable<RefusedFixesView>? refused = null) => new(
         o.Id,
         o.Type,
         o.Status == OperationStatus.Active ? "active" : "ended",
@@ -81,7 +95,8 @@ public sealed class OperationReader(SenningenDbContext db, Texts texts, Core.Tre
         o.Outcome,
         [.. crossings.Select(ToView)],
         [.. events.Select(e => new TimelineEntry(e.At, e.Kind,
-            OperationLog.Render(texts, catalogue, language, e.Kind, OperationLog.ArgumentsOf(e))))]);
+            OperationLog.Render(texts, catalogue, language, e.Kind, OperationLog.ArgumentsOf(e), z => zones.ControlRoomName(z, language))))],
+        [.. refused ?? []]);
 
     public static CrossingView ToView(OperationCrossing c) =>
         new(c.Unit, c.FromCountry.Value, c.ToCountry.Value, c.FromZone, c.ToZone, c.At, c.Lat, c.Lon);

@@ -8,6 +8,7 @@ using Senningen.Node.Common.Officers;
 using Senningen.Node.Common.Persistence;
 using Senningen.Node.Features.Operations.Data;
 using Senningen.Node.Features.Operations.Lifecycle;
+using Senningen.Node.Features.Operations.Public;
 using Senningen.Node.Features.Operations.Read;
 using Senningen.Node.Features.Operations.Timeline;
 
@@ -20,7 +21,13 @@ namespace Senningen.Node.Features.Operations.Start;
 internal sealed class StartOperation(SenningenDbContext db, AuditLog audit, ZoneDirectory zones, NodeSettings settings, OperationReader reader,
     ChangeFeed<OperationsChange> feed, CurrentOfficer officer, Texts texts, TimeProvider clock)
 {
-    public async Task<Outcome<OperationView>> StartAsync(StartOperationRequest? request, CancellationToken ct)
+    public Task<Outcome<OperationView>> StartAsync(StartOperationRequest? request, CancellationToken ct) => StartAsync(request, null, ct);
+
+    /// <summary>
+    /// <paramref name="startedAt"/>: when the operation really began, if earlier than now (the demo's replay of a
+    /// pursuit already under way); its fixes from then on are accepted. Not offered on the API.
+    /// </summary>
+    public async Task<Outcome<OperationView>> StartAsync(StartOperationRequest? request, DateTimeOffset? startedAt, CancellationToken ct)
     {
         if (request is null)
         {
@@ -35,6 +42,11 @@ internal sealed class StartOperation(SenningenDbContext db, AuditLog audit, Zone
         }
 
         var now = clock.GetUtcNow();
+        if (startedAt is { } began && began < now)
+        {
+            now = began;
+        }
+
         var actor = officer.Actor;
         var operation = OperationSteps.Start(new Operation
         {

@@ -38,17 +38,37 @@ public static class OperationLog
 
     public static string[] ArgumentsOf(OperationEvent e) => e.Arguments.Length == 0 ? [] : e.Arguments.Split(Separator);
 
-    /// <summary>Renders a line; ids among the arguments (mission type, outcome) are shown by their names in that language.</summary>
-    public static string Render(Texts texts, TreatyCatalogue catalogue, string language, string kind, IReadOnlyList<string> arguments)
+    /// <summary>
+    /// Renders a line; ids among the arguments are shown by their names in that language: the mission type, the outcome,
+    /// countries, and zones as the control room that answers for them (<paramref name="zoneName"/>), so a notice or an
+    /// acknowledgement is credited to the control room it was addressed to, by name.
+    /// </summary>
+    public static string Render(Texts texts, TreatyCatalogue catalogue, string language, string kind, IReadOnlyList<string> arguments,
+        Func<string, string>? zoneName = null)
     {
         var shown = arguments.ToArray();
-        if (kind == EventKinds.Started && shown.Length > 0)
+        string Zone(string zone) => zone.Length == 0 || zoneName is null ? zone : zoneName(zone);
+        string Country(string code) => code.Length == 2 ? texts.Get(language, "country." + code) : code;
+        switch (kind)
         {
-            shown[0] = catalogue.FindMissionType(shown[0])?.Name.Get(language) ?? shown[0];
-        }
-        else if (kind == EventKinds.Ended && shown.Length > 0)
-        {
-            shown[0] = texts.Get(language, "ops.outcome." + shown[0]);
+            case EventKinds.Started when shown.Length > 2:
+                (shown[0], shown[2]) = (catalogue.FindMissionType(shown[0])?.Name.Get(language) ?? shown[0], Zone(shown[2]));
+                break;
+            case EventKinds.Ended when shown.Length > 0:
+                shown[0] = texts.Get(language, "ops.outcome." + shown[0]);
+                break;
+            case EventKinds.Crossing when shown.Length > 3:
+                (shown[1], shown[2], shown[3]) = (Country(shown[1]), Country(shown[2]), Zone(shown[3]));
+                break;
+            case EventKinds.ZoneChange when shown.Length > 2:
+                (shown[1], shown[2]) = (Zone(shown[1]), Zone(shown[2]));
+                break;
+            case EventKinds.Notified or EventKinds.Acknowledged or EventKinds.Escalated when shown.Length > 1:
+                (shown[0], shown[1]) = (Country(shown[0]), Zone(shown[1]));
+                break;
+            case EventKinds.Returned when shown.Length > 1:
+                shown[1] = Country(shown[1]);
+                break;
         }
 
         return texts.Format(language, "ops.event." + kind, [.. shown]);

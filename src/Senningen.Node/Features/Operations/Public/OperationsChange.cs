@@ -1,4 +1,4 @@
-namespace Senningen.Node.Features.Operations;
+namespace Senningen.Node.Features.Operations.Public;
 
 /// <summary>
 /// What changed, published on <see cref="Common.Live.ChangeFeed{T}"/>: an operation of this node (its id), the
