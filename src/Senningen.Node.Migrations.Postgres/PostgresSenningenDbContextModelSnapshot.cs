@@ -768,6 +768,9 @@ namespace Senningen.Node.Migrations.Postgres
                         .HasMaxLength(3)
                         .HasColumnType("character varying(3)");
 
+                    b.Property<int?>("Count")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("Hit")
                         .HasColumnType("boolean");
 
@@ -793,6 +796,10 @@ namespace Senningen.Node.Migrations.Postgres
 
                     b.Property<Guid>("SearchId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("ToAdd")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<bool>("TooBroad")
                         .HasColumnType("boolean");
