@@ -32,7 +32,9 @@ internal sealed class ConsultationAnswerer(TreatyCatalogue catalogue, IPersonInd
         // allows gets hit counts only, whatever the asking node checked.
         var selective = PersonSelectivity.Apply(decision.Level, query.DataSet, query.Person);
         var level = selective.Level;
-        var (found, tooBroad) = level == DisclosureLevel.Refused ? ([], false) : await FindAsync(query, ct);
+        var (found, tooBroad) = level == DisclosureLevel.Refused ? ([], false)
+            : selective.Limited && query.DataSet == DataSet.Persons ? await CountAsync(query, ct)
+            : await FindAsync(query, ct);
         var items = level is DisclosureLevel.Summary or DisclosureLevel.Full
             ? [.. found.Take(MaxItems).Select(f => f.Cut(level))]
             : new List<DisclosedItem>();
@@ -54,6 +56,16 @@ internal sealed class ConsultationAnswerer(TreatyCatalogue catalogue, IPersonInd
         tooBroad ? "too broad, nothing disclosed"
         : limited ? $"{found} found, count only: {PersonSelectivity.NotSelectiveEnough}, nothing disclosed"
         : $"{found} found, {disclosed} disclosed";
+
+    /// <summary>The most persons a counts-only answer counts; more shows as this number.</summary>
+    public const int MaxCount = 500;
+
+    // A counts-only answer reads nothing from the register: the index alone says how many match, without the ten-item cap.
+    private async Task<(List<Found> Found, bool TooBroad)> CountAsync(ConsultationQuery query, CancellationToken ct)
+    {
+        var result = (await persons.CurrentAsync(ct)).Search(query.Person!, MaxCount);
+        return result.IsRefused ? ([], true) : ([.. result.Matches.Select(m => new Found($"index:{m.Record.Id}", null, [], []))], false);
+    }
 
     private async Task<(List<Found> Found, bool TooBroad)> FindAsync(ConsultationQuery query, CancellationToken ct)
     {
