@@ -63,8 +63,9 @@ public sealed class ConsultationPageTests(ChromiumFixture browser) : IClassFixtu
         await Expect(row).ToContainTextAsync("officer");
         await row.Locator("[data-testid=log-trail]").ClickAsync();
         var trail = dpo.Locator("[data-testid=consultation-trail]");
-        await Expect(trail).ToContainTextAsync("consultation.search");
-        await Expect(trail).ToContainTextAsync("consultation.answer-received");
+        // Each step in words, its action code kept for the DPO in the title.
+        await Expect(trail.Locator("[data-action='consultation.search']")).ToHaveTextAsync("Partners consulted");
+        await Expect(trail.Locator("[data-action='consultation.answer-received']")).ToHaveTextAsync("Partner's answer received");
         await ConsoleSteps.KeepScreenshotAsync(dpo, "consultation-log-dpo");
     }
 
