@@ -793,6 +793,9 @@ namespace Senningen.Node.Migrations.Postgres
                         .HasMaxLength(3)
                         .HasColumnType("character varying(3)");
 
+                    b.Property<int?>("Count")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("Hit")
                         .HasColumnType("boolean");
 
@@ -819,6 +822,10 @@ namespace Senningen.Node.Migrations.Postgres
 
                     b.Property<Guid>("SearchId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("ToAdd")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<bool>("TooBroad")
                         .HasColumnType("boolean");

@@ -774,6 +774,9 @@ namespace Senningen.Node.Migrations.Sqlite
                         .HasMaxLength(3)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("Count")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("Hit")
                         .HasColumnType("INTEGER");
 
@@ -799,6 +802,10 @@ namespace Senningen.Node.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("SearchId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToAdd")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("TooBroad")

@@ -47,6 +47,16 @@ internal static class ConsoleSteps
         }
     }
 
+    /// <summary>Keeps a test artefact (a printed PDF) where the screenshots are kept.</summary>
+    public static async Task KeepFileAsync(string fileName, byte[] bytes)
+    {
+        foreach (var directory in ScreenshotDirectories())
+        {
+            Directory.CreateDirectory(directory);
+            await File.WriteAllBytesAsync(Path.Combine(directory, fileName), bytes);
+        }
+    }
+
     private static IEnumerable<string> ScreenshotDirectories()
     {
         yield return Path.Combine(AppContext.BaseDirectory, "screenshots");

@@ -63,8 +63,42 @@ public sealed class ConsultationPageTests(ChromiumFixture browser) : IClassFixtu
         await Expect(row).ToContainTextAsync("officer");
         await row.Locator("[data-testid=log-trail]").ClickAsync();
         var trail = dpo.Locator("[data-testid=consultation-trail]");
-        await Expect(trail).ToContainTextAsync("consultation.search");
-        await Expect(trail).ToContainTextAsync("consultation.answer-received");
+        // Each step in words, its action code kept for the DPO in the title.
+        await Expect(trail.Locator("[data-action='consultation.search']")).ToHaveTextAsync("Partners consulted");
+        await Expect(trail.Locator("[data-action='consultation.answer-received']")).ToHaveTextAsync("Partner's answer received");
         await ConsoleSteps.KeepScreenshotAsync(dpo, "consultation-log-dpo");
+    }
+
+    [Fact]
+    public async Task ASurnameAlone_GetsHitCountsOnly_WithADutchMessageSayingWhatToAdd_AndTheResultsScrollIntoView()
+    {
+        await using var network = await TestNetwork.StartAsync(["BE", "NL"]);
+        await using var scope = network["NL"].Services.CreateAsyncScope();
+        var person = await scope.ServiceProvider.GetRequiredService<SenningenDbContext>().RegistryPersons.OrderBy(p => p.Id).Skip(9).FirstAsync(Ct);
+        await using var context = await browser.NewContextAsync(network["BE"]);
+        var page = await context.NewPageAsync();
+        // A laptop screen: the form fills it, so the answers open below the fold.
+        await page.SetViewportSizeAsync(1280, 600);
+        await ConsoleSteps.SignInAsync(page, "officer");
+        await ConsoleSteps.SwitchLanguageAsync(page, "nl");
+        await page.GotoAsync("consultation");
+        await ConsoleSteps.WaitUntilInteractiveAsync(page);
+
+        await page.SelectOptionAsync("[data-testid=consult-context]", "joint-post");
+        await page.FillAsync("[data-testid=consult-surname]", person.Surname);
+        await page.FillAsync("[data-testid=consult-purpose]", "identiteitscontrole in de gemeenschappelijke post");
+        await page.FillAsync("[data-testid=consult-case]", "BE-2026-0043");
+        await page.ClickAsync("[data-testid=consult-submit]");
+
+        var dutch = page.Locator("[data-testid=consult-partner][data-country=NL]");
+        await Expect(dutch).ToHaveAttributeAsync("data-state", "answered", new() { Timeout = 15_000 });
+        var counts = dutch.Locator("[data-testid=consult-count-only]");
+        await Expect(counts).ToContainTextAsync("vul ook de voornaam of de geboortedatum in");
+        (await counts.GetAttributeAsync("data-count")).ShouldNotBeNull().ShouldNotBe("0");
+        await Expect(dutch.Locator("[data-testid=consult-level]")).ToHaveAttributeAsync("data-level", "hit-no-hit");
+        await Expect(dutch.Locator("[data-testid=consult-item]")).ToHaveCountAsync(0);
+        (await dutch.InnerTextAsync()).ShouldNotContain(person.GivenNames.Split(' ')[0]);
+        await Expect(page.Locator("[data-testid=consult-results]")).ToBeInViewportAsync();
+        await ConsoleSteps.KeepScreenshotAsync(page, "consultation-surname-only-nl");
     }
 }

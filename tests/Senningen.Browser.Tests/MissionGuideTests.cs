@@ -60,4 +60,35 @@ public sealed class MissionGuideTests(ChromiumFixture browser) : IClassFixture<C
         frenchAllowed.ShouldNotBe(englishAllowed);
         french.ShouldNotBe(english);
     }
+
+    [Fact]
+    public async Task MissionGuide_InFrench_ShowsTheFrenchLegalBasis_AndTheOpenQuestionAfterTheRule()
+    {
+        await using var node = await TestNode.StartAsync();
+        await using var context = await browser.NewContextAsync(node);
+        var page = await context.NewPageAsync();
+        await ConsoleSteps.SignInAsync(page, "officer");
+        await ConsoleSteps.SwitchLanguageAsync(page, "fr");
+
+        // Hot pursuit into the Netherlands is a rule still marked for legal review, so it has both a rule and a caveat.
+        await page.GotoAsync(HotPursuitIntoNetherlands);
+        var card = page.Locator("[data-testid=rule-card]");
+        await Expect(card).ToBeVisibleAsync();
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "fr");
+        var basis = page.Locator("[data-testid=rule-legal-basis]");
+        await Expect(basis).ToContainTextAsync("Traité de police Benelux de 2018 (Trb. 2018, 160)");
+        (await basis.InnerTextAsync()).ShouldNotContain("Police Treaty");
+        await Expect(page.Locator("[data-testid=rule-open-question]")).ToBeVisibleAsync();
+        await ConsoleSteps.KeepScreenshotAsync(page, "mission-guide-caveat-after-rule-fr");
+
+        // Document order: the legal basis, the conditions and the powers all precede the open question.
+        var order = await card.EvaluateAsync<string[]>("""
+            card => [...card.querySelectorAll('[data-testid=rule-legal-basis], .rule-list, [data-testid=rule-open-question]')]
+                .map(e => e.dataset.testid ?? 'conditions')
+            """);
+        order.ShouldBe(["rule-legal-basis", "conditions", "rule-open-question"]);
+        var lastIsCaveat = await card.EvaluateAsync<bool>(
+            "card => [...card.children].at(-1).matches('[data-testid=rule-open-question]')");
+        lastIsCaveat.ShouldBeTrue("the open question closes the card, after what the officer may do");
+    }
 }

@@ -44,7 +44,16 @@ public sealed record PartnerAnswerView(
     bool? Hit,
     bool TooBroad,
     IReadOnlyList<ConsultationItemView> Items,
-    DateTimeOffset? AnsweredAt);
+    DateTimeOffset? AnsweredAt)
+{
+    /// <summary>
+    /// Set when the partner found the person criteria too wide for the level the treaty allows and answered with counts
+    /// only: how many it found. <see cref="ToAdd"/> then names what would let it show them (surname, givenNames, birthDate).
+    /// </summary>
+    public int? Count { get; init; }
+
+    public IReadOnlyList<string> ToAdd { get; init; } = [];
+}
 
 /// <summary>One record disclosed: the partner's reference, the match score and its explanation (persons), and the fields the level allows.</summary>
 public sealed record ConsultationItemView(string Reference, double? Score, IReadOnlyDictionary<string, string> Fields, IReadOnlyList<string> Explanation);

@@ -25,7 +25,7 @@ internal static class RuleReader
         var allowed = r.Bool("allowed");
         var from = r.Date("effectiveFrom", required: true);
         var until = r.Date("effectiveUntil", required: false);
-        var legalBasis = r.String("legalBasis");
+        var legalBasis = r.Text("legalBasis");
         var disclosure = ReadDisclosure(missionId, allowed, r);
         var conditions = Conditions(r);
         // A rule that is not allowed needs no powers, but must say what to do instead.

@@ -25,5 +25,5 @@ public sealed record TreatyDecision(
 {
     public bool IsAllowed => Outcome == TreatyOutcome.Allowed;
 
-    public string? LegalBasis => Rule?.LegalBasis;
+    public LocalizedText? LegalBasis => Rule?.LegalBasis;
 }

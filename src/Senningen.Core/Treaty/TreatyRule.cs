@@ -12,7 +12,7 @@ namespace Senningen.Core.Treaty;
 /// <param name="Allowed">Whether the treaty, as implemented between these two parties, permits it.</param>
 /// <param name="EffectiveFrom">First day the rule applies.</param>
 /// <param name="EffectiveUntil">Last day the rule applies (inclusive); null while it still applies.</param>
-/// <param name="LegalBasis">The article(s) that grant or withhold it, as a reviewer would cite them.</param>
+/// <param name="LegalBasis">The article(s) that grant or withhold it, as a reviewer would cite them, in each language.</param>
 /// <param name="Conditions">Conditions that must all hold; empty when none beyond the treaty's general ones.</param>
 /// <param name="Instead">Why it is not allowed and what to use instead; set when <see cref="Allowed"/> is false.</param>
 /// <param name="Notification">Whom to notify and when; null only for rules that are not allowed.</param>
@@ -27,7 +27,7 @@ public sealed record TreatyRule(
     bool Allowed,
     DateOnly EffectiveFrom,
     DateOnly? EffectiveUntil,
-    string LegalBasis,
+    LocalizedText LegalBasis,
     IReadOnlyList<LocalizedText> Conditions,
     LocalizedText? Instead,
     Notification? Notification,

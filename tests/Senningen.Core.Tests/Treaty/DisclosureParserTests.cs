@@ -46,10 +46,9 @@ public sealed class DisclosureParserTests
     public void Disclosure_OnAMissionThatIsNoConsultation_IsReported()
     {
         var yaml = File("hot-pursuit.yaml");
-        var line = yaml.IndexOf("\n    legalBasis:", StringComparison.Ordinal);
-        var end = yaml.IndexOf('\n', line + 1);
+        var conditions = yaml.IndexOf("\n    conditions:", StringComparison.Ordinal);
 
-        var problem = Parse("hot-pursuit.yaml", yaml.Insert(end + 1, JointPostBlock)).ShouldHaveSingleItem();
+        var problem = Parse("hot-pursuit.yaml", yaml.Insert(conditions + 1, JointPostBlock)).ShouldHaveSingleItem();
 
         problem.Message.ShouldContain("'disclosure' is only for the consultation missions");
     }

@@ -9,6 +9,11 @@ internal static class MissionYaml
 
     private const string Text = "{nl: t, fr: t, de: t, en: t}";
 
+    /// <summary>The legal basis line every generated rule has, so a test can remove or replace it.</summary>
+    public const string LegalBasisLine = "    legalBasis: " + LegalBasis + "\n";
+
+    private const string LegalBasis = "{nl: \"Art. 1 test\", fr: \"Art. 1 essai\", de: \"Art. 1 Test\", en: \"Art. 1 test\"}";
+
     private static readonly (string Acting, string Host)[] Pairs =
         [("BE", "NL"), ("BE", "LU"), ("NL", "BE"), ("NL", "LU"), ("LU", "BE"), ("LU", "NL")];
 
@@ -33,7 +38,7 @@ internal static class MissionYaml
             host: {host}
             allowed: true
             effectiveFrom: 2023-10-01
-            legalBasis: Art. 1 test
+            legalBasis: {LegalBasis}
             conditions: []
             notification:
               whom: {Text}

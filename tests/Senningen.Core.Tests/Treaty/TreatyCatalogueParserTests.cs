@@ -18,7 +18,7 @@ public sealed class TreatyCatalogueParserTests
     [Fact]
     public void Parse_YamlSyntaxError_ReportsFileAndLine()
     {
-        var yaml = ReplaceFirst(Valid(), "legalBasis: Art. 1 test", "legalBasis: [unclosed");
+        var yaml = ReplaceFirst(Valid(), "legalBasis: {", "legalBasis: [unclosed {");
 
         var problem = SingleProblem(yaml);
 
@@ -55,7 +55,7 @@ public sealed class TreatyCatalogueParserTests
     [Fact]
     public void Parse_MissingField_IsReportedAtTheRecord()
     {
-        var yaml = ReplaceFirst(Valid(), "    legalBasis: Art. 1 test\n", "");
+        var yaml = ReplaceFirst(Valid(), LegalBasisLine, "");
 
         var problem = SingleProblem(yaml);
 
@@ -104,6 +104,51 @@ public sealed class TreatyCatalogueParserTests
 
         problem.Message.ShouldContain("missing field 'de'");
         problem.Line.ShouldBe(LineOf(yaml, "summary:"));
+    }
+
+    [Theory]
+    [InlineData("nl")]
+    [InlineData("fr")]
+    [InlineData("de")]
+    [InlineData("en")]
+    public void Parse_LegalBasisWithoutOneLanguage_NamesTheFileTheRuleTheFieldAndTheLanguage(string language)
+    {
+        var without = language switch
+        {
+            "nl" => "{fr: \"Art. 1 essai\", de: \"Art. 1 Test\", en: \"Art. 1 test\"}",
+            "fr" => "{nl: \"Art. 1 test\", de: \"Art. 1 Test\", en: \"Art. 1 test\"}",
+            "de" => "{nl: \"Art. 1 test\", fr: \"Art. 1 essai\", en: \"Art. 1 test\"}",
+            _ => "{nl: \"Art. 1 test\", fr: \"Art. 1 essai\", de: \"Art. 1 Test\"}",
+        };
+        var yaml = Valid().Replace(LegalBasisLine, $"    legalBasis: {without}\n", StringComparison.Ordinal);
+        var third = LineOf(yaml, "legalBasis:", occurrence: 3);
+
+        var problems = TreatyCatalogueParser.Parse([new TreatySource(FileName, yaml)]).Problems;
+
+        problems.Count.ShouldBe(6);
+        var problem = problems.Single(p => p.Line == third);
+        problem.FileName.ShouldBe(FileName);
+        problem.Message.ShouldBe($"rules[2].legalBasis: missing field '{language}'");
+    }
+
+    [Fact]
+    public void Parse_LegalBasisAsOneEnglishText_IsReportedAsNotLocalized()
+    {
+        var yaml = ReplaceFirst(Valid(), LegalBasisLine, "    legalBasis: \"Art. 1 Benelux Police Treaty\"\n");
+
+        var problem = SingleProblem(yaml);
+
+        problem.Message.ShouldBe("rules[0].legalBasis: must be a mapping with nl, fr, de and en, found a single value");
+        problem.Line.ShouldBe(LineOf(yaml, "legalBasis:"));
+    }
+
+    [Fact]
+    public void Parse_LegalBasis_IsReadInEveryLanguage()
+    {
+        var rule = Parse(Valid()).Catalogue.ShouldNotBeNull().Rules[0];
+
+        rule.LegalBasis.Get("fr").ShouldBe("Art. 1 essai");
+        rule.LegalBasis.Get("de").ShouldBe("Art. 1 Test");
     }
 
     [Fact]

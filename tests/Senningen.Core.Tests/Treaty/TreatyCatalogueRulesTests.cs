@@ -51,7 +51,6 @@ public sealed class TreatyCatalogueRulesTests
         rule.ShouldNotBeNull();
         rule.Allowed.ShouldBe(allowed);
         rule.EffectiveFrom.ShouldBe(new DateOnly(2023, 10, 1));
-        rule.LegalBasis.ShouldNotBeNullOrWhiteSpace();
         foreach (var text in Texts(rule))
         {
             foreach (var language in Language.All)
@@ -100,7 +99,7 @@ public sealed class TreatyCatalogueRulesTests
         decision.Outcome.ShouldBe(TreatyOutcome.NotAllowed);
         decision.IsAllowed.ShouldBeFalse();
         decision.Rule.ShouldNotBeNull().Instead.ShouldNotBeNull().En.ShouldContain("SIS");
-        decision.LegalBasis.ShouldNotBeNull().ShouldContain("Art. 13");
+        decision.LegalBasis.ShouldNotBeNull().En.ShouldContain("Art. 13");
     }
 
     [Fact]
@@ -170,11 +169,33 @@ public sealed class TreatyCatalogueRulesTests
         reversed.Version.Length.ShouldBe(64);
     }
 
+    [Fact]
+    public void LegalBasis_IsWrittenInEachLanguage_AndKeepsTheOfficialReference()
+    {
+        foreach (var rule in TreatyFiles.Catalogue.Rules)
+        {
+            var basis = rule.LegalBasis;
+            var where = $"{rule.MissionId} {rule.Acting}->{rule.Host}";
+            basis.Nl.ShouldContain("Benelux-politieverdrag 2018", customMessage: where);
+            basis.Fr.ShouldContain("Traité de police Benelux de 2018", customMessage: where);
+            basis.De.ShouldContain("Benelux-Polizeivertrag 2018", customMessage: where);
+            basis.En.ShouldContain("Benelux Police Treaty 2018", customMessage: where);
+            foreach (var text in new[] { basis.Nl, basis.Fr, basis.De, basis.En })
+            {
+                text.ShouldContain("(Trb. 2018, 160)", customMessage: where);
+            }
+
+            basis.Fr.ShouldNotContain("Police Treaty", customMessage: where);
+            basis.Nl.ShouldNotContain("Police Treaty", customMessage: where);
+            basis.De.ShouldNotContain("Police Treaty", customMessage: where);
+        }
+    }
+
     private static IEnumerable<LocalizedText> Texts(TreatyRule rule)
     {
         IEnumerable<LocalizedText?> all =
         [
-            .. rule.Conditions, rule.Instead, rule.Notification?.Whom, rule.Notification?.When, rule.Powers?.Weapons,
+            rule.LegalBasis, .. rule.Conditions, rule.Instead, rule.Notification?.Whom, rule.Notification?.When, rule.Powers?.Weapons,
             rule.Powers?.Apprehension, rule.Powers?.UseOfForce, rule.Powers?.MayNot, rule.Reporting, rule.OpenQuestion,
         ];
         return all.OfType<LocalizedText>();

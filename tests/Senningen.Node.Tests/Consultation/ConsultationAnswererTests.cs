@@ -83,6 +83,37 @@ public sealed class ConsultationAnswererTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ASurnameAlone_GetsHitCountsOnly_SayingWhatToAdd_AndNoPersonLeavesNorIsAuditedAsDisclosed()
+    {
+        var answer = await AnswerAsync(PersonQuery(ConsultationContext.JointPost, "BE", new PersonParticulars { Surname = _person.Surname }));
+
+        (answer.Level, answer.Hit, answer.TooBroad).ShouldBe((DisclosureLevel.HitNoHit, true, false));
+        answer.Items.ShouldBeEmpty();
+        answer.Count.ShouldNotBeNull().ShouldBeGreaterThanOrEqualTo(1);
+        answer.ToAdd.ShouldBe(["givenNames", "birthDate"]);
+        var entry = await QueryAsync(_nl, db => db.AuditEntries.SingleAsync(e => e.Action == "consultation.disclosed", Ct));
+        entry.Records.ShouldBe($"consultation:{answer.QueryId}");
+        entry.Detail!.ShouldContain($"level hit-no-hit under joint-post-consultation:BE-NL; {answer.Count} found, count only");
+        entry.Detail!.ShouldNotContain(_person.NationalId);
+    }
+
+    [Fact]
+    public async Task ASurnameWithABirthDate_GetsTheLevelTheTreatyAllows()
+    {
+        var answer = await AnswerAsync(PersonQuery(ConsultationContext.MixedPatrol, "BE", new PersonParticulars
+        {
+            Surname = _person.Surname,
+            BirthDate = BirthDate.From(_person.BirthDate.Year, _person.BirthDate.Month, _person.BirthDate.Day),
+        }));
+
+        answer.Level.ShouldBe(DisclosureLevel.Summary);
+        (answer.Count, answer.ToAdd.Count).ShouldBe((null, 0));
+        answer.Items.ShouldContain(i => i.Reference == $"registry-person:{_person.Id}");
+        var entry = await QueryAsync(_nl, db => db.AuditEntries.SingleAsync(e => e.Action == "consultation.disclosed", Ct));
+        entry.Records.ShouldContain($"registry-person:{_person.Id}");
+    }
+
+    [Fact]
     public async Task AQueryWithNothingSelective_IsRefusedAsTooBroad_AndNothingIsDisclosed()
     {
         // A given name and a year: every Jan born that year. (The ceiling on a surname alone needs a register larger

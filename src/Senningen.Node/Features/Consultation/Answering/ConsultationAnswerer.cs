@@ -28,17 +28,43 @@ internal sealed class ConsultationAnswerer(TreatyCatalogue catalogue, IPersonInd
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var decision = ConsultationPolicy.Decide(catalogue, query.Context, query.Requesting, node.Country, query.DataSet, today);
         var rule = decision.Rule is { } r ? $"{r.MissionId}:{r.Acting.Value}-{r.Host.Value}" : null;
-        var (found, tooBroad) = decision.Level == DisclosureLevel.Refused ? ([], false) : await FindAsync(query, ct);
-        var items = decision.Level is DisclosureLevel.Summary or DisclosureLevel.Full
-            ? [.. found.Take(MaxItems).Select(f => f.Cut(decision.Level))]
+        // This node owns the data, so it weighs the criteria itself: a person search too wide for the level the treaty
+        // allows gets hit counts only, whatever the asking node checked.
+        var selective = PersonSelectivity.Apply(decision.Level, query.DataSet, query.Person);
+        var level = selective.Level;
+        var (found, tooBroad) = level == DisclosureLevel.Refused ? ([], false)
+            : selective.Limited && query.DataSet == DataSet.Persons ? await CountAsync(query, ct)
+            : await FindAsync(query, ct);
+        var items = level is DisclosureLevel.Summary or DisclosureLevel.Full
+            ? [.. found.Take(MaxItems).Select(f => f.Cut(level))]
             : new List<DisclosedItem>();
-        var answer = new ConsultationAnswer(query.Id, decision.Level, rule, decision.Refusal, found.Count > 0, tooBroad, items);
-        audit.Add(new AuditRecord(AuditActions.ConsultationDisclosed, decision.Level == DisclosureLevel.Refused ? AuditOutcomes.Denied : AuditOutcomes.Success,
+        var limited = selective.Limited && !tooBroad;
+        var answer = new ConsultationAnswer(query.Id, level, rule, decision.Refusal, found.Count > 0, tooBroad, items)
+        {
+            Count = limited ? found.Count : null,
+            ToAdd = limited ? [.. selective.ToAdd.Select(PersonSelectivity.NameOf)] : [],
+        };
+        audit.Add(new AuditRecord(AuditActions.ConsultationDisclosed, level == DisclosureLevel.Refused ? AuditOutcomes.Denied : AuditOutcomes.Success,
             [$"consultation:{query.Id}", .. items.Select(i => i.Reference)], query.Purpose, query.CaseReference, query.Requesting.Value,
             $"{ConsultationContexts.NameOf(query.Context)} {Disclosure.NameOf(query.DataSet)} for {query.RequestedBy} ({query.Requesting.Value}): " +
-            $"level {Disclosure.NameOf(decision.Level)} under {rule ?? decision.Refusal}; {(tooBroad ? "too broad, nothing disclosed" : $"{found.Count} found, {items.Count} disclosed")}"),
+            $"level {Disclosure.NameOf(level)} under {rule ?? decision.Refusal}; {Outcome(found.Count, items.Count, tooBroad, limited)}"),
             Actor.Node(node));
         return answer;
+    }
+
+    private static string Outcome(int found, int disclosed, bool tooBroad, bool limited) =>
+        tooBroad ? "too broad, nothing disclosed"
+        : limited ? $"{found} found, count only: {PersonSelectivity.NotSelectiveEnough}, nothing disclosed"
+        : $"{found} found, {disclosed} disclosed";
+
+    /// <summary>The most persons a counts-only answer counts; more shows as this number.</summary>
+    public const int MaxCount = 500;
+
+    // A counts-only answer reads nothing from the register: the index alone says how many match, without the ten-item cap.
+    private async Task<(List<Found> Found, bool TooBroad)> CountAsync(ConsultationQuery query, CancellationToken ct)
+    {
+        var result = (await persons.CurrentAsync(ct)).Search(query.Person!, MaxCount);
+        return result.IsRefused ? ([], true) : ([.. result.Matches.Select(m => new Found($"index:{m.Record.Id}", null, [], []))], false);
     }
 
     private async Task<(List<Found> Found, bool TooBroad)> FindAsync(ConsultationQuery query, CancellationToken ct)

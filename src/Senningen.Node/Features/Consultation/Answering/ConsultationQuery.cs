@@ -35,4 +35,11 @@ internal sealed record ConsultationAnswer(
     string? Refusal,
     bool Hit,
     bool TooBroad,
-    IReadOnlyList<DisclosedItem> Items);
+    IReadOnlyList<DisclosedItem> Items)
+{
+    /// <summary>How many were found, set only when the criteria were too wide for the level allowed (hit counts only).</summary>
+    public int? Count { get; init; }
+
+    /// <summary>When limited to counts, the identifiers (wire names) that would raise the answer to the level allowed.</summary>
+    public IReadOnlyList<string> ToAdd { get; init; } = [];
+}

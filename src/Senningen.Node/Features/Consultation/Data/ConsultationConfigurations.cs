@@ -49,6 +49,7 @@ internal sealed class ConsultationAnswerConfiguration : IEntityTypeConfiguration
         builder.Property(a => a.Level).HasMaxLength(20);
         builder.Property(a => a.Rule).HasMaxLength(100);
         builder.Property(a => a.Refusal).HasMaxLength(100);
+        builder.Property(a => a.ToAdd).HasMaxLength(100);
         builder.Property(a => a.ReceivedAt).HasColumnName("ReceivedAtMs").HasConversion<UnixMillisecondsConverter>();
         // One answer per partner and search: a redelivered answer is not stored twice.
         builder.HasIndex(a => new { a.SearchId, a.Country }).IsUnique();

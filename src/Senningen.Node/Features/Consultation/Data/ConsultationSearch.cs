@@ -49,6 +49,12 @@ public sealed class ConsultationAnswerRow
 
     public bool TooBroad { get; set; }
 
+    /// <summary>How many the partner found when it answered with counts only (criteria too wide for the level).</summary>
+    public int? Count { get; set; }
+
+    /// <summary>With <see cref="Count"/>: the identifiers the partner asks for, comma-separated (surname, givenNames, birthDate).</summary>
+    public string? ToAdd { get; set; }
+
     /// <summary>The items disclosed (JSON).</summary>
     public string Items { get; set; } = "[]";
 

@@ -41,12 +41,13 @@ internal sealed class AnswerHandler(AuditLog audit, NodeSettings settings, Chang
         db.ConsultationAnswers.Add(new ConsultationAnswerRow
         {
             SearchId = p.SearchId, Country = message.Sender, Level = p.Level, Rule = p.Rule, Refusal = p.Refusal, Hit = p.Hit, TooBroad = p.TooBroad,
+            Count = p.Count, ToAdd = p.ToAdd is { Count: > 0 } add ? string.Join(',', add) : null,
             Items = JsonSerializer.Serialize(p.Items, Json), ReceivedAt = UnixMillisecondsConverter.Truncate(clock.GetUtcNow()),
         });
         audit.Add(new AuditRecord(AuditActions.ConsultationAnswerReceived, AuditOutcomes.Success,
             [$"consultation:{p.SearchId}", .. p.Items.Select(i => $"{message.Sender}:{i.Reference}")], search.Purpose, search.CaseReference,
             Detail: $"{message.Sender} answered {ConsultationContexts.NameOf(search.Context)} {Disclosure.NameOf(search.DataSet)} for {search.RequestedBy}: level {p.Level} under {p.Rule ?? p.Refusal}, " +
-                $"{(p.TooBroad ? "too broad" : p.Hit ? $"hit, {p.Items.Count} item(s)" : "no hit")}"), node);
+                $"{(p.TooBroad ? "too broad" : p.Count is { } count ? $"{count} found, count only" : p.Hit ? $"hit, {p.Items.Count} item(s)" : "no hit")}"), node);
         db.AfterCommit(() => feed.Publish(new AnswerStored(p.SearchId)));
     }
 }

@@ -19,6 +19,14 @@ public sealed record AnswerPayload(
     bool TooBroad,
     IReadOnlyList<AnswerItem> Items) : IValidatedPayload
 {
+    /// <summary>
+    /// Set when the answering node found the person criteria too wide for the level allowed: how many it found, and
+    /// which identifiers (surname, givenNames, birthDate) would let it show them. Absent from older partners' answers.
+    /// </summary>
+    public int? Count { get; init; }
+
+    public IReadOnlyList<string>? ToAdd { get; init; }
+
     public const string Type = "consultation.answer";
 
     public IEnumerable<string> Problems()
@@ -31,6 +39,10 @@ public sealed record AnswerPayload(
         {
             // A partner's mistake must not put personal data on the asking side that its own level does not allow.
             yield return "a refused or hit/no-hit answer carries no items";
+        }
+        else if (Count is < 0 || (Count is not null && Level != "hit-no-hit"))
+        {
+            yield return "a count comes only with a hit/no-hit answer and is not negative";
         }
     }
 }

@@ -22,7 +22,8 @@ internal sealed class QueryHandler(ConsultationAnswerer answerer, Outbox outbox,
         var answer = await answerer.AnswerAsync(query, cancellationToken);
         var left = message.ExpiresAt - clock.GetUtcNow();
         await outbox.EnqueueAsync(requesting, AnswerPayload.Type, 1, new AnswerPayload(p.SearchId, Disclosure.NameOf(answer.Level), answer.Rule,
-            answer.Refusal, answer.Hit, answer.TooBroad, [.. answer.Items.Select(i => new AnswerItem(i.Reference, i.Score, i.Fields, i.Explanation))]),
+            answer.Refusal, answer.Hit, answer.TooBroad, [.. answer.Items.Select(i => new AnswerItem(i.Reference, i.Score, i.Fields, i.Explanation))])
+            { Count = answer.Count, ToAdd = answer.ToAdd.Count > 0 ? answer.ToAdd : null },
             message.ConversationId, p.CaseReference, left > TimeSpan.FromSeconds(1) ? left : TimeSpan.FromSeconds(1), cancellationToken: cancellationToken);
     }
 

@@ -121,6 +121,9 @@ internal sealed class ConsultationSearches(SenningenDbContext db, Outbox outbox,
             answers.FirstOrDefault(a => a.Country == country) is { } a
                 ? new PartnerAnswerView(country.Value, "answered", a.Level, a.Rule, a.Refusal, a.Hit, a.TooBroad,
                     JsonSerializer.Deserialize<List<ConsultationItemView>>(a.Items, Json) ?? [], a.ReceivedAt)
+                {
+                    Count = a.Count, ToAdd = a.ToAdd?.Split(',') ?? [],
+                }
                 : new PartnerAnswerView(country.Value, now < deadline ? "waiting" : "no-answer", null, null, null, null, false, [], null));
         return new ConsultationSearchView(search.Id, ConsultationContexts.NameOf(search.Context), Disclosure.NameOf(search.DataSet), search.Purpose,
             search.CaseReference, search.StartedAt, deadline, [.. partners]);

@@ -17,6 +17,23 @@ internal static class ExchangeLabels
         _ => status,
     };
 
+    /// <summary>What a message is, in words; the type code stays in the cell's title for whoever reads envelopes.</summary>
+    public static string MessageType(Texts texts, string type) => type switch
+    {
+        "anpr.hit" => texts["exchange.type.anpr.hit"],
+        "consultation.answer" => texts["exchange.type.consultation.answer"],
+        "consultation.query" => texts["exchange.type.consultation.query"],
+        "exchange.ping" => texts["exchange.type.exchange.ping"],
+        "operations.acknowledged" => texts["exchange.type.operations.acknowledged"],
+        "operations.crossing" => texts["exchange.type.operations.crossing"],
+        "operations.ended" => texts["exchange.type.operations.ended"],
+        "operations.escalated" => texts["exchange.type.operations.escalated"],
+        "operations.left" => texts["exchange.type.operations.left"],
+        "operations.positions" => texts["exchange.type.operations.positions"],
+        "request.transition" => texts["exchange.type.request.transition"],
+        _ => type,
+    };
+
     public static string Country(Texts texts, string code) => code switch
     {
         "BE" => texts["country.BE"],

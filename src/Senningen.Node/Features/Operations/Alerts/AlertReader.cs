@@ -98,7 +98,7 @@ public sealed class AlertReader(SenningenDbContext db, AuditLog audit, ZoneDirec
             return [];
         }
 
-        var lines = new List<string> { rule.LegalBasis };
+        var lines = new List<string> { rule.LegalBasis.Get(language) };
         lines.AddRange(rule.Conditions.Select(c => c.Get(language)));
         if (rule.Powers is { } powers)
         {

@@ -71,7 +71,7 @@ internal sealed class RequestReader(SenningenDbContext db, RequestCatalogue cata
 
         var (acting, host) = type.TreatyPair(r.RequestingCountry, r.RequestedCountry);
         var rule = treaty.Find(mission, acting, host);
-        return new FormLegalBasisView(mission, treaty.FindMissionType(mission)?.Name.Get(language), rule?.LegalBasis ?? "",
+        return new FormLegalBasisView(mission, treaty.FindMissionType(mission)?.Name.Get(language), rule?.LegalBasis.Get(language) ?? "",
             [.. (rule?.Conditions ?? []).Select(c => c.Get(language))]);
     }
 

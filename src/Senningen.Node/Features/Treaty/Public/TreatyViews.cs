@@ -19,7 +19,7 @@ internal static class TreatyViews
         rule.Allowed,
         rule.EffectiveFrom,
         rule.EffectiveUntil,
-        rule.LegalBasis,
+        rule.LegalBasis.Get(language),
         [.. rule.Conditions.Select(c => c.Get(language))],
         rule.Instead?.Get(language),
         rule.Notification is { } n
@@ -36,7 +36,7 @@ internal static class TreatyViews
 
     public static TreatyDecisionView ToView(this TreatyDecision decision, string language) => new(
         decision.MissionId, decision.Acting.Value, decision.Host.Value, decision.Date, decision.Outcome.ToString(),
-        decision.IsAllowed, decision.LegalBasis, decision.Rule?.ToView(language));
+        decision.IsAllowed, decision.LegalBasis?.Get(language), decision.Rule?.ToView(language));
 
     public static TreatyCatalogueView ToView(this TreatyCatalogue catalogue, string language) => new(
         catalogue.Version, language,

@@ -38,14 +38,15 @@ export function ruleCard(bundle, mission, rule, host) {
     h('p', {},
       h(`span.badge.${rule.allowed ? 'allowed' : 'denied'}`, { 'data-testid': 'rule-allowed' }, rule.allowed ? t('guide.allowed') : t('guide.not-allowed')), ' ',
       rule.verify ? h('span.badge.verify', { 'data-testid': 'rule-unconfirmed' }, t('guide.verify')) : null),
-    rule.verify ? h('p.banner', {}, t('app.guide.unconfirmed'), rule.openQuestion ? ` ${rule.openQuestion}` : '') : null,
     h('dl.facts', {}, h('dt', {}, t('guide.legal-basis')), h('dd', { 'data-testid': 'legal-basis' }, rule.legalBasis)),
     !rule.allowed && rule.instead ? [h('h4', {}, t('guide.instead')), h('p', {}, rule.instead)] : null,
     powers ? [h('h4', {}, t('app.guide.may')), h('p', { 'data-testid': 'may' }, powers.apprehension)] : null,
     h('h4', {}, t('app.guide.must')), h('ul.plain', { 'data-testid': 'must' }, must.map((m) => h('li', {}, m))),
     powers ? [h('h4', {}, t('app.guide.may-not')), h('p', { 'data-testid': 'may-not' }, powers.mayNot)] : null,
     powers ? [h('h4', {}, t('app.guide.force')),
-      h('dl.facts', {}, h('dt', {}, t('guide.weapons')), h('dd', {}, powers.weapons), h('dt', {}, t('guide.use-of-force')), h('dd', {}, powers.useOfForce))] : null);
+      h('dl.facts', {}, h('dt', {}, t('guide.weapons')), h('dd', {}, powers.weapons), h('dt', {}, t('guide.use-of-force')), h('dd', {}, powers.useOfForce))] : null,
+    // The rule first, its caveat after: the officer reads what they may do before what is still to be confirmed.
+    rule.verify ? h('p.banner', {}, t('app.guide.unconfirmed'), rule.openQuestion ? ` ${rule.openQuestion}` : '') : null);
 }
 
 function checklistCard(rule, mission, host) {
