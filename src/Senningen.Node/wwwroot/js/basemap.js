@@ -14,6 +14,10 @@ function escapeHtml(text) {
   return span.innerHTML;
 }
 
+// GeoNames' names are local: Dutch in the Netherlands, French in Luxembourg and France, German in Germany; Belgium's
+// are Dutch or French by region, which the file does not say.
+const placeLanguage = { NL: 'nl', LU: 'fr', FR: 'fr', DE: 'de' };
+
 function placeIcon(L, properties) {
   const root = document.createElement('div');
   root.className = `map-place map-place-rank-${properties.rank}`;
@@ -23,6 +27,10 @@ function placeIcon(L, properties) {
   const name = document.createElement('span');
   name.className = 'map-place-name';
   name.textContent = properties.name;
+  // A place keeps its local name in every console language ("Luxembourg" on a Dutch map is the town, not the English
+  // word): say which language it is in, and that it is not to be translated.
+  name.lang = placeLanguage[properties.country] ?? 'und';
+  name.translate = false;
   root.append(dot, name);
   return L.divIcon({ html: root, className: 'map-place-icon', iconSize: null });
 }
