@@ -129,8 +129,7 @@ public sealed class CompressedShiftTests(ChromiumFixture browser) : IClassFixtur
         using var tracker = await network["BE"].SignedInAsync("officer");
         for (var i = 0; i < 50; i++)
         {
-            var operation = await PursuitAlertTests.StartPursuitAsync(tracker);
-            await PursuitAlertTests.DriveUntilCrossingAsync(tracker, operation.Id);
+            await CrossIntoTheNetherlandsAsync(tracker, string.Create(CultureInfo.InvariantCulture, $"WPR-ANT-{i + 20}"));
         }
 
         for (var i = 0; i < 200; i++)
@@ -191,6 +190,25 @@ public sealed class CompressedShiftTests(ChromiumFixture browser) : IClassFixtur
         }
 
         TestContext.Current.SendDiagnosticMessage(string.Join("; ", measured));
+    }
+
+    /// <summary>A pursuit by one unit from near Meer to past Hazeldonk, its last minute of fixes sent in one batch.</summary>
+    private static async Task CrossIntoTheNetherlandsAsync(HttpClient tracker, string unit)
+    {
+        var started = await tracker.PostAsJsonAsync("api/v1/operations", new Senningen.Contracts.Operations.StartOperationRequest("hot-pursuit",
+            [new Senningen.Contracts.Operations.OperationUnitInput(unit, "BMW 530d", 2)], ["1-XYZ-987"], "Twee mannen", "Overval op een juwelier",
+            "BE-VAN", "PV-BR-77", null, null), Ct);
+        started.EnsureSuccessStatusCode();
+        var operation = (await started.Content.ReadFromJsonAsync<Senningen.Contracts.Operations.OperationView>(Ct))!;
+        const int steps = 240;
+        var start = DateTimeOffset.UtcNow.AddMilliseconds(-250 * steps);
+        var fixes = Enumerable.Range(0, steps + 1).Select(i => new Senningen.Contracts.Operations.PositionFixInput(unit,
+            51.460 + (i * 0.060 / steps), 4.740 + (i * 0.025 / steps), start.AddMilliseconds(250 * i), 90, 15, 6)).ToList();
+        var response = await tracker.PostAsJsonAsync($"api/v1/operations/{operation.Id}/positions",
+            new Senningen.Contracts.Operations.PositionBatch(fixes), Ct);
+        response.EnsureSuccessStatusCode();
+        var result = (await response.Content.ReadFromJsonAsync<Senningen.Contracts.Operations.PositionBatchResult>(Ct))!;
+        result.Crossings.ShouldNotBeEmpty($"{unit}: {result.Accepted} accepted, {result.Rejected.Count} rejected");
     }
 
     // The board shows Benelux wall-clock time; Dutch writes it 24-hour.

@@ -90,6 +90,9 @@ public sealed class PrintoutTests(ChromiumFixture browser) : IClassFixture<Chrom
         await page.EmulateMediaAsync(new() { Media = Media.Print });
         var pdf = await page.PdfAsync(new() { Format = "A4", PrintBackground = true, PreferCSSPageSize = true });
         await ConsoleSteps.KeepFileAsync(name + ".pdf", pdf);
+        // The print rendering at A4's width as a picture too (the README shows it; a PDF does not show in a README).
+        await page.SetViewportSizeAsync(794, 1123);
+        await ConsoleSteps.KeepScreenshotAsync(page, name + "-print");
         using var document = PdfDocument.Open(pdf);
         var pages = document.GetPages().ToList();
         // Words joined with spaces so a phrase can be found across the PDF's own word boundaries.
