@@ -183,13 +183,31 @@ public sealed class CompressedShiftTests(ChromiumFixture browser) : IClassFixtur
             await Expect(page.Locator(ready).First).ToBeVisibleAsync();
             opening.Stop();
             var elements = await page.EvaluateAsync<int>("document.getElementsByTagName('*').length");
-            measured.Add($"{name}: {opening.Elapsed.TotalMilliseconds:0} ms, {elements} elements");
+            var height = await page.EvaluateAsync<int>("document.documentElement.scrollHeight");
+            measured.Add($"{name}: {opening.Elapsed.TotalMilliseconds:0} ms, {elements} elements, {height} px");
             await ConsoleSteps.KeepScreenshotAsync(page, $"shift-{name}");
             opening.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(3), string.Join("; ", measured));
             elements.ShouldBeLessThan(5_000, string.Join("; ", measured));
+            // A screenful or a few, not a page that grows with every alert (50 cards were 29,000 px).
+            height.ShouldBeLessThan(6_000, string.Join("; ", measured));
         }
 
         TestContext.Current.SendDiagnosticMessage(string.Join("; ", measured));
+
+        // The 47 alerts the banner does not hold are announced, and the cards come ten a page.
+        await using var alertsContext = await browser.NewContextAsync(network["NL"]);
+        var alertsPage = await alertsContext.NewPageAsync();
+        await ConsoleSteps.SignInAsync(alertsPage, "controlroom");
+        await ConsoleSteps.SwitchLanguageAsync(alertsPage, "nl");
+        await alertsPage.GotoAsync("alerts");
+        await ConsoleSteps.WaitUntilInteractiveAsync(alertsPage);
+        await Expect(alertsPage.Locator("[data-testid=alert-item]")).ToHaveCountAsync(3);
+        await Expect(alertsPage.Locator("[data-testid=alerts-more-waiting]")).ToContainTextAsync("Nog 47 melding(en)");
+        await Expect(alertsPage.Locator("[data-testid=alert-card]")).ToHaveCountAsync(10);
+        await Expect(alertsPage.Locator("[data-testid=alerts-page]")).ToHaveTextAsync("Pagina 1 van 5");
+        await alertsPage.ClickAsync("[data-testid=alerts-next]");
+        await Expect(alertsPage.Locator("[data-testid=alerts-page]")).ToHaveTextAsync("Pagina 2 van 5");
+        await Expect(alertsPage.Locator("[data-testid=alert-card]")).ToHaveCountAsync(10);
     }
 
     /// <summary>A pursuit by one unit from near Meer to past Hazeldonk, its last minute of fixes sent in one batch.</summary>
