@@ -20,7 +20,8 @@ public sealed class AppOfflineTests(ChromiumFixture browser) : IClassFixture<Chr
         await Expect(page.Locator("[data-testid=rule-card][data-host=NL]").First).ToBeVisibleAsync();
         await page.ClickAsync("nav a[data-tab=where]");
         await Expect(page.Locator("[data-testid=where-country]")).ToHaveAttributeAsync("data-country", "BE");
-        await Expect(page.Locator("[data-testid=where-zone]")).ToHaveTextAsync("BE-VAN");
+        await Expect(page.Locator("[data-testid=where-zone]")).ToHaveAttributeAsync("data-zone", "BE-VAN");
+        await Expect(page.Locator("[data-testid=where-zone]")).ToHaveTextAsync("Antwerp");
         await Expect(page.Locator("[data-testid=where-source]")).ToHaveAttributeAsync("data-source", "phone");
         await page.ClickAsync("nav a[data-tab=phrases]");
         await Expect(page.Locator("[data-testid=phrase-under-arrest]")).ToContainTextAsync("U bent aangehouden.");

@@ -39,7 +39,7 @@ internal sealed class OfflineBundleBuilder(TreatyCatalogue catalogue, FieldGuide
             [.. guide.MissionKinds.Select(k => new KindView(k.Id, texts.Get(language, $"app.kind.{k.Id}"), k.Missions))],
             [.. catalogue.MissionTypes.Where(m => missionIds.Contains(m.Id)).Select(m => m.ToView(language))],
             [.. catalogue.Rules.Where(r => r.Acting == settings.Country && missionIds.Contains(r.MissionId)).Select(r => r.ToView(language))],
-            [.. rooms.All.Select(r => new RoomView(r.ZoneId, r.Country.Value, r.Name.Get(language), r.NameVerified,
+            [.. rooms.All.Select(r => new RoomView(r.ZoneId, r.ZoneName.Get(language), r.Country.Value, r.Name.Get(language), r.NameVerified,
                 [.. r.Contacts.Select(c => new ContactItem(c.Kind, c.Value, c.Placeholder))]))],
             [.. talkGroups.All.Select(g => new TalkGroupItem(g.Id, g.Pair, g.Name.Get(language), g.Zones.ToDictionary(z => z.Key.Value, z => z.Value),
                 g.TalkGroupName, g.TalkGroupId, g.Placeholder))],
@@ -59,7 +59,7 @@ internal sealed class OfflineBundleBuilder(TreatyCatalogue catalogue, FieldGuide
 
     private sealed record KindView(string Id, string Name, IReadOnlyList<string> Missions);
 
-    private sealed record RoomView(string ZoneId, string Country, string Name, bool NameVerified, IReadOnlyList<ContactItem> Contacts);
+    private sealed record RoomView(string ZoneId, string ZoneName, string Country, string Name, bool NameVerified, IReadOnlyList<ContactItem> Contacts);
 
     private sealed record ContactItem(string Kind, string Value, bool Placeholder);
 

@@ -22,7 +22,7 @@ public sealed class ReportRenderer(Texts texts, ZoneDirectory zones, Core.Treaty
             [.. f.Crossings.Select(c => new CrossingView(c.Unit, c.From, c.To, c.FromZone, c.ToZone, c.At, c.Lat, c.Lon))],
             [.. f.Timeline.Select(e => new TimelineEntry(e.At, e.Kind, OperationLog.Render(texts, catalogue, language, e.Kind, e.Arguments,
                 z => zones.ControlRoomName(z, language))))], []);
-        var notices = f.Notices.Select(n => new AlertOutcomeView(n.Partner, $"{n.Zone} · {zones.ControlRoomName(n.Zone, language)}", n.SentAt, null,
+        var notices = f.Notices.Select(n => new AlertOutcomeView(n.Partner, zones.ControlRoomName(n.Zone, language), n.SentAt, null,
             n.AcknowledgedAt, n.AcknowledgedBy, n.EscalatedAt)).ToList();
         var title = texts.Format(language, "ops.report.title", typeName, f.StartedAt.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         return new AfterActionReport(f.OperationId, language, title, operation, notices, f.PositionCount, generatedAt);

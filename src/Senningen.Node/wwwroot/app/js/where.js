@@ -51,7 +51,7 @@ export function renderWhere(bundle, state) {
     h('section.card', { 'data-testid': 'where' },
       h('dl.facts', {},
         h('dt', {}, t('app.where.country')), h('dd', { 'data-testid': 'where-country', 'data-country': place.country }, countryName(place.country)),
-        h('dt', {}, t('app.where.zone')), h('dd', { 'data-testid': 'where-zone' }, place.zone ?? '–'),
+        h('dt', {}, t('app.where.zone')), h('dd', { 'data-testid': 'where-zone', 'data-zone': place.zone }, room?.zoneName ?? place.zone ?? '–'),
         h('dt', {}, t('app.where.room')), h('dd', { 'data-testid': 'where-room' }, room?.name ?? '–',
           room ? h('ul.plain', {}, room.contacts.map((c) => h('li', {}, c.kind === 'phone' ? h('a', { href: `tel:${c.value.replace(/\s/g, '')}` }, c.value) : c.value,
             c.placeholder ? h('span.muted', {}, ` (${t('app.where.placeholder')})`) : null))) : null),
