@@ -85,6 +85,12 @@ public sealed class ReadmeWalkthroughTests(ChromiumFixture browser) : IClassFixt
                 await OpenAsync(hits, "anpr/hits");
                 // Every fortieth read at two a second is a listed vehicle: one every twenty seconds.
                 await Expect(hits.Locator("[data-testid=hit-row]").First).ToBeVisibleAsync(new() { Timeout = 90_000 });
+                // The demo's long camera names once pushed the acknowledge button out of the board's right edge.
+                var inside = await hits.EvaluateAsync<bool>("""
+                    () => [...document.querySelectorAll('[data-testid=hit-acknowledge]')].every((b) =>
+                      b.getBoundingClientRect().right <= b.closest('table').parentElement.getBoundingClientRect().right + 1)
+                    """);
+                inside.ShouldBeTrue("an acknowledge button on the hit board lies outside the board");
             }
 
             var problems = new List<string>();
