@@ -16,25 +16,26 @@ internal static class DemoCameras
 {
     public const string PlaceholderAgreement = "DEMO-PLACEHOLDER (no real partnership agreement)";
 
+    // Named as the operator who installed them would: in the language of the region the camera stands in.
     private static readonly Camera[] Belgian =
     [
-        Police("BE-E19-MEER", "E19 Meer, towards Breda (Meer–Hazeldonk)", 51.4790, 4.7500, "N"),
-        Police("BE-E34-POSTEL", "E34 Postel–Lommel, towards Eindhoven", 51.2990, 5.2380, "E"),
-        Police("BE-E313-LUMMEN", "E313 Lummen, towards Hasselt and the A2/E314", 51.0150, 5.2050, "E"),
-        Police("BE-E25-VISE", "E25 Visé–Lanaye, towards Maastricht", 50.7680, 5.6920, "N"),
-        Police("BE-N2-LANAKEN", "N2 Lanaken, towards Maastricht", 50.8880, 5.6600, "E"),
+        Police("BE-E19-MEER", "E19 Meer, richting Breda (Meer–Hazeldonk)", 51.4790, 4.7500, "N"),
+        Police("BE-E34-POSTEL", "E34 Postel–Lommel, richting Eindhoven", 51.2990, 5.2380, "E"),
+        Police("BE-E313-LUMMEN", "E313 Lummen, richting Hasselt en A2/E314", 51.0150, 5.2050, "E"),
+        Police("BE-E25-VISE", "E25 Visé–Lanaye, direction Maastricht", 50.7680, 5.6920, "N"),
+        Police("BE-N2-LANAKEN", "N2 Lanaken, richting Maastricht", 50.8880, 5.6600, "E"),
         new()
         {
-            Id = "BE-PARTNER-CHARLEROI-P1", Owner = "Parking operator (demo)", Name = "Car park Charleroi-Sud, entry lane", Lat = 50.4045,
+            Id = "BE-PARTNER-CHARLEROI-P1", Owner = "Parking operator (demo)", Name = "Parking Charleroi-Sud, voie d'entrée", Lat = 50.4045,
             Lon = 4.4385, Direction = "in", Source = CameraSource.Partner, AgreementReference = PlaceholderAgreement, Country = CountryCode.Belgium,
         },
     ];
 
     private static readonly Camera[] Dutch =
     [
-        Police("NL-A16-HAZELDONK", "A16 Hazeldonk, towards Antwerpen (Meer–Hazeldonk)", 51.4960, 4.7570, "S"),
-        Police("NL-A2-EIJSDEN", "A2 Maastricht-Eijsden, towards Luik/Liège", 50.7900, 5.7000, "S"),
-        Police("NL-A67-HOOGELOON", "A67 Hoogeloon, towards Antwerpen (E34)", 51.3950, 5.2600, "W"),
+        Police("NL-A16-HAZELDONK", "A16 Hazeldonk, richting Antwerpen (Meer–Hazeldonk)", 51.4960, 4.7570, "S"),
+        Police("NL-A2-EIJSDEN", "A2 Maastricht-Eijsden, richting Luik/Liège", 50.7900, 5.7000, "S"),
+        Police("NL-A67-HOOGELOON", "A67 Hoogeloon, richting Antwerpen (E34)", 51.3950, 5.2600, "W"),
     ];
 
     public static async Task SeedDemoCamerasAsync(this IServiceProvider services, CancellationToken ct)
