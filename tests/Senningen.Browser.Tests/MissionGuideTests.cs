@@ -33,6 +33,8 @@ public sealed class MissionGuideTests(ChromiumFixture browser) : IClassFixture<C
         var page = await context.NewPageAsync();
         await ConsoleSteps.SignInAsync(page, "officer");
         await ConsoleSteps.SwitchLanguageAsync(page, "fr");
+        // The dashboard is live now: a menu click before its circuit is up was undone when the circuit started on "/".
+        await ConsoleSteps.WaitUntilInteractiveAsync(page);
 
         // From here on the page comes from the mission guide (branch ui); its data-testids are the contract.
         await page.ClickAsync("a.nav-link[href='/mission-guide']");
