@@ -134,18 +134,9 @@ public sealed class CompressedShiftTests(ChromiumFixture browser) : IClassFixtur
 
         for (var i = 0; i < 200; i++)
         {
-            var created = await tracker.PostAsJsonAsync("api/v1/requests", new
-            {
-                type = "material-loan", partner = "NL", caseReference = string.Create(CultureInfo.InvariantCulture, $"BE-2026-{1000 + i}"),
-                fields = new Dictionary<string, object>
-                {
-                    ["item"] = "Dranghekken", ["quantity"] = 1 + (i % 40), ["from"] = "2027-03-01", ["until"] = "2027-03-03",
-                    ["purpose"] = "Carnaval Maastricht", ["returnCondition"] = "Gereinigd", ["costs"] = "requesting",
-                },
-            }, Ct);
-            created.EnsureSuccessStatusCode();
-            var draft = (await created.Content.ReadFromJsonAsync<RequestView>(Ct))!;
-            (await tracker.PostAsJsonAsync($"api/v1/requests/{draft.Summary.Id}/transitions", new TransitionInput("submit"), Ct)).EnsureSuccessStatusCode();
+            var draft = await RequestSteps.DraftMaterialLoanAsync(tracker, string.Create(CultureInfo.InvariantCulture, $"BE-2026-{1000 + i}"),
+                "Dranghekken", 1 + (i % 40), "Carnaval Maastricht", "Gereinigd");
+            await RequestSteps.SubmitAsync(tracker, draft);
         }
 
         TestContext.Current.SendDiagnosticMessage($"10,000 hits, 50 crossings and 200 requests seeded in {seeding.Elapsed.TotalSeconds:0} s");

@@ -156,18 +156,9 @@ public sealed class LiveLanguageTests(ChromiumFixture browser) : IClassFixture<C
 
     private static async Task<RequestView> SubmitMaterialLoanAsync(HttpClient officer)
     {
-        var created = await officer.PostAsJsonAsync("api/v1/requests", new
-        {
-            type = "material-loan", partner = "NL", caseReference = "BE-2026-0931",
-            fields = new Dictionary<string, object>
-            {
-                ["item"] = "Waterwerper", ["quantity"] = 1, ["from"] = "2027-03-01", ["until"] = "2027-03-03",
-                ["purpose"] = "Derby Antwerpen–Rotterdam", ["returnCondition"] = "Gereinigd, volle tank", ["costs"] = "requesting",
-            },
-        }, Ct);
-        created.EnsureSuccessStatusCode();
-        var draft = (await created.Content.ReadFromJsonAsync<RequestView>(Ct))!;
-        (await officer.PostAsJsonAsync($"api/v1/requests/{draft.Summary.Id}/transitions", new TransitionInput("submit"), Ct)).EnsureSuccessStatusCode();
+        // Dutch texts: an English item name would be taken for an untranslated label.
+        var draft = await RequestSteps.DraftMaterialLoanAsync(officer, "BE-2026-0931", "Waterwerper", 1, "Derby Antwerpen–Rotterdam", "Gereinigd, volle tank");
+        await RequestSteps.SubmitAsync(officer, draft);
         return draft;
     }
 

@@ -22,17 +22,7 @@ public sealed partial class NoCodesOnScreenTests(ChromiumFixture browser) : ICla
         await using var network = await TestNetwork.StartAsync(["BE", "NL"]);
         var node = network["BE"];
         using var api = await node.SignedInAsync("officer");
-        var created = await api.PostAsJsonAsync("api/v1/requests", new
-        {
-            type = "material-loan", partner = "NL", caseReference = "BE-2026-0903",
-            fields = new Dictionary<string, object>
-            {
-                ["item"] = "Water cannon vehicle", ["quantity"] = 2, ["from"] = "2027-03-01", ["until"] = "2027-03-03",
-                ["purpose"] = "High-risk football match", ["returnCondition"] = "Cleaned, full tank", ["costs"] = "requesting",
-            },
-        }, Ct);
-        created.EnsureSuccessStatusCode();
-        var request = (await created.Content.ReadFromJsonAsync<RequestView>(Ct))!;
+        var request = await RequestSteps.DraftMaterialLoanAsync(api, "BE-2026-0903");
 
         await using var context = await browser.NewContextAsync(node);
         var page = await context.NewPageAsync();

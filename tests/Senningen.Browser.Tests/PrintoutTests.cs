@@ -56,17 +56,7 @@ public sealed class PrintoutTests(ChromiumFixture browser) : IClassFixture<Chrom
         await using var network = await TestNetwork.StartAsync(["BE", "NL"]);
         var node = network["BE"];
         using var officer = await node.SignedInAsync("officer");
-        var created = await officer.PostAsJsonAsync("api/v1/requests", new
-        {
-            type = "material-loan", partner = "NL", caseReference = "BE-2026-0902",
-            fields = new Dictionary<string, object>
-            {
-                ["item"] = "Water cannon vehicle", ["quantity"] = 2, ["from"] = "2027-03-01", ["until"] = "2027-03-03",
-                ["purpose"] = "High-risk football match", ["returnCondition"] = "Cleaned, full tank", ["costs"] = "requesting",
-            },
-        }, Ct);
-        created.EnsureSuccessStatusCode();
-        var request = (await created.Content.ReadFromJsonAsync<RequestView>(Ct))!;
+        var request = await RequestSteps.DraftMaterialLoanAsync(officer, "BE-2026-0902");
         await using var context = await browser.NewContextAsync(node);
         var page = await context.NewPageAsync();
         await ConsoleSteps.SignInAsync(page, "officer");
