@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 
 namespace Senningen.Core.Audit;
 
@@ -31,34 +30,7 @@ public static class AuditChain
     public static string ComputeHash(string previousHash, in AuditFacts facts)
     {
         ArgumentNullException.ThrowIfNull(previousHash);
-        var builder = new StringBuilder(256);
-        // Length prefixes make the encoding unambiguous: no choice of field values can collide with another split.
-        Append(builder, previousHash);
-        Append(builder, facts.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        Append(builder, facts.OccurredAtUnixMs.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        Append(builder, facts.Actor);
-        Append(builder, facts.ActorUnit);
-        Append(builder, facts.ActorCountry);
-        Append(builder, facts.Action);
-        Append(builder, facts.Outcome);
-        Append(builder, facts.Records);
-        Append(builder, facts.Purpose);
-        Append(builder, facts.CaseReference);
-        Append(builder, facts.Recipient);
-        Append(builder, facts.Detail);
-
-        var bytes = Encoding.UTF8.GetBytes(builder.ToString());
+        var bytes = AuditEncoding.Encode(previousHash, facts);
         return Convert.ToHexStringLower(SHA256.HashData(bytes));
-    }
-
-    private static void Append(StringBuilder builder, string? value)
-    {
-        if (value is null)
-        {
-            builder.Append("-1:");
-            return;
-        }
-
-        builder.Append(value.Length).Append(':').Append(value).Append('|');
     }
 }
