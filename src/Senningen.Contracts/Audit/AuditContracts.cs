@@ -26,3 +26,10 @@ public sealed record AuditVerification(
     long? FirstBrokenSequence,
     string? Problem,
     string? HeadHash);
+
+/// <summary>
+/// A node's signed statement about its audit log (RFC 9162 signed tree head): the Merkle tree of its first
+/// <paramref name="Size"/> entries has root <paramref name="RootHash"/> (lower-case hex SHA-256) as of
+/// <paramref name="Timestamp"/>; <paramref name="Signature"/> is ES256 (base64url) by the key <paramref name="KeyId"/>.
+/// </summary>
+public sealed record SignedTreeHead(string Country, long Size, string RootHash, DateTimeOffset Timestamp, string KeyId, string Signature);
