@@ -66,7 +66,7 @@ internal sealed partial class OperationsLoad
         var nodeSide = crossingPosts.Keys.Where(k => detected.ContainsKey(k) && received.ContainsKey(k))
             .Select(k => (double)(received[k] - detected[k])).ToList();
         return new OperationsRun(
-            count, o.UnitsPerOperation, Math.Round(offered, 2),
+            Deployment, count, o.UnitsPerOperation, Math.Round(offered, 2),
             new CrossingFigures(count, crossingPosts.Count, alerts.Count,
                 Percentiles(alerts.Select(a => Ms(a.Post.Sent, a.Seen))), Percentiles(alerts.Select(a => Ms(a.Post.Due, a.Seen))),
                 Percentiles(nodeSide)),
@@ -116,7 +116,7 @@ internal sealed partial class OperationsLoad
 }
 
 /// <summary>One store's figures.</summary>
-internal sealed record OperationsRun(int Operations, int UnitsPerOperation, double OfferedSeconds, CrossingFigures Crossings, FixFigures Fixes,
+internal sealed record OperationsRun(string Deployment, int Operations, int UnitsPerOperation, double OfferedSeconds, CrossingFigures Crossings, FixFigures Fixes,
     double ProcessCpuShare);
 
 /// <summary>

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Senningen.Bench.Cluster;
 using Senningen.Bench.Exchange;
 using Senningen.Contracts.Operations;
 using Senningen.Core.Countries;
@@ -13,39 +14,41 @@ using Senningen.Testing;
 namespace Senningen.Bench.Operations;
 
 /// <summary>
-/// Two real nodes, BE and NL, on one store. BE runs the operations; a tracker gateway per operation posts that
+/// Two real nodes, BE and NL, on one store, each one instance or several behind nginx (<see cref="BenchNetwork"/>). BE runs the operations; a tracker gateway per operation posts that
 /// operation's fixes (one per unit) to BE once a second on an open-loop schedule; NL's alerts are watched as they appear.
 /// </summary>
 internal sealed partial class OperationsLoad : IAsyncDisposable
 {
     private const string HomeZone = "BE-VAN";
     private const int MaxConnections = 200;
-    private readonly TestNetwork _network;
+    private readonly BenchNetwork _network;
     private readonly HttpClient _officer;
     private readonly Tracks _tracks;
 
-    private OperationsLoad(TestNetwork network, HttpClient officer, Tracks tracks) => (_network, _officer, _tracks) = (network, officer, tracks);
+    private OperationsLoad(BenchNetwork network, HttpClient officer, Tracks tracks) => (_network, _officer, _tracks) = (network, officer, tracks);
 
-    private TestNode Home => _network["BE"];
+    private TestNode Home => _network.First("BE");
 
-    private TestNode Partner => _network["NL"];
+    private TestNode Partner => _network.First("NL");
 
-    public static async Task<OperationsLoad> StartAsync(Store store)
+    public string Deployment => _network.Describe;
+
+    public static async Task<OperationsLoad> StartAsync(Store store, int instances)
     {
         // Every gateway would have its own service identity in a deployment; the demo has five users, so the per-user
         // API limit (600/min by default) is lifted for the one officer all gateways post as.
-        var network = await TestNetwork.StartAsync(["BE", "NL"], store,
-            settings: _ => new Dictionary<string, string?> { ["Senningen:Api:RequestsPerMinute"] = "1000000" });
-        using var signIn = await network["BE"].SignedInAsync("officer");
+        var network = await BenchNetwork.StartAsync(["BE", "NL"], store, instances,
+            _ => new Dictionary<string, string?> { ["Senningen:Api:RequestsPerMinute"] = "1000000" });
+        using var signIn = await network.First("BE").SignedInAsync("officer");
         // One keep-alive connection per gateway at most, as a fleet of gateways would hold: posts beyond that wait in
         // the client, which the figures from the schedule include. Unbounded, a falling-behind node is flooded with
         // connections until the process runs out of resources.
         var officer = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = MaxConnections, UseCookies = false })
         {
-            BaseAddress = network["BE"].BaseUrl,
+            BaseAddress = network.Front("BE"),
         };
         officer.DefaultRequestHeaders.Authorization = signIn.DefaultRequestHeaders.Authorization;
-        var tracks = Tracks.Check(network["BE"].Services.GetRequiredService<IGeoLocator>());
+        var tracks = Tracks.Check(network.First("BE").Services.GetRequiredService<IGeoLocator>());
         return new OperationsLoad(network, officer, tracks);
     }
 

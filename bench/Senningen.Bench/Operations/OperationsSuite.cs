@@ -66,7 +66,7 @@ internal static class OperationsSuite
 
         var result = new SuiteResult("operations", TimeProvider.System.GetUtcNow(),
             new Machine(RuntimeInformation.OSDescription, RuntimeInformation.FrameworkDescription, Environment.ProcessorCount,
-                "shared, noisy 2-core VM; both nodes and the driver in this process, PostgreSQL in its own, all on loopback",
+                "shared, noisy 2-core VM; every node instance and the driver in this process, PostgreSQL and nginx in their own, all on loopback",
                 LoadAverage()),
             options, Units, sqlite, postgres, postgresNote, ratios, floor);
         Directory.CreateDirectory(Path.GetDirectoryName(resultPath)!);
@@ -82,7 +82,8 @@ internal static class OperationsSuite
 
     private static async Task<OperationsRun> SideAsync(Store store, OperationsOptions options, CancellationToken ct)
     {
-        await using var load = await OperationsLoad.StartAsync(store);
+        await using var load = await OperationsLoad.StartAsync(store, store == Store.Postgres ? options.Instances : 1);
+        Say($"{store}: {load.Deployment}");
         await load.WarmUpAsync(ct);
         OperationsRun run;
         if (options.Profile)
@@ -129,17 +130,18 @@ internal static class OperationsSuite
 
 /// <summary>
 /// Command-line knobs: --units (2000), --per-operation (10), --seconds (60 measured), --warmup (10 s of driving first);
+/// --instances (1): instances per node on the PostgreSQL side, behind nginx when above one;
 /// --profile counts EF Core commands during each run (on PostgreSQL the node of a command shows as ?) and writes operations-profile.json instead.
 /// </summary>
-internal sealed record OperationsOptions(int Units, int UnitsPerOperation, int Seconds, int Warmup, bool Profile)
+internal sealed record OperationsOptions(int Units, int UnitsPerOperation, int Seconds, int Warmup, bool Profile, int Instances)
 {
     public static OperationsOptions Parse(string[] args)
     {
         var options = new OperationsOptions((int)Read(args, "--units", 2000), (int)Read(args, "--per-operation", 10), (int)Read(args, "--seconds", 60),
-            (int)Read(args, "--warmup", 10), args.Contains("--profile"));
-        if (options.Units < options.UnitsPerOperation || options.UnitsPerOperation is < 1 or > 20 || options.Seconds <= 10 || options.Warmup < 0)
+            (int)Read(args, "--warmup", 10), args.Contains("--profile"), (int)Read(args, "--instances", 1));
+        if (options.Units < options.UnitsPerOperation || options.UnitsPerOperation is < 1 or > 20 || options.Seconds <= 10 || options.Warmup < 0 || options.Instances is < 1 or > 8)
         {
-            throw new ArgumentException("--units must be at least --per-operation (1–20), --seconds above 10, --warmup not negative.");
+            throw new ArgumentException("--units must be at least --per-operation (1–20), --seconds above 10, --warmup not negative, --instances 1–8.");
         }
 
         return options;
