@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Senningen.Node.Common.Exchange;
 using Senningen.Testing;
@@ -41,11 +42,12 @@ internal sealed class BenchNetwork : IAsyncDisposable
     public TestNode First(string country) => _instances[country][0];
 
     public static async Task<BenchNetwork> StartAsync(IReadOnlyList<string> countries, Store store, int instances,
-        Func<string, IDictionary<string, string?>> settings)
+        Func<string, IDictionary<string, string?>>? settings = null, Action<IServiceCollection>? services = null)
     {
+        settings ??= _ => new Dictionary<string, string?>();
         if (instances <= 1)
         {
-            var network = await TestNetwork.StartAsync(countries, store, settings);
+            var network = await TestNetwork.StartAsync(countries, store, settings, services is null ? null : (_, s) => services(s));
             return new BenchNetwork(network, countries.ToDictionary(c => c, c => new List<TestNode> { network[c] }),
                 countries.ToDictionary(c => c, c => network[c].BaseUrl), null, []) { Store = store };
         }
@@ -104,7 +106,7 @@ internal sealed class BenchNetwork : IAsyncDisposable
                         }.ConnectionString;
                     }
 
-                    var node = await TestNode.CreateAsync(database is null ? Store.Postgres : Store.Sqlite, country, values);
+                    var node = await TestNode.CreateAsync(database is null ? Store.Postgres : Store.Sqlite, country, values, services);
                     database ??= node.Database.ConnectionString;
                     await node.StartAgainAsync();
                     nodes[country].Add(node);

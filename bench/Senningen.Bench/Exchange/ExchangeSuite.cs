@@ -2,12 +2,14 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Senningen.Testing;
 
 namespace Senningen.Bench.Exchange;
 
 /// <summary>
-/// The <c>exchange</c> suite, a load driver rather than a BenchmarkDotNet class: Senningen BE→NL on SQLite, then
-/// RabbitMQ with the same payloads and the same two measurements, in the same run.
+/// The <c>exchange</c> suite, a load driver rather than a BenchmarkDotNet class: Senningen BE→NL on SQLite, then on
+/// PostgreSQL with several instances per node behind nginx, then RabbitMQ with the same payloads and the same two
+/// measurements, in the same run.
 /// </summary>
 internal static class ExchangeSuite
 {
@@ -34,24 +36,15 @@ internal static class ExchangeSuite
 
         Say($"exchange: pragmas {options.Pragmas ?? "(node as shipped)"}; N={options.Count} in commits of {options.Batch}; latency at {options.Rate}/s for {options.Seconds} s; warm-up {options.Warmup} messages, then {options.WarmupSeconds} s at the offered rate");
 
-        SideResult senningen;
-        ProfileResult profile;
-        await using (var load = await SenningenLoad.StartAsync(options.Pragmas))
+        var (senningen, profile) = await SenningenAsync(options, Store.Sqlite, 1, profiled: true, ct);
+        SideResult? postgres = null;
+        if (Infrastructure.PostgresConnectionString is null)
         {
-            await load.ThroughputAsync(options.Warmup, options.Batch, ct);
-            await load.LatencyAsync(options.Rate, TimeSpan.FromSeconds(options.WarmupSeconds), ct);
-            await load.DrainReceiverAsync(ct);
-            var throughput = await load.ThroughputAsync(options.Count, options.Batch, ct);
-            Say($"senningen throughput: {throughput.MessagesPerSecond:0} msg/s ({throughput.Messages} in {throughput.Seconds:0.00} s, {throughput.Failed} failed)");
-            var drain = await load.DrainReceiverAsync(ct);
-            Say($"senningen: NL handled its inbox {drain:0.00} s after the last receipt");
-            var latency = await load.LatencyAsync(options.Rate, TimeSpan.FromSeconds(options.Seconds), ct);
-            Say($"senningen latency at {latency.AchievedPerSecond}/s: {latency.Latency}; from schedule {latency.FromSchedule}; {latency.Failed} failed");
-            await load.DrainReceiverAsync(ct);
-            senningen = new SideResult(throughput, latency, Math.Round(drain, 2), null);
-            profile = await ProfileAsync(load, options, ct);
-            var counts = await load.CountAsync(ct);
-            Say($"senningen totals: BE sent {counts.Sent}, receipted {counts.Receipted}; NL received {counts.Received}, handled {counts.Handled}");
+            Say($"postgresql: skipped, {Infrastructure.PostgresVariable} is not set");
+        }
+        else if (options.Pragmas is null)
+        {
+            (postgres, _) = await SenningenAsync(options, Store.Postgres, options.Instances, profiled: false, ct);
         }
 
         var rabbit = await RabbitAsync(options, ct);
@@ -60,8 +53,14 @@ internal static class ExchangeSuite
             Math.Round(senningen.Latency!.Latency.P50Ms / rabbit.Latency.Latency.P50Ms, 2),
             Math.Round(senningen.Latency.Latency.P99Ms / rabbit.Latency.Latency.P99Ms, 2));
         var floors = new Floors(ThroughputFloor, senningen.Throughput!.MessagesPerSecond >= ThroughputFloor, P99FloorMs,
-            senningen.Latency!.Latency.P99Ms < P99FloorMs);
-        Say($"floors: throughput >= {ThroughputFloor}/s {(floors.ThroughputMet ? "met" : "NOT met")}; p99 < {P99FloorMs} ms at {options.Rate}/s {(floors.P99Met ? "met" : "NOT met")}");
+            senningen.Latency!.Latency.P99Ms < P99FloorMs,
+            postgres is null ? null : postgres.Throughput!.MessagesPerSecond >= ThroughputFloor,
+            postgres is null ? null : postgres.Latency!.Latency.P99Ms < P99FloorMs);
+        Say($"floors on SQLite: throughput >= {ThroughputFloor}/s {(floors.ThroughputMet ? "met" : "NOT met")}; p99 < {P99FloorMs} ms at {options.Rate}/s {(floors.P99Met ? "met" : "NOT met")}");
+        if (postgres is not null)
+        {
+            Say($"floors on PostgreSQL: throughput {(floors.PostgresThroughputMet == true ? "met" : "NOT met")}; p99 {(floors.PostgresP99Met == true ? "met" : "NOT met")}");
+        }
         if (ratios is not null)
         {
             Say($"ratios Senningen/RabbitMQ: throughput {ratios.Throughput}, p50 {ratios.P50}, p99 {ratios.P99}");
@@ -69,14 +68,42 @@ internal static class ExchangeSuite
 
         var result = new SuiteResult("exchange", TimeProvider.System.GetUtcNow(),
             new Machine(RuntimeInformation.OSDescription, RuntimeInformation.FrameworkDescription, Environment.ProcessorCount,
-                "shared, noisy 2-core VM; everything on loopback in one machine: both nodes and the load driver in this process, the broker in its own"),
+                "shared, noisy 2-core VM; everything on loopback in one machine: every node instance and the load driver in this process, the broker, PostgreSQL and nginx in their own",
+                File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown"),
             options, "bench.load v1, " + LoadPayload.Utf8(0).Length.ToString(CultureInfo.InvariantCulture) + " bytes of JSON per message",
-            senningen, rabbit, ratios, floors, profile);
+            senningen, postgres, rabbit, ratios, postgres is null ? null : SqliteOverPostgres(senningen, postgres), floors, profile);
         Directory.CreateDirectory(Path.GetDirectoryName(resultPath)!);
         await File.WriteAllTextAsync(resultPath, JsonSerializer.Serialize(result, Json) + "\n", ct);
         Say($"wrote {resultPath}");
         return 0;
     }
+
+    /// <summary>The Senningen side on one store: warm-up, throughput, latency at the offered rate, and (SQLite) the profile pass.</summary>
+    private static async Task<(SideResult Side, ProfileResult? Profile)> SenningenAsync(ExchangeOptions options, Store store, int instances, bool profiled,
+        CancellationToken ct)
+    {
+        await using var load = await SenningenLoad.StartAsync(options.Pragmas, store, instances);
+        Say($"senningen on {load.Deployment}");
+        await load.ThroughputAsync(options.Warmup, options.Batch, ct);
+        await load.LatencyAsync(options.Rate, TimeSpan.FromSeconds(options.WarmupSeconds), ct);
+        await load.DrainReceiverAsync(ct);
+        var throughput = await load.ThroughputAsync(options.Count, options.Batch, ct);
+        Say($"senningen {store} throughput: {throughput.MessagesPerSecond:0} msg/s ({throughput.Messages} in {throughput.Seconds:0.00} s, {throughput.Failed} failed)");
+        var drain = await load.DrainReceiverAsync(ct);
+        Say($"senningen {store}: NL handled its inbox {drain:0.00} s after the last receipt");
+        var latency = await load.LatencyAsync(options.Rate, TimeSpan.FromSeconds(options.Seconds), ct);
+        Say($"senningen {store} latency at {latency.AchievedPerSecond}/s: {latency.Latency}; from schedule {latency.FromSchedule}; {latency.Failed} failed");
+        await load.DrainReceiverAsync(ct);
+        var profile = profiled ? await ProfileAsync(load, options, ct) : null;
+        var counts = await load.CountAsync(ct);
+        Say($"senningen {store} totals: BE sent {counts.Sent}, receipted {counts.Receipted}; NL received {counts.Received}, handled {counts.Handled}");
+        return (new SideResult(throughput, latency, Math.Round(drain, 2), load.Deployment), profile);
+    }
+
+    private static Ratios SqliteOverPostgres(SideResult sqlite, SideResult postgres) => new(
+        Math.Round(sqlite.Throughput!.MessagesPerSecond / postgres.Throughput!.MessagesPerSecond, 3),
+        Math.Round(sqlite.Latency!.Latency.P50Ms / postgres.Latency!.Latency.P50Ms, 2),
+        Math.Round(sqlite.Latency.Latency.P99Ms / postgres.Latency.Latency.P99Ms, 2));
 
     // A separate pass with listeners attached, so the measured figures above carry none of their cost.
     private static async Task<ProfileResult> ProfileAsync(SenningenLoad load, ExchangeOptions options, CancellationToken ct)
@@ -137,15 +164,17 @@ internal static class ExchangeSuite
     private static void Say(string line) => Console.WriteLine(line);
 
     private sealed record SuiteResult(string Suite, DateTimeOffset RanAt, Machine Machine, ExchangeOptions Parameters, string Payload,
-        SideResult Senningen, SideResult RabbitMq, Ratios? Ratios, Floors Floors, ProfileResult Profile);
+        SideResult Senningen, SideResult? SenningenPostgres, SideResult RabbitMq, Ratios? Ratios, Ratios? SqliteOverPostgres, Floors Floors,
+        ProfileResult? Profile);
 
-    private sealed record Machine(string Os, string Runtime, int Cores, string Note);
+    private sealed record Machine(string Os, string Runtime, int Cores, string Note, string LoadAverage);
 
     private sealed record SideResult(ThroughputRun? Throughput, LatencyRun? Latency, double? ReceiverDrainSeconds, string? Note);
 
     private sealed record Ratios(double Throughput, double P50, double P99);
 
-    private sealed record Floors(double ThroughputPerSecond, bool ThroughputMet, double P99Ms, bool P99Met);
+    private sealed record Floors(double ThroughputPerSecond, bool ThroughputMet, double P99Ms, bool P99Met, bool? PostgresThroughputMet,
+        bool? PostgresP99Met);
 
     private sealed record ProfileResult(string Units, ProfilePass Throughput, ProfilePass Latency);
 
@@ -154,14 +183,15 @@ internal static class ExchangeSuite
 
 /// <summary>
 /// Command-line knobs of the suite: --n, --batch, --rate, --seconds, --warmup (messages in commits of --batch) and
-/// --warmup-seconds (then that long at the offered rate); --pragmas "a=1;b=2" prototypes SQLite settings on both nodes.
+/// --warmup-seconds (then that long at the offered rate); --pragmas "a=1;b=2" prototypes SQLite settings on both nodes;
+/// --instances (2): instances per node on the PostgreSQL side, behind nginx when above one.
 /// </summary>
-internal sealed record ExchangeOptions(int Count, int Batch, double Rate, double Seconds, int Warmup, double WarmupSeconds, string? Pragmas)
+internal sealed record ExchangeOptions(int Count, int Batch, double Rate, double Seconds, int Warmup, double WarmupSeconds, string? Pragmas, int Instances)
 {
     public static ExchangeOptions Parse(string[] args) => new(
         (int)Read(args, "--n", 5000), (int)Read(args, "--batch", 100), Read(args, "--rate", 500), Read(args, "--seconds", 20), (int)Read(args, "--warmup", 5000),
         Read(args, "--warmup-seconds", 20),
-        Array.IndexOf(args, "--pragmas") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null);
+        Array.IndexOf(args, "--pragmas") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null, (int)Read(args, "--instances", 2));
 
     private static double Read(string[] args, string name, double fallback)
     {

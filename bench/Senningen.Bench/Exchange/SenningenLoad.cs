@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
+using Senningen.Bench.Cluster;
 using Microsoft.Extensions.DependencyInjection;
 using Senningen.Core.Countries;
 using Senningen.Node.Common.Exchange;
@@ -10,24 +11,27 @@ using Senningen.Testing;
 namespace Senningen.Bench.Exchange;
 
 /// <summary>
-/// Two real nodes, BE sending to NL over loopback HTTP, each on its own SQLite file. A message counts as delivered
-/// when BE's dispatcher has verified NL's signed receipt and saved it (the outcome the node's own waiters get).
+/// Two real nodes, BE sending to NL over loopback HTTP, each on its own SQLite file, or each as several instances on
+/// PostgreSQL behind nginx (<see cref="BenchNetwork"/>). A message counts as delivered when a BE dispatcher (of whichever
+/// instance claimed it) has verified NL's signed receipt and saved it (the outcome the node's own waiters get).
 /// </summary>
 internal sealed class SenningenLoad : IAsyncDisposable
 {
     private static readonly CountryCode Recipient = CountryCode.Parse("NL");
-    private readonly TestNetwork _network;
+    private readonly BenchNetwork _network;
     private int _next;
 
-    private SenningenLoad(TestNetwork network) => _network = network;
+    private SenningenLoad(BenchNetwork network) => _network = network;
 
-    public TestNode Sender => _network["BE"];
+    public TestNode Sender => _network.First("BE");
 
-    public TestNode Receiver => _network["NL"];
+    public TestNode Receiver => _network.First("NL");
 
-    public static async Task<SenningenLoad> StartAsync(string? pragmas = null)
+    public string Deployment => _network.Describe;
+
+    public static async Task<SenningenLoad> StartAsync(string? pragmas = null, Store store = Store.Sqlite, int instances = 1)
     {
-        var network = await TestNetwork.StartAsync(["BE", "NL"], Store.Sqlite, services: (_, s) =>
+        var network = await BenchNetwork.StartAsync(["BE", "NL"], store, instances, services: s =>
         {
             s.AddMessageType<LoadPayload, LoadHandler>(LoadPayload.Type, 1);
             if (pragmas is not null)
@@ -41,7 +45,6 @@ internal sealed class SenningenLoad : IAsyncDisposable
     /// <summary>Enqueues <paramref name="count"/> messages in commits of <paramref name="batch"/>, each its own conversation, as fast as BE commits them.</summary>
     public async Task<ThroughputRun> ThroughputAsync(int count, int batch, CancellationToken ct)
     {
-        var signal = Sender.Services.GetRequiredService<DispatchSignal>();
         var waits = new List<Task<DeliveryOutcome>>(count);
         long first = 0;
         for (var done = 0; done < count; done += batch)
@@ -51,7 +54,7 @@ internal sealed class SenningenLoad : IAsyncDisposable
             for (var i = 0; i < Math.Min(batch, count - done); i++)
             {
                 var message = await outbox.EnqueueAsync(Recipient, LoadPayload.Type, 1, LoadPayload.For(_next++), cancellationToken: ct);
-                waits.Add(signal.WhenDelivered(message.Id));
+                waits.Add(WhenDelivered(message.Id));
             }
 
             if (first == 0)
@@ -72,7 +75,6 @@ internal sealed class SenningenLoad : IAsyncDisposable
     /// <summary>One message per commit, started on an open-loop schedule of <paramref name="rate"/> per second.</summary>
     public async Task<LatencyRun> LatencyAsync(double rate, TimeSpan duration, CancellationToken ct)
     {
-        var signal = Sender.Services.GetRequiredService<DispatchSignal>();
         var count = (int)(rate * duration.TotalSeconds);
         var interval = Stopwatch.Frequency / rate;
         var start = Stopwatch.GetTimestamp();
@@ -82,7 +84,7 @@ internal sealed class SenningenLoad : IAsyncDisposable
             var due = start + (long)(i * interval);
             await Pace.UntilAsync(due, ct);
             var index = _next++;
-            samples.Add(Task.Run(() => OneAsync(signal, index, due, ct), ct));
+            samples.Add(Task.Run(() => OneAsync(index, due, ct), ct));
         }
 
         var offeredSeconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
@@ -120,7 +122,7 @@ internal sealed class SenningenLoad : IAsyncDisposable
             await inbox.CountAsync(ct), await inbox.CountAsync(m => m.Status == InboxStatus.Handled, ct));
     }
 
-    public Dictionary<string, string> DatabaseFiles() => new()
+    public Dictionary<string, string> DatabaseFiles() => Sender.Store != Store.Sqlite ? [] : new()
     {
         ["BE"] = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(Sender.Database.ConnectionString).DataSource,
         ["NL"] = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(Receiver.Database.ConnectionString).DataSource,
@@ -128,7 +130,11 @@ internal sealed class SenningenLoad : IAsyncDisposable
 
     public ValueTask DisposeAsync() => _network.DisposeAsync();
 
-    private async Task<(double, double, bool)> OneAsync(DispatchSignal signal, int index, long due, CancellationToken ct)
+    // Any instance of BE may claim and deliver the message; the first to report it delivered is the one that did.
+    private async Task<DeliveryOutcome> WhenDelivered(Guid message) =>
+        await await Task.WhenAny(_network.Instances("BE").Select(i => i.Services.GetRequiredService<DispatchSignal>().WhenDelivered(message)));
+
+    private async Task<(double, double, bool)> OneAsync(int index, long due, CancellationToken ct)
     {
         Task<DeliveryOutcome> delivered;
         long committed;
@@ -136,7 +142,7 @@ internal sealed class SenningenLoad : IAsyncDisposable
         {
             var outbox = scope.ServiceProvider.GetRequiredService<Outbox>();
             var message = await outbox.EnqueueAsync(Recipient, LoadPayload.Type, 1, LoadPayload.For(index), cancellationToken: ct);
-            delivered = signal.WhenDelivered(message.Id);
+            delivered = WhenDelivered(message.Id);
             await scope.ServiceProvider.GetRequiredService<SenningenDbContext>().SaveChangesAsync(ct);
             committed = Stopwatch.GetTimestamp();
         }
