@@ -55,7 +55,9 @@ internal static class AnprIngestSuite
         }
 
         Side? postgres = null;
+        Side? postgresNode = null;
         string postgresNote;
+        string? postgresNodeNote = null;
         if (Infrastructure.PostgresConnectionString is null)
         {
             postgresNote = $"skipped: {Infrastructure.PostgresVariable} is not set";
@@ -63,6 +65,13 @@ internal static class AnprIngestSuite
         }
         else
         {
+            await using (var node = await NodeIngest.StartAsync(data, ct, Store.Postgres, o.Instances))
+            {
+                postgresNodeNote = node.Deployment + "; the same driver through the node's front; history is not repeated here (see the SQLite node and plain PostgreSQL)";
+                Say($"PostgreSQL node: {node.Deployment}");
+                postgresNode = await SideAsync("PostgreSQL node", node, data, o, null, ct);
+            }
+
             // A fresh database on the server; the directory is only used by SQLite test databases.
             await using var peer = await PostgresIngest.StartAsync(data, Path.GetTempPath(), ct);
             postgres = await SideAsync("PostgreSQL", peer, data, o, async () =>
@@ -82,16 +91,31 @@ internal static class AnprIngestSuite
             Ratio(sqlite.Throughput.Batch.P99Ms, postgres.Throughput.Batch.P99Ms),
             Ratio(sqlite.Latency.ReadToHit.P50Ms, postgres.Latency.ReadToHit.P50Ms),
             Ratio(sqlite.Latency.ReadToHit.P99Ms, postgres.Latency.ReadToHit.P99Ms),
-            Ratio(sqlite.History.ByPlate.Latency.P99Ms, postgres.History.ByPlate.Latency.P99Ms),
-            Ratio(sqlite.History.ByCamera.Latency.P99Ms, postgres.History.ByCamera.Latency.P99Ms));
+            Ratio(sqlite.History!.ByPlate.Latency.P99Ms, postgres.History!.ByPlate.Latency.P99Ms),
+            Ratio(sqlite.History!.ByCamera.Latency.P99Ms, postgres.History!.ByCamera.Latency.P99Ms));
         var floors = new Floors(
             new Floor($"reads/s sustained, {o.Clients} clients x batches of {o.Batch} over HTTP", ThroughputFloor, sqlite.Throughput.ReadsPerSecond,
                 sqlite.Throughput.ReadsPerSecond >= ThroughputFloor),
             new Floor($"p99 read-to-hit-on-console ms at {o.Rate} reads/s (from the schedule)", ReadToHitFloorMs, sqlite.Latency.ReadToHitFromSchedule.P99Ms,
                 sqlite.Latency.ProbesHit == sqlite.Latency.Probes && sqlite.Latency.ReadToHitFromSchedule.P99Ms < ReadToHitFloorMs),
-            new Floor($"p99 history query ms by plate and period over {o.HistoryReads} stored reads", HistoryFloorMs, sqlite.History.ByPlate.Latency.P99Ms,
-                sqlite.History.ByPlate.Latency.P99Ms < HistoryFloorMs));
+            new Floor($"p99 history query ms by plate and period over {o.HistoryReads} stored reads", HistoryFloorMs, sqlite.History!.ByPlate.Latency.P99Ms,
+                sqlite.History.ByPlate.Latency.P99Ms < HistoryFloorMs),
+            postgresNode is null ? null : new Floor($"PostgreSQL node: reads/s sustained, {o.Clients} clients x batches of {o.Batch} over HTTP", ThroughputFloor,
+                postgresNode.Throughput.ReadsPerSecond, postgresNode.Throughput.ReadsPerSecond >= ThroughputFloor),
+            postgresNode is null ? null : new Floor($"PostgreSQL node: p99 read-to-hit-on-console ms at {o.Rate} reads/s (from the schedule)", ReadToHitFloorMs,
+                postgresNode.Latency.ReadToHitFromSchedule.P99Ms,
+                postgresNode.Latency.ProbesHit == postgresNode.Latency.Probes && postgresNode.Latency.ReadToHitFromSchedule.P99Ms < ReadToHitFloorMs));
         Say($"floors: throughput {Met(floors.Throughput)}, read-to-hit {Met(floors.ReadToHit)}, history {Met(floors.History)}");
+        if (floors.PostgresNodeThroughput is not null && floors.PostgresNodeReadToHit is not null)
+        {
+            Say($"floors, PostgreSQL node: throughput {Met(floors.PostgresNodeThroughput)}, read-to-hit {Met(floors.PostgresNodeReadToHit)}");
+        }
+
+        var nodeRatios = postgresNode is null ? null : new NodeRatios(
+            Ratio(sqlite.Throughput.ReadsPerSecond, postgresNode.Throughput.ReadsPerSecond),
+            Ratio(sqlite.Throughput.Batch.P99Ms, postgresNode.Throughput.Batch.P99Ms),
+            Ratio(sqlite.Latency.ReadToHit.P50Ms, postgresNode.Latency.ReadToHit.P50Ms),
+            Ratio(sqlite.Latency.ReadToHit.P99Ms, postgresNode.Latency.ReadToHit.P99Ms));
         if (ratios is not null)
         {
             Say($"ratios SQLite node / PostgreSQL: reads/s {ratios.ReadsPerSecond}, batch p99 {ratios.BatchP99}, read-to-hit p99 {ratios.ReadToHitP99}, history by plate p99 {ratios.HistoryByPlateP99}");
@@ -99,8 +123,8 @@ internal static class AnprIngestSuite
 
         var result = new SuiteResult("anpr-ingest", TimeProvider.System.GetUtcNow(),
             new Machine(RuntimeInformation.OSDescription, RuntimeInformation.FrameworkDescription, Environment.ProcessorCount,
-                "shared, noisy 2-core VM; the node and the driver in this process, PostgreSQL in its own, all on loopback", LoadAverage()),
-            o, Units, sqlite, postgres, postgresNote, ratios, floors);
+                "shared, noisy 2-core VM; every node instance and the driver in this process, PostgreSQL and nginx in their own, all on loopback", LoadAverage()),
+            o, Units, sqlite, postgresNode, postgresNodeNote, postgres, postgresNote, ratios, nodeRatios, floors);
         Directory.CreateDirectory(Path.GetDirectoryName(resultPath)!);
         await File.WriteAllTextAsync(resultPath, JsonSerializer.Serialize(result, Json) + "\n", ct);
         Say($"wrote {resultPath}");
@@ -115,7 +139,7 @@ internal static class AnprIngestSuite
         "ratios: SQLite node / PostgreSQL (above 1: the node is slower, or for readsPerSecond faster)";
 
     private static async Task<Side> SideAsync(string name, IIngestTarget target, IngestData data, IngestOptions o,
-        Func<Task<HistoryFigures>> history, CancellationToken ct)
+        Func<Task<HistoryFigures>>? history, CancellationToken ct)
     {
         var random = new Random(o.Seed + 3);
         var observedAt = TimeProvider.System.GetUtcNow().AddMinutes(-1);
@@ -125,9 +149,13 @@ internal static class AnprIngestSuite
             $"batch {throughput.Batch}; process CPU {throughput.ProcessCpuShare:P0} of the machine");
 
         var latency = await LatencyAsync(name, target, data, o, ct);
-        var profile = target is NodeIngest node && o.ProfileSeconds > 0 ? await ProfileAsync(node, batches, o, ct) : null;
-        var figures = await history();
-        Say($"{name}: history by plate {figures.ByPlate.Latency} ({figures.ByPlate.MeanRows} rows/query); by camera {figures.ByCamera.Latency} ({figures.ByCamera.MeanRows} rows/query)");
+        var profile = target is NodeIngest { Node.Store: Store.Sqlite } node && o.ProfileSeconds > 0 ? await ProfileAsync(node, batches, o, ct) : null;
+        var figures = history is null ? null : await history();
+        if (figures is not null)
+        {
+            Say($"{name}: history by plate {figures.ByPlate.Latency} ({figures.ByPlate.MeanRows} rows/query); by camera {figures.ByCamera.Latency} ({figures.ByCamera.MeanRows} rows/query)");
+        }
+
         return new Side(throughput, latency, figures, profile);
     }
 
@@ -284,12 +312,15 @@ internal static class AnprIngestSuite
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
-    private sealed record Side(ThroughputFigures Throughput, LatencyFigures Latency, HistoryFigures History, Profile? Profile);
+    private sealed record Side(ThroughputFigures Throughput, LatencyFigures Latency, HistoryFigures? History, Profile? Profile);
 
     private sealed record Profile(double Seconds, int Batches, double ReadsPerSecond, double ProcessCpuShare, IReadOnlyList<ProfileEntry> Entries);
 
     private sealed record SuiteResult(string Suite, DateTimeOffset RanAt, Machine Machine, IngestOptions Parameters, string Units, Side Sqlite,
-        Side? Postgres, string PostgresNote, Ratios? Ratios, Floors Floors);
+        Side? PostgresNode, string? PostgresNodeNote, Side? Postgres, string PostgresNote, Ratios? Ratios, NodeRatios? SqliteNodeOverPostgresNode,
+        Floors Floors);
+
+    private sealed record NodeRatios(double ReadsPerSecond, double BatchP99, double ReadToHitP50, double ReadToHitP99);
 
     private sealed record Machine(string Os, string Runtime, int Cores, string Note, string LoadAverage);
 
@@ -298,23 +329,24 @@ internal static class AnprIngestSuite
 
     private sealed record Floor(string What, double Bound, double Measured, bool Met);
 
-    private sealed record Floors(Floor Throughput, Floor ReadToHit, Floor History);
+    private sealed record Floors(Floor Throughput, Floor ReadToHit, Floor History, Floor? PostgresNodeThroughput, Floor? PostgresNodeReadToHit);
 }
 
 /// <summary>
 /// Command-line knobs: --hotlist (100000), --clients (4), --batch (1000), --seconds (30 measured), --warmup (10),
 /// --rate (5000 reads/s), --rate-batch (100), --latency-seconds (20), --probe-every-ms (100), --history-reads (10000000),
-/// --queries (2000 per shape), --seed (42), --profile-seconds (10; 0 skips the profiled pass).
+/// --queries (2000 per shape), --seed (42), --profile-seconds (10; 0 skips the profiled pass), --instances (2: of the node on
+/// PostgreSQL, behind nginx when above one).
 /// </summary>
 internal sealed record IngestOptions(int Hotlist, int Clients, int Batch, int Seconds, int Warmup, int Rate, int RateBatch, int LatencySeconds,
-    int ProbeEveryMs, int HistoryReads, int Queries, int Seed, int ProfileSeconds)
+    int ProbeEveryMs, int HistoryReads, int Queries, int Seed, int ProfileSeconds, int Instances)
 {
     public static IngestOptions Parse(string[] args)
     {
         var o = new IngestOptions(Read(args, "--hotlist", 100_000), Read(args, "--clients", 4), Read(args, "--batch", 1000), Read(args, "--seconds", 30),
             Read(args, "--warmup", 10), Read(args, "--rate", 5000), Read(args, "--rate-batch", 100), Read(args, "--latency-seconds", 20),
             Read(args, "--probe-every-ms", 100), Read(args, "--history-reads", 10_000_000), Read(args, "--queries", 2000), Read(args, "--seed", 42),
-            Read(args, "--profile-seconds", 10));
+            Read(args, "--profile-seconds", 10), Read(args, "--instances", 2));
         if (o.Hotlist <= IngestData.ProbeCount || o.Clients < 1 || o.Batch < 1 || o.Seconds < 1 || o.Warmup < 0 || o.Rate < 1 || o.RateBatch < 1
             || o.LatencySeconds < 1 || o.HistoryReads < 1000 || o.Queries < 10)
         {

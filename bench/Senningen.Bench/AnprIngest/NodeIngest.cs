@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Senningen.Bench.Cluster;
 using Senningen.Contracts.Anpr;
 using Senningen.Node.Common.Live;
 using Senningen.Node.Common.Persistence;
@@ -15,29 +16,34 @@ using Senningen.Testing;
 namespace Senningen.Bench.AnprIngest;
 
 /// <summary>
-/// A real BE node from <c>tests/Senningen.Testing</c> (Kestrel on loopback, SQLite file in WAL mode as shipped), with
-/// cameras registered and the hotlist imported through the API, and a gateway client posting batches of reads.
+/// A real BE node from <c>tests/Senningen.Testing</c> (Kestrel on loopback, SQLite file in WAL mode as shipped, or several
+/// instances on PostgreSQL behind nginx), with cameras registered and the hotlist imported through the API, and a
+/// gateway client posting batches of reads to the node's front.
 /// </summary>
 internal sealed class NodeIngest : IIngestTarget, IAsyncDisposable
 {
-    private readonly TestNode _node;
+    private readonly BenchNetwork _network;
     private readonly HttpClient _gateway;
 
-    private NodeIngest(TestNode node, HttpClient gateway) => (_node, _gateway) = (node, gateway);
+    private NodeIngest(BenchNetwork network, HttpClient gateway) => (_network, _gateway) = (network, gateway);
 
-    public TestNode Node => _node;
+    /// <summary>The instance whose services the driver watches and queries.</summary>
+    public TestNode Node => _network.First("BE");
 
-    public string DatabaseFile => new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(_node.Database.ConnectionString).DataSource;
+    public string Deployment => _network.Describe;
 
-    public static async Task<NodeIngest> StartAsync(IngestData data, CancellationToken ct)
+    public string DatabaseFile => new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(Node.Database.ConnectionString).DataSource;
+
+    public static async Task<NodeIngest> StartAsync(IngestData data, CancellationToken ct, Store store = Store.Sqlite, int instances = 1)
     {
         // A gateway posts as one service identity: the per-user API limit (600/min) is lifted for it, as in the
         // operations suite; the body limit is raised so a 100 k hotlist goes in a few requests.
-        var node = await TestNode.StartAsync(Store.Sqlite, "BE", new Dictionary<string, string?>
+        var network = await BenchNetwork.StartAsync(["BE"], store, instances, _ => new Dictionary<string, string?>
         {
             ["Senningen:Api:RequestsPerMinute"] = "1000000",
             ["Senningen:Api:MaxRequestBodyBytes"] = "16777216",
         });
+        var node = network.First("BE");
         using (var admin = await node.SignedInAsync("admin"))
         {
             foreach (var (id, i) in data.Cameras.Select((c, i) => (c, i)))
@@ -61,9 +67,9 @@ internal sealed class NodeIngest : IIngestTarget, IAsyncDisposable
         }
 
         using var signIn = await node.SignedInAsync("officer");
-        var gateway = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64, UseCookies = false }) { BaseAddress = node.BaseUrl };
+        var gateway = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64, UseCookies = false }) { BaseAddress = network.Front("BE") };
         gateway.DefaultRequestHeaders.Authorization = signIn.DefaultRequestHeaders.Authorization;
-        return new NodeIngest(node, gateway);
+        return new NodeIngest(network, gateway);
     }
 
     public static PreparedBatch Prepare(PlateReadInput[] reads, string? probe = null) =>
@@ -94,7 +100,7 @@ internal sealed class NodeIngest : IIngestTarget, IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _gateway.Dispose();
-        await _node.DisposeAsync();
+        await _network.DisposeAsync();
     }
 
     private static async Task EnsureAsync(HttpResponseMessage response, string what, CancellationToken ct)
