@@ -83,37 +83,46 @@ public sealed partial class InstanceLeadership(NodeSettings settings, ILogger<In
             return Took(new Lead(this, role, null, cancellationToken));
         }
 
-        while (true)
+        // One connection for every try: a new one each second would start a new server process each second.
+        NpgsqlConnection? connection = null;
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            NpgsqlConnection? connection = null;
-            try
+            while (true)
             {
-                connection = await OpenAsync(role, cancellationToken);
-                await using (var claim = new NpgsqlCommand("SELECT pg_try_advisory_lock(@space, @key)", connection))
+                try
                 {
+                    connection ??= await OpenAsync(role, cancellationToken);
+                    await using var claim = new NpgsqlCommand("SELECT pg_try_advisory_lock(@space, @key)", connection);
                     claim.Parameters.AddWithValue("space", LeadershipKeySpace);
                     claim.Parameters.AddWithValue("key", KeyOf(role));
                     if (await claim.ExecuteScalarAsync(cancellationToken) is true)
                     {
                         LogLeading(_logger, role);
-                        return Took(new Lead(this, role, connection, cancellationToken));
+                        var lead = Took(new Lead(this, role, connection, cancellationToken));
+                        connection = null;
+                        return lead;
                     }
                 }
-            }
-            catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException)
-            {
-                // The database is away for a moment: nobody can lead through it; try again.
-                LogTryFailed(_logger, role, e);
-            }
+                catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException)
+                {
+                    // The database is away for a moment: nobody can lead through it; try again on a new connection.
+                    LogTryFailed(_logger, role, e);
+                    if (connection is not null)
+                    {
+                        await connection.DisposeAsync();
+                        connection = null;
+                    }
+                }
 
-            // The leader's lock lives as long as its session: keeping ours open while waiting would only hold a backend.
+                await Task.Delay(RetryEvery, cancellationToken);
+            }
+        }
+        finally
+        {
             if (connection is not null)
             {
                 await connection.DisposeAsync();
             }
-
-            await Task.Delay(RetryEvery, cancellationToken);
         }
     }
 
