@@ -11,6 +11,7 @@ public static class Infrastructure
     public const string PostgresVariable = "SENNINGEN_TEST_POSTGRES";
     public const string RequireVariable = "SENNINGEN_REQUIRE_INFRA";
     public const string ChromiumPath = "/usr/bin/chromium";
+    public const string NginxPath = "/usr/sbin/nginx";
 
     public static bool Required => Environment.GetEnvironmentVariable(RequireVariable) == "1";
 
@@ -45,5 +46,15 @@ public static class Infrastructure
         }
 
         return ChromiumPath;
+    }
+
+    public static string RequireNginx()
+    {
+        if (!File.Exists(NginxPath))
+        {
+            Missing($"nginx ({NginxPath})");
+        }
+
+        return NginxPath;
     }
 }

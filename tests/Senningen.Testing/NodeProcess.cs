@@ -12,8 +12,15 @@ public sealed class NodeProcess : IAsyncDisposable
 
     private NodeProcess(Process process) => _process = process;
 
-    public static async Task<NodeProcess> StartAsync(TestNode node)
+    /// <param name="overrides">Settings that differ from the node's for this process (another instance's <c>urls</c>).</param>
+    public static async Task<NodeProcess> StartAsync(TestNode node, IReadOnlyDictionary<string, string?>? overrides = null)
     {
+        var settings = node.Settings.ToDictionary(p => p.Key, p => p.Value);
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
         var assembly = typeof(Senningen.Node.NodeApp).Assembly.Location;
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -24,7 +31,7 @@ public sealed class NodeProcess : IAsyncDisposable
         };
         start.ArgumentList.Add("exec");
         start.ArgumentList.Add(assembly);
-        foreach (var (key, value) in node.Settings)
+        foreach (var (key, value) in settings)
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
@@ -35,7 +42,7 @@ public sealed class NodeProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var running = new NodeProcess(process);
-        await running.WaitUntilReadyAsync(new Uri(node.Settings["urls"] + "/"));
+        await running.WaitUntilReadyAsync(new Uri(settings["urls"] + "/"));
         return running;
     }
 

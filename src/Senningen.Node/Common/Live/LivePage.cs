@@ -4,9 +4,10 @@ using Microsoft.AspNetCore.Components;
 namespace Senningen.Node.Common.Live;
 
 /// <summary>
-/// A console page that redraws as soon as this process publishes a change of kind <typeparamref name="TChange"/>
-/// (the feed) and at least every <see cref="Every"/> otherwise (another instance sharing the database may have made
-/// it). Refreshes never overlap; a change during a load asks for one more load.
+/// A console page that redraws as soon as a change of kind <typeparamref name="TChange"/> is published, at this instance
+/// or (on PostgreSQL, through <see cref="ChangeBackplane"/>) at another, and at least every <see cref="Every"/> otherwise:
+/// a safety net for notifications sent while this instance's listener was reconnecting (they are not replayed) and for
+/// writes that publish nothing. Refreshes never overlap; a change during a load asks for one more load.
 /// </summary>
 public abstract class LivePage<TChange> : ComponentBase, IDisposable
 {

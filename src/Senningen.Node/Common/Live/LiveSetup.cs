@@ -2,6 +2,7 @@ namespace Senningen.Node.Common.Live;
 
 internal static class LiveSetup
 {
-    /// <summary>One <see cref="ChangeFeed{T}"/> per change type, shared by the process.</summary>
-    public static IServiceCollection AddChangeFeeds(this IServiceCollection services) => services.AddSingleton(typeof(ChangeFeed<>));
+    /// <summary>One <see cref="ChangeFeed{T}"/> per change type, shared by the process, and the backplane to the other instances.</summary>
+    public static IServiceCollection AddChangeFeeds(this IServiceCollection services) =>
+        services.AddSingleton<ChangeBackplane>().AddHostedService(sp => sp.GetRequiredService<ChangeBackplane>()).AddSingleton(typeof(ChangeFeed<>));
 }

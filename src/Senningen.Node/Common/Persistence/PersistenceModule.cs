@@ -5,24 +5,26 @@ namespace Senningen.Node.Common.Persistence;
 
 internal static class PersistenceModule
 {
+    private static readonly AfterCommitHook.Interceptor AfterCommits = new();
+
     public static WebApplicationBuilder AddPersistence(this WebApplicationBuilder builder)
     {
         var (services, settings) = (builder.Services, builder.NodeSettings);
-        services.AddSingleton<WriteGate>();
+        services.AddSingleton<WriteGate>().AddSingleton<InstanceLeadership>();
         services.AddSingleton<WalFlusher>().AddHostedService<WalCheckpointer>();
         var database = settings.Database;
         // Options are built once, not per request scope: building them showed in CPU profiles of the exchange, and the
         // WAL interceptor, one instance now, remembers which connections it has already switched to synchronous=NORMAL.
         if (database.Provider == DatabaseProvider.Postgres)
         {
-            services.AddDbContext<SenningenDbContext, PostgresSenningenDbContext>(o => o.UseNpgsql(database.ConnectionString, ProviderMigrations.Postgres),
+            services.AddDbContext<SenningenDbContext, PostgresSenningenDbContext>(o => o.UseNpgsql(database.ConnectionString, ProviderMigrations.Postgres).AddInterceptors(AfterCommits),
                 optionsLifetime: ServiceLifetime.Singleton);
         }
         else
         {
             Directory.CreateDirectory(SqliteDirectory(database.ConnectionString));
             services.AddDbContext<SenningenDbContext, SqliteSenningenDbContext>((sp, o) =>
-                o.UseSqlite(database.ConnectionString, ProviderMigrations.Sqlite).AddInterceptors(new WalSyncInterceptor(sp.GetRequiredService<WalFlusher>())),
+                o.UseSqlite(database.ConnectionString, ProviderMigrations.Sqlite).AddInterceptors(new WalSyncInterceptor(sp.GetRequiredService<WalFlusher>()), AfterCommits),
                 optionsLifetime: ServiceLifetime.Singleton);
         }
 

@@ -14,22 +14,23 @@ namespace Senningen.Node.Features.Anpr.Cameras;
 /// Demo and training only (<c>Senningen:Anpr:DemoReadsPerSecond</c>, refused outside demo mode): the node's police
 /// cameras read passing traffic, plates in the formats of the region, and every <c>DemoListedEvery</c>-th read is a
 /// vehicle on the hotlist — every other one of those with an OCR confusion — so the hit board, its map and the exchange
-/// to the entry's owner can be shown. The reads go through the real ingest, as a camera gateway's would.
+/// to the entry's owner can be shown. The reads go through the real ingest, as a camera gateway's would. The cameras
+/// are the node's, not an instance's: one instance sends them (<see cref="InstanceLeadership"/>).
 /// </summary>
 internal sealed partial class DemoReadStream(IServiceScopeFactory scopes, AnprSettings settings, NodeSettings node, TimeProvider clock,
-    ILogger<DemoReadStream> logger) : BackgroundService
+    InstanceLeadership leadership, ILogger<DemoReadStream> logger) : BackgroundService
 {
+    public const string Role = "anpr-demo-reads";
+
     private const string Letters = "BDFGHJKLNPRSTVXZ";
     private readonly Random _random = new(20261123);
     private long _sent;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (settings.DemoReadsPerSecond == 0 || !node.DemoMode)
-        {
-            return;
-        }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        settings.DemoReadsPerSecond == 0 || !node.DemoMode ? Task.CompletedTask : leadership.RunWhileLeadingAsync(Role, StreamAsync, stoppingToken);
 
+    private async Task StreamAsync(CancellationToken stoppingToken)
+    {
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1), clock);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {

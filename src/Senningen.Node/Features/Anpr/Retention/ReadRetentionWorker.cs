@@ -1,10 +1,19 @@
+using Senningen.Node.Common.Persistence;
+
 namespace Senningen.Node.Features.Anpr.Retention;
 
-/// <summary>Runs <see cref="PurgeReads"/> shortly after start and then every <c>Senningen:Anpr:Legal:PurgeInterval</c> (default hourly).</summary>
+/// <summary>
+/// Runs <see cref="PurgeReads"/> shortly after start and then every <c>Senningen:Anpr:Legal:PurgeInterval</c> (default
+/// hourly), at one instance of the node: two purges at once would drop the same partitions and audit the same deletion twice.
+/// </summary>
 internal sealed partial class ReadRetentionWorker(IServiceScopeFactory scopes, AnprLegalRules rules, TimeProvider clock,
-    ILogger<ReadRetentionWorker> logger) : BackgroundService
+    InstanceLeadership leadership, ILogger<ReadRetentionWorker> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public const string Role = "anpr-retention";
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => leadership.RunWhileLeadingAsync(Role, LeadAsync, stoppingToken);
+
+    private async Task LeadAsync(CancellationToken stoppingToken)
     {
         // Not at once: the node first finishes starting (and a test that freezes the clock decides when purges happen).
         var first = rules.PurgeInterval < TimeSpan.FromMinutes(1) ? rules.PurgeInterval : TimeSpan.FromMinutes(1);

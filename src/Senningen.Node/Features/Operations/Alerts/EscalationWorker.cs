@@ -13,12 +13,17 @@ namespace Senningen.Node.Features.Operations.Alerts;
 
 /// <summary>
 /// Hands an alert nobody acknowledged in time to the national desk and tells the home control room. Instances
-/// sharing a database may both see the same overdue alert; the alert's version lets only one of them escalate it.
+/// sharing a database run it one at a time (<see cref="InstanceLeadership"/>); should two briefly both lead, the alert's
+/// version lets only one of them escalate it.
 /// </summary>
 internal sealed partial class EscalationWorker(IServiceScopeFactory scopes, NodeSettings settings, ChangeFeed<OperationsChange> feed, TimeProvider clock,
-    ILogger<EscalationWorker> logger) : BackgroundService
+    InstanceLeadership leadership, ILogger<EscalationWorker> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public const string Role = "operations-escalation";
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => leadership.RunWhileLeadingAsync(Role, LeadAsync, stoppingToken);
+
+    private async Task LeadAsync(CancellationToken stoppingToken)
     {
         var period = TimeSpan.FromMilliseconds(Math.Clamp(settings.Operations.AcknowledgeWithin.TotalMilliseconds / 5, 200, 1000));
         using var timer = new PeriodicTimer(period, clock);

@@ -12,12 +12,17 @@ namespace Senningen.Node.Features.Requests.Deadlines;
 /// Watches the clocks of the requests this node must answer: reminds the desk before the deadline, and hands a
 /// missed deadline, or a crisis request nobody acknowledged in time, to the national single point of contact. Each
 /// step goes on both timelines. Only the requested side runs the clock, so a step is never taken twice; instances
-/// sharing a database are kept apart by the request's version.
+/// sharing a database run it one at a time (<see cref="InstanceLeadership"/>), and should two briefly both lead, the
+/// request's version keeps them apart.
 /// </summary>
 internal sealed partial class DeadlineWorker(IServiceScopeFactory scopes, RequestsSettings settings, NodeSettings node, TimeProvider clock,
-    ILogger<DeadlineWorker> logger) : BackgroundService
+    InstanceLeadership leadership, ILogger<DeadlineWorker> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public const string Role = "requests-deadlines";
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => leadership.RunWhileLeadingAsync(Role, LeadAsync, stoppingToken);
+
+    private async Task LeadAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(settings.DeadlineCheckEvery, clock);
         while (await timer.WaitForNextTickAsync(stoppingToken))
