@@ -23,13 +23,14 @@ nginx_bin() {
   if command -v nginx >/dev/null 2>&1; then command -v nginx; elif [ -x /usr/sbin/nginx ]; then echo /usr/sbin/nginx; else return 1; fi
 }
 
-# Installs the Debian packages behind the commands that are missing (postgresql, nginx, openssl, curl).
+# Installs the Debian packages behind the commands that are missing (postgresql, nginx, openssl, curl, pgrep).
 install_missing() {
   local missing=() want
   for want in "$@"; do
     case "$want" in
       postgresql) find_pg_bin >/dev/null || missing+=(postgresql) ;;
       nginx) nginx_bin >/dev/null || missing+=(nginx) ;;
+      pgrep) command -v pgrep >/dev/null 2>&1 || missing+=(procps) ;;
       *) command -v "$want" >/dev/null 2>&1 || missing+=("$want") ;;
     esac
   done
