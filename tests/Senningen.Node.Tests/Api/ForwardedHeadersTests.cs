@@ -50,6 +50,21 @@ public sealed class ForwardedHeadersTests
         third.ShouldBe(HttpStatusCode.TooManyRequests);
     }
 
+    [Fact]
+    public async Task Cookies_BehindATlsFront_AreSecure_AndNotOverPlainHttp()
+    {
+        await using var node = await TestNode.StartAsync();
+        using var client = node.Anonymous();
+        using var overTls = new HttpRequestMessage(HttpMethod.Get, "login");
+        overTls.Headers.Add("X-Forwarded-Proto", "https");
+
+        var behindTls = await client.SendAsync(overTls, Ct);
+        var plain = await client.GetAsync("login", Ct);
+
+        behindTls.Headers.GetValues("Set-Cookie").ShouldAllBe(c => c.Contains("secure", StringComparison.OrdinalIgnoreCase));
+        plain.Headers.GetValues("Set-Cookie").ShouldAllBe(c => !c.Contains("secure", StringComparison.OrdinalIgnoreCase));
+    }
+
     [Theory]
     [InlineData("Senningen:Proxy:KnownProxies", "10.0.0.5,nginx-1", "Senningen:Proxy:KnownProxies = 'nginx-1' is not valid")]
     [InlineData("Senningen:Proxy:KnownNetworks", "10.0.0.0/33", "Senningen:Proxy:KnownNetworks = '10.0.0.0/33' is not valid")]
