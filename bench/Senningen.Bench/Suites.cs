@@ -64,6 +64,12 @@ internal static class Suites
             return await Consultation.ConsultationSuite.RunAsync(args, Path.Combine(RepositoryRoot(), "bench", "results", "consultation.json"));
         }
 
+        if (args.Length > 0 && string.Equals(args[0], "failover", StringComparison.OrdinalIgnoreCase))
+        {
+            // The driver of deploy/failover-drill, which sets up the databases, runs it and writes failover.json.
+            return await Failover.FailoverSuite.RunAsync(args);
+        }
+
         if (args.Length > 0 && string.Equals(args[0], "operations", StringComparison.OrdinalIgnoreCase))
         {
             return await OperationsSuite.RunAsync(args, Path.Combine(RepositoryRoot(), "bench", "results", "operations.json"));

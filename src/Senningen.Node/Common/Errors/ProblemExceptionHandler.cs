@@ -5,13 +5,20 @@ using Senningen.Node.Common.Localization;
 namespace Senningen.Node.Common.Errors;
 
 /// <summary>
-/// Turns request-binding failures into 400/413/415 problems that name the field, and anything else into a 500
-/// problem that reveals nothing but the trace id.
+/// Turns request-binding failures into 400/413/415 problems that name the field, an unreachable database into a 503
+/// with Retry-After, and anything else into a 500 problem that reveals nothing but the trace id.
 /// </summary>
 internal sealed partial class ProblemExceptionHandler(Texts texts, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        // The language middleware's culture ended with the exception that unwound it; its choice stays on the request.
+        if (httpContext.Features.Get<Microsoft.AspNetCore.Localization.IRequestCultureFeature>() is { } language)
+        {
+            System.Globalization.CultureInfo.CurrentCulture = language.RequestCulture.Culture;
+            System.Globalization.CultureInfo.CurrentUICulture = language.RequestCulture.UICulture;
+        }
+
         var result = exception switch
         {
             BadHttpRequestException { InnerException: JsonException json } => FromJson(json),
@@ -22,6 +29,7 @@ internal sealed partial class ProblemExceptionHandler(Texts texts, ILogger<Probl
             BadHttpRequestException bad when bad.Message.Contains("no body was provided", StringComparison.OrdinalIgnoreCase) =>
                 Problems.Validation(texts, new FieldError("body", Rules.Required, texts["rule.body-required"])),
             BadHttpRequestException bad => Problems.Create(texts, bad.StatusCode, "bad-request", texts["problem.bad-request.detail"]),
+            _ when DatabaseUnavailable.Is(exception) => Unavailable(httpContext, exception),
             _ => null,
         };
 
@@ -36,6 +44,13 @@ internal sealed partial class ProblemExceptionHandler(Texts texts, ILogger<Probl
         return true;
     }
 
+    private Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Unavailable(HttpContext httpContext, Exception exception)
+    {
+        LogDatabaseUnavailable(logger, exception.GetBaseException().Message);
+        httpContext.Response.Headers.RetryAfter = DatabaseUnavailable.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Problems.Create(texts, StatusCodes.Status503ServiceUnavailable, "database-unavailable", texts["problem.database-unavailable.detail"]);
+    }
+
     private Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult FromJson(JsonException json)
     {
         // "$.roles[2]" -> "roles[2]"; a syntax error before any property has no path and concerns the body.
@@ -47,6 +62,9 @@ internal sealed partial class ProblemExceptionHandler(Texts texts, ILogger<Probl
             : new FieldError(field, Rules.JsonType, texts["rule.json-type", field]);
         return Problems.Validation(texts, error);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The database cannot be reached; answered 503: {Reason}")]
+    private static partial void LogDatabaseUnavailable(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception while serving the request")]
     private static partial void LogUnhandled(ILogger logger, Exception exception);

@@ -19,7 +19,12 @@ internal static class HttpApiModule
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AuditedAuthorizationResultHandler>();
-        services.AddAntiforgery(o => o.Cookie.Name = settings.CookiePrefix + ".Antiforgery");
+        // Secure when the request came over TLS, at Kestrel or at the front (X-Forwarded-Proto); plain on the demo's http.
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = settings.CookiePrefix + ".Antiforgery";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
         services.AddApiRateLimits(settings);
         services.AddOpenApiDocument();
         return builder;

@@ -3,7 +3,10 @@ using Senningen.Node.Common.Exchange;
 
 namespace Senningen.Node.Common.Hosting;
 
-/// <summary>Kestrel: the largest request body, partners' client certificates on HTTPS, loopback when no URL is configured.</summary>
+/// <summary>
+/// Kestrel: the largest request body, partners' client certificates on HTTPS, loopback when no URL is configured, and
+/// which reverse proxies it believes about the caller's address and scheme.
+/// </summary>
 internal static class KestrelModule
 {
     public static WebApplicationBuilder AddKestrel(this WebApplicationBuilder builder)
@@ -19,6 +22,8 @@ internal static class KestrelModule
         {
             builder.WebHost.UseUrls("http://127.0.0.1:5100");
         }
+
+        builder.AddForwardedHeaders();
 
         return builder;
     }

@@ -6,11 +6,12 @@ using Senningen.Node.Common.Officers;
 
 namespace Senningen.Node.Common.Hosting;
 
-/// <summary>The request pipeline, in its order: correlation, errors, body limit, who, language, rate limit, may they, antiforgery.</summary>
+/// <summary>The request pipeline, in its order: the proxy's forwarded caller, correlation, errors, body limit, who, language, rate limit, may they, antiforgery.</summary>
 internal static class MiddlewareModule
 {
     public static WebApplication UseNodeMiddleware(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
