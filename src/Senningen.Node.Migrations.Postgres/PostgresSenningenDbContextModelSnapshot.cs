@@ -174,7 +174,10 @@ namespace Senningen.Node.Migrations.Postgres
             modelBuilder.Entity("Senningen.Node.Common.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Sequence"));
 
                     b.Property<string>("Action")
                         .IsRequired()
@@ -204,9 +207,15 @@ namespace Senningen.Node.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.Property<string>("Hash")
-                        .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<byte[]>("LeafHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.Property<long?>("LeafIndex")
+                        .HasColumnType("bigint");
 
                     b.Property<long>("OccurredAt")
                         .HasColumnType("bigint")
@@ -218,7 +227,6 @@ namespace Senningen.Node.Migrations.Postgres
                         .HasColumnType("character varying(40)");
 
                     b.Property<string>("PreviousHash")
-                        .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
@@ -236,11 +244,17 @@ namespace Senningen.Node.Migrations.Postgres
 
                     b.HasKey("Sequence");
 
+                    b.HasIndex("LeafIndex")
+                        .IsUnique();
+
                     b.HasIndex("OccurredAt");
 
                     b.HasIndex("Action", "OccurredAt");
 
                     b.HasIndex("Actor", "OccurredAt");
+
+                    b.HasIndex(new[] { "Sequence" }, "IX_audit_entries_unintegrated")
+                        .HasFilter("\"LeafIndex\" IS NULL");
 
                     b.ToTable("audit_entries", (string)null);
                 });
@@ -780,6 +794,57 @@ namespace Senningen.Node.Migrations.Postgres
                     b.ToTable("anpr_reads", (string)null);
                 });
 
+            modelBuilder.Entity("Senningen.Node.Features.Audit.Data.AuditTreeHead", b =>
+                {
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<byte[]>("RootHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("Signature")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("TimestampUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Size");
+
+                    b.ToTable("audit_tree_heads", (string)null);
+                });
+
+            modelBuilder.Entity("Senningen.Node.Features.Audit.Data.AuditTreeNode", b =>
+                {
+                    b.Property<int>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Index")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Level", "Index");
+
+                    b.ToTable("audit_tree_nodes", (string)null);
+                });
+
             modelBuilder.Entity("Senningen.Node.Features.Consultation.Data.ConsultationAnswerRow", b =>
                 {
                     b.Property<long>("Id")
@@ -788,13 +853,13 @@ namespace Senningen.Node.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<int?>("Count")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Country")
                         .IsRequired()
                         .HasMaxLength(3)
                         .HasColumnType("character varying(3)");
-
-                    b.Property<int?>("Count")
-                        .HasColumnType("integer");
 
                     b.Property<bool>("Hit")
                         .HasColumnType("boolean");

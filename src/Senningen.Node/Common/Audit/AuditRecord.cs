@@ -28,6 +28,7 @@ public static class AuditActions
     public const string AuditRead = "audit.read";
     public const string AuditExport = "audit.export";
     public const string AuditVerify = "audit.verify";
+    public const string AuditChainBroken = "audit.chain-broken";
     public const string UserCreate = "user.create";
     public const string UserRead = "user.read";
     public const string UserUnlock = "user.unlock";
@@ -74,7 +75,7 @@ public static class AuditActions
     public const string RequestDisclosed = "request.disclose";
 
     public static IReadOnlyList<string> All { get; } =
-        [Login, TokenIssued, Logout, AccessDenied, AuditRead, AuditExport, AuditVerify, UserCreate, UserRead, UserUnlock, UserAuthorisations,
+        [Login, TokenIssued, Logout, AccessDenied, AuditRead, AuditExport, AuditVerify, AuditChainBroken, UserCreate, UserRead, UserUnlock, UserAuthorisations,
          LanguageChange, MessageSent, MessageReceived, MessageRefused, MessageDuplicate, MessageRejected, MessageExpired,
          MessageHandlingFailed, MessageRead, OperationStarted, OperationEnded, OperationRead, OperationCrossing, AlertReceived,
          AlertRead, AlertAcknowledged, AlertEscalated, AnprCameraRegistered, AnprHotlistImported, AnprHotlistDeleted, AnprHotlistRead, AnprHit,
