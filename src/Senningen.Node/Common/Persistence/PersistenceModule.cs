@@ -8,7 +8,7 @@ internal static class PersistenceModule
     public static WebApplicationBuilder AddPersistence(this WebApplicationBuilder builder)
     {
         var (services, settings) = (builder.Services, builder.NodeSettings);
-        services.AddSingleton<WriteGate>();
+        services.AddSingleton<WriteGate>().AddSingleton<InstanceLeadership>();
         services.AddSingleton<WalFlusher>().AddHostedService<WalCheckpointer>();
         var database = settings.Database;
         // Options are built once, not per request scope: building them showed in CPU profiles of the exchange, and the
