@@ -22,4 +22,8 @@ public static class WitnessRules
     /// <summary>Rules the node that published a head applies to the verdict a witness sends back.</summary>
     public const string StatementBadSignature = "statement-signature-bad";
     public const string StatementNotOurHead = "statement-head-not-ours";
+
+    public static IReadOnlyList<string> All { get; } =
+        [SizeNegative, RootNotHex, TimestampMissing, CountryNotSender, KeyUnknown, BadSignature, ProofMalformed, ProofFromUnknownSize,
+         SizeShrank, RootChanged, TimeBackwards, Inconsistent, StatementBadSignature, StatementNotOurHead];
 }

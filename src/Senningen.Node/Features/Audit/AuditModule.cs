@@ -6,6 +6,7 @@ using Senningen.Node.Common.Localization;
 using Senningen.Node.Common.Security;
 using Senningen.Node.Features.Audit.SearchLog;
 using Senningen.Node.Features.Audit.VerifyChain;
+using Senningen.Node.Features.Audit.Witness;
 
 namespace Senningen.Node.Features.Audit;
 
@@ -14,6 +15,7 @@ internal static class AuditModule
     public static WebApplicationBuilder AddAudit(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<AuditLog>().AddScoped<AuditVerifier>().AddScoped<VerifyAuditChain>().AddScoped<AuditReader>();
+        builder.AddAuditWitness();
         return builder;
     }
 
@@ -26,6 +28,7 @@ internal static class AuditModule
             .WithSummary("Search the log (newest first). A subject filter needs a purpose.");
         group.MapGet("/export", ExportAsync).RequireAuthorization(Policies.DataProtection)
             .WithSummary("The filtered log as CSV. A subject filter needs a purpose.");
+        app.MapAuditWitness();
         return app;
     }
 
