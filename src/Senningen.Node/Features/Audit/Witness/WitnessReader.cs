@@ -54,7 +54,7 @@ public sealed class WitnessReader(SenningenDbContext db, NodeSettings settings, 
 
     /// <summary>Every consistent verdict stored, each with its witness signature checked against the trusted key.</summary>
     public async Task<IReadOnlyList<TreeHeadConfirmation>> ConfirmationsAsync(CancellationToken ct) =>
-        [.. (await db.HeadConfirmations.AsNoTracking().Where(c => c.Verdict == WitnessStatement.Consistent).OrderBy(c => c.Id).ToListAsync(ct))
+        [.. (await db.HeadConfirmations.AsNoTracking().Where(c => c.Verdict == WitnessStatement.Consistent).OrderBy(c => c.Size).ThenBy(c => c.Id).ToListAsync(ct))
             .Select(View)];
 
     /// <summary>The DPO has seen the alarm: it leaves the banner, and the acknowledgement is audited. False when there is no such open alarm.</summary>
