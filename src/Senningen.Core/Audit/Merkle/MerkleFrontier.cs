@@ -48,6 +48,14 @@ public sealed class MerkleFrontier
         return frontier;
     }
 
+    /// <summary>An independent copy, to grow while this one stays as it is (until the growth is stored).</summary>
+    public MerkleFrontier Clone()
+    {
+        var copy = new MerkleFrontier { Size = Size };
+        copy._peaks.AddRange(_peaks);
+        return copy;
+    }
+
     /// <summary>Adds one leaf; returns every perfect node it completes, the leaf itself first.</summary>
     public IReadOnlyList<(MerkleNodeId Id, byte[] Hash)> Append(byte[] leafHash)
     {

@@ -10,7 +10,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
     {
         builder.ToTable("audit_entries");
         builder.HasKey(e => e.Sequence);
-        builder.Property(e => e.Sequence).ValueGeneratedNever();
+        // An identity (PostgreSQL) or rowid (SQLite): concurrent saves take ids without reading or locking the log's tail.
+        builder.Property(e => e.Sequence).ValueGeneratedOnAdd();
         builder.Property(e => e.Actor).HasMaxLength(256);
         builder.Property(e => e.ActorUnit).HasMaxLength(200);
         builder.Property(e => e.ActorCountry).HasMaxLength(2);
@@ -25,5 +26,9 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.HasIndex(e => e.OccurredAt);
         builder.HasIndex(e => new { e.Actor, e.OccurredAt });
         builder.HasIndex(e => new { e.Action, e.OccurredAt });
+        builder.HasIndex(e => e.LeafIndex).IsUnique();
+        builder.Property(e => e.LeafHash).HasMaxLength(32);
+        // The sequencer's work list: small, as it holds only the entries of the last moment.
+        builder.HasIndex(e => e.Sequence, "IX_audit_entries_unintegrated").HasFilter("\"LeafIndex\" IS NULL");
     }
 }

@@ -9,17 +9,15 @@ namespace Senningen.Node.Common.Audit;
 /// describe. <see cref="WriteAsync"/> is for events that have no change of their own (a read, a denial). Without an
 /// actor, the entry names the scope's <see cref="CurrentOfficer"/>: the anonymous actor in a worker's scope, where nobody signed in.
 /// </summary>
-public sealed class AuditLog(SenningenDbContext db, CurrentOfficer officer, TimeProvider clock)
+public sealed class AuditLog(SenningenDbContext db, CurrentOfficer officer, TimeProvider clock, AuditAppended appended)
 {
-    // Until the save seals them, pending entries need distinct keys of their own; negative ones never clash with sealed entries.
-    private static long _provisional;
+    private bool _notifying;
 
     public void Add(AuditRecord record, Actor? actor = null)
     {
         actor ??= officer.Actor;
         db.AuditEntries.Add(new AuditEntry
         {
-            Sequence = Interlocked.Decrement(ref _provisional),
             OccurredAt = UnixMillisecondsConverter.Truncate(clock.GetUtcNow()),
             Actor = actor.Name,
             ActorUnit = actor.Unit,
@@ -32,6 +30,16 @@ public sealed class AuditLog(SenningenDbContext db, CurrentOfficer officer, Time
             Recipient = record.Recipient,
             Detail = record.Detail,
         });
+        if (!_notifying)
+        {
+            // After the save, once per unit of work: the sequencer then finds the entries committed.
+            _notifying = true;
+            db.AfterCommit(() =>
+            {
+                _notifying = false;
+                appended.Notify();
+            });
+        }
     }
 
     public async Task WriteAsync(AuditRecord record, Actor? actor = null, CancellationToken cancellationToken = default)

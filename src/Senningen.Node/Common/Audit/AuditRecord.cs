@@ -28,6 +28,7 @@ public static class AuditActions
     public const string AuditRead = "audit.read";
     public const string AuditExport = "audit.export";
     public const string AuditVerify = "audit.verify";
+    public const string AuditChainBroken = "audit.chain-broken";
     public const string AuditHeadsPublished = "audit.heads-published";
     public const string AuditHeadWitnessed = "audit.head-witnessed";
     public const string AuditHeadRefused = "audit.head-refused";
@@ -80,7 +81,7 @@ public static class AuditActions
     public const string RequestDisclosed = "request.disclose";
 
     public static IReadOnlyList<string> All { get; } =
-        [Login, TokenIssued, Logout, AccessDenied, AuditRead, AuditExport, AuditVerify, AuditHeadsPublished, AuditHeadWitnessed, AuditHeadRefused,
+        [Login, TokenIssued, Logout, AccessDenied, AuditRead, AuditExport, AuditVerify, AuditChainBroken, AuditHeadsPublished, AuditHeadWitnessed, AuditHeadRefused,
          AuditHeadConfirmed, AuditHeadConfirmationRefused, AuditWitnessAlarmAcknowledged, UserCreate, UserRead, UserUnlock, UserAuthorisations,
          LanguageChange, MessageSent, MessageReceived, MessageRefused, MessageDuplicate, MessageRejected, MessageExpired,
          MessageHandlingFailed, MessageRead, OperationStarted, OperationEnded, OperationRead, OperationCrossing, AlertReceived,

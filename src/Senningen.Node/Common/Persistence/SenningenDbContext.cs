@@ -2,7 +2,6 @@ using System.Data.Common;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using Senningen.Core.Audit;
 using Senningen.Node.Common.Audit;
 using Senningen.Node.Common.Configuration;
 using Senningen.Node.Common.Exchange.Data;
@@ -12,8 +11,8 @@ namespace Senningen.Node.Common.Persistence;
 /// <summary>
 /// The node's one model. Each capability owns its entities, their configurations and its accessors (extension members
 /// in its <c>Data/</c> folder, ADR 0016); this class only collects the configurations, with each capability's
-/// provider-specific part (<see cref="IProviderModelConfiguration"/>), and seals audit entries into the hash chain as
-/// part of the same save as the change they describe.
+/// provider-specific part (<see cref="IProviderModelConfiguration"/>), and saves on SQLite under the node's one write
+/// gate. Audit entries are plain rows of the save: the audit sequencer orders them into the log after they commit.
 /// </summary>
 public abstract class SenningenDbContext(DbContextOptions options, WriteGate writeGate, WalFlusher flusher)
     : DbContext(options), IDataProtectionKeyContext
@@ -26,7 +25,7 @@ public abstract class SenningenDbContext(DbContextOptions options, WriteGate wri
 
     public DbSet<InboxMessage> Inbox => Set<InboxMessage>();
 
-    /// <summary>True on PostgreSQL, where several node instances may append to the chain at once.</summary>
+    /// <summary>True on PostgreSQL, where several node instances write at once.</summary>
     protected abstract bool SharedByInstances { get; }
 
     /// <summary>True inside this context's own save, whose commits wait for the disk after leaving the write gate.</summary>
@@ -34,11 +33,6 @@ public abstract class SenningenDbContext(DbContextOptions options, WriteGate wri
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        if (HasPendingAuditEntries())
-        {
-            throw new InvalidOperationException("Audit entries are sealed into the chain asynchronously: use SaveChangesAsync.");
-        }
-
         int written;
         Saving = true;
         try
@@ -58,7 +52,7 @@ public abstract class SenningenDbContext(DbContextOptions options, WriteGate wri
         SaveAsync(acceptAllChangesOnSuccess, null, cancellationToken);
 
     /// <summary>
-    /// Saves as SaveChangesAsync does, running <paramref name="writes"/> first in the same transaction (and audit seal):
+    /// Saves as SaveChangesAsync does, running <paramref name="writes"/> first in the same transaction:
     /// for hot paths where EF's per-row tracking costs more than the row. Commands come from <see cref="CreateCommand"/>.
     /// </summary>
     /// <param name="writes">Returns how many rows it wrote.</param>
@@ -103,75 +97,19 @@ public abstract class SenningenDbContext(DbContextOptions options, WriteGate wri
     private async Task<int> SaveUnderGateAsync(bool acceptAllChangesOnSuccess, Func<CancellationToken, Task<int>>? writes,
         CancellationToken cancellationToken)
     {
-        var sealing = HasPendingAuditEntries();
-        if (!sealing && writes is null)
+        // On PostgreSQL nothing is held across the save: audit entries take their ids from an identity, and the audit
+        // sequencer orders them into the log afterwards. On SQLite every write holds the node's one write gate.
+        using var gate = SharedByInstances ? null : await writeGate.EnterAsync(cancellationToken);
+        if (writes is null)
         {
-            if (SharedByInstances)
-            {
-                return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            }
-
-            using var gate = await writeGate.EnterAsync(cancellationToken);
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
-        if (sealing && SharedByInstances)
-        {
-            return await SaveSharedWithAuditAsync(acceptAllChangesOnSuccess, writes, cancellationToken);
-        }
-
-        // On SQLite every write holds the node's one write gate for the whole save.
-        using var held = await writeGate.EnterAsync(cancellationToken);
         return await InTransactionAsync(async commit =>
         {
-            var written = writes is null ? 0 : await writes(cancellationToken);
-            if (sealing)
-            {
-                await SealPendingAuditEntriesAsync(PendingAuditEntries(), cancellationToken);
-            }
-
+            var written = await writes(cancellationToken);
             written += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             await commit();
-            return written;
-        }, cancellationToken);
-    }
-
-    /// <summary>
-    /// PostgreSQL, with audit entries: the business rows are written first, in parallel with other saves; only the chain
-    /// append (lock, tail read, audit insert, commit) is serialised, across instances by an advisory lock held to commit.
-    /// Holding the lock for the whole save made every audited write on the node queue behind the slowest one.
-    /// </summary>
-    private Task<int> SaveSharedWithAuditAsync(bool acceptAllChangesOnSuccess, Func<CancellationToken, Task<int>>? writes,
-        CancellationToken cancellationToken)
-    {
-        var pending = PendingAuditEntries();
-        return InTransactionAsync(async commit =>
-        {
-            var written = writes is null ? 0 : await writes(cancellationToken);
-            foreach (var entry in pending)
-            {
-                Entry(entry).State = EntityState.Detached;
-            }
-
-            try
-            {
-                written += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            }
-            finally
-            {
-                // Sealed or not, the entries belong to this unit of work again (a caller that retries finds them).
-                AuditEntries.AddRange(pending);
-            }
-
-            using (await writeGate.EnterAsync(cancellationToken))
-            {
-                // Serialises appends across instances sharing the database; released at commit.
-                await Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7262023)", cancellationToken);
-                await SealPendingAuditEntriesAsync(pending, cancellationToken);
-                written += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-                await commit();
-            }
-
             return written;
         }, cancellationToken);
     }
@@ -216,41 +154,5 @@ public abstract class SenningenDbContext(DbContextOptions options, WriteGate wri
         {
             ((IProviderModelConfiguration)Activator.CreateInstance(type, nonPublic: true)!).Configure(modelBuilder, provider);
         }
-    }
-
-    private bool HasPendingAuditEntries()
-    {
-        foreach (var entry in ChangeTracker.Entries<AuditEntry>())
-        {
-            if (entry.State == EntityState.Added)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private List<AuditEntry> PendingAuditEntries() =>
-        [.. ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).OrderBy(e => e.OccurredAt)];
-
-    private async Task SealPendingAuditEntriesAsync(List<AuditEntry> pending, CancellationToken cancellationToken)
-    {
-        var (sequence, previous) = await ReadChainTailAsync(cancellationToken);
-        foreach (var entry in pending)
-        {
-            entry.Sequence = ++sequence;
-            entry.PreviousHash = previous;
-            entry.Hash = AuditChain.ComputeHash(previous, entry.ToFacts());
-            previous = entry.Hash;
-        }
-    }
-
-    // Read inside the sealing transaction (and lock): every save with audit entries runs it, so it skips LINQ.
-    private async Task<(long Sequence, string Hash)> ReadChainTailAsync(CancellationToken cancellationToken)
-    {
-        await using var command = CreateCommand("""SELECT "Sequence", "Hash" FROM audit_entries ORDER BY "Sequence" DESC LIMIT 1""");
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(0), reader.GetString(1)) : (0, AuditChain.Genesis);
     }
 }

@@ -5,6 +5,7 @@ using Senningen.Node.Common.Errors;
 using Senningen.Node.Common.Localization;
 using Senningen.Node.Common.Security;
 using Senningen.Node.Features.Audit.SearchLog;
+using Senningen.Node.Features.Audit.Tree;
 using Senningen.Node.Features.Audit.VerifyChain;
 using Senningen.Node.Features.Audit.Witness;
 
@@ -14,7 +15,8 @@ internal static class AuditModule
 {
     public static WebApplicationBuilder AddAudit(this WebApplicationBuilder builder)
     {
-        builder.Services.AddScoped<AuditLog>().AddScoped<AuditVerifier>().AddScoped<VerifyAuditChain>().AddScoped<AuditReader>();
+        builder.Services.AddScoped<AuditLog>().AddSingleton<AuditAppended>().AddScoped<AuditTree>().AddScoped<VerifyAuditChain>().AddScoped<AuditReader>();
+        builder.Services.AddSingleton(AuditTreeSettings.Read(builder.Configuration)).AddHostedService<AuditSequencer>();
         builder.AddAuditWitness();
         return builder;
     }
@@ -23,7 +25,7 @@ internal static class AuditModule
     {
         var group = app.MapGroup("/api/v1/audit").WithTags("Audit");
         group.MapGet("/verify", VerifyAsync).RequireAuthorization(Policies.AuditVerify)
-            .WithSummary("Walk the hash chain and name the first broken entry.");
+            .WithSummary("Check every entry against the log's Merkle tree and its signed heads; name the first altered entry.");
         group.MapGet("/entries", SearchAsync).RequireAuthorization(Policies.DataProtection)
             .WithSummary("Search the log (newest first). A subject filter needs a purpose.");
         group.MapGet("/export", ExportAsync).RequireAuthorization(Policies.DataProtection)

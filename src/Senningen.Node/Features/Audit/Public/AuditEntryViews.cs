@@ -10,5 +10,6 @@ namespace Senningen.Node.Features.Audit.Public;
 internal static class AuditEntryViews
 {
     public static AuditEntryView ToView(AuditEntry e) => new(e.Sequence, e.OccurredAt, e.Actor, e.ActorUnit, e.ActorCountry, e.Action,
-        e.Outcome, e.Records.Length == 0 ? [] : e.Records.Split('\n'), e.Purpose, e.CaseReference, e.Recipient, e.Detail, e.Hash);
+        e.Outcome, e.Records.Length == 0 ? [] : e.Records.Split('\n'), e.Purpose, e.CaseReference, e.Recipient, e.Detail, e.Hash,
+        e.LeafIndex, e.LeafHash is null ? null : Convert.ToHexStringLower(e.LeafHash));
 }

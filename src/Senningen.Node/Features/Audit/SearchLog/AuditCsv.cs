@@ -7,14 +7,14 @@ namespace Senningen.Node.Features.Audit.SearchLog;
 internal static class AuditCsv
 {
     public const string Header =
-        "sequence,occurred_at_utc,actor,actor_unit,actor_country,action,outcome,records,purpose,case_reference,recipient,detail,previous_hash,hash";
+        "sequence,occurred_at_utc,actor,actor_unit,actor_country,action,outcome,records,purpose,case_reference,recipient,detail,previous_hash,hash,leaf_index,leaf_hash";
 
     public static string Row(AuditEntry e) => string.Join(',',
         e.Sequence.ToString(CultureInfo.InvariantCulture),
         e.OccurredAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
         Field(e.Actor), Field(e.ActorUnit), Field(e.ActorCountry), Field(e.Action), Field(e.Outcome),
         Field(e.Records.Replace('\n', ';')), Field(e.Purpose), Field(e.CaseReference), Field(e.Recipient), Field(e.Detail),
-        e.PreviousHash, e.Hash);
+        e.PreviousHash, e.Hash, e.LeafIndex?.ToString(CultureInfo.InvariantCulture), e.LeafHash is null ? "" : Convert.ToHexStringLower(e.LeafHash));
 
     public static string Field(string? value)
     {

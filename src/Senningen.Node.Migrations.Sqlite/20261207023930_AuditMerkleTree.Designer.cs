@@ -9,8 +9,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Senningen.Node.Migrations.Sqlite
 {
-    [Migration("20261207024008_AuditWitness")]
-    partial class AuditWitness
+    [Migration("20261207023930_AuditMerkleTree")]
+    partial class AuditMerkleTree
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -166,6 +166,7 @@ namespace Senningen.Node.Migrations.Sqlite
             modelBuilder.Entity("Senningen.Node.Common.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Action")
@@ -196,9 +197,15 @@ namespace Senningen.Node.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Hash")
-                        .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("LeafHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<long?>("LeafIndex")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("OccurredAt")
                         .HasColumnType("INTEGER")
@@ -210,7 +217,6 @@ namespace Senningen.Node.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PreviousHash")
-                        .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
@@ -228,11 +234,17 @@ namespace Senningen.Node.Migrations.Sqlite
 
                     b.HasKey("Sequence");
 
+                    b.HasIndex("LeafIndex")
+                        .IsUnique();
+
                     b.HasIndex("OccurredAt");
 
                     b.HasIndex("Action", "OccurredAt");
 
                     b.HasIndex("Actor", "OccurredAt");
+
+                    b.HasIndex(new[] { "Sequence" }, "IX_audit_entries_unintegrated")
+                        .HasFilter("\"LeafIndex\" IS NULL");
 
                     b.ToTable("audit_entries", (string)null);
                 });
@@ -766,139 +778,14 @@ namespace Senningen.Node.Migrations.Sqlite
                     b.ToTable("anpr_reads", (string)null);
                 });
 
-            modelBuilder.Entity("Senningen.Node.Features.Audit.Witness.Data.HeadConfirmationRow", b =>
+            modelBuilder.Entity("Senningen.Node.Features.Audit.Data.AuditTreeHead", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("ConversationId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("HeadKeyId")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("HeadSignature")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("HeadTimestamp")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("HeadTimestampMs");
-
-                    b.Property<string>("KeyId")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("MessageId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("ReceivedAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("ReceivedAtMs");
-
-                    b.Property<string>("RootHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Rule")
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Signature")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
                     b.Property<long>("Size")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("StatedAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("StatedAtMs");
-
-                    b.Property<string>("Verdict")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Witness")
-                        .IsRequired()
-                        .HasMaxLength(3)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ConversationId");
-
-                    b.HasIndex("MessageId")
-                        .IsUnique();
-
-                    b.HasIndex("Witness", "Size");
-
-                    b.ToTable("audit_head_confirmations", (string)null);
-                });
-
-            modelBuilder.Entity("Senningen.Node.Features.Audit.Witness.Data.WitnessAlarmRow", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("AcknowledgedAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("AcknowledgedAtMs");
-
-                    b.Property<string>("AcknowledgedBy")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Detail")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("MessageId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Partner")
-                        .IsRequired()
-                        .HasMaxLength(3)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("RaisedAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("RaisedAtMs");
-
-                    b.Property<string>("Rule")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AcknowledgedAt");
-
-                    b.HasIndex("MessageId")
-                        .IsUnique();
-
-                    b.ToTable("audit_witness_alarms", (string)null);
-                });
-
-            modelBuilder.Entity("Senningen.Node.Features.Audit.Witness.Data.WitnessedHeadRow", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Country")
                         .IsRequired()
-                        .HasMaxLength(3)
+                        .HasMaxLength(2)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("KeyId")
@@ -906,38 +793,40 @@ namespace Senningen.Node.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("MessageId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("ReceivedAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("ReceivedAtMs");
-
-                    b.Property<string>("RootHash")
+                    b.Property<byte[]>("RootHash")
                         .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("Signature")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("Size")
+                    b.Property<long>("TimestampUnixMs")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("Timestamp")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("TimestampMs");
+                    b.HasKey("Size");
 
-                    b.HasKey("Id");
+                    b.ToTable("audit_tree_heads", (string)null);
+                });
 
-                    b.HasIndex("MessageId")
-                        .IsUnique();
+            modelBuilder.Entity("Senningen.Node.Features.Audit.Data.AuditTreeNode", b =>
+                {
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
 
-                    b.HasIndex("Country", "Size");
+                    b.Property<long>("Index")
+                        .HasColumnType("INTEGER");
 
-                    b.ToTable("audit_witnessed_heads", (string)null);
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Level", "Index");
+
+                    b.ToTable("audit_tree_nodes", (string)null);
                 });
 
             modelBuilder.Entity("Senningen.Node.Features.Consultation.Data.ConsultationAnswerRow", b =>

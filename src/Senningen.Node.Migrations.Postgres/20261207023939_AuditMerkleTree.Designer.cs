@@ -10,8 +10,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 namespace Senningen.Node.Migrations.Postgres
 {
-    [Migration("20261207024016_AuditWitness")]
-    partial class AuditWitness
+    [Migration("20261207023939_AuditMerkleTree")]
+    partial class AuditMerkleTree
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -177,7 +177,10 @@ namespace Senningen.Node.Migrations.Postgres
             modelBuilder.Entity("Senningen.Node.Common.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Sequence"));
 
                     b.Property<string>("Action")
                         .IsRequired()
@@ -207,9 +210,15 @@ namespace Senningen.Node.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.Property<string>("Hash")
-                        .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<byte[]>("LeafHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.Property<long?>("LeafIndex")
+                        .HasColumnType("bigint");
 
                     b.Property<long>("OccurredAt")
                         .HasColumnType("bigint")
@@ -221,7 +230,6 @@ namespace Senningen.Node.Migrations.Postgres
                         .HasColumnType("character varying(40)");
 
                     b.Property<string>("PreviousHash")
-                        .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
@@ -239,11 +247,17 @@ namespace Senningen.Node.Migrations.Postgres
 
                     b.HasKey("Sequence");
 
+                    b.HasIndex("LeafIndex")
+                        .IsUnique();
+
                     b.HasIndex("OccurredAt");
 
                     b.HasIndex("Action", "OccurredAt");
 
                     b.HasIndex("Actor", "OccurredAt");
+
+                    b.HasIndex(new[] { "Sequence" }, "IX_audit_entries_unintegrated")
+                        .HasFilter("\"LeafIndex\" IS NULL");
 
                     b.ToTable("audit_entries", (string)null);
                 });
@@ -783,184 +797,55 @@ namespace Senningen.Node.Migrations.Postgres
                     b.ToTable("anpr_reads", (string)null);
                 });
 
-            modelBuilder.Entity("Senningen.Node.Features.Audit.Witness.Data.HeadConfirmationRow", b =>
+            modelBuilder.Entity("Senningen.Node.Features.Audit.Data.AuditTreeHead", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<Guid>("ConversationId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("HeadKeyId")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("HeadSignature")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<long>("HeadTimestamp")
-                        .HasColumnType("bigint")
-                        .HasColumnName("HeadTimestampMs");
-
-                    b.Property<string>("KeyId")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<Guid>("MessageId")
-                        .HasColumnType("uuid");
-
-                    b.Property<long>("ReceivedAt")
-                        .HasColumnType("bigint")
-                        .HasColumnName("ReceivedAtMs");
-
-                    b.Property<string>("RootHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("Rule")
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
-
-                    b.Property<string>("Signature")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
                     b.Property<long>("Size")
                         .HasColumnType("bigint");
-
-                    b.Property<long>("StatedAt")
-                        .HasColumnType("bigint")
-                        .HasColumnName("StatedAtMs");
-
-                    b.Property<string>("Verdict")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<string>("Witness")
-                        .IsRequired()
-                        .HasMaxLength(3)
-                        .HasColumnType("character varying(3)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ConversationId");
-
-                    b.HasIndex("MessageId")
-                        .IsUnique();
-
-                    b.HasIndex("Witness", "Size");
-
-                    b.ToTable("audit_head_confirmations", (string)null);
-                });
-
-            modelBuilder.Entity("Senningen.Node.Features.Audit.Witness.Data.WitnessAlarmRow", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<long?>("AcknowledgedAt")
-                        .HasColumnType("bigint")
-                        .HasColumnName("AcknowledgedAtMs");
-
-                    b.Property<string>("AcknowledgedBy")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("Detail")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<Guid>("MessageId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Partner")
-                        .IsRequired()
-                        .HasMaxLength(3)
-                        .HasColumnType("character varying(3)");
-
-                    b.Property<long>("RaisedAt")
-                        .HasColumnType("bigint")
-                        .HasColumnName("RaisedAtMs");
-
-                    b.Property<string>("Rule")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AcknowledgedAt");
-
-                    b.HasIndex("MessageId")
-                        .IsUnique();
-
-                    b.ToTable("audit_witness_alarms", (string)null);
-                });
-
-            modelBuilder.Entity("Senningen.Node.Features.Audit.Witness.Data.WitnessedHeadRow", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Country")
                         .IsRequired()
-                        .HasMaxLength(3)
-                        .HasColumnType("character varying(3)");
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
 
                     b.Property<string>("KeyId")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.Property<Guid>("MessageId")
-                        .HasColumnType("uuid");
-
-                    b.Property<long>("ReceivedAt")
-                        .HasColumnType("bigint")
-                        .HasColumnName("ReceivedAtMs");
-
-                    b.Property<string>("RootHash")
+                    b.Property<byte[]>("RootHash")
                         .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
 
                     b.Property<string>("Signature")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-                    b.Property<long>("Size")
+                    b.Property<long>("TimestampUnixMs")
                         .HasColumnType("bigint");
 
-                    b.Property<long>("Timestamp")
-                        .HasColumnType("bigint")
-                        .HasColumnName("TimestampMs");
+                    b.HasKey("Size");
 
-                    b.HasKey("Id");
+                    b.ToTable("audit_tree_heads", (string)null);
+                });
 
-                    b.HasIndex("MessageId")
-                        .IsUnique();
+            modelBuilder.Entity("Senningen.Node.Features.Audit.Data.AuditTreeNode", b =>
+                {
+                    b.Property<int>("Level")
+                        .HasColumnType("integer");
 
-                    b.HasIndex("Country", "Size");
+                    b.Property<long>("Index")
+                        .HasColumnType("bigint");
 
-                    b.ToTable("audit_witnessed_heads", (string)null);
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Level", "Index");
+
+                    b.ToTable("audit_tree_nodes", (string)null);
                 });
 
             modelBuilder.Entity("Senningen.Node.Features.Consultation.Data.ConsultationAnswerRow", b =>
