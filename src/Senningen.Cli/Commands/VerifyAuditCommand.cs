@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
+using Senningen.Cli.Http;
 using Senningen.Contracts.Audit;
+using Senningen.Core.Audit.Merkle;
 
 namespace Senningen.Cli.Commands;
 
@@ -8,7 +10,16 @@ internal static class VerifyAuditCommand
 {
     public static Command Create(CliContext context)
     {
-        var command = new Command("verify", $"Walk the audit chain on the node. Exits {ExitCodes.AuditChainBroken} when an entry does not match its hash.");
+        var entries = new Option<long[]>("--entry")
+        {
+            Description = "Also fetch the inclusion proof of this entry id in the latest signed head and check it here (repeatable).",
+            HelpName = "ID", AllowMultipleArgumentsPerToken = true,
+        };
+        var command = new Command("verify",
+            $"Check the node's audit log against its Merkle tree and signed heads. Exits {ExitCodes.AuditChainBroken} when an entry or head does not match.")
+        {
+            entries,
+        };
         command.SetAction(async (parse, ct) =>
         {
             if (!context.TryConnect(parse, loginRequired: true, out var connection, out var error))
@@ -24,14 +35,57 @@ internal static class VerifyAuditCommand
                     return context.Fail(connection.Node, verified.Problem);
                 }
 
-                // A broken chain is the answer to the question asked, not a failure of senn: it goes to stdout.
+                // A broken log is the answer to the question asked, not a failure of senn: it goes to stdout.
                 var result = verified.Value;
-                context.Console.Out.WriteLine(result.Intact
-                    ? string.Create(CultureInfo.InvariantCulture, $"Audit chain intact: {result.EntriesChecked} entries, head {result.HeadHash ?? "(empty)"}")
-                    : string.Create(CultureInfo.InvariantCulture, $"Audit chain BROKEN at entry #{result.FirstBrokenSequence}: {result.Problem}"));
-                return result.Intact ? ExitCodes.Ok : ExitCodes.AuditChainBroken;
+                var output = context.Console.Out;
+                output.WriteLine(result.Intact
+                    ? string.Create(CultureInfo.InvariantCulture, $"Audit log intact: {result.EntriesChecked} entries against {result.HeadsChecked} signed heads")
+                    : result.FirstBrokenSequence is { } broken
+                        ? string.Create(CultureInfo.InvariantCulture, $"Audit log BROKEN at entry #{broken}: {result.Problem}")
+                        : $"Audit log BROKEN: {result.Problem}");
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"Tree size {result.TreeSize ?? result.EntriesChecked}, root {result.RootHash ?? result.HeadHash ?? "(empty)"}, {result.PendingEntries} entries waiting to be integrated"));
+                var proofsHold = true;
+                foreach (var entry in parse.GetValue(entries) ?? [])
+                {
+                    var (held, problem) = await CheckInclusionAsync(connection, entry, output, ct);
+                    if (problem is not null)
+                    {
+                        return context.Fail(connection.Node, problem);
+                    }
+
+                    proofsHold &= held;
+                }
+
+                return result.Intact && proofsHold ? ExitCodes.Ok : ExitCodes.AuditChainBroken;
             }
         });
         return command;
+    }
+
+    /// <summary>Checks one entry's inclusion proof against the latest signed head's root, or returns the node's refusal.</summary>
+    private static async Task<(bool Holds, NodeProblem? Problem)> CheckInclusionAsync(Connection connection, long entry, TextWriter output,
+        CancellationToken ct)
+    {
+        var head = await connection.Client.GetAsync<SignedTreeHead>("api/v1/audit/tree-heads/latest", ct);
+        if (!head.Succeeded)
+        {
+            return (false, head.Problem);
+        }
+
+        var size = head.Value.Size;
+        var proof = await connection.Client.GetAsync<InclusionProof>(
+            string.Create(CultureInfo.InvariantCulture, $"api/v1/audit/proofs/inclusion?entry={entry}&size={size}"), ct);
+        if (!proof.Succeeded)
+        {
+            return (false, proof.Problem);
+        }
+
+        var p = proof.Value;
+        var holds = MerkleProofs.VerifyInclusion(Convert.FromHexString(p.LeafHash), p.LeafIndex, size, [.. p.AuditPath.Select(Convert.FromHexString)],
+            Convert.FromHexString(head.Value.RootHash));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Entry #{entry}: leaf {p.LeafIndex} of {size}, inclusion proof ({p.AuditPath.Count} hashes) {(holds ? "holds" : "DOES NOT HOLD")}"));
+        return (holds, null);
     }
 }

@@ -71,6 +71,7 @@ public sealed class CliAgainstRealNodeTests : IAsyncLifetime
     public async Task AuditVerify_AfterATamperedRow_ExitsThreeNamingTheEntry()
     {
         await LoginAsync("dpo");
+        await _node.AuditIntegratedAsync();
         await using (var scope = _node.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<SenningenDbContext>();

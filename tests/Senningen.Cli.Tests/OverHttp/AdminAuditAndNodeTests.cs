@@ -66,23 +66,35 @@ public sealed class AdminAuditAndNodeTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AuditVerify_IntactChain_ExitsZeroWithTheHead()
+    public async Task AuditVerify_IntactLog_ExitsZeroWithTreeSizeAndRoot()
     {
         var result = await _cli.RunAsync("audit", "verify");
 
         result.ExitCode.ShouldBe(ExitCodes.Ok, result.Error);
-        result.Out.TrimEnd().ShouldBe("Audit chain intact: 42 entries, head 9f86d081");
+        result.Out.TrimEnd().ShouldBe("Audit log intact: 42 entries against 3 signed heads\nTree size 42, root 9f86d081, 2 entries waiting to be integrated"
+            .Replace("\n", Environment.NewLine, StringComparison.Ordinal));
     }
 
     [Fact]
-    public async Task AuditVerify_BrokenChain_ExitsThreeNamingTheEntry()
+    public async Task AuditVerify_AlteredEntry_ExitsThreeNamingTheEntry()
     {
-        _node.Verification = new(false, 17, 17, "hash does not match the previous entry", null);
+        _node.Verification = new(false, 17, 17, "entry #17 (leaf 16) was altered", "ab12", 17, "ab12", 1, 17, "k1", null, 0);
 
         var result = await _cli.RunAsync("audit", "verify");
 
         result.ExitCode.ShouldBe(ExitCodes.AuditChainBroken);
-        result.Out.TrimEnd().ShouldBe("Audit chain BROKEN at entry #17: hash does not match the previous entry");
+        result.Out.Split(Environment.NewLine)[0].ShouldBe("Audit log BROKEN at entry #17: entry #17 (leaf 16) was altered");
+    }
+
+    [Fact]
+    public async Task AuditVerify_DamageBetweenHeads_ExitsThreeNamingTheRange()
+    {
+        _node.Verification = new(false, 30, null, "leaves 20 to 29 were altered", "cd34", 30, "cd34", 2, 30, "k1", 20, 0);
+
+        var result = await _cli.RunAsync("audit", "verify");
+
+        result.ExitCode.ShouldBe(ExitCodes.AuditChainBroken);
+        result.Out.Split(Environment.NewLine)[0].ShouldBe("Audit log BROKEN: leaves 20 to 29 were altered");
     }
 
     [Fact]

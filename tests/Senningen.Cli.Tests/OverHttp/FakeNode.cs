@@ -33,7 +33,7 @@ internal sealed class FakeNode : IAsyncDisposable
 
     public List<CreateUserRequest> CreatedUsers { get; } = [];
 
-    public AuditVerification Verification { get; set; } = new(true, 42, null, null, "9f86d081");
+    public AuditVerification Verification { get; set; } = new(true, 42, null, null, "9f86d081", 42, "9f86d081", 3, PendingEntries: 2);
 
     public string ExportCsv { get; set; } = "sequence,occurredAt,actor\n1,2025-01-01T00:00:00Z,anna\n2,2025-01-01T00:01:00Z,anna\n";
 

@@ -8,7 +8,7 @@ using Senningen.Node.Common.Persistence;
 
 namespace Senningen.Node.Tests.Audit;
 
-/// <summary>The audit chain on each store: it verifies, and an edit made behind the node's back is found.</summary>
+/// <summary>The audit log on each store: once integrated into its Merkle tree it verifies, and an edit made behind the node's back is found.</summary>
 public sealed class AuditChainTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -20,12 +20,15 @@ public sealed class AuditChainTests
     {
         await using var node = await TestNode.StartAsync(store);
         using var dpo = await node.SignedInAsync("dpo");
+        var size = await node.AuditIntegratedAsync();
 
         var result = await dpo.GetFromJsonAsync<AuditVerification>("api/v1/audit/verify", Ct);
 
-        result!.Intact.ShouldBeTrue();
-        result.EntriesChecked.ShouldBeGreaterThanOrEqualTo(6);
+        result!.Intact.ShouldBeTrue(result.Problem);
+        result.EntriesChecked.ShouldBeGreaterThanOrEqualTo(size);
+        result.HeadsChecked.ShouldBeGreaterThanOrEqualTo(1);
         result.HeadHash.ShouldNotBeNull().Length.ShouldBe(64);
+        result.RootHash.ShouldBe(result.HeadHash);
     }
 
     [Theory]
@@ -36,6 +39,7 @@ public sealed class AuditChainTests
         await using var node = await TestNode.StartAsync(store);
         using var dpo = await node.SignedInAsync("dpo");
         await dpo.GetAsync("api/v1/audit/entries", Ct);
+        await node.AuditIntegratedAsync();
         await ExecuteSqlAsync(node, "UPDATE audit_entries SET \"Actor\" = 'someone-else' WHERE \"Sequence\" = 3");
 
         var result = await dpo.GetFromJsonAsync<AuditVerification>("api/v1/audit/verify", Ct);
@@ -48,22 +52,24 @@ public sealed class AuditChainTests
     [Theory]
     [InlineData(Store.Sqlite)]
     [InlineData(Store.Postgres)]
-    public async Task Verify_RowDeletedFromTheMiddle_NamesTheGap(Store store)
+    public async Task Verify_RowDeletedFromTheMiddle_NamesTheMissingLeaf(Store store)
     {
         await using var node = await TestNode.StartAsync(store);
         using var dpo = await node.SignedInAsync("dpo");
-        await ExecuteSqlAsync(node, "DELETE FROM audit_entries WHERE \"Sequence\" = 2");
+        await node.AuditIntegratedAsync();
+        await ExecuteSqlAsync(node, "DELETE FROM audit_entries WHERE \"LeafIndex\" = 1");
 
         var result = await dpo.GetFromJsonAsync<AuditVerification>("api/v1/audit/verify", Ct);
 
         result!.Intact.ShouldBeFalse();
-        result.FirstBrokenSequence.ShouldBe(2);
+        result.Problem.ShouldNotBeNull().ShouldContain("leaf 1 is missing");
+        result.SuspectFromLeaf.ShouldBe(0);
     }
 
     [Theory]
     [InlineData(Store.Sqlite)]
     [InlineData(Store.Postgres)]
-    public async Task ConcurrentWriters_KeepOneUnbrokenChain(Store store)
+    public async Task ConcurrentWriters_AllBecomeLeavesOfOneIntactTree(Store store)
     {
         await using var node = await TestNode.StartAsync(store);
         await Parallel.ForEachAsync(Enumerable.Range(0, 40), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = Ct },
@@ -75,10 +81,11 @@ public sealed class AuditChainTests
                     new Actor("writer", "tests", "BE"), ct);
             });
         using var dpo = await node.SignedInAsync("dpo");
+        await node.AuditIntegratedAsync();
 
         var result = await dpo.GetFromJsonAsync<AuditVerification>("api/v1/audit/verify", Ct);
 
-        result!.Intact.ShouldBeTrue();
+        result!.Intact.ShouldBeTrue(result.Problem);
         result.EntriesChecked.ShouldBeGreaterThanOrEqualTo(46);
     }
 
@@ -107,7 +114,7 @@ public sealed class AuditChainTests
     [Theory]
     [InlineData(Store.Sqlite)]
     [InlineData(Store.Postgres)]
-    public async Task SeveralEntriesInOneSave_AreSealedInOrder_AndVerify(Store store)
+    public async Task SeveralEntriesInOneSave_BecomeLeavesInOrder_AndVerify(Store store)
     {
         await using var node = await TestNode.StartAsync(store);
         await using (var scope = node.Services.CreateAsyncScope())
@@ -121,12 +128,14 @@ public sealed class AuditChainTests
             await scope.ServiceProvider.GetRequiredService<SenningenDbContext>().SaveChangesAsync(Ct);
         }
 
+        await node.AuditIntegratedAsync();
         await using var check = node.Services.CreateAsyncScope();
         var db = check.ServiceProvider.GetRequiredService<SenningenDbContext>();
-        var batch = await db.AuditEntries.Where(e => e.Actor == "batcher").OrderBy(e => e.Sequence).ToListAsync(Ct);
+        var batch = await db.AuditEntries.Where(e => e.Actor == "batcher").OrderBy(e => e.LeafIndex).ToListAsync(Ct);
         batch.Select(e => e.Records).ShouldBe(["batch:0", "batch:1", "batch:2", "batch:3", "batch:4"]);
-        batch.ShouldAllBe(e => e.Sequence > 0);
-        (await check.ServiceProvider.GetRequiredService<Features.Audit.VerifyChain.AuditVerifier>().VerifyAsync(Ct)).Intact.ShouldBeTrue();
+        batch.Select(e => e.LeafIndex!.Value - batch[0].LeafIndex!.Value).ShouldBe([0L, 1, 2, 3, 4]);
+        batch.ShouldAllBe(e => e.Sequence > 0 && e.Hash == null);
+        (await check.ServiceProvider.GetRequiredService<Features.Audit.Tree.AuditTree>().VerifyAsync([], Ct)).Intact.ShouldBeTrue();
     }
 
     [Fact]

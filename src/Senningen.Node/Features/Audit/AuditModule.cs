@@ -15,7 +15,7 @@ internal static class AuditModule
 {
     public static WebApplicationBuilder AddAudit(this WebApplicationBuilder builder)
     {
-        builder.Services.AddScoped<AuditLog>().AddSingleton<AuditAppended>().AddScoped<AuditTree>().AddScoped<VerifyAuditChain>().AddScoped<AuditReader>();
+        builder.Services.AddScoped<AuditLog>().AddSingleton<AuditAppended>().AddScoped<AuditTree>().AddScoped<AuditTreeStatusReader>().AddScoped<VerifyAuditChain>().AddScoped<AuditReader>();
         builder.Services.AddSingleton(AuditTreeSettings.Read(builder.Configuration)).AddHostedService<AuditSequencer>();
         builder.AddAuditWitness();
         return builder;
@@ -26,6 +26,12 @@ internal static class AuditModule
         var group = app.MapGroup("/api/v1/audit").WithTags("Audit");
         group.MapGet("/verify", VerifyAsync).RequireAuthorization(Policies.AuditVerify)
             .WithSummary("Check every entry against the log's Merkle tree and its signed heads; name the first altered entry.");
+        group.MapGet("/tree-heads/latest", AuditTreeEndpoints.LatestHeadAsync).RequireAuthorization(Policies.AuditVerify)
+            .WithSummary("The latest tree head this node signed over its log.");
+        group.MapGet("/proofs/inclusion", AuditTreeEndpoints.InclusionAsync).RequireAuthorization(Policies.AuditVerify)
+            .WithSummary("RFC 9162 inclusion proof of an entry (entry=id) in the tree of size leaves (size, default the latest head's).");
+        group.MapGet("/proofs/consistency", AuditTreeEndpoints.ConsistencyAsync).RequireAuthorization(Policies.AuditVerify)
+            .WithSummary("RFC 9162 consistency proof that the tree of from leaves is a prefix of the tree of to leaves.");
         group.MapGet("/entries", SearchAsync).RequireAuthorization(Policies.DataProtection)
             .WithSummary("Search the log (newest first). A subject filter needs a purpose.");
         group.MapGet("/export", ExportAsync).RequireAuthorization(Policies.DataProtection)
