@@ -12,9 +12,6 @@ internal static class AuditRows
         ["plate:1-ABC-123", "case:BE-2026-00042"], Purpose: "hot pursuit into NL", CaseReference: "BE-2026-00042",
         Detail: "query by plate");
 
-    /// <summary>Stands in for the hashes of a plain row, so both sides store rows of the same size.</summary>
-    public static readonly string UnchainedHash = new('0', 64);
-
     public static AuditEntry Plain(long sequence, long occurredAtUnixMs) => new()
     {
         Sequence = sequence,
@@ -29,8 +26,6 @@ internal static class AuditRows
         CaseReference = Consultation.CaseReference,
         Recipient = Consultation.Recipient,
         Detail = Consultation.Detail,
-        PreviousHash = UnchainedHash,
-        Hash = UnchainedHash,
     };
 
     public static AuditFacts Facts(long sequence) => new(sequence, 1_795_000_000_000, Officer.Name, Officer.Unit, Officer.Country,

@@ -5,8 +5,8 @@ using Senningen.Node.Common.Persistence.Converters;
 namespace Senningen.Bench.Audit;
 
 /// <summary>
-/// The peer: the node's audit table (same columns, lengths and indexes) in a context that inserts rows as
-/// they come, with no chain lock, no tail read, no hashing and no explicit transaction.
+/// The peer: the node's audit table (same columns, lengths, identity and indexes) in a context that inserts rows as
+/// they come, with nothing after: no sequencer, no leaves, no tree.
 /// </summary>
 internal sealed class PlainAuditContext(DbContextOptions<PlainAuditContext> options) : DbContext(options)
 {
@@ -17,7 +17,7 @@ internal sealed class PlainAuditContext(DbContextOptions<PlainAuditContext> opti
         var entry = modelBuilder.Entity<AuditEntry>();
         entry.ToTable("audit_entries");
         entry.HasKey(e => e.Sequence);
-        entry.Property(e => e.Sequence).ValueGeneratedNever();
+        entry.Property(e => e.Sequence).ValueGeneratedOnAdd();
         entry.Property(e => e.Actor).HasMaxLength(256);
         entry.Property(e => e.ActorUnit).HasMaxLength(200);
         entry.Property(e => e.ActorCountry).HasMaxLength(2);
@@ -32,5 +32,8 @@ internal sealed class PlainAuditContext(DbContextOptions<PlainAuditContext> opti
         entry.HasIndex(e => e.OccurredAt);
         entry.HasIndex(e => new { e.Actor, e.OccurredAt });
         entry.HasIndex(e => new { e.Action, e.OccurredAt });
+        entry.HasIndex(e => e.LeafIndex).IsUnique();
+        entry.Property(e => e.LeafHash).HasMaxLength(32);
+        entry.HasIndex(e => e.Sequence, "IX_audit_entries_unintegrated").HasFilter("\"LeafIndex\" IS NULL");
     }
 }

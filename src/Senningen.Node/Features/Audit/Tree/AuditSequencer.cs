@@ -128,7 +128,9 @@ internal sealed partial class AuditSequencer(IServiceScopeFactory scopes, Instan
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SenningenDbContext>();
-        var entries = await db.AuditEntries.Where(e => e.LeafIndex == null).OrderBy(e => e.Sequence).Take(BatchSize).ToListAsync(ct);
+        var postgres = db.Database.IsNpgsql();
+        var waiting = db.AuditEntries.Where(e => e.LeafIndex == null).OrderBy(e => e.Sequence).Take(BatchSize);
+        var entries = await (postgres ? waiting.AsNoTracking() : waiting).ToListAsync(ct);
         if (entries.Count == 0)
         {
             return (0, frontier);
@@ -136,24 +138,35 @@ internal sealed partial class AuditSequencer(IServiceScopeFactory scopes, Instan
 
         // Grown on a copy: if the save fails, the frontier stays what is stored.
         var grown = frontier.Clone();
+        var nodes = new List<AuditTreeNode>(2 * entries.Count);
         foreach (var entry in entries)
         {
             entry.LeafIndex = grown.Size;
             entry.LeafHash = AuditLeaf.Hash(entry.ToFacts());
             foreach (var (id, hash) in grown.Append(entry.LeafHash))
             {
-                db.AuditTreeNodes.Add(new AuditTreeNode { Level = id.Level, Index = id.Index, Hash = hash });
+                nodes.Add(new AuditTreeNode { Level = id.Level, Index = id.Index, Hash = hash });
             }
         }
 
-        var head = TreeHeadSignatures.Sign(new TreeHead(node.Country.Value, grown.Size, grown.Root(), clock.GetUtcNow().ToUnixTimeMilliseconds()), key);
-        db.AuditTreeHeads.Add(new AuditTreeHead
+        var signed = TreeHeadSignatures.Sign(new TreeHead(node.Country.Value, grown.Size, grown.Root(), clock.GetUtcNow().ToUnixTimeMilliseconds()), key);
+        var head = new AuditTreeHead
         {
-            Size = head.Size, Country = head.Country, RootHash = Convert.FromHexString(head.RootHash),
-            TimestampUnixMs = head.Timestamp.ToUnixTimeMilliseconds(), KeyId = head.KeyId, Signature = head.Signature,
-        });
-        // One transaction (the save's): leaves, nodes and head are stored together or not at all.
-        await db.SaveChangesAsync(ct);
+            Size = signed.Size, Country = signed.Country, RootHash = Convert.FromHexString(signed.RootHash),
+            TimestampUnixMs = signed.Timestamp.ToUnixTimeMilliseconds(), KeyId = signed.KeyId, Signature = signed.Signature,
+        };
+        if (postgres)
+        {
+            await AuditTreeWrites.StoreAsync(db, entries, nodes, head, ct);
+        }
+        else
+        {
+            // SQLite: one writer at a time anyway; the save takes the node's write gate and its own transaction.
+            db.AuditTreeNodes.AddRange(nodes);
+            db.AuditTreeHeads.Add(head);
+            await db.SaveChangesAsync(ct);
+        }
+
         return (entries.Count, grown);
     }
 
