@@ -16,7 +16,7 @@ internal static class VerifyAuditCommand
             HelpName = "ID", AllowMultipleArgumentsPerToken = true,
         };
         var command = new Command("verify",
-            $"Check the node's audit log against its Merkle tree and signed heads. Exits {ExitCodes.AuditChainBroken} when an entry or head does not match.")
+            $"Check the node's audit log against its Merkle tree, its signed heads and the heads its partners confirmed. Exits {ExitCodes.AuditChainBroken} when an entry or head does not match.")
         {
             entries,
         };
@@ -29,14 +29,15 @@ internal static class VerifyAuditCommand
 
             using (connection)
             {
-                var verified = await connection.Client.GetAsync<AuditVerification>("api/v1/audit/verify", ct);
+                // The node checks each partner's signature on its confirmation against the partner's configured key.
+                var verified = await connection.Client.GetAsync<WitnessedVerification>("api/v1/audit/tree-heads/verify", ct);
                 if (!verified.Succeeded)
                 {
                     return context.Fail(connection.Node, verified.Problem);
                 }
 
                 // A broken log is the answer to the question asked, not a failure of senn: it goes to stdout.
-                var result = verified.Value;
+                var result = verified.Value.Log;
                 var output = context.Console.Out;
                 output.WriteLine(result.Intact
                     ? string.Create(CultureInfo.InvariantCulture, $"Audit log intact: {result.EntriesChecked} entries against {result.HeadsChecked} signed heads")
@@ -45,6 +46,7 @@ internal static class VerifyAuditCommand
                         : $"Audit log BROKEN: {result.Problem}");
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"Tree size {result.TreeSize ?? result.EntriesChecked}, root {result.RootHash ?? result.HeadHash ?? "(empty)"}, {result.PendingEntries} entries waiting to be integrated"));
+                WriteWitnesses(output, verified.Value);
                 var proofsHold = true;
                 foreach (var entry in parse.GetValue(entries) ?? [])
                 {
@@ -61,6 +63,26 @@ internal static class VerifyAuditCommand
             }
         });
         return command;
+    }
+
+    private static void WriteWitnesses(TextWriter output, WitnessedVerification verified)
+    {
+        if (verified.Heads.Count == 0)
+        {
+            output.WriteLine("No partner has confirmed a head of this log yet");
+        }
+
+        foreach (var witness in verified.Heads.GroupBy(h => h.Witness).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var latest = witness.MaxBy(h => h.Head.Size)!;
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Checked against {witness.Key}'s confirmations ({witness.Count()}), latest at {latest.Head.Size} entries, root {latest.Head.RootHash}"));
+        }
+
+        if (verified.Discarded > 0)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{verified.Discarded} stored confirmation(s) ignored: the partner's signature does not check"));
+        }
     }
 
     /// <summary>Checks one entry's inclusion proof against the latest signed head's root, or returns the node's refusal.</summary>

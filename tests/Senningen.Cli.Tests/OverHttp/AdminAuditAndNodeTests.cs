@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Senningen.Cli.Credentials;
+using Senningen.Contracts.Audit;
 
 namespace Senningen.Cli.Tests.OverHttp;
 
@@ -71,8 +72,26 @@ public sealed class AdminAuditAndNodeTests : IAsyncLifetime
         var result = await _cli.RunAsync("audit", "verify");
 
         result.ExitCode.ShouldBe(ExitCodes.Ok, result.Error);
-        result.Out.TrimEnd().ShouldBe("Audit log intact: 42 entries against 3 signed heads\nTree size 42, root 9f86d081, 2 entries waiting to be integrated"
-            .Replace("\n", Environment.NewLine, StringComparison.Ordinal));
+        result.Out.TrimEnd().ShouldBe(("Audit log intact: 42 entries against 3 signed heads\nTree size 42, root 9f86d081, 2 entries waiting to be integrated\n" +
+            "No partner has confirmed a head of this log yet").Replace("\n", Environment.NewLine, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AuditVerify_WitnessedLog_NamesEachPartnerWhoseConfirmationsWereChecked_AndThoseIgnored()
+    {
+        static TreeHeadConfirmation Confirmed(string witness, long size, string root) =>
+            new(witness, new SignedTreeHead("BE", size, root, DateTimeOffset.UnixEpoch, "k1", "s"), "consistent", null, DateTimeOffset.UnixEpoch, "k2", "s",
+                DateTimeOffset.UnixEpoch, true);
+        _node.Confirmations = [Confirmed("NL", 8, "aa"), Confirmed("NL", 40, "bb"), Confirmed("LU", 21, "cc")];
+        _node.DiscardedConfirmations = 1;
+
+        var result = await _cli.RunAsync("audit", "verify");
+
+        result.ExitCode.ShouldBe(ExitCodes.Ok, result.Error);
+        result.Out.Split(Environment.NewLine)[2..5].ShouldBe([
+            "Checked against LU's confirmations (1), latest at 21 entries, root cc",
+            "Checked against NL's confirmations (2), latest at 40 entries, root bb",
+            "1 stored confirmation(s) ignored: the partner's signature does not check"]);
     }
 
     [Fact]

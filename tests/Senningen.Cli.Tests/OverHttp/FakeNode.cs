@@ -35,6 +35,11 @@ internal sealed class FakeNode : IAsyncDisposable
 
     public AuditVerification Verification { get; set; } = new(true, 42, null, null, "9f86d081", 42, "9f86d081", 3, PendingEntries: 2);
 
+    /// <summary>Partners' confirmations the node vouches for (their signatures checked there) and how many it discarded.</summary>
+    public IReadOnlyList<TreeHeadConfirmation> Confirmations { get; set; } = [];
+
+    public int DiscardedConfirmations { get; set; }
+
     public string ExportCsv { get; set; } = "sequence,occurredAt,actor\n1,2025-01-01T00:00:00Z,anna\n2,2025-01-01T00:01:00Z,anna\n";
 
     public bool RefuseExport { get; set; }
@@ -74,6 +79,9 @@ internal sealed class FakeNode : IAsyncDisposable
         app.MapPost("/api/v1/admin/users", (HttpContext context, CreateUserRequest request) => Authorised(context) ?? CreateUser(request));
 
         app.MapGet("/api/v1/audit/verify", (HttpContext context) => Authorised(context) ?? Results.Ok(Verification));
+
+        app.MapGet("/api/v1/audit/tree-heads/verify", (HttpContext context) =>
+            Authorised(context) ?? Results.Ok(new WitnessedVerification(Verification, Confirmations, DiscardedConfirmations)));
 
         app.MapGet("/api/v1/audit/export", (HttpContext context, string? subject, string? purpose) =>
             Authorised(context)

@@ -61,7 +61,8 @@ public static class EndpointInventory
         {
             Microsoft.AspNetCore.Routing.Patterns.RoutePatternLiteralPart literal => literal.Content,
             Microsoft.AspNetCore.Routing.Patterns.RoutePatternParameterPart parameter => parameter.IsCatchAll ? "x.css"
-                : parameter.ParameterPolicies.Any(p => p.Content == "guid") ? "0196a3f2-0000-7000-8000-000000000001" : "x",
+                : parameter.ParameterPolicies.Any(p => p.Content == "guid") ? "0196a3f2-0000-7000-8000-000000000001"
+                : parameter.ParameterPolicies.Any(p => p.Content is "long" or "int") ? "1" : "x",
             Microsoft.AspNetCore.Routing.Patterns.RoutePatternSeparatorPart separator => separator.Content,
             _ => "x",
         })));

@@ -29,6 +29,12 @@ public static class AuditActions
     public const string AuditExport = "audit.export";
     public const string AuditVerify = "audit.verify";
     public const string AuditChainBroken = "audit.chain-broken";
+    public const string AuditHeadsPublished = "audit.heads-published";
+    public const string AuditHeadWitnessed = "audit.head-witnessed";
+    public const string AuditHeadRefused = "audit.head-refused";
+    public const string AuditHeadConfirmed = "audit.head-confirmed";
+    public const string AuditHeadConfirmationRefused = "audit.head-confirmation-refused";
+    public const string AuditWitnessAlarmAcknowledged = "audit.witness-alarm-acknowledge";
     public const string UserCreate = "user.create";
     public const string UserRead = "user.read";
     public const string UserUnlock = "user.unlock";
@@ -75,7 +81,8 @@ public static class AuditActions
     public const string RequestDisclosed = "request.disclose";
 
     public static IReadOnlyList<string> All { get; } =
-        [Login, TokenIssued, Logout, AccessDenied, AuditRead, AuditExport, AuditVerify, AuditChainBroken, UserCreate, UserRead, UserUnlock, UserAuthorisations,
+        [Login, TokenIssued, Logout, AccessDenied, AuditRead, AuditExport, AuditVerify, AuditChainBroken, AuditHeadsPublished, AuditHeadWitnessed, AuditHeadRefused,
+         AuditHeadConfirmed, AuditHeadConfirmationRefused, AuditWitnessAlarmAcknowledged, UserCreate, UserRead, UserUnlock, UserAuthorisations,
          LanguageChange, MessageSent, MessageReceived, MessageRefused, MessageDuplicate, MessageRejected, MessageExpired,
          MessageHandlingFailed, MessageRead, OperationStarted, OperationEnded, OperationRead, OperationCrossing, AlertReceived,
          AlertRead, AlertAcknowledged, AlertEscalated, AnprCameraRegistered, AnprHotlistImported, AnprHotlistDeleted, AnprHotlistRead, AnprHit,

@@ -7,6 +7,7 @@ using Senningen.Node.Common.Security;
 using Senningen.Node.Features.Audit.SearchLog;
 using Senningen.Node.Features.Audit.Tree;
 using Senningen.Node.Features.Audit.VerifyChain;
+using Senningen.Node.Features.Audit.Witness;
 
 namespace Senningen.Node.Features.Audit;
 
@@ -16,6 +17,7 @@ internal static class AuditModule
     {
         builder.Services.AddScoped<AuditLog>().AddSingleton<AuditAppended>().AddScoped<AuditTree>().AddScoped<AuditTreeStatusReader>().AddScoped<VerifyAuditChain>().AddScoped<AuditReader>();
         builder.Services.AddSingleton(AuditTreeSettings.Read(builder.Configuration)).AddHostedService<AuditSequencer>();
+        builder.AddAuditWitness();
         return builder;
     }
 
@@ -34,6 +36,7 @@ internal static class AuditModule
             .WithSummary("Search the log (newest first). A subject filter needs a purpose.");
         group.MapGet("/export", ExportAsync).RequireAuthorization(Policies.DataProtection)
             .WithSummary("The filtered log as CSV. A subject filter needs a purpose.");
+        app.MapAuditWitness();
         return app;
     }
 
