@@ -13,7 +13,7 @@ namespace Senningen.Node.Common.Exchange;
 /// cannot commit anything on a message it no longer claims (<see cref="OutboxResults"/>, <see cref="InboxHandled"/>).
 /// SQLite has one instance: nothing to sweep.
 /// </summary>
-internal sealed partial class ClaimSweeper(InstanceLeadership leadership, InstanceLiveness liveness, DispatchSignal signal, NodeSettings settings,
+internal sealed partial class ClaimSweeper(InstanceLeadership leadership, DispatchSignal signal, NodeSettings settings,
     TimeProvider clock, ILogger<ClaimSweeper> logger) : BackgroundService
 {
     public const string Role = "claim-sweeper";
@@ -68,7 +68,8 @@ internal sealed partial class ClaimSweeper(InstanceLeadership leadership, Instan
         foreach (var instance in claimants)
         {
             var role = InstanceLiveness.RoleOf(instance);
-            if (instance == liveness.Name || !await InstanceLeadership.TryTakeAsync(connection, role, ct))
+            // This instance too: its own lock is held on its liveness connection, not this one, unless that was lost.
+            if (!await InstanceLeadership.TryTakeAsync(connection, role, ct))
             {
                 continue;
             }
