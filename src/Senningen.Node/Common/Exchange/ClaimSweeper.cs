@@ -35,18 +35,42 @@ internal sealed partial class ClaimSweeper(InstanceLeadership leadership, Dispat
 
     private async Task SweepAsync(CancellationToken lead)
     {
-        // Its own connection: the locks it takes for a moment must not mix with the sweeper's own lead.
-        await using var connection = await leadership.OpenAsync(Role + ":probe", lead);
-        while (true)
+        NpgsqlConnection? connection = null;
+        try
         {
-            if (await SweepOnceAsync(connection, lead) > 0)
+            while (true)
             {
-                signal.OutboxChanged();
-                signal.InboxChanged();
-            }
+                try
+                {
+                    // Its own connection: the locks it takes for a moment must not mix with the sweeper's own lead.
+                    connection ??= await leadership.OpenAsync(Role + ":probe", lead);
+                    if (await SweepOnceAsync(connection, lead) > 0)
+                    {
+                        signal.OutboxChanged();
+                        signal.InboxChanged();
+                    }
+                }
+                catch (Exception e) when (e is NpgsqlException or TimeoutException or InvalidOperationException && !lead.IsCancellationRequested)
+                {
+                    // Closing the connection also gives back any liveness lock it still held.
+                    LogSweepFailed(logger, e);
+                    if (connection is not null)
+                    {
+                        await connection.DisposeAsync();
+                        connection = null;
+                    }
+                }
 
-            // Real time, not the node's clock: how fast a dead instance's work moves is about processes, not business time.
-            await Task.Delay(Every, lead);
+                // Real time, not the node's clock: how fast a dead instance's work moves is about processes, not business time.
+                await Task.Delay(Every, lead);
+            }
+        }
+        finally
+        {
+            if (connection is not null)
+            {
+                await connection.DisposeAsync();
+            }
         }
     }
 
@@ -90,6 +114,9 @@ internal sealed partial class ClaimSweeper(InstanceLeadership leadership, Dispat
 
         return released;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A claim sweep failed; it is tried again on a new connection")]
+    private static partial void LogSweepFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Handed back {Count} claim(s) of instance {Instance}, which no longer holds its liveness lock")]
     private static partial void LogReleased(ILogger logger, int count, string instance);
