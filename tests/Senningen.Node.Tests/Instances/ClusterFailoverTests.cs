@@ -34,6 +34,7 @@ public sealed class ClusterFailoverTests
 {
     private const int FixesPerBatch = 10;
     private static readonly TimeSpan LiveFloor = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan AlertAfterKill = TimeSpan.FromSeconds(5);
     private static readonly string[] OnceOnlyWorkers = [EscalationWorker.Role, DeadlineWorker.Role, ReadRetentionWorker.Role];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -42,8 +43,9 @@ public sealed class ClusterFailoverTests
     public async Task BelgianInstanceKilledMidPursuit_NothingAcceptedIsLostOrDoubled_AndTheSurvivorBehindNginxCarriesOn()
     {
         Infrastructure.RequireNginx();
-        await using var network = await TestNetwork.CreateAsync(["BE", "NL"], Store.Postgres,
-            _ => new Dictionary<string, string?> { ["Senningen:Exchange:DeliveryTimeout"] = "00:00:02" });
+        // The default delivery timeout: what instance 1 claimed when it died goes to instance 2 when the claim sweeper
+        // finds it dead, not when the 30 s lease runs out.
+        await using var network = await TestNetwork.CreateAsync(["BE", "NL"], Store.Postgres);
         var (belgium, netherlands) = (network["BE"], network["NL"]);
         var (port1, port2) = (FreePort(), FreePort());
         // nginx takes the port the Dutch node knows Belgium by: partners reach whichever instance is alive.
@@ -79,6 +81,13 @@ public sealed class ClusterFailoverTests
         await SeenWithinAsync(watcher.Operations.Where(s => s.Item1 == operation.Id), start, DateTimeOffset.UtcNow, "the operation");
 
         var (accepted, acceptedBeforeKill, crossings, killedAt) = await DriveKillingFirstAsync(first, throughFirst, throughNginx, operation.Id);
+
+        // The crossing alert reaches the Netherlands within seconds of the kill, whichever instance had claimed it.
+        await EventuallyAsync(async () => await QueryAsync(netherlands, db => db.Alerts.CountAsync(a => a.OperationId == operation.Id, Ct)) == 1,
+            "the Dutch node has the alert", TimeSpan.FromSeconds(30));
+        var alerted = Stopwatch.GetElapsedTime(killedAt);
+        TestContext.Current.TestOutputHelper?.WriteLine($"NL alert {alerted.TotalSeconds:0.0} s after the kill");
+        alerted.ShouldBeLessThan(AlertAfterKill, "the alert waits for no lease of the killed instance");
 
         // The survivor takes over the once-only workers within seconds.
         foreach (var role in OnceOnlyWorkers)

@@ -6,18 +6,27 @@ namespace Senningen.Node.Common.Exchange;
 /// <summary>
 /// The loop shared by the outbox dispatcher and the inbox processor: run a round; when it found nothing, wait for a
 /// signal or the poll interval; survive database hiccups; and at stop hand back whatever this instance still claims.
+/// A round claims only while this instance holds its liveness lock (<see cref="InstanceLiveness"/>): without it, another
+/// instance may take it for dead and hand its claims on, so a round's final write checks the claim is still its own.
 /// </summary>
-internal abstract partial class ClaimingWorker(IServiceScopeFactory scopes, ILogger logger) : BackgroundService
+internal abstract partial class ClaimingWorker(IServiceScopeFactory scopes, InstanceLiveness liveness, ILogger logger) : BackgroundService
 {
     protected IServiceScopeFactory Scopes { get; } = scopes;
 
     protected ILogger Logger { get; } = logger;
 
-    /// <summary>Names this instance in the claims it takes, so instances sharing PostgreSQL keep apart.</summary>
-    protected string Instance { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+    /// <summary>Names this instance in the claims it takes (one name per process, its liveness lock's), so instances keep apart.</summary>
+    protected string Instance => liveness.Name;
 
+    /// <summary>Runs one round once this instance holds its liveness lock.</summary>
     /// <returns>How many items the round worked on; 0 makes the worker wait.</returns>
-    public abstract Task<int> RunOnceAsync(CancellationToken ct);
+    public async Task<int> RunOnceAsync(CancellationToken ct)
+    {
+        await liveness.WhenAliveAsync(ct);
+        return await RunRoundAsync(ct);
+    }
+
+    protected abstract Task<int> RunRoundAsync(CancellationToken ct);
 
     /// <param name="polls">False for the extra loops: they wait for a signal only, so an idle node polls once per interval.</param>
     protected abstract Task WaitForWorkAsync(bool polls, CancellationToken ct);

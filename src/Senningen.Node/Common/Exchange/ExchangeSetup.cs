@@ -20,8 +20,13 @@ internal static class ExchangeSetup
         services.AddMessageType<PingPayload, PingHandler>(PingPayload.Type, 1);
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<InboxProcessor>();
+        // Liveness first: the workers claim only once this instance holds its liveness lock.
+        services.AddSingleton<Persistence.InstanceLiveness>();
+        services.AddHostedService(sp => sp.GetRequiredService<Persistence.InstanceLiveness>());
+        services.AddSingleton<ClaimSweeper>();
         if (settings.Exchange.DispatcherEnabled)
         {
+            services.AddHostedService(sp => sp.GetRequiredService<ClaimSweeper>());
             services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
             services.AddHostedService(sp => sp.GetRequiredService<InboxProcessor>());
         }

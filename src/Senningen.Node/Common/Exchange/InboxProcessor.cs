@@ -9,10 +9,12 @@ namespace Senningen.Node.Common.Exchange;
 
 /// <summary>
 /// Hands accepted messages to their handlers, one at a time per conversation in sequence order. A handler's
-/// effects and the "handled" mark are saved together, so each message has its effect exactly once.
+/// effects and the "handled" mark are saved together, and the mark is written only where this instance still claims the
+/// message (<see cref="InboxHandled"/>): an instance taken for dead whose claim went to another commits nothing, so each
+/// message has its effect exactly once.
 /// </summary>
-internal sealed partial class InboxProcessor(IServiceScopeFactory scopes, DispatchSignal signal, NodeSettings settings,
-    TimeProvider clock, ILogger<InboxProcessor> logger) : ClaimingWorker(scopes, logger)
+internal sealed partial class InboxProcessor(IServiceScopeFactory scopes, InstanceLiveness liveness, DispatchSignal signal, NodeSettings settings,
+    TimeProvider clock, ILogger<InboxProcessor> logger) : ClaimingWorker(scopes, liveness, logger)
 {
     private const int MaxAttempts = 10;
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
@@ -23,7 +25,7 @@ internal sealed partial class InboxProcessor(IServiceScopeFactory scopes, Dispat
         db.Inbox.Where(m => m.ClaimedBy == Instance && m.Status == InboxStatus.Accepted)
             .ExecuteUpdateAsync(u => u.SetProperty(m => m.ClaimedBy, (string?)null).SetProperty(m => m.ClaimedUntil, (DateTimeOffset?)null));
 
-    public override async Task<int> RunOnceAsync(CancellationToken ct)
+    protected override async Task<int> RunRoundAsync(CancellationToken ct)
     {
         await using var scope = Scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SenningenDbContext>();
@@ -40,9 +42,11 @@ internal sealed partial class InboxProcessor(IServiceScopeFactory scopes, Dispat
             return due.Count;
         }
 
-        // A handler failed: one at a time, so that the others still get their effect and only the failing one waits.
+        // A handler failed or a claim was lost: one at a time, the ones still claimed here, so that the others still get
+        // their effect and only the failing one waits.
         db.ChangeTracker.Clear();
-        foreach (var message in await db.Inbox.Where(m => ids.Contains(m.Id)).OrderBy(m => m.ReceivedAt).ThenBy(m => m.Sequence).ToListAsync(ct))
+        foreach (var message in await db.Inbox.AsNoTracking().Where(m => ids.Contains(m.Id) && m.ClaimedBy == Instance && m.Status == InboxStatus.Accepted)
+                     .OrderBy(m => m.ReceivedAt).ThenBy(m => m.Sequence).ToListAsync(ct))
         {
             await HandleAsync(scope.ServiceProvider, db, message, ct);
         }
@@ -69,7 +73,7 @@ internal sealed partial class InboxProcessor(IServiceScopeFactory scopes, Dispat
             // Once handlers have run, the unit of work is finished even if the node is stopping. The messages were read
             // untracked: marking a round handled is one prepared UPDATE each, in the same transaction as the effects.
             var handledAtMs = clock.GetUtcNow().ToUnixTimeMilliseconds();
-            await db.SaveChangesAsync(token => InboxHandled.WriteAsync(db, due, handledAtMs, token), CancellationToken.None);
+            await db.SaveChangesAsync(token => InboxHandled.WriteAsync(db, due, handledAtMs, Instance, token), CancellationToken.None);
             return true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -77,15 +81,6 @@ internal sealed partial class InboxProcessor(IServiceScopeFactory scopes, Dispat
             LogBatchFellBack(Logger, ex);
             return false;
         }
-    }
-
-    private void MarkHandled(InboxMessage message)
-    {
-        message.Status = InboxStatus.Handled;
-        message.HandledAt = WireMapping.Truncate(clock.GetUtcNow());
-        message.HandleAttempts++;
-        message.ClaimedBy = null;
-        message.ClaimedUntil = null;
     }
 
     private async Task HandleAsync(IServiceProvider services, SenningenDbContext db, InboxMessage message, CancellationToken ct)
@@ -99,8 +94,14 @@ internal sealed partial class InboxProcessor(IServiceScopeFactory scopes, Dispat
             }
 
             await contract.Handle(services, message, payload, db, ct);
-            MarkHandled(message);
-            await db.SaveChangesAsync(CancellationToken.None);
+            var handledAtMs = clock.GetUtcNow().ToUnixTimeMilliseconds();
+            await db.SaveChangesAsync(token => InboxHandled.WriteAsync(db, [message], handledAtMs, Instance, token), CancellationToken.None);
+        }
+        catch (ClaimLostException)
+        {
+            // Another instance took it over and handles it; what this handler did is rolled back.
+            db.ChangeTracker.Clear();
+            LogClaimLost(Logger, message.Id);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -121,12 +122,24 @@ internal sealed partial class InboxProcessor(IServiceScopeFactory scopes, Dispat
             }
 
             LogHandlingFailed(Logger, message.Id, message.HandleAttempts, ex);
-            await db.SaveChangesAsync(ct);
+            try
+            {
+                await db.SaveChangesAsync(token => InboxHandled.HoldAsync(db, message.Id, Instance, token), ct);
+            }
+            catch (ClaimLostException)
+            {
+                // Taken over meanwhile: the failure is the new claimant's to find again, not this instance's to count.
+                db.ChangeTracker.Clear();
+                LogClaimLost(Logger, message.Id);
+            }
         }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Handling a batch together failed; handling its messages one by one")]
     private static partial void LogBatchFellBack(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Inbox message {MessageId} was taken over by another instance; its handling here is rolled back")]
+    private static partial void LogClaimLost(ILogger logger, Guid messageId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Handling of {MessageId} failed (attempt {Attempts})")]
     private static partial void LogHandlingFailed(ILogger logger, Guid messageId, int attempts, Exception exception);

@@ -11,8 +11,9 @@ namespace Senningen.Node.Common.Exchange;
 /// Delivers committed outbox messages until each has a verified receipt, is rejected, or expires. State lives in the
 /// database (attempts, next attempt, lease), so a restart of either node loses nothing and doubles nothing.
 /// </summary>
-internal sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, PartnerDelivery delivery, PartnerLinks links, DispatchSignal signal,
-    NodeSettings settings, ExchangeMetrics metrics, TimeProvider clock, ILogger<OutboxDispatcher> logger) : ClaimingWorker(scopes, logger)
+internal sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, InstanceLiveness liveness, PartnerDelivery delivery, PartnerLinks links,
+    DispatchSignal signal, NodeSettings settings, ExchangeMetrics metrics, TimeProvider clock, ILogger<OutboxDispatcher> logger)
+    : ClaimingWorker(scopes, liveness, logger)
 {
     private const int MaxRequestsInFlight = 8;
     private const int BatchPerRequest = 100;
@@ -34,7 +35,7 @@ internal sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, Part
             .ExecuteUpdateAsync(u => u.SetProperty(m => m.ClaimedBy, (string?)null).SetProperty(m => m.ClaimedUntil, (DateTimeOffset?)null));
 
     /// <returns>How many messages were attempted.</returns>
-    public override async Task<int> RunOnceAsync(CancellationToken ct)
+    protected override async Task<int> RunRoundAsync(CancellationToken ct)
     {
         await using var scope = Scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SenningenDbContext>();
@@ -80,18 +81,52 @@ internal sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, Part
         var results = delivered.Select(p => p.Second).ToList();
 
         var done = clock.GetUtcNow();
-        var outcomes = messages.Zip(results, (m, r) => Apply(m, r, done, audit)).Where(o => o is not null).ToList();
-        await db.SaveChangesAsync(token => OutboxResults.WriteAsync(db, messages, token), ct);
-        await ReleaseBacklogAsync(db, messages.Zip(results).Where(p => p.Second.Kind == DeliveryKind.Receipted).Select(p => p.First.Recipient), done, ct);
-        foreach (var outcome in outcomes)
+        var applied = await SaveResultsAsync(db, audit, [.. messages.Zip(results, (m, r) => Apply(m, r, done))], ct);
+        await ReleaseBacklogAsync(db, applied.Where(a => a.Result.Kind == DeliveryKind.Receipted).Select(a => a.Message.Recipient), done, ct);
+        foreach (var (message, result, outcome, _) in applied)
         {
-            signal.Delivered(outcome!);
+            Count(message, result);
+            if (outcome is not null)
+            {
+                signal.Delivered(outcome);
+            }
         }
 
         return messages.Count;
     }
 
-    private DeliveryOutcome? Apply(OutboxMessage message, DeliveryResult result, DateTimeOffset at, AuditLog audit)
+    /// <summary>
+    /// Saves the outcomes of messages this instance still claims. One that another instance took over meanwhile (it took
+    /// this one for dead) is left to it: the save is rolled back and made again without it. Both may then have sent it:
+    /// delivery is at least once by design, and the partner's <see cref="InboxReceiver"/> stores a message id once and
+    /// answers a repeat with its first receipt, so the second copy has no effect there.
+    /// </summary>
+    private async Task<List<Applied>> SaveResultsAsync(SenningenDbContext db, AuditLog audit, List<Applied> applied, CancellationToken ct)
+    {
+        while (applied.Count > 0)
+        {
+            foreach (var record in applied.Select(a => a.Audit).OfType<AuditRecord>())
+            {
+                audit.Add(record, Actor.Node(settings));
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(token => OutboxResults.WriteAsync(db, [.. applied.Select(a => a.Message)], Instance, token), ct);
+                return applied;
+            }
+            catch (ClaimLostException lost)
+            {
+                db.ChangeTracker.Clear();
+                LogClaimsLost(Logger, lost.Lost.Count);
+                applied = [.. applied.Where(a => !lost.Lost.Contains(a.Message.Id))];
+            }
+        }
+
+        return applied;
+    }
+
+    private static Applied Apply(OutboxMessage message, DeliveryResult result, DateTimeOffset at)
     {
         var stored = WireMapping.Truncate(at);
         message.ClaimedBy = null;
@@ -100,7 +135,7 @@ internal sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, Part
         {
             message.LastError = result.Error;
             message.NextAttemptAt = stored + CircuitProbeDelay;
-            return null;
+            return new Applied(message, result, null, null);
         }
 
         message.Attempts++;
@@ -112,25 +147,43 @@ internal sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, Part
                 message.Receipt = result.Receipt;
                 message.CompletedAt = stored;
                 message.LastError = null;
-                metrics.Receipted(message.Recipient.Value, message.Type, stored.ToUnixTimeMilliseconds() - message.CreatedAt.ToUnixTimeMilliseconds());
-                return new DeliveryOutcome(message.Id, "receipted", null, at);
+                return new Applied(message, result, new DeliveryOutcome(message.Id, "receipted", null, at), null);
             case DeliveryKind.Rejected:
                 message.Status = OutboxStatus.Rejected;
                 message.Receipt = result.Receipt;
                 message.CompletedAt = stored;
                 message.LastError = result.Error;
-                metrics.Rejected(message.Recipient.Value, message.Type);
-                audit.Add(new AuditRecord(AuditActions.MessageRejected, AuditOutcomes.Failed, [$"message:{message.Id}"],
-                    CaseReference: message.CaseReference, Recipient: message.Recipient.Value, Detail: $"{message.Type}: {result.Error}"), Actor.Node(settings));
-                return new DeliveryOutcome(message.Id, "rejected", result.Error, at);
+                return new Applied(message, result, new DeliveryOutcome(message.Id, "rejected", result.Error, at),
+                    new AuditRecord(AuditActions.MessageRejected, AuditOutcomes.Failed, [$"message:{message.Id}"],
+                        CaseReference: message.CaseReference, Recipient: message.Recipient.Value, Detail: $"{message.Type}: {result.Error}"));
             default:
                 message.LastError = result.Error;
                 message.NextAttemptAt = stored + TimeSpan.FromMilliseconds((long)Backoff.Default.After(message.Attempts, Random.Shared.NextDouble()).TotalMilliseconds);
-                metrics.Failed(message.Recipient.Value);
-                LogDeliveryFailed(Logger, message.Id, message.Recipient.Value, message.Attempts, result.Error ?? "");
-                return null;
+                return new Applied(message, result, null, null);
         }
     }
+
+    // Counted once saved: an outcome dropped because another instance took the message over is not this instance's.
+    private void Count(OutboxMessage message, DeliveryResult result)
+    {
+        switch (result.Kind)
+        {
+            case DeliveryKind.Receipted:
+                metrics.Receipted(message.Recipient.Value, message.Type, message.CompletedAt!.Value.ToUnixTimeMilliseconds() - message.CreatedAt.ToUnixTimeMilliseconds());
+                break;
+            case DeliveryKind.Rejected:
+                metrics.Rejected(message.Recipient.Value, message.Type);
+                break;
+            case DeliveryKind.Deferred:
+                break;
+            default:
+                metrics.Failed(message.Recipient.Value);
+                LogDeliveryFailed(Logger, message.Id, message.Recipient.Value, message.Attempts, result.Error ?? "");
+                break;
+        }
+    }
+
+    private sealed record Applied(OutboxMessage Message, DeliveryResult Result, DeliveryOutcome? Outcome, AuditRecord? Audit);
 
     // A partner that answers again gets its backlog now, not each message at the end of its own backoff.
     private async Task ReleaseBacklogAsync(SenningenDbContext db, IEnumerable<Core.Countries.CountryCode> reachable, DateTimeOffset now, CancellationToken ct)
@@ -177,4 +230,7 @@ internal sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, Part
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Delivery of {MessageId} to {Partner} failed (attempt {Attempts}): {Error}")]
     private static partial void LogDeliveryFailed(ILogger logger, Guid messageId, string partner, int attempts, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} outbox claim(s) were taken over by another instance; their outcomes here are dropped")]
+    private static partial void LogClaimsLost(ILogger logger, int count);
 }

@@ -5,17 +5,19 @@ namespace Senningen.Node.Common.Exchange;
 
 /// <summary>
 /// Stores a round's delivery outcomes with one prepared UPDATE per message: the dispatcher reads its messages
-/// untracked, so a round of a few hundred costs no change tracking, only the rows.
+/// untracked, so a round of a few hundred costs no change tracking, only the rows. Each UPDATE applies only where this
+/// instance still claims the message; a claim taken over meanwhile (<see cref="ClaimSweeper"/>) throws
+/// <see cref="ClaimLostException"/> and the save commits nothing, so a stale outcome never overwrites the new claimant's.
 /// </summary>
 internal static class OutboxResults
 {
     private const string Sql = """
         UPDATE exchange_outbox SET "Status" = @status, "Attempts" = @attempts, "NextAttemptAtMs" = @next, "LastAttemptAtMs" = @last,
           "LastError" = @error, "Receipt" = @receipt, "CompletedAtMs" = @completed, "ClaimedBy" = NULL, "ClaimedUntilMs" = NULL
-        WHERE "Id" = @id
+        WHERE "Id" = @id AND "ClaimedBy" = @me AND "Status" = 0
         """;
 
-    public static async Task<int> WriteAsync(SenningenDbContext db, IReadOnlyList<OutboxMessage> messages, CancellationToken ct)
+    public static async Task<int> WriteAsync(SenningenDbContext db, IReadOnlyList<OutboxMessage> messages, string instance, CancellationToken ct)
     {
         await using var command = db.CreateCommand(Sql);
         var status = command.Add("@status", 0);
@@ -26,8 +28,8 @@ internal static class OutboxResults
         var receipt = command.Add("@receipt", null);
         var completed = command.Add("@completed", null);
         var id = command.Add("@id", Guid.Empty);
-        var written = 0;
-        foreach (var message in messages)
+        command.Add("@me", instance);
+        return await ClaimedRows.WriteEachAsync(command, messages, message =>
         {
             status.Value = (int)message.Status;
             attempts.Value = message.Attempts;
@@ -37,9 +39,7 @@ internal static class OutboxResults
             receipt.Value = (object?)message.Receipt ?? DBNull.Value;
             completed.Value = (object?)message.CompletedAt?.ToUnixTimeMilliseconds() ?? DBNull.Value;
             id.Value = message.Id;
-            written += await command.ExecuteOneAsync(ct);
-        }
-
-        return written;
+            return message.Id;
+        }, ct);
     }
 }

@@ -92,10 +92,7 @@ public sealed partial class InstanceLeadership(NodeSettings settings, ILogger<In
                 try
                 {
                     connection ??= await OpenAsync(role, cancellationToken);
-                    await using var claim = new NpgsqlCommand("SELECT pg_try_advisory_lock(@space, @key)", connection);
-                    claim.Parameters.AddWithValue("space", LeadershipKeySpace);
-                    claim.Parameters.AddWithValue("key", KeyOf(role));
-                    if (await claim.ExecuteScalarAsync(cancellationToken) is true)
+                    if (await TryTakeAsync(connection, role, cancellationToken))
                     {
                         LogLeading(_logger, role);
                         var lead = Took(new Lead(this, role, connection, cancellationToken));
@@ -173,6 +170,27 @@ public sealed partial class InstanceLeadership(NodeSettings settings, ILogger<In
         }
     }
 
+    /// <summary>
+    /// For a watcher (the claim sweeper) on a connection of its own: takes <paramref name="role"/>'s lock if nobody holds
+    /// it. True means no instance leads the role now, and none can until <see cref="ReleaseAsync"/> or the connection closes.
+    /// </summary>
+    internal static async Task<bool> TryTakeAsync(NpgsqlConnection connection, string role, CancellationToken ct)
+    {
+        await using var take = new NpgsqlCommand("SELECT pg_try_advisory_lock(@space, @key)", connection);
+        take.Parameters.AddWithValue("space", LeadershipKeySpace);
+        take.Parameters.AddWithValue("key", KeyOf(role));
+        return await take.ExecuteScalarAsync(ct) is true;
+    }
+
+    /// <summary>Gives back a lock taken by <see cref="TryTakeAsync"/>.</summary>
+    internal static async Task ReleaseAsync(NpgsqlConnection connection, string role, CancellationToken ct)
+    {
+        await using var release = new NpgsqlCommand("SELECT pg_advisory_unlock(@space, @key)", connection);
+        release.Parameters.AddWithValue("space", LeadershipKeySpace);
+        release.Parameters.AddWithValue("key", KeyOf(role));
+        await release.ExecuteScalarAsync(ct);
+    }
+
     /// <summary>The lock's second key: stable across processes and versions (string.GetHashCode is not).</summary>
     internal static int KeyOf(string role) => BitConverter.ToInt32(SHA256.HashData(Encoding.UTF8.GetBytes(role)), 0);
 
@@ -194,7 +212,8 @@ public sealed partial class InstanceLeadership(NodeSettings settings, ILogger<In
         }
     }
 
-    private async Task<NpgsqlConnection> OpenAsync(string role, CancellationToken ct)
+    /// <summary>An unpooled connection whose session locks live exactly as long as it does.</summary>
+    internal async Task<NpgsqlConnection> OpenAsync(string role, CancellationToken ct)
     {
         // Not pooled: a pooled connection outlives its Close, and with it the lock would outlive the lead.
         var builder = new NpgsqlConnectionStringBuilder(settings.Database.ConnectionString)
