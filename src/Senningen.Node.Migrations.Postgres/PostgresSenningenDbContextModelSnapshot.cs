@@ -637,6 +637,10 @@ namespace Senningen.Node.Migrations.Postgres
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
 
+                    b.Property<string>("Zone")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ReceivedAt");
@@ -1112,6 +1116,11 @@ namespace Senningen.Node.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("DeadlineMs");
 
+                    b.Property<string>("OwnerUnit")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Partners")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1212,6 +1221,11 @@ namespace Senningen.Node.Migrations.Postgres
                     b.Property<string>("UserName")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Zones")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.HasKey("Id");
 
@@ -1425,6 +1439,11 @@ namespace Senningen.Node.Migrations.Postgres
                     b.Property<string>("Outcome")
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
+
+                    b.Property<string>("OwnerUnit")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("Reason")
                         .HasMaxLength(2000)
@@ -2018,6 +2037,11 @@ namespace Senningen.Node.Migrations.Postgres
                     b.Property<string>("LiaisonOfficerId")
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
+
+                    b.Property<string>("OwnerUnit")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("Recipient")
                         .IsRequired()

@@ -624,6 +624,10 @@ namespace Senningen.Node.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Zone")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ReceivedAt");
@@ -1085,6 +1089,11 @@ namespace Senningen.Node.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("DeadlineMs");
 
+                    b.Property<string>("OwnerUnit")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Partners")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1184,6 +1193,11 @@ namespace Senningen.Node.Migrations.Sqlite
 
                     b.Property<string>("UserName")
                         .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Zones")
+                        .IsRequired()
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -1395,6 +1409,11 @@ namespace Senningen.Node.Migrations.Sqlite
 
                     b.Property<string>("Outcome")
                         .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerUnit")
+                        .IsRequired()
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Reason")
@@ -1976,6 +1995,11 @@ namespace Senningen.Node.Migrations.Sqlite
 
                     b.Property<string>("LiaisonOfficerId")
                         .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerUnit")
+                        .IsRequired()
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Recipient")

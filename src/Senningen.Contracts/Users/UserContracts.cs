@@ -11,6 +11,12 @@ public sealed record CreateUserRequest(
 {
     /// <summary>National authorisations (<see cref="Users.Authorisations"/>); none when left out.</summary>
     public IReadOnlyList<string>? Authorisations { get; init; }
+
+    /// <summary>
+    /// The control-room zones (ids of <c>GET /api/v1/geo/zones</c>) the user's unit works in or answers for; need to know
+    /// gives a control room what happens there. None when left out.
+    /// </summary>
+    public IReadOnlyList<string>? Zones { get; init; }
 }
 
 /// <summary>A user of this node, as an administrator sees it.</summary>
@@ -25,6 +31,8 @@ public sealed record UserSummary(
     int FailedLogins)
 {
     public IReadOnlyList<string> Authorisations { get; init; } = [];
+
+    public IReadOnlyList<string> Zones { get; init; } = [];
 }
 
 /// <summary>The roles a Senningen user can hold; the names are stable API values.</summary>

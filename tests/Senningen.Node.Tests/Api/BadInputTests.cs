@@ -80,6 +80,26 @@ public sealed class BadInputTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CreateUser_ZoneOfAnotherCountryOrUnknown_NamesEachZone_AndAKnownOneIsKept()
+    {
+        using var admin = await _node.SignedInAsync("admin");
+        var before = await CountAsync();
+
+        var response = await admin.PostAsJsonAsync("api/v1/admin/users",
+            new CreateUserRequest("zoned", "Long-enough-1", "Zoned", "CIC Limburg", ["ControlRoom"], "nl") { Zones = ["NL-RE08", "BE-NOPE"] }, Ct);
+
+        var problem = await ExpectProblemAsync(response, HttpStatusCode.BadRequest);
+        problem.Errors!.Select(e => (e.Field, e.Rule)).ShouldBe([("zones[0]", "one-of"), ("zones[1]", "one-of")], ignoreOrder: true);
+        (await CountAsync()).ShouldBe(before);
+
+        var created = await admin.PostAsJsonAsync("api/v1/admin/users",
+            new CreateUserRequest("zoned", "Long-enough-1", "Zoned", "CIC Limburg", ["ControlRoom"], "nl") { Zones = ["be-vli", "BE-VLI"] }, Ct);
+
+        created.StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await created.Content.ReadFromJsonAsync<UserSummary>(Ct))!.Zones.ShouldBe(["BE-VLI"]);
+    }
+
+    [Fact]
     public async Task TreatyDecision_UnknownCountryCode_Returns400NamingHost()
     {
         using var officer = await _node.SignedInAsync("officer");

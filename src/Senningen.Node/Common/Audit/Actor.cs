@@ -11,6 +11,9 @@ public sealed record Actor(string Name, string Unit, string Country)
     public const string DisplayNameClaim = "senningen:display-name";
     public const string LanguageClaim = "senningen:language";
 
+    /// <summary>The zones (comma-separated ids) the user's control room answers for; need to know reads them.</summary>
+    public const string ZonesClaim = "senningen:zones";
+
     /// <summary>One national authorisation the user holds (values in <c>Senningen.Contracts.Users.Authorisations</c>).</summary>
     public const string AuthorisationClaim = "senningen:authorisation";
 

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Senningen.Core.Access;
 using Senningen.Node.Common.Audit;
 using Senningen.Node.Common.Configuration;
 
@@ -31,6 +32,9 @@ public sealed class CurrentOfficer(NodeSettings settings)
 
     public IReadOnlySet<string> Authorisations { get; private set; } = new HashSet<string>();
 
+    /// <summary>The user as need to know sees them: unit, the zones their control room answers for, roles.</summary>
+    public Holder Holder { get; private set; } = new("", new HashSet<string>(), new HashSet<string>());
+
     public bool IsInRole(string role) => Principal.IsInRole(role);
 
     /// <summary>Sets the user of this scope; called by the middleware and the circuit handler, and by tests and workers.</summary>
@@ -39,5 +43,7 @@ public sealed class CurrentOfficer(NodeSettings settings)
         Principal = user ?? Nobody;
         Actor = Actor.From(user, settings);
         Authorisations = Actor.AuthorisationsOf(user);
+        Holder = new Holder(Actor.Unit, Holder.ParseZones(Principal.FindFirstValue(Actor.ZonesClaim)),
+            Principal.Identities.SelectMany(i => i.FindAll(i.RoleClaimType)).Select(c => c.Value).ToHashSet(StringComparer.Ordinal));
     }
 }

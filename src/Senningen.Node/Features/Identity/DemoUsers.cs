@@ -10,11 +10,15 @@ internal static class DemoUsers
 
     public static IReadOnlyList<CreateUserRequest> For(CountryCode country)
     {
-        var (language, patrol, room, desk, dpo) = country.Value switch
+        // The patrol works in the border zone its control room answers for; the Dutch Meldkamer Zuid-Nederland serves three regions.
+        var (language, patrol, room, desk, dpo, patrolZones, roomZones) = country.Value switch
         {
-            "BE" => ("nl", "PZ Noorderkempen", "CIC Antwerpen", "CGI/SPC International Police Cooperation", "Federale Politie DPO"),
-            "NL" => ("nl", "Basisteam Baarle-Nassau", "Meldkamer Zuid-Nederland", "LIRC", "Politie FG"),
-            _ => ("fr", "Commissariat Esch-sur-Alzette", "CIN Police Grand-Ducale", "Service des relations internationales", "DPO Police Grand-Ducale"),
+            "BE" => ("nl", "PZ Noorderkempen", "CIC Antwerpen", "CGI/SPC International Police Cooperation", "Federale Politie DPO",
+                (string[])["BE-VAN"], (string[])["BE-VAN"]),
+            "NL" => ("nl", "Basisteam Baarle-Nassau", "Meldkamer Zuid-Nederland", "LIRC", "Politie FG",
+                ["NL-RE08"], ["NL-RE08", "NL-RE09", "NL-RE10"]),
+            _ => ("fr", "Commissariat Esch-sur-Alzette", "CIN Police Grand-Ducale", "Service des relations internationales", "DPO Police Grand-Ducale",
+                ["LU"], ["LU"]),
         };
         // Joint posts and mixed patrols are Belgian–Dutch; a Luxembourg patrol officer is cleared for hit/no-hit only.
         string[] patrolClearance = country.Value == "LU"
@@ -22,10 +26,13 @@ internal static class DemoUsers
             : [Authorisations.HitNoHit, Authorisations.JointPost, Authorisations.MixedPatrol, Authorisations.JointControl];
         return
         [
-            new("officer", Password, $"Officer {country.Value}", patrol, [Roles.Officer], language) { Authorisations = patrolClearance },
+            new("officer", Password, $"Officer {country.Value}", patrol, [Roles.Officer], language)
+            {
+                Authorisations = patrolClearance, Zones = patrolZones,
+            },
             new("controlroom", Password, $"Control room {country.Value}", room, [Roles.ControlRoom], language)
             {
-                Authorisations = [Authorisations.HitNoHit, Authorisations.FormalRequest],
+                Authorisations = [Authorisations.HitNoHit, Authorisations.FormalRequest], Zones = roomZones,
             },
             new("liaison", Password, $"Liaison officer {country.Value}", desk, [Roles.LiaisonOfficer], language) { Authorisations = Authorisations.All },
             new("dpo", Password, $"Data protection officer {country.Value}", dpo, [Roles.DataProtectionOfficer], "en"),

@@ -48,15 +48,25 @@ internal static class SeedUsers
 
         foreach (var demo in DemoUsers.For(settings.Country))
         {
-            if (await users.FindByNameAsync(demo.Username!) is not { } existing)
+            var existing = await users.FindByNameAsync(demo.Username!);
+            if (existing is null)
             {
                 await directory.CreateAsync(demo, cancellationToken, node);
+                continue;
             }
-            else if (demo.Authorisations is { Count: > 0 } wanted
+
+            if (demo.Authorisations is { Count: > 0 } wanted
                 && !(await users.GetClaimsAsync(existing)).Any(c => c.Type == Actor.AuthorisationClaim))
             {
                 // A demo database from before national authorisations existed: its users get the demo's clearances once.
                 await directory.SetAuthorisationsAsync(demo.Username!, wanted, cancellationToken, node);
+            }
+
+            if (demo.Zones is { Count: > 0 } zones && string.IsNullOrEmpty(existing.Zones))
+            {
+                // A demo database from before need to know: the patrol and the control room get their zones once.
+                existing.Zones = string.Join(',', zones);
+                await users.UpdateAsync(existing);
             }
         }
     }

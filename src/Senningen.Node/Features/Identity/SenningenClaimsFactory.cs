@@ -18,6 +18,7 @@ internal sealed class SenningenClaimsFactory(
         identity.AddClaim(new Claim(Actor.CountryClaim, user.Country.Value));
         identity.AddClaim(new Claim(Actor.DisplayNameClaim, user.DisplayName));
         identity.AddClaim(new Claim(Actor.LanguageClaim, user.Language));
+        identity.AddClaim(new Claim(Actor.ZonesClaim, user.Zones));
         return identity;
     }
 }

@@ -101,6 +101,7 @@ internal sealed class HitConfiguration : IEntityTypeConfiguration<Hit>
         builder.Property(h => h.CameraId).HasMaxLength(64);
         builder.Property(h => h.CameraName).HasMaxLength(200);
         builder.Property(h => h.EntryId).HasMaxLength(64);
+        builder.Property(h => h.Zone).HasMaxLength(20);
         builder.Property(h => h.EntryPlate).HasMaxLength(30);
         builder.Property(h => h.Owner).HasMaxLength(2).HasConversion<CountryCodeConverter>();
         builder.Property(h => h.Confusions).HasMaxLength(200);

@@ -30,6 +30,9 @@ public sealed class Hit
 
     public string CameraName { get; set; } = "";
 
+    /// <summary>The control-room zone the hit is for (where the camera stands); null when none of this node's zones answers for it.</summary>
+    public string? Zone { get; set; }
+
     public CameraSource Source { get; set; }
 
     public string EntryId { get; set; } = "";

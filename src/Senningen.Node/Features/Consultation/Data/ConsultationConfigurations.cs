@@ -32,6 +32,7 @@ internal sealed class ConsultationSearchConfiguration : IEntityTypeConfiguration
         builder.Property(s => s.Purpose).HasMaxLength(200);
         builder.Property(s => s.CaseReference).HasMaxLength(100);
         builder.Property(s => s.RequestedBy).HasMaxLength(100);
+        builder.Property(s => s.OwnerUnit).HasMaxLength(200);
         builder.Property(s => s.Partners).HasMaxLength(20).HasConversion(PartnerCodes, SamePartners);
         builder.Property(s => s.StartedAt).HasColumnName("StartedAtMs").HasConversion<UnixMillisecondsConverter>();
         builder.Property(s => s.Deadline).HasColumnName("DeadlineMs").HasConversion<UnixMillisecondsConverter>();

@@ -22,6 +22,9 @@ public sealed class ConsultationSearch
 
     public string RequestedBy { get; set; } = "";
 
+    /// <summary>The unit of the officer who searched: the answers are that unit's to read.</summary>
+    public string OwnerUnit { get; set; } = "";
+
     /// <summary>The partners asked (stored comma-separated).</summary>
     public IReadOnlyList<CountryCode> Partners { get; set; } = [];
 

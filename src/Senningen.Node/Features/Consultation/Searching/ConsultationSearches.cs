@@ -70,7 +70,7 @@ internal sealed class ConsultationSearches(SenningenDbContext db, Outbox outbox,
         {
             Id = Guid.CreateVersion7(now), Context = search.Context, DataSet = search.DataSet,
             Criteria = JsonSerializer.Serialize(new { search.Person, search.Plate, search.DocumentNumber }), Purpose = search.Purpose,
-            CaseReference = search.CaseReference, RequestedBy = actor.Name, Partners = asked,
+            CaseReference = search.CaseReference, RequestedBy = actor.Name, OwnerUnit = actor.Unit, Partners = asked,
             StartedAt = UnixMillisecondsConverter.Truncate(now), Deadline = UnixMillisecondsConverter.Truncate(now + settings.PartnerTimeout),
         };
         db.ConsultationSearches.Add(row);

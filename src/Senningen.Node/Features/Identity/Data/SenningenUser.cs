@@ -12,6 +12,9 @@ public sealed class SenningenUser : IdentityUser
 
     public string Unit { get; set; } = "";
 
+    /// <summary>The zones (comma-separated ids, e.g. <c>NL-RE08,NL-RE09</c>) the user's unit works in or answers for.</summary>
+    public string Zones { get; set; } = "";
+
     /// <summary>nl, fr, de or en: the console and the API answer this user in it.</summary>
     public string Language { get; set; } = "en";
 

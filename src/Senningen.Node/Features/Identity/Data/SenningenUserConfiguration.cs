@@ -29,6 +29,7 @@ internal sealed class SenningenUserConfiguration : IEntityTypeConfiguration<Senn
         builder.Property(u => u.DisplayName).HasMaxLength(200);
         builder.Property(u => u.Country).HasMaxLength(2).HasConversion<CountryCodeConverter>();
         builder.Property(u => u.Unit).HasMaxLength(200);
+        builder.Property(u => u.Zones).HasMaxLength(200);
         builder.Property(u => u.Language).HasMaxLength(2);
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Senningen.Contracts.Users;
+using Senningen.Core.Geo;
 using Senningen.Node.Common.Audit;
 using Senningen.Node.Common.Configuration;
 using Senningen.Node.Common.Errors;
@@ -14,7 +15,8 @@ namespace Senningen.Node.Features.Identity.ManageUsers;
 /// Listing, creating and unlocking users and setting their authorisations, shared by the API, the console and the start-up
 /// seeding. Audited in the current officer's name, or in the node's when it seeds (the <c>actor</c> parameters).
 /// </summary>
-public sealed class UserDirectory(UserManager<SenningenUser> users, AuditLog audit, NodeSettings settings, Texts texts, TimeProvider clock)
+public sealed class UserDirectory(UserManager<SenningenUser> users, AuditLog audit, NodeSettings settings, Texts texts, TimeProvider clock,
+    ControlRoomDirectory rooms)
 {
     /// <summary>The user after the change, or the rules the request broke (400), or <see cref="NotFound"/> (404).</summary>
     public sealed record CreateResult(UserSummary? User, IReadOnlyList<FieldError> Errors, bool NotFound = false);
@@ -64,6 +66,7 @@ public sealed class UserDirectory(UserManager<SenningenUser> users, AuditLog aud
         }
 
         CheckAuthorisations(request.Authorisations, validator);
+        var zones = CheckZones(request.Zones, validator);
         var language = request.Language?.ToLowerInvariant() ?? Texts.Fallback;
         validator.OneOf("language", language, Texts.Languages);
         if (!validator.HasErrors && await users.FindByNameAsync(request.Username!.Trim()) is not null)
@@ -81,6 +84,7 @@ public sealed class UserDirectory(UserManager<SenningenUser> users, AuditLog aud
             UserName = request.Username!.Trim(),
             DisplayName = request.DisplayName!.Trim(),
             Unit = request.Unit!.Trim(),
+            Zones = string.Join(',', zones),
             Country = settings.Country,
             Language = language,
             CreatedAt = clock.GetUtcNow(),
@@ -171,6 +175,26 @@ public sealed class UserDirectory(UserManager<SenningenUser> users, AuditLog aud
         return true;
     }
 
+    /// <summary>The zone ids as the directory spells them; each must be one of this node's country.</summary>
+    private List<string> CheckZones(IReadOnlyList<string>? zones, RequestValidator validator)
+    {
+        var known = new List<string>();
+        for (var i = 0; i < (zones?.Count ?? 0); i++)
+        {
+            var room = rooms.All.FirstOrDefault(r => string.Equals(r.ZoneId, zones![i]?.Trim(), StringComparison.OrdinalIgnoreCase));
+            if (room is null || room.Country != settings.Country)
+            {
+                validator.Add($"zones[{i}]", Rules.OneOf, "rule.zone-of-country", settings.Country.Value);
+            }
+            else if (!known.Contains(room.ZoneId))
+            {
+                known.Add(room.ZoneId);
+            }
+        }
+
+        return known;
+    }
+
     private static void CheckAuthorisations(IReadOnlyList<string>? authorisations, RequestValidator validator)
     {
         for (var i = 0; i < (authorisations?.Count ?? 0); i++)
@@ -188,6 +212,7 @@ public sealed class UserDirectory(UserManager<SenningenUser> users, AuditLog aud
             user.Language, lockedOut, user.AccessFailedCount)
         {
             Authorisations = [.. claims.Where(c => c.Type == Actor.AuthorisationClaim).Select(c => c.Value).Order(StringComparer.Ordinal)],
+            Zones = [.. Core.Access.Holder.ParseZones(user.Zones).Order(StringComparer.Ordinal)],
         };
     }
 }

@@ -38,6 +38,9 @@ public sealed class Operation
 
     public string StartedBy { get; set; } = "";
 
+    /// <summary>The unit of the officer who started it: need to know gives it to that unit (and to the home zone's control room).</summary>
+    public string OwnerUnit { get; set; } = "";
+
     public string StartedByLanguage { get; set; } = "en";
 
     public DateTimeOffset? EndedAt { get; set; }

@@ -23,6 +23,7 @@ internal sealed class OperationConfiguration : IEntityTypeConfiguration<Operatio
         builder.Property(o => o.AuthorisationDeadline).Ms("AuthorisationDeadlineMs");
         builder.Property(o => o.StartedAt).Ms("StartedAtMs");
         builder.Property(o => o.StartedBy).HasMaxLength(256);
+        builder.Property(o => o.OwnerUnit).HasMaxLength(200);
         builder.Property(o => o.StartedByLanguage).HasMaxLength(2);
         builder.Property(o => o.EndedAt).Ms("EndedAtMs");
         builder.Property(o => o.Outcome).HasMaxLength(50);

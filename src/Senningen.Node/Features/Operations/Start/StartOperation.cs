@@ -62,6 +62,7 @@ internal sealed class StartOperation(SenningenDbContext db, AuditLog audit, Zone
             AuthorisationDeadline = request.AuthorisationDeadline,
             StartedAt = now,
             StartedBy = actor.Name,
+            OwnerUnit = actor.Unit,
             StartedByLanguage = Texts.Normalise(officer.Language ?? Texts.CurrentLanguage),
             Units = [.. request.Units!.Select(u => new OperationUnit
             {

@@ -43,6 +43,9 @@ public sealed class CooperationRequest
 
     public string CreatedBy { get; set; } = "";
 
+    /// <summary>The unit of the officer who drafted it; empty for a partner's request (the desk's and the region's control room's).</summary>
+    public string OwnerUnit { get; set; } = "";
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset? SubmittedAt { get; set; }

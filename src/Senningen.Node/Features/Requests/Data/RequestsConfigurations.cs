@@ -36,6 +36,7 @@ internal sealed class CooperationRequestConfiguration : IEntityTypeConfiguration
         builder.Property(r => r.SpocCopy).HasMaxLength(60);
         builder.Property(r => r.LiaisonOfficerId).HasMaxLength(60);
         builder.Property(r => r.CreatedBy).HasMaxLength(100);
+        builder.Property(r => r.OwnerUnit).HasMaxLength(200);
         builder.Property(r => r.AcknowledgedBy).HasMaxLength(100);
         builder.Property(r => r.DelayReason).HasMaxLength(1000);
         builder.Property(r => r.Version).IsConcurrencyToken();

@@ -63,6 +63,7 @@ internal sealed class RequestDrafts(SenningenDbContext db, AuditLog audit, Reque
             LiaisonOfficerId = draft.Officer?.Id,
             Fields = JsonSerializer.Serialize(draft.Fields),
             CreatedBy = actor.Name,
+            OwnerUnit = actor.Unit,
             CreatedAt = UnixMillisecondsConverter.Truncate(now),
             UpdatedAt = UnixMillisecondsConverter.Truncate(now),
             ConversationId = Guid.CreateVersion7(now),
