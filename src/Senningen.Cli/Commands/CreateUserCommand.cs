@@ -21,11 +21,17 @@ internal static class CreateUserCommand
         }.OneOf(Roles.All, "role");
         var language = new Option<string>("--language") { Description = "Language of the console: nl, fr, de or en. Default: the node's.", HelpName = "LANG" }
             .OneOf(Languages, "language");
+        var zones = new Option<string[]>("--zone")
+        {
+            Description = "A control-room zone the user's unit works in or answers for (need to know), e.g. BE-VAN; repeat for several.",
+            HelpName = "ZONE",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
         var passwordStdin = TerminalInput.PasswordStdinOption();
 
         var command = new Command("create-user", "Create a user on the node. The initial password is read from --password-stdin or asked twice without echo.")
         {
-            username, displayName, unit, roles, language, passwordStdin,
+            username, displayName, unit, roles, language, zones, passwordStdin,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -48,7 +54,10 @@ internal static class CreateUserCommand
                     parse.GetValue(displayName),
                     parse.GetValue(unit),
                     [.. (parse.GetValue(roles) ?? []).Select(r => OptionRules.Canonical(r, Roles.All) ?? r).Distinct()],
-                    OptionRules.Canonical(parse.GetValue(language), Languages));
+                    OptionRules.Canonical(parse.GetValue(language), Languages))
+                {
+                    Zones = parse.GetValue(zones) is { Length: > 0 } given ? given : null,
+                };
                 var created = await connection.Client.PostAsync<CreateUserRequest, UserSummary>("api/v1/admin/users", request, ct);
                 if (!created.Succeeded)
                 {
@@ -56,7 +65,7 @@ internal static class CreateUserCommand
                 }
 
                 var user = created.Value;
-                context.Console.Out.WriteLine($"Created {user.Username} ({user.DisplayName}, {user.Unit}, {user.Country}, roles {Format.Roles(user.Roles)}) on {connection.Node}");
+                context.Console.Out.WriteLine($"Created {user.Username} ({user.DisplayName}, {user.Unit}, {user.Country}, roles {Format.Roles(user.Roles)}{(user.Zones.Count > 0 ? ", zones " + string.Join(',', user.Zones) : "")}) on {connection.Node}");
                 return ExitCodes.Ok;
             }
         });

@@ -41,12 +41,13 @@ public sealed class CliAgainstRealNodeTests : IAsyncLifetime
         await LoginAsync("admin");
         _cli.Stdin = "Strong-enough-2026\n";
         var create = await _cli.RunAsync("--node", Node, "admin", "create-user", "--username", "j.weber", "--display-name", "Jos Weber",
-            "--unit", "CIN", "--role", "ControlRoom", "--language", "de", "--password-stdin");
+            "--unit", "CIN", "--role", "ControlRoom", "--language", "de", "--zone", "lu", "--password-stdin");
         _cli.Stdin = "Strong-enough-2026\n";
         var again = await _cli.RunAsync("--node", Node, "admin", "create-user", "--username", "j.weber", "--display-name", "Jos Weber",
             "--unit", "CIN", "--role", "ControlRoom", "--password-stdin");
 
         create.ExitCode.ShouldBe(0, create.Error);
+        create.Out.ShouldContain("zones LU");
         again.ExitCode.ShouldBe(1);
         again.SingleErrorLine().ShouldContain("username");
         using var client = await _node.SignedInAsync("j.weber", "Strong-enough-2026");
