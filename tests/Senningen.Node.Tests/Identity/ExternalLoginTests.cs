@@ -134,6 +134,39 @@ public sealed partial class ExternalLoginTests
         failures.ShouldBe(["wrong password", "local password not allowed: linked to an external identity"]);
     }
 
+    [Fact]
+    public async Task ConsoleSignIn_OfALinkedUser_WithTheLocalPassword_AnswersAsAWrongPassword()
+    {
+        await using var provider = await TestOidcProvider.StartAsync();
+        await using var node = await TestNode.StartAsync(settings: provider.NodeSettings());
+        await LinkAsync(node, "dpo", provider.Issuer, "sub-dpo").ShouldCompleteWithStatus(HttpStatusCode.OK);
+        using var session = Console.ConsoleSession.Anonymous(node);
+
+        var wrong = await session.PostFormAsync("/login", "/account/login", new() { ["username"] = "dpo", ["password"] = "nope", ["returnUrl"] = "/" });
+        var linked = await session.PostFormAsync("/login", "/account/login", new() { ["username"] = "dpo", ["password"] = "demo", ["returnUrl"] = "/" });
+
+        wrong.Headers.Location!.OriginalString.ShouldStartWith("/login?error=invalid");
+        linked.Headers.Location!.OriginalString.ShouldBe(wrong.Headers.Location.OriginalString);
+        (await AuditAsync(node, "auth.login", "failed")).ShouldBe(["wrong password", "local password not allowed: linked to an external identity"]);
+    }
+
+    [Fact]
+    public async Task UsersPage_OffersTheLinkForm_OnlyWhenTheNodeHasAProvider()
+    {
+        await using var provider = await TestOidcProvider.StartAsync();
+        await using var withProvider = await TestNode.StartAsync(settings: provider.NodeSettings());
+        await using var without = await TestNode.StartAsync();
+        using var admin = await Console.ConsoleSession.SignedInAsync(withProvider, "admin");
+        using var otherAdmin = await Console.ConsoleSession.SignedInAsync(without, "admin");
+
+        var page = await admin.GetPageAsync("/users");
+        var plain = await otherAdmin.GetPageAsync("/users");
+
+        page.ShouldContain("data-testid=\"external-login\"");
+        page.ShouldContain($"value=\"{provider.Issuer}\"");
+        plain.ShouldNotContain("data-testid=\"external-login\"");
+    }
+
     private static async Task<HttpResponseMessage> LinkAsync(TestNode node, string username, string issuer, string subject)
     {
         using var admin = await node.SignedInAsync("admin");
