@@ -65,6 +65,22 @@ public sealed class KeyRingProtectionTests
         demoStored.ShouldContain(xml => xml.Contains("<masterKey", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task LeavingDemoMode_RemovesTheKeysStoredInClear_AndProtectsTheNewOne()
+    {
+        await using var node = await TestNode.StartAsync();
+        var demoKeys = await KeyXmlAsync(node);
+        await node.StopAsync();
+        node.Set("Senningen:Node:Demo", "false");
+        await node.StartAgainAsync();
+
+        var keys = await KeyXmlAsync(node);
+
+        demoKeys.ShouldContain(xml => xml.Contains("<masterKey", StringComparison.Ordinal));
+        keys.ShouldNotBeEmpty();
+        keys.ShouldAllBe(xml => xml.Contains("<encryptedSecret", StringComparison.Ordinal) && !xml.Contains("<masterKey", StringComparison.Ordinal));
+    }
+
     private static async Task<List<string>> KeyXmlAsync(TestNode node)
     {
         // A key is made on first use; protecting something uses it.
