@@ -87,6 +87,7 @@ public static class NodeApp
     public static async Task PrepareAsync(this WebApplication app, CancellationToken cancellationToken = default)
     {
         await app.Services.MigrateDatabaseAsync(cancellationToken);
+        await app.Services.RemoveUnprotectedKeysAsync(cancellationToken);
         await app.Services.SeedUsersAsync(cancellationToken);
         await app.Services.SeedDemoCamerasAsync(cancellationToken);
         await app.Services.PrepareAnprAsync(cancellationToken);

@@ -93,6 +93,16 @@ public sealed class TestNode : IAsyncDisposable
             throw new InvalidOperationException("The node is already running.");
         }
 
+        // Outside demo mode a node needs a certificate for its key ring; a test that leaves the key out gets one made
+        // for it, a test that sets it (even to nothing) keeps what it set.
+        if (_values["Senningen:Node:Demo"] != "true" && !_values.ContainsKey(KeyProtectionCertificate.PathKey))
+        {
+            foreach (var (key, value) in KeyProtectionCertificate.Create(DataDirectory))
+            {
+                _values[key] = value;
+            }
+        }
+
         var app = NodeApp.Build([], c => c.AddInMemoryCollection(_values), _services);
         await app.PrepareAsync();
         await app.StartAsync();
@@ -101,6 +111,17 @@ public sealed class TestNode : IAsyncDisposable
         _values["urls"] = address;
         BaseUrl = new Uri(address + "/");
         _app = app;
+    }
+
+    /// <summary>Changes a setting for the next start (a node leaving demo mode, say); only while stopped.</summary>
+    public void Set(string key, string? value)
+    {
+        if (_app is not null)
+        {
+            throw new InvalidOperationException("Stop the node before changing its settings.");
+        }
+
+        _values[key] = value;
     }
 
     public async Task StopAsync()

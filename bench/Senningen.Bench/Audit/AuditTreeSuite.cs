@@ -13,6 +13,7 @@ using Senningen.Node;
 using Senningen.Node.Common.Audit;
 using Senningen.Node.Common.Persistence;
 using Senningen.Node.Features.Audit.Tree;
+using Senningen.Testing;
 
 namespace Senningen.Bench.Audit;
 
@@ -97,6 +98,7 @@ internal static class AuditTreeSuite
 
     private static async Task<WebApplication> StartNodeAsync(BenchDatabase database, string directory)
     {
+        var keys = KeyProtectionCertificate.Create(directory);
         var app = NodeApp.Build([], c => c.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["urls"] = "http://127.0.0.1:0",
@@ -106,6 +108,8 @@ internal static class AuditTreeSuite
             ["Senningen:Database:Provider"] = database.Provider,
             ["Senningen:Database:ConnectionString"] = database.ConnectionString,
             ["Logging:LogLevel:Default"] = "Warning",
+            [KeyProtectionCertificate.PathKey] = keys[KeyProtectionCertificate.PathKey],
+            [KeyProtectionCertificate.PasswordKey] = keys[KeyProtectionCertificate.PasswordKey],
         }));
         await app.PrepareAsync();
         await app.StartAsync();
@@ -257,6 +261,7 @@ internal static class AuditTreeSuite
     /// </summary>
     private static async Task<ProofTiming> ProofTimingAsync(BenchDatabase database, string directory, long size)
     {
+        var keys = KeyProtectionCertificate.Create(directory);
         await using var app = NodeApp.Build([], c => c.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Senningen:Node:Country"] = "BE",
@@ -265,6 +270,8 @@ internal static class AuditTreeSuite
             ["Senningen:Database:Provider"] = database.Provider,
             ["Senningen:Database:ConnectionString"] = database.ConnectionString,
             ["Logging:LogLevel:Default"] = "Warning",
+            [KeyProtectionCertificate.PathKey] = keys[KeyProtectionCertificate.PathKey],
+            [KeyProtectionCertificate.PasswordKey] = keys[KeyProtectionCertificate.PasswordKey],
         }));
         await app.PrepareAsync();
         var build = Stopwatch.StartNew();

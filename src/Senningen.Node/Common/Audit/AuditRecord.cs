@@ -39,6 +39,8 @@ public static class AuditActions
     public const string UserRead = "user.read";
     public const string UserUnlock = "user.unlock";
     public const string UserAuthorisations = "user.authorisations";
+    public const string UserExternalLogin = "user.external-login";
+    public const string UserDemoRemoved = "user.demo-removed";
     public const string LanguageChange = "user.language";
     public const string MessageSent = "exchange.sent";
     public const string MessageReceived = "exchange.received";
@@ -82,7 +84,7 @@ public static class AuditActions
 
     public static IReadOnlyList<string> All { get; } =
         [Login, TokenIssued, Logout, AccessDenied, AuditRead, AuditExport, AuditVerify, AuditChainBroken, AuditHeadsPublished, AuditHeadWitnessed, AuditHeadRefused,
-         AuditHeadConfirmed, AuditHeadConfirmationRefused, AuditWitnessAlarmAcknowledged, UserCreate, UserRead, UserUnlock, UserAuthorisations,
+         AuditHeadConfirmed, AuditHeadConfirmationRefused, AuditWitnessAlarmAcknowledged, UserCreate, UserRead, UserUnlock, UserAuthorisations, UserExternalLogin, UserDemoRemoved,
          LanguageChange, MessageSent, MessageReceived, MessageRefused, MessageDuplicate, MessageRejected, MessageExpired,
          MessageHandlingFailed, MessageRead, OperationStarted, OperationEnded, OperationRead, OperationCrossing, AlertReceived,
          AlertRead, AlertAcknowledged, AlertEscalated, AnprCameraRegistered, AnprHotlistImported, AnprHotlistDeleted, AnprHotlistRead, AnprHit,

@@ -39,6 +39,11 @@ internal sealed partial class NodeSettingsReader(IConfiguration configuration)
         var exchange = ReadExchange(demo);
         var operations = ReadOperations();
         var map = ReadMap();
+        if (demo)
+        {
+            RefuseDemoBeyondLoopback(publicUrl);
+        }
+
         foreach (var partner in partners.Where(p => p.BaseUrl.Scheme == Uri.UriSchemeHttp && !exchange.AllowPlainHttp))
         {
             _problems.Add($"Senningen:Node:Partners ({partner.Country}) uses plain http ({partner.BaseUrl}); partners are reached over HTTPS "

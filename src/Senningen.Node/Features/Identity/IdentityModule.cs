@@ -64,7 +64,7 @@ internal static class IdentityModule
         services.ConfigureExternalCookie(o => o.Cookie.Name = settings.CookiePrefix + ".External");
         services.AddAuthorization(Policies.Register);
         services.AddScoped<TokenIssuer>().AddScoped<PasswordCheck>();
-        services.AddScoped<UserDirectory>();
+        services.AddScoped<UserDirectory>().AddScoped<ExternalLogins>();
         services.AddTokenRateLimit(settings);
         return builder;
     }

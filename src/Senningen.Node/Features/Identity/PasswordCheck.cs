@@ -23,6 +23,15 @@ internal sealed class PasswordCheck(UserManager<SenningenUser> users, SignInMana
 
         var actor = new Actor(user.UserName ?? attempted.Name, user.Unit, user.Country.Value);
         var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
+        if (result.Succeeded && !await users.AllowsLocalPasswordAsync(user))
+        {
+            // Linked to the identity provider: answered and counted as a wrong password, audited with the true reason.
+            await users.AccessFailedAsync(user);
+            await audit.WriteAsync(new AuditRecord(action, AuditOutcomes.Failed, Detail: "local password not allowed: linked to an external identity"),
+                actor, cancellationToken);
+            return new Outcome(null, await users.IsLockedOutAsync(user));
+        }
+
         if (result.Succeeded)
         {
             await audit.WriteAsync(new AuditRecord(action, AuditOutcomes.Success), actor, cancellationToken);

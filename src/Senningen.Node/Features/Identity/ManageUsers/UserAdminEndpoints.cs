@@ -16,6 +16,7 @@ internal static class UserAdminEndpoints
         group.MapPost("/{username}/unlock", UnlockAsync).WithSummary("Lift a lock-out after failed logins.");
         group.MapPut("/{username}/authorisations", SetAuthorisationsAsync)
             .WithSummary("Replace the user's national authorisations (consultation contexts their country has cleared them for). Audited.");
+        group.MapExternalLoginEndpoints();
     }
 
     public static async Task<Ok<List<UserSummary>>> ListAsync(UserDirectory directory, CancellationToken cancellationToken) =>
