@@ -36,7 +36,8 @@ internal static class RequestsModule
         return builder;
     }
 
-    public static Task SeedDemoRequestsAsync(this IServiceProvider services, CancellationToken ct) => Demo.DemoRequests.SeedAsync(services, ct);
+    public static Task SeedDemoRequestsAsync(this IServiceProvider services, string patrolUnit, CancellationToken ct) =>
+        Demo.DemoRequests.SeedAsync(services, patrolUnit, ct);
 
     public static WebApplication MapRequests(this WebApplication app)
     {
