@@ -92,6 +92,8 @@ public static class NodeApp
         await app.Services.SeedDemoCamerasAsync(cancellationToken);
         await app.Services.PrepareAnprAsync(cancellationToken);
         await app.Services.SeedDemoRegistryAsync(cancellationToken);
-        await app.Services.SeedDemoRequestsAsync(cancellationToken);
+        // The demo's requests are drafted by the demo patrol officer, in their unit: need to know gives them to that unit.
+        var country = app.Services.GetRequiredService<NodeSettings>().Country;
+        await app.Services.SeedDemoRequestsAsync(DemoUsers.For(country).First(u => u.Username == "officer").Unit!, cancellationToken);
     }
 }

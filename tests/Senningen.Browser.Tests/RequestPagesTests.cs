@@ -96,7 +96,8 @@ public sealed class RequestPagesTests(ChromiumFixture browser) : IClassFixture<C
         using var liaison = await network["BE"].SignedInAsync("liaison");
         var created = await liaison.PostAsJsonAsync("api/v1/requests", new
         {
-            type = "special-units-crisis", partner = "NL", urgency = "crisis", caseReference = "BE-CRISIS-1",
+            // In a zone the Dutch control room answers for (Kerkrade, Limburg-Zuid): its banner shows the crisis requests of its zones.
+            type = "special-units-crisis", partner = "NL", urgency = "crisis", caseReference = "BE-CRISIS-1", region = "NL-RE10",
             fields = new Dictionary<string, object>
             {
                 ["situation"] = "Hostage taking in a school", ["location"] = "Kerkrade", ["unitsNeeded"] = "Intervention team, negotiators",

@@ -68,8 +68,9 @@ public sealed class RequestDeadlineAndCrisisTests(RequestNetworkFixture fixture)
         var (be, nl) = (fixture.Network["BE"], fixture.Network["NL"]);
         using var officer = await be.SignedInAsync("officer");
         using var controlRoom = await nl.SignedInAsync("controlroom");
-        var seen = await CreateAsync(officer, Create("special-units-crisis", "NL"));
-        var ignored = await CreateAsync(officer, Create("special-units-crisis", "NL"));
+        // In a zone the Dutch control room answers for: its banner shows only the crisis requests of its zones.
+        var seen = await CreateAsync(officer, Create("special-units-crisis", "NL", region: "NL-RE09"));
+        var ignored = await CreateAsync(officer, Create("special-units-crisis", "NL", region: "NL-RE09"));
         ignored.Summary.Recipient.ShouldContain("DSI");
         ignored.Summary.SpocCopy.ShouldNotBeNull();
         await DoAsync(officer, seen.Summary.Id, "submit");

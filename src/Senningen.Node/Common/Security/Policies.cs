@@ -45,7 +45,8 @@ public static class Policies
         // Officers at joint posts and on patrol, liaison officers and control rooms consult partners' registers.
         options.AddPolicy(Consultation, p => p.RequireRole(Roles.Officer, Roles.LiaisonOfficer, Roles.ControlRoom));
         // Cooperation requests: officers draft them, desks and control rooms decide; which step whom is the workflow's table.
-        options.AddPolicy(Requests, p => p.RequireRole(Roles.Officer, Roles.LiaisonOfficer, Roles.ControlRoom));
+        // The DPO reads them to audit them; need to know (Capability.Requests) gives that role no change at all.
+        options.AddPolicy(Requests, p => p.RequireRole(Roles.Officer, Roles.LiaisonOfficer, Roles.ControlRoom, Roles.DataProtectionOfficer));
         // The officer's app: officers abroad, and the control rooms and desk that take it along on a mission too.
         options.AddPolicy(FieldApp, p => p.RequireRole(Roles.Officer, Roles.ControlRoom, Roles.LiaisonOfficer));
     }

@@ -23,7 +23,7 @@ internal static class RequestsModule
         services.AddSingleton(settings);
         services.AddSingleton(sp => RequestCatalogueLoader.Load(settings.Directory, sp.GetRequiredService<TreatyCatalogue>()));
         services.AddConsoleBanner<Ui.CrisisBanner>(Policies.Alerts);
-        services.AddScoped<RequestSteps>().AddScoped<RequestTransitions>().AddScoped<RequestDrafts>().AddScoped<RequestReader>()
+        services.AddScoped<RequestAccess>().AddScoped<RequestSteps>().AddScoped<RequestTransitions>().AddScoped<RequestDrafts>().AddScoped<RequestReader>()
             .AddScoped<RequestReading>().AddScoped<DraftAttachments>().AddScoped<Sharing.RequestDisclosures>().AddScoped<Liaison.LiaisonDirectory>();
         services.AddMessageType<SubmittedPayload, SubmittedHandler>(SubmittedPayload.MessageType, 1);
         services.AddMessageType<TransitionPayload, TransitionHandler>(TransitionPayload.Type, 1);
@@ -36,7 +36,8 @@ internal static class RequestsModule
         return builder;
     }
 
-    public static Task SeedDemoRequestsAsync(this IServiceProvider services, CancellationToken ct) => Demo.DemoRequests.SeedAsync(services, ct);
+    public static Task SeedDemoRequestsAsync(this IServiceProvider services, string patrolUnit, CancellationToken ct) =>
+        Demo.DemoRequests.SeedAsync(services, patrolUnit, ct);
 
     public static WebApplication MapRequests(this WebApplication app)
     {

@@ -49,7 +49,8 @@ internal static class DemoRequests
         ],
     };
 
-    public static async Task SeedAsync(IServiceProvider services, CancellationToken ct)
+    /// <summary>Drafts (and submits) the samples as the demo patrol officer of <paramref name="patrolUnit"/>, whose unit owns them.</summary>
+    public static async Task SeedAsync(IServiceProvider services, string patrolUnit, CancellationToken ct)
     {
         await using var scope = services.CreateAsyncScope();
         var (node, settings) = (scope.ServiceProvider.GetRequiredService<NodeSettings>(), scope.ServiceProvider.GetRequiredService<RequestsSettings>());
@@ -60,7 +61,8 @@ internal static class DemoRequests
         }
 
         var officer = new ClaimsPrincipal(new ClaimsIdentity(
-            [new Claim(ClaimTypes.Name, "officer"), new Claim(ClaimTypes.Role, Core.Requests.RequestWorkflow.Officer), new Claim(Actor.CountryClaim, node.Country.Value)],
+            [new Claim(ClaimTypes.Name, "officer"), new Claim(ClaimTypes.Role, Core.Requests.RequestWorkflow.Officer), new Claim(Actor.CountryClaim, node.Country.Value),
+                new Claim(Actor.UnitClaim, patrolUnit)],
             "demo", ClaimTypes.Name, ClaimTypes.Role));
         scope.ServiceProvider.GetRequiredService<CurrentOfficer>().Use(officer);
         foreach (var (type, partner, urgency, submit, fields) in samples.Where(s => node.Partners.Any(p => p.Country.Value == s.Partner)))

@@ -20,12 +20,18 @@ internal sealed record DraftOutcome(CooperationRequest? Request, IReadOnlyList<F
 
 /// <summary>Creating a draft, shared by the API and the demo: checked field by field, routed, refused by the treaty before anything is kept.</summary>
 internal sealed class RequestDrafts(SenningenDbContext db, AuditLog audit, RequestCatalogue catalogue, TreatyCatalogue treaty, NodeSettings node,
-    CurrentOfficer officer, Texts texts, TimeProvider clock)
+    CurrentOfficer officer, RequestAccess access, Texts texts, TimeProvider clock)
 {
-    /// <summary>Creates a draft in the current officer's name.</summary>
+    /// <summary>Creates a draft in the current officer's name; one who may change no request (a DPO) is refused, audited.</summary>
     public async Task<DraftOutcome> CreateAsync(CreateRequestInput input, CancellationToken ct)
     {
         var actor = officer.Actor;
+        if (!access.MayChangeAny)
+        {
+            await access.DenyAsync("request:new", ct);
+            return new DraftOutcome(null, [], new FieldError("role", "need-to-know", texts["request.refused.need-to-know", "role"]));
+        }
+
         var v = new RequestValidator(texts);
         var draft = DraftRules.Check(input, catalogue, node.Country, [.. node.Partners.Select(p => p.Country)], v);
         if (draft is null)

@@ -11,14 +11,15 @@ internal sealed record DeadlineLine(Guid Id, string Reference, bool ToUs, string
 
 /// <summary>
 /// Requests near their deadline, for the control room's dashboard: those whose clock runs and whose answer is due
-/// within <c>within</c>, soonest first, counted and cut in the database over the (clock, answer-by) index.
+/// within <c>within</c>, soonest first, counted and cut in the database over the (clock, answer-by) index. Only requests
+/// the viewer may read count: a reference is not personal data (not audited), but it would tell another unit's request exists.
 /// </summary>
-internal sealed class RequestDeadlines(SenningenDbContext db, ChangeFeed<RequestChanged> feed, TimeProvider clock)
+internal sealed class RequestDeadlines(SenningenDbContext db, RequestAccess access, ChangeFeed<RequestChanged> feed, TimeProvider clock)
 {
     public async Task<(int Count, IReadOnlyList<DeadlineLine> Top)> DueAsync(TimeSpan within, int top, CancellationToken ct)
     {
         var until = clock.GetUtcNow() + within;
-        var query = db.Requests.AsNoTracking().Where(r => r.ClockRunning && r.AnswerBy != null && r.AnswerBy <= until);
+        var query = access.Readable(db.Requests.AsNoTracking()).Where(r => r.ClockRunning && r.AnswerBy != null && r.AnswerBy <= until);
         var count = await query.CountAsync(ct);
         var rows = count == 0 ? [] : await query.OrderBy(r => r.AnswerBy).Take(top).ToListAsync(ct);
         return (count, [.. rows.Select(r => new DeadlineLine(r.Id, r.Reference, r.Side == RequestSide.Requested,

@@ -15,16 +15,16 @@ internal static class ReadRequests
     public static async Task<Results<Ok<IReadOnlyList<RequestSummary>>, ProblemHttpResult>> ListAsync([AsParameters] RequestFilter filter,
         RequestReading reading, Texts texts, CancellationToken ct)
     {
-        var outcome = await reading.ListAsync(filter, ct);
+        var outcome = await reading.ListAsync(filter, audited: true, ct);
         return outcome.Value is { } list ? TypedResults.Ok(list) : RequestProblems.For(texts, outcome);
     }
 
     public static async Task<Results<Ok<RequestView>, ProblemHttpResult>> GetAsync(Guid id, RequestReading reading, Texts texts, CancellationToken ct) =>
         await reading.ReadAsync(id, RequestReadBy.Api, ct) is { } view ? TypedResults.Ok(view) : Problems.NotFound(texts, texts["request.noun"]);
 
-    /// <summary>Crisis requests to this node that nobody acknowledged yet, oldest first: the banner on every control-room console.</summary>
+    /// <summary>Crisis requests to this node that nobody acknowledged yet and the caller may read, oldest first (audited when any).</summary>
     public static async Task<Ok<IReadOnlyList<RequestSummary>>> OpenCrisisAsync(RequestReading reading, CancellationToken ct) =>
-        TypedResults.Ok(await reading.OpenCrisisAsync(ct));
+        TypedResults.Ok(await reading.OpenCrisisAsync(new HashSet<Guid>(), ct));
 
     /// <summary>The request types and their forms, for the new-request wizard.</summary>
     public static Ok<IReadOnlyList<RequestTypeView>> Types(RequestReading reading) => TypedResults.Ok(reading.Types());

@@ -12,8 +12,8 @@ using Senningen.Node.Features.Requests.Data;
 namespace Senningen.Node.Features.Requests.Reading;
 
 /// <summary>Turns stored requests into what the API and the console show, in the reader's language.</summary>
-internal sealed class RequestReader(SenningenDbContext db, RequestCatalogue catalogue, TreatyCatalogue treaty, CurrentOfficer officer, Texts texts,
-    TimeProvider clock)
+internal sealed class RequestReader(SenningenDbContext db, RequestCatalogue catalogue, TreatyCatalogue treaty, CurrentOfficer officer, RequestAccess access,
+    Texts texts, TimeProvider clock)
 {
     /// <summary>The actions a user may offer on a request: what the workflow allows from here for the user's side and roles.</summary>
     private static readonly RequestAction[] UserActions =
@@ -40,7 +40,8 @@ internal sealed class RequestReader(SenningenDbContext db, RequestCatalogue cata
         var attachments = await db.RequestAttachments.AsNoTracking().Where(a => a.RequestId == r.Id).OrderBy(a => a.FileName)
             .Select(a => new AttachmentView(a.Id, a.FileName, a.ContentType, a.Size)).ToListAsync(ct);
         var roles = officer.Principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList();
-        var actions = UserActions.Where(a => RequestWorkflow.Decide(r.State, a, r.Side, roles, hasReason: true).IsAllowed)
+        // Someone who may read but not change the request (a DPO) is offered nothing: the step would be refused as not found.
+        var actions = !access.Allows(r, Senningen.Core.Access.AccessKind.Change) ? [] : UserActions.Where(a => RequestWorkflow.Decide(r.State, a, r.Side, roles, hasReason: true).IsAllowed)
             .Where(a => a != RequestAction.Acknowledge || r.AcknowledgedAt is null).Select(RequestNames.Of).ToList();
         return new RequestView(Summary(r, language), Fields(r, language), LegalBasis(r, language).Text, ViewOfficer(r), r.DelayReason, r.ExpectedBy,
             timeline, attachments, actions);

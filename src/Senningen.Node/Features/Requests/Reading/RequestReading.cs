@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Senningen.Contracts.Requests;
+using Senningen.Core.Access;
 using Senningen.Core.Requests;
 using Senningen.Core.Treaty;
 using Senningen.Node.Common.Audit;
@@ -32,11 +33,15 @@ internal enum RequestReadBy
 /// Reading requests, shared by the API and the console: the filtered list, the crisis banner, the request types, and
 /// one request or its printable form, whose reads are audited here and nowhere else.
 /// </summary>
-internal sealed class RequestReading(SenningenDbContext db, RequestReader reader, RequestCatalogue catalogue, TreatyCatalogue treaty, AuditLog audit,
-    Texts texts, TimeProvider clock)
+internal sealed class RequestReading(SenningenDbContext db, RequestReader reader, RequestAccess access, RequestCatalogue catalogue, TreatyCatalogue treaty,
+    AuditLog audit, Texts texts, TimeProvider clock)
 {
-    /// <summary>The inbox or outbox, crisis first, then newest; or the filters that are not valid (400).</summary>
-    public async Task<RequestOutcome<IReadOnlyList<RequestSummary>>> ListAsync(RequestFilter filter, CancellationToken ct)
+    /// <summary>
+    /// The inbox or outbox of the requests the officer may read, crisis first, then newest; or the filters that are not
+    /// valid (400). The list shows personal data (case references, names): <paramref name="audited"/> writes one entry
+    /// naming what it showed; a console reloading a view it already audited passes false.
+    /// </summary>
+    public async Task<RequestOutcome<IReadOnlyList<RequestSummary>>> ListAsync(RequestFilter filter, bool audited, CancellationToken ct)
     {
         var v = new RequestValidator(texts);
         v.OneOf("box", filter.Box, ["inbox", "outbox"]);
@@ -48,7 +53,7 @@ internal sealed class RequestReading(SenningenDbContext db, RequestReader reader
             return RequestOutcome<IReadOnlyList<RequestSummary>>.Invalid(v.Errors);
         }
 
-        var query = db.Requests.AsNoTracking();
+        var query = access.Readable(db.Requests.AsNoTracking());
         if (filter.Box is { } box)
         {
             var side = box == "inbox" ? RequestSide.Requested : RequestSide.Requesting;
@@ -78,16 +83,32 @@ internal sealed class RequestReading(SenningenDbContext db, RequestReader reader
         var language = Texts.CurrentLanguage;
         // Crisis first: they are what a desk must act on before anything else.
         IReadOnlyList<RequestSummary> list = [.. rows.OrderByDescending(r => r.Urgency == Urgency.Crisis && r.ClockRunning).Select(r => reader.Summary(r, language))];
+        if (audited)
+        {
+            await AuditListAsync(list, $"list box={filter.Box ?? "all"} state={filter.State ?? "any"} type={filter.Type ?? "any"}", ct);
+        }
+
         return RequestOutcome<IReadOnlyList<RequestSummary>>.Ok(list);
     }
 
-    /// <summary>Crisis requests to this node that nobody acknowledged yet, oldest first: the banner on every control-room console.</summary>
-    public async Task<IReadOnlyList<RequestSummary>> OpenCrisisAsync(CancellationToken ct)
+    /// <summary>
+    /// Crisis requests to this node that nobody acknowledged yet and the officer may read, oldest first: the banner on
+    /// every control-room console. Those not in <paramref name="audited"/> are written as read in one entry and added
+    /// to it: the API passes an empty set, the banner the ones it showed already, so looking again writes nothing new.
+    /// </summary>
+    public async Task<IReadOnlyList<RequestSummary>> OpenCrisisAsync(ISet<Guid> audited, CancellationToken ct)
     {
-        var rows = await db.Requests.AsNoTracking()
+        ArgumentNullException.ThrowIfNull(audited);
+        var rows = await access.Readable(db.Requests.AsNoTracking())
             .Where(r => r.Side == RequestSide.Requested && r.Urgency == Urgency.Crisis && r.AcknowledgedAt == null && r.ClockRunning)
             .OrderBy(r => r.SubmittedAt).ToListAsync(ct);
-        return [.. rows.Select(r => reader.Summary(r, Texts.CurrentLanguage))];
+        IReadOnlyList<RequestSummary> open = [.. rows.Select(r => reader.Summary(r, Texts.CurrentLanguage))];
+        if (open.Where(r => audited.Add(r.Id)).ToList() is { Count: > 0 } shown)
+        {
+            await AuditListAsync(shown, "open crisis requests", ct);
+        }
+
+        return open;
     }
 
     /// <summary>The request types and their forms, for the new-request wizard and the list's filter.</summary>
@@ -104,7 +125,7 @@ internal sealed class RequestReading(SenningenDbContext db, RequestReader reader
     /// <summary>One request with its timeline and the reader's next actions, or null; the read is audited (its fields hold personal data).</summary>
     public async Task<RequestView?> ReadAsync(Guid id, RequestReadBy by, CancellationToken ct)
     {
-        if (await FindAsync(id, ct) is not { } request)
+        if (await FindReadableAsync(id, ct) is not { } request)
         {
             return null;
         }
@@ -113,14 +134,14 @@ internal sealed class RequestReading(SenningenDbContext db, RequestReader reader
         return await reader.ViewAsync(request, Texts.CurrentLanguage, ct);
     }
 
-    /// <summary>The request again, not audited: a console page refreshing what its reader already opened.</summary>
+    /// <summary>The request again, not audited: a console page refreshing what its reader already opened (or was already refused).</summary>
     public async Task<RequestView?> RefreshAsync(Guid id, CancellationToken ct) =>
-        await FindAsync(id, ct) is { } request ? await reader.ViewAsync(request, Texts.CurrentLanguage, ct) : null;
+        await FindAsync(id, ct) is { } request && access.Allows(request, AccessKind.Read) ? await reader.ViewAsync(request, Texts.CurrentLanguage, ct) : null;
 
     /// <summary>The printable form in <paramref name="language"/>, or null; audited like the detail: it holds the same personal data.</summary>
     public async Task<RequestFormView?> FormAsync(Guid id, string language, RequestReadBy by, CancellationToken ct)
     {
-        if (await FindAsync(id, ct) is not { } request)
+        if (await FindReadableAsync(id, ct) is not { } request)
         {
             return null;
         }
@@ -131,6 +152,14 @@ internal sealed class RequestReading(SenningenDbContext db, RequestReader reader
     }
 
     private Task<CooperationRequest?> FindAsync(Guid id, CancellationToken ct) => db.Requests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
+
+    // Another unit's request is answered as a missing one, after one audited denial.
+    private async Task<CooperationRequest?> FindReadableAsync(Guid id, CancellationToken ct) =>
+        await FindAsync(id, ct) is { } request && await access.CheckAsync(request, AccessKind.Read, ct) ? request : null;
+
+    private Task AuditListAsync(IReadOnlyList<RequestSummary> shown, string what, CancellationToken ct) =>
+        audit.WriteAsync(new AuditRecord(AuditActions.RequestRead, AuditOutcomes.Success, [.. shown.Select(r => $"request:{r.Id}")],
+            Detail: $"{what}: {shown.Count} shown"), cancellationToken: ct);
 
     // The one place a read of a request's personal data is written to the audit log; each caller says what it showed.
     private async Task AuditReadAsync(CooperationRequest request, RequestReadBy by, string language, CancellationToken ct)

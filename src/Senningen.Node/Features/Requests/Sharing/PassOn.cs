@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Senningen.Contracts.Requests;
+using Senningen.Core.Access;
 using Senningen.Core.Requests;
 using Senningen.Node.Common.Audit;
 using Senningen.Node.Common.Errors;
@@ -19,11 +20,23 @@ namespace Senningen.Node.Features.Requests.Sharing;
 /// request named and only for the purpose it stated (403 naming the rule otherwise, audited, nothing passed on). An
 /// allowed disclosure is audited and goes on both timelines, so the country that gave the information sees where it went.
 /// </summary>
-internal sealed class RequestDisclosures(SenningenDbContext db, RequestSteps steps, RequestCatalogue catalogue, AuditLog audit, CurrentOfficer officer,
-    Texts texts, TimeProvider clock)
+internal sealed class RequestDisclosures(SenningenDbContext db, RequestSteps steps, RequestCatalogue catalogue, RequestAccess access, AuditLog audit,
+    CurrentOfficer officer, Texts texts, TimeProvider clock)
 {
-    public async Task<RequestOutcome<DisclosureView>> PassOnAsync(Guid id, PassOnInput input, CancellationToken ct)
+    /// <summary>Another unit's request is not found whatever the body says (one audited denial); the body is checked after.</summary>
+    public async Task<RequestOutcome<DisclosureView>> PassOnAsync(Guid id, PassOnInput? input, CancellationToken ct)
     {
+        var request = await db.Requests.FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (request is null || !await access.CheckAsync(request, AccessKind.Change, ct))
+        {
+            return RequestOutcome<DisclosureView>.NotFound();
+        }
+
+        if (input is null)
+        {
+            return RequestOutcome<DisclosureView>.Invalid([new FieldError("body", Rules.Required, texts["rule.body-required"])]);
+        }
+
         var v = new RequestValidator(texts);
         v.Required("recipient", input.Recipient);
         v.Required("recipientName", input.RecipientName);
@@ -34,12 +47,6 @@ internal sealed class RequestDisclosures(SenningenDbContext db, RequestSteps ste
         if (v.HasErrors)
         {
             return RequestOutcome<DisclosureView>.Invalid(v.Errors);
-        }
-
-        var request = await db.Requests.FirstOrDefaultAsync(r => r.Id == id, ct);
-        if (request is null)
-        {
-            return RequestOutcome<DisclosureView>.NotFound();
         }
 
         var actor = officer.Actor;
@@ -76,11 +83,6 @@ internal static class PassOn
     public static async Task<Results<Created<DisclosureView>, ProblemHttpResult>> HandleAsync(Guid id, PassOnInput? input, RequestDisclosures disclosures,
         Texts texts, CancellationToken ct)
     {
-        if (input is null)
-        {
-            return Problems.Validation(texts, new FieldError("body", Rules.Required, texts["rule.body-required"]));
-        }
-
         var outcome = await disclosures.PassOnAsync(id, input, ct);
         return outcome.Value is { } disclosure ? TypedResults.Created($"/api/v1/requests/{id}", disclosure) : RequestProblems.For(texts, outcome);
     }

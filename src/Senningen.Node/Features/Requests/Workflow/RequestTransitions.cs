@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Senningen.Contracts.Requests;
+using Senningen.Core.Access;
 using Senningen.Core.Requests;
 using Senningen.Core.Treaty;
 using Senningen.Node.Common.Audit;
@@ -27,7 +28,7 @@ internal sealed record StepOutcome(CooperationRequest? Request, int Status, Fiel
 /// request; any other step is recorded and sent to the partner. Nothing changes when the answer is not 200.
 /// </summary>
 internal sealed class RequestTransitions(SenningenDbContext db, RequestSteps steps, Outbox outbox, AuditLog audit, RequestCatalogue catalogue,
-    TreatyCatalogue treaty, NodeSettings node, RequestsSettings settings, CurrentOfficer officer, Texts texts, TimeProvider clock)
+    TreatyCatalogue treaty, NodeSettings node, RequestsSettings settings, CurrentOfficer officer, RequestAccess access, Texts texts, TimeProvider clock)
 {
     private static readonly RequestAction[] ByUsers =
     [
@@ -35,9 +36,23 @@ internal sealed class RequestTransitions(SenningenDbContext db, RequestSteps ste
         RequestAction.Refuse, RequestAction.StartExecution, RequestAction.Complete, RequestAction.Archive, RequestAction.Withdraw, RequestAction.DeclareDelay,
     ];
 
-    /// <summary>The current officer's action on the request: their side and roles decide what the workflow allows.</summary>
-    public async Task<StepOutcome> ApplyAsync(Guid id, TransitionInput input, CancellationToken ct)
+    /// <summary>
+    /// The current officer's action on the request. Need to know decides whose request they may act on (another unit's
+    /// is not found, whatever the body, after one audited denial); their side and roles then decide what the workflow allows.
+    /// </summary>
+    public async Task<StepOutcome> ApplyAsync(Guid id, TransitionInput? input, CancellationToken ct)
     {
+        var request = await db.Requests.FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (request is null || !await access.CheckAsync(request, AccessKind.Change, ct))
+        {
+            return new StepOutcome(null, StatusCodes.Status404NotFound, null);
+        }
+
+        if (input is null)
+        {
+            return Invalid("body", Rules.Required, "rule.body-required");
+        }
+
         if (!RequestNames.TryParse<RequestAction>(input.Action, out var action) || !ByUsers.Contains(action))
         {
             return Invalid("action", Rules.OneOf, "rule.one-of", string.Join(", ", ByUsers.Select(RequestNames.Of)));
@@ -47,12 +62,6 @@ internal sealed class RequestTransitions(SenningenDbContext db, RequestSteps ste
         if (reason is { Length: > 2000 })
         {
             return Invalid("reason", Rules.MaxLength, "rule.max-length", 2000);
-        }
-
-        var request = await db.Requests.FirstOrDefaultAsync(r => r.Id == id, ct);
-        if (request is null)
-        {
-            return new StepOutcome(null, StatusCodes.Status404NotFound, null);
         }
 
         var roles = officer.Principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList();

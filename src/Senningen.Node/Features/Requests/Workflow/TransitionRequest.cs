@@ -15,11 +15,6 @@ internal static class TransitionRequest
     public static async Task<Results<Ok<RequestView>, ProblemHttpResult>> HandleAsync(Guid id, TransitionInput? input, RequestTransitions transitions,
         RequestReader reader, Texts texts, CancellationToken ct)
     {
-        if (input is null)
-        {
-            return Problems.Validation(texts, new FieldError("body", Rules.Required, texts["rule.body-required"]));
-        }
-
         var outcome = await transitions.ApplyAsync(id, input, ct);
         return outcome switch
         {
