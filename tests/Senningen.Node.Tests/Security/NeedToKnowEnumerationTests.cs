@@ -39,6 +39,7 @@ public sealed class NeedToKnowEnumerationTests : IAsyncLifetime
         ["/api/v1/consultation/log/{id:guid}"] = "the consultation oversight trail, for the DPO only (policy DataProtection), who reads everything",
         ["/api/v1/admin/users/{username}/unlock"] = "user administration (policy Admin)",
         ["/api/v1/admin/users/{username}/authorisations"] = "user administration (policy Admin)",
+        ["/api/v1/admin/users/{username}/external-login"] = "user administration (policy Admin)",
     };
 
     private TestNetwork _network = null!;
