@@ -110,7 +110,7 @@ public sealed class NeedToKnowAlertsTests(NeedToKnowAlertsTests.Node node) : ICl
         // Escalations land at the desk, so it reads and acknowledges every alert; the DPO reads and changes nothing.
         { "liaison", HttpStatusCode.OK, HttpStatusCode.OK },
         { "dpo", HttpStatusCode.OK, HttpStatusCode.NotFound },
-        // A patrol officer and an administrator are refused by policy before need to know is asked.
+        // A patrol officer and an administrator are refused by policy (an audited denial too) before need to know is asked.
         { "officer", HttpStatusCode.Forbidden, HttpStatusCode.Forbidden },
         { "admin", HttpStatusCode.Forbidden, HttpStatusCode.Forbidden },
     };
@@ -128,7 +128,7 @@ public sealed class NeedToKnowAlertsTests(NeedToKnowAlertsTests.Node node) : ICl
 
             response.StatusCode.ShouldBe(read, suffix);
             (await node.CountAsync(user, AuditActions.AlertRead)).ShouldBe(readsBefore + (read == HttpStatusCode.OK ? 1 : 0));
-            (await node.CountAsync(user, AuditActions.AccessDenied)).ShouldBe(denialsBefore + (read == HttpStatusCode.NotFound ? 1 : 0));
+            (await node.CountAsync(user, AuditActions.AccessDenied)).ShouldBe(denialsBefore + (read is HttpStatusCode.NotFound or HttpStatusCode.Forbidden ? 1 : 0));
             if (read == HttpStatusCode.NotFound)
             {
                 using var missing = await node[user].GetAsync($"api/v1/alerts/{Guid.NewGuid()}{suffix}", Ct);
@@ -152,7 +152,7 @@ public sealed class NeedToKnowAlertsTests(NeedToKnowAlertsTests.Node node) : ICl
         var status = await QueryAsync(node.Nl, db => db.Alerts.Where(a => a.Id == alert).Select(a => a.Status).SingleAsync(Ct));
         status.ShouldBe(change == HttpStatusCode.OK ? AlertStatus.Acknowledged : AlertStatus.Open);
         (await QueryAsync(node.Nl, db => db.Outbox.CountAsync(Ct))).ShouldBe(outboxBefore + (change == HttpStatusCode.OK ? 1 : 0));
-        (await node.CountAsync(user, AuditActions.AccessDenied)).ShouldBe(denialsBefore + (change == HttpStatusCode.NotFound ? 1 : 0));
+        (await node.CountAsync(user, AuditActions.AccessDenied)).ShouldBe(denialsBefore + (change is HttpStatusCode.NotFound or HttpStatusCode.Forbidden ? 1 : 0));
         if (change == HttpStatusCode.NotFound)
         {
             using var missing = await node[user].PostAsJsonAsync($"api/v1/alerts/{Guid.NewGuid()}/acknowledge", new AcknowledgeAlertRequest(null), Ct);
