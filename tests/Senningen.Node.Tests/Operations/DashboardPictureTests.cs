@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Senningen.Node.Common.Officers;
 using Senningen.Node.Features.Anpr.Public;
 using Senningen.Node.Features.Operations.Public;
 using Senningen.Node.Features.Requests.Public;
@@ -29,11 +30,12 @@ public sealed class DashboardPictureTests
         await DriveAsync(officer, operation.Id, LineEndingNow("BE-D1", InBelgium, InNetherlands));
         await WaitForAlertAsync(dutchRoom, operation.Id);
 
-        await using var nl = network["NL"].Services.CreateAsyncScope();
+        // The picture is the viewer's: the zone's control room at NL, the officer who runs the pursuit at BE.
+        await using var nl = network["NL"].Services.GetRequiredService<IServiceScopeFactory>().CreateOfficerScope(await OperationsOtherUnitUsers.PrincipalAsync(network["NL"], "controlroom"));
         var picture = nl.ServiceProvider.GetRequiredService<OperationsPicture>();
         var alerts = await picture.UnacknowledgedAlertsAsync(5, "nl", Ct);
         var foreign = await picture.ForeignOperationsAsync(5, "nl", Ct);
-        await using var be = network["BE"].Services.CreateAsyncScope();
+        await using var be = network["BE"].Services.GetRequiredService<IServiceScopeFactory>().CreateOfficerScope(await OperationsOtherUnitUsers.PrincipalAsync(network["BE"], "officer"));
         var abroad = await be.ServiceProvider.GetRequiredService<OperationsPicture>().AbroadAsync(5, "fr", Ct);
 
         alerts.Count.ShouldBe(1);

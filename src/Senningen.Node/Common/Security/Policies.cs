@@ -12,6 +12,8 @@ public static class Policies
     public const string Operations = "operations";
     public const string ExchangeMonitor = "exchange-monitor";
     public const string Alerts = "alerts";
+    public const string OperationsRead = "operations-read";
+    public const string AlertsRead = "alerts-read";
     public const string AnprView = "anpr-view";
     public const string AnprIngest = "anpr-ingest";
     public const string AnprHotlist = "anpr-hotlist";
@@ -32,6 +34,10 @@ public static class Policies
         options.AddPolicy(Operations, p => p.RequireRole(Roles.Officer, Roles.ControlRoom, Roles.LiaisonOfficer));
         // The partner's control rooms, and the national desk (liaison) that an unacknowledged alert escalates to.
         options.AddPolicy(Alerts, p => p.RequireRole(Roles.ControlRoom, Roles.LiaisonOfficer));
+        // Reading them, and reaching an operation or alert by its id: the DPO too, who reads everything to audit it; what each
+        // may read or change of a given one is need to know's (NeedToKnow's table), which answers 404 outside the reach.
+        options.AddPolicy(OperationsRead, p => p.RequireRole(Roles.Officer, Roles.ControlRoom, Roles.LiaisonOfficer, Roles.DataProtectionOfficer));
+        options.AddPolicy(AlertsRead, p => p.RequireRole(Roles.ControlRoom, Roles.LiaisonOfficer, Roles.DataProtectionOfficer));
         // ANPR: cameras and the hotlist (personal data) are seen by control rooms, the international desk and administrators,
         // not browsed from a patrol car; the list is kept by the desk and administrators; reads come from camera gateways,
         // which sign in with an officer, control-room or admin account until the node has a service role of its own; hits

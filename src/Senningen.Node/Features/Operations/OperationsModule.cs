@@ -51,16 +51,18 @@ internal static class OperationsModule
 
     public static WebApplication MapOperations(this WebApplication app)
     {
-        var ops = app.MapGroup("/api/v1/operations").RequireAuthorization(Policies.Operations).WithTags("Operations");
-        ops.MapPost("", StartOperationEndpoint.HandleAsync).Idempotent().WithSummary("Starts a pursuit, observation, escort or transport.");
-        ops.MapGet("", ReadOperationsEndpoints.ListAsync).WithSummary("This node's operations, newest first (active=true for running ones).");
+        // Reading and reaching one by id is for every role need to know gives a reach to (the DPO reads); what a user may do
+        // with a given operation or alert is need to know's answer in the use case. Starting one stays with those who run them.
+        var ops = app.MapGroup("/api/v1/operations").RequireAuthorization(Policies.OperationsRead).WithTags("Operations");
+        ops.MapPost("", StartOperationEndpoint.HandleAsync).RequireAuthorization(Policies.Operations).Idempotent().WithSummary("Starts a pursuit, observation, escort or transport.");
+        ops.MapGet("", ReadOperationsEndpoints.ListAsync).WithSummary("This node's operations the reader may see, newest first (active=true for running ones; audited).");
         ops.MapGet("/{id:guid}", ReadOperationsEndpoints.GetAsync).WithSummary("One operation with its units, crossings and timeline (audited).");
         ops.MapPost("/{id:guid}/positions", RecordPositionsEndpoint.HandleAsync).Idempotent()
             .WithSummary("A batch of unit fixes in any order; returns accepted, duplicates, rejected (with reasons) and crossings.");
         ops.MapPost("/{id:guid}/end", EndOperationEndpoint.HandleAsync).WithSummary("Ends the operation; the after-action report is kept and sent.");
         ops.MapGet("/{id:guid}/report", ReadReportEndpoints.OfOperationAsync).WithSummary("The after-action report in one language (lang=nl|fr|de|en).");
 
-        var alerts = app.MapGroup("/api/v1/alerts").RequireAuthorization(Policies.Alerts).WithTags("Operations");
+        var alerts = app.MapGroup("/api/v1/alerts").RequireAuthorization(Policies.AlertsRead).WithTags("Operations");
         alerts.MapGet("", ReadAlertsEndpoints.ListAsync).WithSummary("Foreign operations on this territory, newest first (audited).");
         alerts.MapGet("/{id:guid}", ReadAlertsEndpoints.GetAsync).WithSummary("One alert with the rules that apply and the track (audited).");
         alerts.MapPost("/{id:guid}/acknowledge", AcknowledgeAlertEndpoint.HandleAsync).Idempotent().WithSummary("The control room has seen it; the home node is told.");

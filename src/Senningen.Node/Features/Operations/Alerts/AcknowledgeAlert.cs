@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Senningen.Contracts.Operations;
+using Senningen.Core.Access;
 using Senningen.Core.Operations;
 using Senningen.Node.Common.Audit;
 using Senningen.Node.Common.Errors;
@@ -8,6 +9,7 @@ using Senningen.Node.Common.Live;
 using Senningen.Node.Common.Localization;
 using Senningen.Node.Common.Officers;
 using Senningen.Node.Common.Persistence;
+using Senningen.Node.Common.Security;
 using Senningen.Node.Features.Operations.Data;
 using Senningen.Node.Features.Operations.Messages;
 using Senningen.Node.Features.Operations.Public;
@@ -19,7 +21,7 @@ namespace Senningen.Node.Features.Operations.Alerts;
 /// told over the exchange. 409 when it was acknowledged already, closed, or changed meanwhile. Shared by the API and the alerts page.
 /// </summary>
 internal sealed class AcknowledgeAlert(SenningenDbContext db, Outbox outbox, AuditLog audit, AlertReader reader, ZoneDirectory zones,
-    ChangeFeed<OperationsChange> feed, CurrentOfficer officer, Texts texts, TimeProvider clock)
+    ChangeFeed<OperationsChange> feed, CurrentOfficer officer, NeedToKnowGuard guard, Texts texts, TimeProvider clock)
 {
     public async Task<Outcome<AlertView>> AcknowledgeAsync(Guid id, AcknowledgeAlertRequest? request, CancellationToken ct)
     {
@@ -29,7 +31,8 @@ internal sealed class AcknowledgeAlert(SenningenDbContext db, Outbox outbox, Aud
         }
 
         var alert = await db.Alerts.FirstOrDefaultAsync(a => a.Id == id, ct);
-        if (alert is null)
+        // Acknowledging speaks for the zone's control room to the partner: only those who may change the zone's alerts do it.
+        if (alert is null || !await guard.CheckAsync(Capability.Alerts, AccessKind.Change, AlertReader.OwnerOf(alert), $"alert:{id}", ct))
         {
             return Failure.NotFound(texts, texts["alerts.alert"]);
         }

@@ -1,9 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Senningen.Contracts.Operations;
+using Senningen.Core.Access;
 using Senningen.Core.Operations;
 using Senningen.Core.Treaty;
 using Senningen.Node.Common.Audit;
 using Senningen.Node.Common.Persistence;
+using Senningen.Node.Common.Security;
 using Senningen.Node.Features.Operations.Data;
 using Senningen.Node.Features.Operations.Read;
 
@@ -34,11 +36,25 @@ public sealed class AlertReader(SenningenDbContext db, AuditLog audit, ZoneDirec
         return ToView(alert, track, language);
     }
 
-    /// <summary>Open, acknowledged and escalated alerts, newest first, plus those closed in the last <paramref name="closedWithin"/>.</summary>
-    public async Task<IReadOnlyList<AlertView>> ListAsync(string language, TimeSpan closedWithin, bool escalatedOnly, CancellationToken ct)
+    /// <summary>
+    /// Whom an alert belongs to for need to know: the control room of the zone the partner's unit entered (and the desk);
+    /// no unit of this node started it.
+    /// </summary>
+    public static Owner OwnerOf(Alert alert)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        return Owner.Of(null, alert.Zone);
+    }
+
+    /// <summary>The alert's owner; null when there is no such alert.</summary>
+    public async Task<Owner?> OwnerAsync(Guid id, CancellationToken ct) =>
+        await db.Alerts.AsNoTracking().Where(a => a.Id == id).Select(a => a.Zone).FirstOrDefaultAsync(ct) is { } zone ? Owner.Of(null, zone) : null;
+
+    /// <summary>Open, acknowledged and escalated alerts within <paramref name="scope"/>, newest first, plus those closed in the last <paramref name="closedWithin"/>.</summary>
+    public async Task<IReadOnlyList<AlertView>> ListAsync(AccessScope scope, string language, TimeSpan closedWithin, bool escalatedOnly, CancellationToken ct)
     {
         var since = clock.GetUtcNow() - closedWithin;
-        var query = db.Alerts.AsNoTracking().Where(a => a.Status != AlertStatus.Closed || a.ClosedAt >= since);
+        var query = db.Alerts.AsNoTracking().Within(scope, a => null, a => a.Zone).Where(a => a.Status != AlertStatus.Closed || a.ClosedAt >= since);
         if (escalatedOnly)
         {
             query = query.Where(a => a.Escalated);

@@ -1,20 +1,24 @@
 using Senningen.Contracts.Operations;
 using Senningen.Contracts.Users;
+using Senningen.Core.Access;
 using Senningen.Node.Common.Localization;
 using Senningen.Node.Common.Officers;
+using Senningen.Node.Common.Security;
 
 namespace Senningen.Node.Features.Operations.Alerts;
 
 /// <summary>
-/// Reading alerts, for the API and the alerts page: control rooms see all of this node's, the national desk (liaison)
-/// the escalated ones. An alert describes a suspect, so every alert shown is audited as the current officer's.
+/// Reading alerts, for the API and the alerts page, within the reader's need to know: a control room sees the alerts
+/// of the zones it answers for, the national desk (liaison) the escalated ones, the DPO all of them; an alert outside
+/// the reach is not found and the attempt an audited denial. An alert describes a suspect, so every alert shown is
+/// audited as the current officer's.
 /// </summary>
-internal sealed class ReadAlerts(AlertReader reader, CurrentOfficer officer, Texts texts)
+internal sealed class ReadAlerts(AlertReader reader, CurrentOfficer officer, NeedToKnowGuard guard, Texts texts)
 {
     private static readonly TimeSpan ClosedShownFor = TimeSpan.FromHours(12);
 
-    /// <summary>Not a control room: sees only what was escalated to the national desk.</summary>
-    public bool IsNationalDesk => !officer.IsInRole(Roles.ControlRoom);
+    /// <summary>The desk, not a control room: works on what was escalated to it.</summary>
+    public bool IsNationalDesk => officer.IsInRole(Roles.LiaisonOfficer) && !officer.IsInRole(Roles.ControlRoom);
 
     /// <summary>Open, acknowledged and escalated alerts, newest first, and those closed in the last twelve hours.</summary>
     /// <param name="seen">
@@ -23,12 +27,22 @@ internal sealed class ReadAlerts(AlertReader reader, CurrentOfficer officer, Tex
     /// </param>
     public async Task<IReadOnlyList<AlertView>> ListAsync(ISet<Guid>? seen, CancellationToken ct)
     {
-        var alerts = await reader.ListAsync(Texts.CurrentLanguage, ClosedShownFor, IsNationalDesk, ct);
+        var alerts = await reader.ListAsync(guard.Scope(Capability.Alerts, AccessKind.Read), Texts.CurrentLanguage, ClosedShownFor, IsNationalDesk, ct);
         var unseen = alerts.Where(a => seen?.Add(a.Id) ?? true).Select(a => a.Id).ToList();
         await reader.AuditReadAsync(unseen, null, officer.Actor, ct);
         return alerts;
     }
 
     public async Task<Outcome<AlertView>> GetAsync(Guid id, CancellationToken ct) =>
-        await reader.GetAsync(id, Texts.CurrentLanguage, officer.Actor, ct) is { } view ? view : Failure.NotFound(texts, texts["alerts.alert"]);
+        await reader.OwnerAsync(id, ct) is { } owner && await guard.CheckAsync(Capability.Alerts, AccessKind.Read, owner, $"alert:{id}", ct)
+            && await reader.GetAsync(id, Texts.CurrentLanguage, officer.Actor, ct) is { } view
+            ? view
+            : Failure.NotFound(texts, texts["alerts.alert"]);
+
+    /// <summary>Whether the reader may act on the alert (acknowledge it): the page offers the button only then.</summary>
+    public bool MayChange(AlertView alert)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        return guard.Allows(Capability.Alerts, AccessKind.Change, Owner.Of(null, alert.Zone));
+    }
 }

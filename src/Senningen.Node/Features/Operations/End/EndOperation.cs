@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Senningen.Contracts.Operations;
+using Senningen.Core.Access;
 using Senningen.Core.Operations;
 using Senningen.Node.Common.Audit;
 using Senningen.Node.Common.Errors;
@@ -9,6 +10,7 @@ using Senningen.Node.Common.Live;
 using Senningen.Node.Common.Localization;
 using Senningen.Node.Common.Officers;
 using Senningen.Node.Common.Persistence;
+using Senningen.Node.Common.Security;
 using Senningen.Node.Features.Operations.Data;
 using Senningen.Node.Features.Operations.Lifecycle;
 using Senningen.Node.Features.Operations.Messages;
@@ -21,10 +23,11 @@ namespace Senningen.Node.Features.Operations.End;
 
 /// <summary>
 /// Ends an operation with its outcome, keeps the after-action report with it and sends the report's facts to every
-/// partner that was notified, in the same transaction. Shared by the API, the console form and the demo.
+/// partner that was notified, in the same transaction. Shared by the API, the console form and the demo (acting as the
+/// officer who started it, so their own unit's).
 /// </summary>
 internal sealed class EndOperation(SenningenDbContext db, Outbox outbox, AuditLog audit, OperationReader reader, ChangeFeed<OperationsChange> feed,
-    CurrentOfficer officer, Texts texts, TimeProvider clock)
+    CurrentOfficer officer, NeedToKnowGuard guard, Texts texts, TimeProvider clock)
 {
     public async Task<Outcome<OperationView>> EndAsync(Guid id, EndOperationRequest? request, CancellationToken ct)
     {
@@ -41,7 +44,9 @@ internal sealed class EndOperation(SenningenDbContext db, Outbox outbox, AuditLo
         }
 
         var operation = await db.Operations.Include(o => o.Units).FirstOrDefaultAsync(o => o.Id == id, ct);
-        if (operation is null)
+        // Ending needs the reach to change: a liaison officer who may read another unit's pursuit does not end it.
+        if (operation is null || !await guard.CheckAsync(Capability.Operations, AccessKind.Change, Owner.Of(operation.OwnerUnit, operation.HomeZone),
+                $"operation:{id}", ct))
         {
             return Failure.NotFound(texts, texts["ops.operation"]);
         }

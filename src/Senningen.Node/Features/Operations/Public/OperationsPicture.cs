@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Senningen.Core.Access;
 using Senningen.Core.Operations;
 using Senningen.Core.Treaty;
 using Senningen.Node.Common.Configuration;
 using Senningen.Node.Common.Persistence;
+using Senningen.Node.Common.Security;
 using Senningen.Node.Features.Operations.Data;
 
 namespace Senningen.Node.Features.Operations.Public;
@@ -21,13 +23,18 @@ public sealed record AbroadLine(Guid Id, string Type, string HomeZone, IReadOnly
 /// <summary>
 /// The operations part of the control room's picture (issue 21, point 9): counts and the first rows are computed in
 /// the database over the (status, received) and (status, started) indexes, so the dashboard stays fast with many rows.
+/// Each section holds only what the viewer's need to know covers, counts included: a patrol officer's dashboard does not
+/// show another unit's pursuit abroad, a control room sees the alerts of its own zones. The lines carry no suspect, vehicle
+/// or plate, so the picture is not audited; opening a line is.
 /// </summary>
-public sealed class OperationsPicture(SenningenDbContext db, ZoneDirectory zones, NodeSettings settings, TreatyCatalogue catalogue)
+public sealed class OperationsPicture(SenningenDbContext db, ZoneDirectory zones, NodeSettings settings, TreatyCatalogue catalogue, NeedToKnowGuard guard)
 {
+    private IQueryable<Alert> Alerts => db.Alerts.AsNoTracking().Within(guard.Scope(Capability.Alerts, AccessKind.Read), a => null, a => a.Zone);
+
     /// <summary>Alerts nobody acknowledged yet (open or escalated), oldest first: the age is what the room must act on.</summary>
     public async Task<PictureSection<AlertLine>> UnacknowledgedAlertsAsync(int top, string language, CancellationToken ct)
     {
-        var query = db.Alerts.AsNoTracking().Where(a => a.Status == AlertStatus.Open || a.Status == AlertStatus.Escalated);
+        var query = Alerts.Where(a => a.Status == AlertStatus.Open || a.Status == AlertStatus.Escalated);
         var count = await query.CountAsync(ct);
         var rows = count == 0 ? [] : await query.OrderBy(a => a.ReceivedAt).Take(top).ToListAsync(ct);
         return new(count, [.. rows.Select(a => Line(a, language))]);
@@ -36,7 +43,7 @@ public sealed class OperationsPicture(SenningenDbContext db, ZoneDirectory zones
     /// <summary>Foreign operations on this territory: one per operation (an operation seen in two zones has two alerts), newest first.</summary>
     public async Task<PictureSection<AlertLine>> ForeignOperationsAsync(int top, string language, CancellationToken ct)
     {
-        var query = db.Alerts.AsNoTracking().Where(a => a.Status != AlertStatus.Closed);
+        var query = Alerts.Where(a => a.Status != AlertStatus.Closed);
         var count = await query.Select(a => a.OperationId).Distinct().CountAsync(ct);
         var rows = count == 0 ? [] : await query.OrderByDescending(a => a.ReceivedAt).Take(top * 3).ToListAsync(ct);
         return new(count, [.. rows.DistinctBy(a => a.OperationId).Take(top).Select(a => Line(a, language))]);
@@ -46,7 +53,7 @@ public sealed class OperationsPicture(SenningenDbContext db, ZoneDirectory zones
     public async Task<PictureSection<AbroadLine>> AbroadAsync(int top, string language, CancellationToken ct)
     {
         var home = settings.Country;
-        var query = db.Operations.AsNoTracking()
+        var query = db.Operations.AsNoTracking().Within(guard.Scope(Capability.Operations, AccessKind.Read), o => o.OwnerUnit, o => o.HomeZone)
             .Where(o => o.Status == OperationStatus.Active && o.Units.Any(u => u.Country != null && u.Country != home));
         var count = await query.CountAsync(ct);
         var rows = count == 0 ? [] : await query.OrderByDescending(o => o.StartedAt).Take(top).Include(o => o.Units).ToListAsync(ct);

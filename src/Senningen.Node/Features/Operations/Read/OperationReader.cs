@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Senningen.Contracts.Operations;
+using Senningen.Core.Access;
 using Senningen.Core.Operations;
 using Senningen.Node.Common.Localization;
 using Senningen.Node.Common.Persistence;
+using Senningen.Node.Common.Security;
 using Senningen.Node.Features.Operations.Data;
 using Senningen.Node.Features.Operations.Timeline;
 
@@ -38,9 +40,16 @@ public sealed class OperationReader(SenningenDbContext db, Texts texts, Core.Tre
             .ToLookup(r => r.OperationId, r => new RefusedFixesView(r.Reason, texts.Get(language, $"ops.refused.reason.{r.Reason}"), r.Count, r.LastAt));
     }
 
-    public async Task<IReadOnlyList<OperationView>> ListAsync(bool activeOnly, int take, string language, CancellationToken ct)
+    /// <summary>The owner need to know judges the operation by; null when there is no such operation.</summary>
+    public async Task<Owner?> OwnerAsync(Guid id, CancellationToken ct) =>
+        await db.Operations.AsNoTracking().Where(o => o.Id == id).Select(o => new { o.OwnerUnit, o.HomeZone }).FirstOrDefaultAsync(ct) is { } row
+            ? Owner.Of(row.OwnerUnit, row.HomeZone)
+            : null;
+
+    /// <param name="scope">The reader's reach: the list holds only what it covers, filtered in the database so <paramref name="take"/> counts only those.</param>
+    public async Task<IReadOnlyList<OperationView>> ListAsync(AccessScope scope, bool activeOnly, int take, string language, CancellationToken ct)
     {
-        var query = db.Operations.AsNoTracking().Include(o => o.Units).AsQueryable();
+        var query = db.Operations.AsNoTracking().Include(o => o.Units).Within(scope, o => o.OwnerUnit, o => o.HomeZone);
         if (activeOnly)
         {
             query = query.Where(o => o.Status == OperationStatus.Active);

@@ -1,16 +1,19 @@
 using Senningen.Contracts.Operations;
+using Senningen.Core.Access;
 using Senningen.Node.Common.Audit;
 using Senningen.Node.Common.Errors;
 using Senningen.Node.Common.Localization;
 using Senningen.Node.Common.Officers;
+using Senningen.Node.Common.Security;
 
 namespace Senningen.Node.Features.Operations.Read;
 
 /// <summary>
-/// Reading this node's own operations, for the API and the console. An operation describes a suspect, so a read of
-/// one is audited as the current officer's.
+/// Reading this node's own operations, for the API and the console, within the reader's need to know: a list holds
+/// only the operations their reach covers, and another unit's operation is not found (an audited denial). An
+/// operation names vehicles, plates and often a suspect, so every read of one, in a list too, is audited.
 /// </summary>
-internal sealed class ReadOperations(OperationReader reader, AuditLog audit, CurrentOfficer officer, Texts texts)
+internal sealed class ReadOperations(OperationReader reader, AuditLog audit, CurrentOfficer officer, NeedToKnowGuard guard, Texts texts)
 {
     /// <summary>The list as the API asks for it: <c>active=true|false</c>, <c>take</c> 1 to 500 (50 when absent).</summary>
     public async Task<Outcome<OperationList>> ListAsync(string? active, string? take, CancellationToken ct)
@@ -23,16 +26,35 @@ internal sealed class ReadOperations(OperationReader reader, AuditLog audit, Cur
             return Failure.Invalid(validator.Errors);
         }
 
-        return new OperationList(await ListAsync(active == "true", count, ct));
+        return new OperationList(await ListAsync(active == "true", count, seen: null, ct));
     }
 
-    /// <summary>Newest first, in the reader's language; a list names no suspect, so it is not audited.</summary>
-    public Task<IReadOnlyList<OperationView>> ListAsync(bool activeOnly, int take, CancellationToken ct) =>
-        reader.ListAsync(activeOnly, take, Texts.CurrentLanguage, ct);
+    /// <summary>Newest first, in the reader's language, only those the reader may read.</summary>
+    /// <param name="seen">
+    /// Operations this reader was already shown (and audited for); the new ones are added. Null audits every one
+    /// listed; a live page passes its own set, so its reloads audit only what they add.
+    /// </param>
+    public async Task<IReadOnlyList<OperationView>> ListAsync(bool activeOnly, int take, ISet<Guid>? seen, CancellationToken ct)
+    {
+        var operations = await reader.ListAsync(guard.Scope(Capability.Operations, AccessKind.Read), activeOnly, take, Texts.CurrentLanguage, ct);
+        var unseen = operations.Where(o => seen?.Add(o.Id) ?? true).Select(o => $"operation:{o.Id}").ToList();
+        if (unseen.Count > 0)
+        {
+            await audit.WriteAsync(new AuditRecord(AuditActions.OperationRead, AuditOutcomes.Success, unseen,
+                Detail: $"list: {unseen.Count} operation(s) shown"), officer.Actor, ct);
+        }
+
+        return operations;
+    }
 
     /// <param name="audited">False when this reader's view of it is already audited (a live page reloading).</param>
     public async Task<Outcome<OperationView>> GetAsync(Guid id, bool audited, CancellationToken ct)
     {
+        if (!await MayReadAsync(id, ct))
+        {
+            return Failure.NotFound(texts, texts["ops.operation"]);
+        }
+
         var view = await reader.GetAsync(id, Texts.CurrentLanguage, ct);
         if (view is null)
         {
@@ -48,7 +70,20 @@ internal sealed class ReadOperations(OperationReader reader, AuditLog audit, Cur
         return view;
     }
 
-    /// <summary>Each unit's latest fixes for the live map (no suspect in them: not audited).</summary>
-    public Task<IReadOnlyDictionary<string, IReadOnlyList<PositionView>>> TracksAsync(Guid id, int perUnit, CancellationToken ct) =>
-        reader.TracksAsync(id, perUnit, ct);
+    /// <summary>
+    /// Each unit's latest fixes for the live map, of an operation the reader may read; empty otherwise. The page asks
+    /// for them right after the audited <see cref="GetAsync"/>, so they are neither audited nor denied a second time.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<PositionView>>> TracksAsync(Guid id, int perUnit, CancellationToken ct) =>
+        await reader.OwnerAsync(id, ct) is { } owner && guard.Allows(Capability.Operations, AccessKind.Read, owner)
+            ? await reader.TracksAsync(id, perUnit, ct)
+            : new Dictionary<string, IReadOnlyList<PositionView>>();
+
+    /// <summary>Whether the reader may change the operation (end it, post positions): the page offers the end form only then.</summary>
+    public async Task<bool> MayChangeAsync(Guid id, CancellationToken ct) =>
+        await reader.OwnerAsync(id, ct) is { } owner && guard.Allows(Capability.Operations, AccessKind.Change, owner);
+
+    /// <summary>A missing operation is plainly not found; another unit's is not found too, and the attempt is an audited denial.</summary>
+    private async Task<bool> MayReadAsync(Guid id, CancellationToken ct) =>
+        await reader.OwnerAsync(id, ct) is { } owner && await guard.CheckAsync(Capability.Operations, AccessKind.Read, owner, $"operation:{id}", ct);
 }

@@ -1,11 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Senningen.Contracts.Operations;
+using Senningen.Core.Access;
 using Senningen.Core.Operations;
 using Senningen.Node.Common.Audit;
 using Senningen.Node.Common.Errors;
 using Senningen.Node.Common.Localization;
 using Senningen.Node.Common.Officers;
 using Senningen.Node.Common.Persistence;
+using Senningen.Node.Common.Security;
 using Senningen.Node.Features.Operations.Alerts;
 using Senningen.Node.Features.Operations.Data;
 using Senningen.Node.Features.Operations.Lifecycle;
@@ -14,10 +16,11 @@ namespace Senningen.Node.Features.Operations.Report;
 
 /// <summary>
 /// The after-action report in one language, for the API and the report page: of an operation of this node once it
-/// is reported, or the partner's report kept with one of our alerts once the partner ended it. Every read is audited.
+/// is reported, or the partner's report kept with one of our alerts once the partner ended it. Every read is audited;
+/// an operation or alert outside the reader's need to know is not found, and the attempt an audited denial.
 /// </summary>
 internal sealed class ReadReport(SenningenDbContext db, ReportRenderer renderer, AuditLog audit, AlertReader alerts, CurrentOfficer officer,
-    Texts texts, TimeProvider clock)
+    NeedToKnowGuard guard, Texts texts, TimeProvider clock)
 {
     /// <param name="language">nl, fr, de or en; the reader's language when null.</param>
     public async Task<Outcome<AfterActionReport>> OfOperationAsync(Guid id, string? language, CancellationToken ct)
@@ -28,7 +31,8 @@ internal sealed class ReadReport(SenningenDbContext db, ReportRenderer renderer,
         }
 
         var operation = await db.Operations.AsNoTracking().Include(o => o.Units).FirstOrDefaultAsync(o => o.Id == id, ct);
-        if (operation is null)
+        if (operation is null || !await guard.CheckAsync(Capability.Operations, AccessKind.Read, Owner.Of(operation.OwnerUnit, operation.HomeZone),
+                $"operation:{id}", ct))
         {
             return Failure.NotFound(texts, texts["ops.operation"]);
         }
@@ -52,7 +56,7 @@ internal sealed class ReadReport(SenningenDbContext db, ReportRenderer renderer,
         }
 
         var alert = await db.Alerts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
-        if (alert is null)
+        if (alert is null || !await guard.CheckAsync(Capability.Alerts, AccessKind.Read, AlertReader.OwnerOf(alert), $"alert:{id}", ct))
         {
             return Failure.NotFound(texts, texts["alerts.alert"]);
         }
