@@ -94,14 +94,12 @@ internal sealed class ConsultationSearches(SenningenDbContext db, Outbox outbox,
     }
 
     /// <summary>
-    /// A search of the officer's unit with its answers so far, or null; a search outside the officer's reach is as unknown as
-    /// one that does not exist, and the attempt is an audited denial. A read is audited with the records it shows.
+    /// A search of the officer's unit with its answers so far, or null; a search outside the officer's reach (need to know)
+    /// is as unknown as one that does not exist, and the attempt is an audited denial. A read that shows records is audited
+    /// once with them; before any answer it shows no one's data (the criteria stay with the start's audit entry).
     /// </summary>
-    /// <param name="shown">
-    /// Records the caller has already shown and audited (a page following a search as answers arrive): it writes again only
-    /// when more arrive. Null for a fresh read (the API), which is audited even before any answer: it shows the purpose and case.
-    /// </param>
-    public async Task<ConsultationSearchView?> FindAsync(Guid id, CancellationToken ct, int? shown = null)
+    /// <param name="shown">Records the caller has already shown and audited (a page following a search as answers arrive).</param>
+    public async Task<ConsultationSearchView?> FindAsync(Guid id, CancellationToken ct, int shown = 0)
     {
         var search = await db.ConsultationSearches.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct);
         if (search is null
@@ -113,7 +111,7 @@ internal sealed class ConsultationSearches(SenningenDbContext db, Outbox outbox,
         var answers = await db.ConsultationAnswers.AsNoTracking().Where(a => a.SearchId == id).ToListAsync(ct);
         var view = View(search, answers, clock.GetUtcNow());
         var records = view.Partners.SelectMany(p => p.Items.Select(i => $"{p.Country}:{i.Reference}")).ToList();
-        if (shown is null || records.Count > shown)
+        if (records.Count > shown)
         {
             await audit.WriteAsync(new AuditRecord(AuditActions.ConsultationRead, AuditOutcomes.Success, [$"consultation:{id}", .. records],
                 search.Purpose, search.CaseReference, Detail: $"{records.Count} record(s) shown"), cancellationToken: ct);
