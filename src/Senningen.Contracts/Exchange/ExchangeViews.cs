@@ -35,8 +35,14 @@ public sealed record ExchangeMessageView(
 /// <summary>A page of messages, newest first.</summary>
 public sealed record ExchangeMessagePage(IReadOnlyList<ExchangeMessageView> Messages, int Page, int PageSize, long Total);
 
-/// <summary>A message with its signed envelope and receipt: the proof of who said what when.</summary>
-public sealed record ExchangeMessageDetail(ExchangeMessageView Message, EnvelopeWire Envelope, ReceiptWire? Receipt);
+/// <summary>
+/// A message with its signed envelope and receipt: the proof of who said what when. When <see cref="PayloadRedacted"/>, the
+/// envelope's payload is a marker instead of personal data the reader has no need to know (the signature covers the original).
+/// </summary>
+public sealed record ExchangeMessageDetail(ExchangeMessageView Message, EnvelopeWire Envelope, ReceiptWire? Receipt)
+{
+    public bool PayloadRedacted { get; init; }
+}
 
 /// <summary>Body of <c>POST /api/v1/exchange/ping</c>.</summary>
 public sealed record PingRequest(string? Partner, string? Note);

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Senningen.Contracts.Anpr;
+using Senningen.Contracts.Users;
 using Senningen.Node.Common.Audit;
 using Senningen.Node.Common.Officers;
 using Senningen.Node.Features.Anpr.Hits;
@@ -36,7 +37,7 @@ public sealed class ConsoleUseCaseTests : IAsyncLifetime
         using var gateway = await _node.SignedInAsync("officer");
         await ImportCsvAsync(desk, string.Join('\n', CsvHeader, Line("1-KLM-385", "sis-seizure", "BE")));
         var hit = (await SendAsync(gateway, Read(PoliceCamera, "1-KLM-385"))).Hits.ShouldHaveSingleItem();
-        await using var circuit = CircuitOf("controlroom");
+        await using var circuit = CircuitOf("controlroom", Roles.ControlRoom, "BE-VAN");
         var board = circuit.ServiceProvider.GetRequiredService<PerCall<HitReader>>();
         var acknowledgements = circuit.ServiceProvider.GetRequiredService<PerCall<HitAcknowledgements>>();
         var shown = new HashSet<Guid>();
@@ -68,7 +69,7 @@ public sealed class ConsoleUseCaseTests : IAsyncLifetime
         var now = DateTimeOffset.UtcNow;
         PlateReadInput At(string plate, int seconds) => Read(PoliceCamera, plate) with { ObservedAt = now.AddSeconds(seconds) };
         await SendAsync(gateway, At("1-SZE-001", -50), At("1-SZE-002", -40), At("1-CHK-001", -30), At("1-CHK-002", -20), At("1-RPT-001", -10));
-        await using var circuit = CircuitOf("controlroom");
+        await using var circuit = CircuitOf("controlroom", Roles.ControlRoom, "BE-VAN");
         var board = circuit.ServiceProvider.GetRequiredService<PerCall<HitReader>>();
 
         var all = await board.RunAsync(r => r.BoardAsync(HitBoardQuery.Default, new HashSet<Guid>(), Ct));
@@ -85,7 +86,7 @@ public sealed class ConsoleUseCaseTests : IAsyncLifetime
     [Fact]
     public async Task EachCall_HasAScopeOfItsOwn_InWhichTheCircuitsOfficerActs()
     {
-        await using var circuit = CircuitOf("liaison");
+        await using var circuit = CircuitOf("liaison", Roles.LiaisonOfficer);
         var officer = circuit.ServiceProvider.GetRequiredService<PerCall<CurrentOfficer>>();
 
         var first = await officer.RunAsync(o => Task.FromResult(o));
@@ -100,11 +101,12 @@ public sealed class ConsoleUseCaseTests : IAsyncLifetime
         audited.ShouldHaveSingleItem().ShouldBe(new { Actor = "liaison", Detail = (string?)$"{entries.Count} entries (hotlist page)" });
     }
 
-    /// <summary>The circuit's scope, its officer signed in as the console's circuit handler would set it.</summary>
-    private AsyncServiceScope CircuitOf(string user)
+    /// <summary>The circuit's scope, its officer signed in as the console's circuit handler would set it: name, role and, for a control room, its zones (need to know).</summary>
+    private AsyncServiceScope CircuitOf(string user, string role, string? zones = null)
     {
         var scope = _node.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<CurrentOfficer>().Use(new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, user)], "test")));
+        Claim[] claims = [new(ClaimTypes.Name, user), new(ClaimTypes.Role, role), .. zones is null ? [] : new[] { new Claim(Actor.ZonesClaim, zones) }];
+        scope.ServiceProvider.GetRequiredService<CurrentOfficer>().Use(new ClaimsPrincipal(new ClaimsIdentity(claims, "test")));
         return scope;
     }
 }

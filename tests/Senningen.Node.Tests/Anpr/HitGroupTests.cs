@@ -34,9 +34,10 @@ public sealed class HitGroupTests
             Seen(PoliceCamera, "1-KLM-385", -50), Seen(SecondCamera, "1-KLM-385", -20), Seen(PoliceCamera, "1-KLM-385", -30),
             Seen(PoliceCamera, "1-RPT-001", -1), Seen(PoliceCamera, "1-RPT-001", -2), Seen(SecondCamera, "1-RPT-001", -3),
             Seen(SecondCamera, "1-DSC-002", -10), Seen(PoliceCamera, "1-STP-003", -5));
-        using var controlRoom = await node.SignedInAsync("controlroom");
+        // Two cameras in two control rooms' zones: the desk sees both (need to know).
+        using var desk = await node.SignedInAsync("liaison");
 
-        var page = await GroupsAsync(controlRoom, "");
+        var page = await GroupsAsync(desk, "");
 
         page.Groups.Select(g => (g.EntryPlate, g.Action, g.Count)).ShouldBe(
         [
@@ -51,11 +52,11 @@ public sealed class HitGroupTests
             .ShouldBe(page.Groups.Select(g => new HitGroupOrder(AnprNames.Actions[g.Action], g.LastSeen, g.EntryId))
                 .Order(Comparer<HitGroupOrder>.Create(HitUrgencies.CompareForBoard)));
 
-        (await GroupsAsync(controlRoom, "?action=report-only")).Groups.ShouldHaveSingleItem().EntryPlate.ShouldBe("1RPT001");
-        (await GroupsAsync(controlRoom, "?category=sis-discreet-check")).Groups.ShouldHaveSingleItem().EntryPlate.ShouldBe("1DSC002");
-        var atSecond = await GroupsAsync(controlRoom, $"?camera={SecondCamera}");
+        (await GroupsAsync(desk, "?action=report-only")).Groups.ShouldHaveSingleItem().EntryPlate.ShouldBe("1RPT001");
+        (await GroupsAsync(desk, "?category=sis-discreet-check")).Groups.ShouldHaveSingleItem().EntryPlate.ShouldBe("1DSC002");
+        var atSecond = await GroupsAsync(desk, $"?camera={SecondCamera}");
         atSecond.Groups.Select(g => (g.EntryPlate, g.Count)).ShouldBe([("1KLM385", 1), ("1DSC002", 1), ("1RPT001", 1)]);
-        (await GroupsAsync(controlRoom, "?state=acknowledged")).Total.ShouldBe(0);
+        (await GroupsAsync(desk, "?state=acknowledged")).Total.ShouldBe(0);
     }
 
     [Theory]
@@ -67,27 +68,28 @@ public sealed class HitGroupTests
         using var gateway = await node.SignedInAsync("officer");
         await SendAsync(gateway, Seen(PoliceCamera, "1-KLM-385", -9));
         await SendAsync(gateway, Seen(SecondCamera, "1-KLM-385", -8));
-        using var controlRoom = await node.SignedInAsync("controlroom");
-        var seen = (await GroupsAsync(controlRoom, "")).Groups.ShouldHaveSingleItem();
+        // Two cameras in two control rooms' zones: the desk sees both (need to know).
+        using var desk = await node.SignedInAsync("liaison");
+        var seen = (await GroupsAsync(desk, "")).Groups.ShouldHaveSingleItem();
         var later = (await SendAsync(gateway, Seen(PoliceCamera, "1-KLM-385", -1))).Hits.ShouldHaveSingleItem();
 
-        var response = await controlRoom.PostAsJsonAsync($"api/v1/anpr/hits/{seen.LatestHitId}/acknowledge-group", new AcknowledgeHitRequest("unit 31 sent"), Ct);
+        var response = await desk.PostAsJsonAsync($"api/v1/anpr/hits/{seen.LatestHitId}/acknowledge-group", new AcknowledgeHitRequest("unit 31 sent"), Ct);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Ct));
         var done = (await response.Content.ReadFromJsonAsync<HitGroupAcknowledged>(Ct))!;
-        (done.HitIds.Count, done.AcknowledgedBy, done.HitIds.Contains(seen.LatestHitId)).ShouldBe((2, "controlroom", true));
-        var open = (await GroupsAsync(controlRoom, "")).Groups.ShouldHaveSingleItem();
+        (done.HitIds.Count, done.AcknowledgedBy, done.HitIds.Contains(seen.LatestHitId)).ShouldBe((2, "liaison", true));
+        var open = (await GroupsAsync(desk, "")).Groups.ShouldHaveSingleItem();
         (open.Count, open.LatestHitId).ShouldBe((1, later.Id));
-        var all = (await GroupsAsync(controlRoom, "?state=all")).Groups.ShouldHaveSingleItem();
+        var all = (await GroupsAsync(desk, "?state=all")).Groups.ShouldHaveSingleItem();
         (all.Count, all.Unacknowledged).ShouldBe((3, 1));
-        (await GroupsAsync(controlRoom, "?state=acknowledged")).Groups.ShouldHaveSingleItem().Count.ShouldBe(2);
+        (await GroupsAsync(desk, "?state=acknowledged")).Groups.ShouldHaveSingleItem().Count.ShouldBe(2);
         var audited = await QueryAsync(node, db => db.AuditEntries.Where(e => e.Action == AuditActions.AnprHitAcknowledged)
             .Select(e => new { e.Records, e.Detail, e.Actor }).ToListAsync(Ct));
         var entry = audited.ShouldHaveSingleItem();
         entry.Records.Split('\n').ShouldBe(done.HitIds.Select(id => $"hit:{id}"), ignoreOrder: true);
-        (entry.Detail, entry.Actor).ShouldBe(("unit 31 sent", "controlroom"));
+        (entry.Detail, entry.Actor).ShouldBe(("unit 31 sent", "liaison"));
 
-        var again = await controlRoom.PostAsJsonAsync($"api/v1/anpr/hits/{seen.LatestHitId}/acknowledge-group", new AcknowledgeHitRequest(null), Ct);
+        var again = await desk.PostAsJsonAsync($"api/v1/anpr/hits/{seen.LatestHitId}/acknowledge-group", new AcknowledgeHitRequest(null), Ct);
         again.StatusCode.ShouldBe(HttpStatusCode.Conflict);
     }
 

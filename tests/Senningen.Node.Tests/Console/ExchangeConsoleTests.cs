@@ -71,6 +71,7 @@ public sealed class ExchangeConsoleTests : IAsyncLifetime
     [Theory]
     [InlineData("controlroom", true)]
     [InlineData("admin", true)]
+    [InlineData("liaison", true)]
     [InlineData("officer", false)]
     [InlineData("dpo", false)]
     public async Task NavMenu_ShowsTheExchangeLinkOnlyToThoseWhoMayOpenIt(string username, bool shown)

@@ -30,7 +30,9 @@ public static class Policies
         options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
         options.AddPolicy(DataProtection, p => p.RequireRole(Roles.DataProtectionOfficer));
         options.AddPolicy(AuditVerify, p => p.RequireRole(Roles.DataProtectionOfficer, Roles.Admin));
-        options.AddPolicy(ExchangeMonitor, p => p.RequireRole(Roles.Admin, Roles.ControlRoom));
+        // Message metadata for those who run the exchange or work its traffic (the desk handles partners' messages); payloads
+        // with personal data only as need to know allows.
+        options.AddPolicy(ExchangeMonitor, p => p.RequireRole(Roles.Admin, Roles.ControlRoom, Roles.LiaisonOfficer));
         options.AddPolicy(Operations, p => p.RequireRole(Roles.Officer, Roles.ControlRoom, Roles.LiaisonOfficer));
         // The partner's control rooms, and the national desk (liaison) that an unacknowledged alert escalates to.
         options.AddPolicy(Alerts, p => p.RequireRole(Roles.ControlRoom, Roles.LiaisonOfficer));

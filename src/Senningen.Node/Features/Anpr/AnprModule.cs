@@ -21,7 +21,7 @@ internal static class AnprModule
         services.AddSingleton(AnprSettings.Read(configuration, settings));
         services.AddSingleton<LiveHotlist>();
         services.AddHostedService<HotlistRefresher>();
-        services.AddScoped<ReadIngest>().AddScoped<HitRecorder>().AddScoped<HotlistImporter>();
+        services.AddScoped<ReadIngest>().AddScoped<HitRecorder>().AddScoped<HotlistImporter>().AddSingleton<HitZones>();
         services.AddScoped<HotlistReader>().AddScoped<HotlistRemoval>().AddScoped<HitReader>().AddScoped<HitAcknowledgements>().AddScoped<CameraRegistry>();
         services.AddMessageType<HitPayload, HitHandler>(HitPayload.Type, 1);
         services.AddSingleton(AnprLegalRules.Read(configuration, settings));

@@ -31,7 +31,7 @@ internal static class ConsultationModule
         consultation.MapPost("/searches", StartSearch.HandleAsync).RequireAuthorization(Policies.Consultation)
             .WithSummary("Searches the partners' registers (persons, vehicles, documents, records) in a treaty context; 202 with the search to follow. Audited.");
         consultation.MapGet("/searches/{id:guid}", ReadSearch.HandleAsync).RequireAuthorization(Policies.Consultation)
-            .WithSummary("A search of yours and each partner's answer (waiting, answered, no-answer). Audited.");
+            .WithSummary("A search of your unit and each partner's answer (waiting, answered, no-answer); another unit's is a 404 and an audited denial. Audited.");
         consultation.MapGet("/log", ConsultationLogEndpoints.ListAsync).RequireAuthorization(Policies.DataProtection)
             .WithSummary("For the DPO: consultations asked by this node's users and partners' consultations this node answered, from the audit log (default: the last 7 days). Audited.");
         consultation.MapGet("/log/{id:guid}", ConsultationLogEndpoints.TrailAsync).RequireAuthorization(Policies.DataProtection)

@@ -24,7 +24,7 @@ internal static class ExchangeModule
 {
     public static WebApplicationBuilder AddExchange(this WebApplicationBuilder builder)
     {
-        builder.Services.AddScoped<ExchangeMonitor>().AddScoped<IExchangeStatus>(sp => sp.GetRequiredService<ExchangeMonitor>()).AddScoped<PingPartner>();
+        builder.Services.AddSingleton<PayloadPrivacy>().AddScoped<ExchangeMonitor>().AddScoped<IExchangeStatus>(sp => sp.GetRequiredService<ExchangeMonitor>()).AddScoped<PingPartner>();
         return builder;
     }
 

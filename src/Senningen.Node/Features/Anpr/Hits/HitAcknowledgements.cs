@@ -1,11 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Senningen.Contracts.Anpr;
+using Senningen.Core.Access;
 using Senningen.Node.Common.Audit;
 using Senningen.Node.Common.Errors;
 using Senningen.Node.Common.Live;
 using Senningen.Node.Common.Localization;
 using Senningen.Node.Common.Officers;
 using Senningen.Node.Common.Persistence;
+using Senningen.Node.Common.Security;
 using Senningen.Node.Features.Anpr.Data;
 
 namespace Senningen.Node.Features.Anpr.Hits;
@@ -20,10 +22,11 @@ internal sealed record GroupAcknowledgeOutcome(HitGroupAcknowledged? Acknowledge
 /// The control room has seen a hit and acts on the entry's action: acknowledged once, by the current officer, audited,
 /// and every open hit board is told. A hit acknowledged meanwhile (here or by another instance) is a conflict. A group is
 /// acknowledged through its latest hit the operator saw: that hit and the earlier ones of its entry, never a later
-/// sighting the operator has not seen yet.
+/// sighting the operator has not seen yet. A hit outside the officer's reach to change (need to know: the zone of another
+/// control room) is not found, with an audited denial, and a group covers only the hits within that reach.
 /// </summary>
-internal sealed class HitAcknowledgements(SenningenDbContext db, AuditLog audit, ChangeFeed<HitsChanged> feed, CurrentOfficer officer, Texts texts,
-    TimeProvider clock)
+internal sealed class HitAcknowledgements(SenningenDbContext db, AuditLog audit, ChangeFeed<HitsChanged> feed, CurrentOfficer officer,
+    NeedToKnowGuard guard, Texts texts, TimeProvider clock)
 {
     public const string AlreadyAcknowledged = "already-acknowledged";
 
@@ -36,7 +39,7 @@ internal sealed class HitAcknowledgements(SenningenDbContext db, AuditLog audit,
         }
 
         var hit = await db.AnprHits.FirstOrDefaultAsync(h => h.Id == id, ct);
-        if (hit is null)
+        if (hit is null || !await guard.CheckAsync(Capability.AnprHits, AccessKind.Change, Owner.Of(null, hit.Zone), $"hit:{id}", ct))
         {
             return new AcknowledgeOutcome(null, StatusCodes.Status404NotFound,
                 new FieldError("id", "not-found", texts["problem.not-found.detail", texts["anpr.hit"]]));
@@ -80,13 +83,14 @@ internal sealed class HitAcknowledgements(SenningenDbContext db, AuditLog audit,
         }
 
         var latest = await db.AnprHits.AsNoTracking().FirstOrDefaultAsync(h => h.Id == hitId, ct);
-        if (latest is null)
+        if (latest is null || !await guard.CheckAsync(Capability.AnprHits, AccessKind.Change, Owner.Of(null, latest.Zone), $"hit:{hitId}", ct))
         {
             return new GroupAcknowledgeOutcome(null, StatusCodes.Status404NotFound,
                 new FieldError("id", "not-found", texts["problem.not-found.detail", texts["anpr.hit"]]));
         }
 
-        var hits = await db.AnprHits.Where(h => h.EntryId == latest.EntryId && h.Owner == latest.Owner && h.AcknowledgedAt == null
+        // The same entry seen in another control room's zone stays that control room's to acknowledge.
+        var hits = await db.AnprHits.Within(guard.Scope(Capability.AnprHits, AccessKind.Change), h => null, h => h.Zone).Where(h => h.EntryId == latest.EntryId && h.Owner == latest.Owner && h.AcknowledgedAt == null
             && h.ReceivedAt <= latest.ReceivedAt).OrderBy(h => h.ReceivedAt).ToListAsync(ct);
         if (hits.Count == 0)
         {

@@ -1,9 +1,11 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Senningen.Contracts.Anpr;
+using Senningen.Core.Access;
 using Senningen.Core.Anpr;
 using Senningen.Core.Countries;
 using Senningen.Node.Common.Persistence;
+using Senningen.Node.Common.Security;
 using Senningen.Node.Features.Anpr.Data;
 
 namespace Senningen.Node.Features.Anpr.Hits;
@@ -34,9 +36,12 @@ internal sealed record CameraChoice(string Id, string Name);
 /// </summary>
 internal static class HitGroups
 {
-    public static IQueryable<Hit> Filtered(SenningenDbContext db, DateTimeOffset since, HitBoardQuery query)
+    /// <summary>The hits a reader may see (need to know): a hit has no unit, only the control-room zone it happened in.</summary>
+    public static IQueryable<Hit> Visible(SenningenDbContext db, AccessScope scope) => db.AnprHits.AsNoTracking().Within(scope, h => null, h => h.Zone);
+
+    public static IQueryable<Hit> Filtered(SenningenDbContext db, AccessScope scope, DateTimeOffset since, HitBoardQuery query)
     {
-        var hits = db.AnprHits.AsNoTracking().Where(h => h.ReceivedAt >= since);
+        var hits = Visible(db, scope).Where(h => h.ReceivedAt >= since);
         hits = query.State switch
         {
             HitState.Unacknowledged => hits.Where(h => h.AcknowledgedAt == null),
@@ -56,9 +61,10 @@ internal static class HitGroups
         return query.CameraId is { } camera ? hits.Where(h => h.CameraId == camera) : hits;
     }
 
-    public static async Task<HitGroupPage> PageAsync(SenningenDbContext db, DateTimeOffset since, HitBoardQuery query, CancellationToken ct)
+    public static async Task<HitGroupPage> PageAsync(SenningenDbContext db, AccessScope scope, DateTimeOffset since, HitBoardQuery query,
+        CancellationToken ct)
     {
-        var hits = Filtered(db, since, query);
+        var hits = Filtered(db, scope, since, query);
         var grouped = hits.GroupBy(h => new { h.Owner, h.EntryId }).Select(g => new GroupRow
         {
             Owner = g.Key.Owner,
@@ -91,9 +97,10 @@ internal static class HitGroups
     }
 
     /// <summary>The cameras that raised hits since a moment, by name: the board's camera filter.</summary>
-    public static async Task<IReadOnlyList<CameraChoice>> CamerasAsync(SenningenDbContext db, DateTimeOffset since, CancellationToken ct)
+    public static async Task<IReadOnlyList<CameraChoice>> CamerasAsync(SenningenDbContext db, AccessScope scope, DateTimeOffset since,
+        CancellationToken ct)
     {
-        var cameras = await db.AnprHits.AsNoTracking().Where(h => h.ReceivedAt >= since)
+        var cameras = await Visible(db, scope).Where(h => h.ReceivedAt >= since)
             .Select(h => new { h.CameraId, h.CameraName }).Distinct().ToListAsync(ct);
         return [.. cameras.DistinctBy(c => c.CameraId).Select(c => new CameraChoice(c.CameraId, c.CameraName))
             .OrderBy(c => c.Name, StringComparer.CurrentCulture).ThenBy(c => c.Id, StringComparer.Ordinal)];

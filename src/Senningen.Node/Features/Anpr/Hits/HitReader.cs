@@ -1,12 +1,14 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Senningen.Contracts.Anpr;
+using Senningen.Core.Access;
 using Senningen.Core.Anpr;
 using Senningen.Node.Common.Audit;
 using Senningen.Node.Common.Errors;
 using Senningen.Node.Common.Localization;
 using Senningen.Node.Common.Officers;
 using Senningen.Node.Common.Persistence;
+using Senningen.Node.Common.Security;
 using Senningen.Node.Features.Anpr.Data;
 
 namespace Senningen.Node.Features.Anpr.Hits;
@@ -25,10 +27,13 @@ internal sealed record HitBoard(HitGroupPage Page, IReadOnlyList<HitGroupView> U
 
 /// <summary>
 /// Hits received on this node: newest first (at most 1,000), or grouped by hotlist entry (the board). Hits hold personal data (a plate, where and when it was
-/// seen): every read of them is audited, as the current officer.
+/// seen): every read of them is audited, as the current officer. Each list holds only the hits the reader's need to know
+/// covers (a control room its zones', the desk and the DPO all), filtered in the database.
 /// </summary>
-internal sealed class HitReader(SenningenDbContext db, AuditLog audit, CurrentOfficer officer, Texts texts, TimeProvider clock)
+internal sealed class HitReader(SenningenDbContext db, AuditLog audit, CurrentOfficer officer, NeedToKnowGuard guard, Texts texts, TimeProvider clock)
 {
+    private AccessScope Scope => guard.Scope(Capability.AnprHits, AccessKind.Read);
+
     /// <summary>The API's list: hits since a moment (ISO 8601; the last 24 hours when none is given), all of them audited.</summary>
     public async Task<HitsOutcome> ListAsync(string? since, CancellationToken ct)
     {
@@ -58,7 +63,7 @@ internal sealed class HitReader(SenningenDbContext db, AuditLog audit, CurrentOf
             return new HitGroupsOutcome(null, v.Errors);
         }
 
-        var page = await HitGroups.PageAsync(db, since, query, ct);
+        var page = await HitGroups.PageAsync(db, Scope, since, query, ct);
         await audit.WriteAsync(new AuditRecord(AuditActions.AnprHitRead, AuditOutcomes.Success, [.. page.Groups.Select(g => $"hit:{g.LatestHitId}")],
             Detail: $"{page.Groups.Count} of {page.Total} hit group(s) since {since:O} (state={filter.State}, category={filter.Category}, "
                 + $"action={filter.Action}, camera={filter.Camera}, page={query.Page})"), officer.Actor, ct);
@@ -73,10 +78,10 @@ internal sealed class HitReader(SenningenDbContext db, AuditLog audit, CurrentOf
     public async Task<HitBoard> BoardAsync(HitBoardQuery query, ISet<Guid> shown, CancellationToken ct)
     {
         var since = clock.GetUtcNow().AddHours(-12);
-        var page = await HitGroups.PageAsync(db, since, query, ct);
+        var page = await HitGroups.PageAsync(db, Scope, since, query, ct);
         // The default board's first page starts with the most urgent groups: no second query for the banner then.
         var urgent = query.Page == 1 && query with { Page = 1, PageSize = HitBoardQuery.BoardPageSize } == HitBoardQuery.Default
-            ? page.Groups : (await HitGroups.PageAsync(db, since, HitBoardQuery.Default with { PageSize = UrgentShown }, ct)).Groups;
+            ? page.Groups : (await HitGroups.PageAsync(db, Scope, since, HitBoardQuery.Default with { PageSize = UrgentShown }, ct)).Groups;
         var banner = urgent.Take(UrgentShown).Where(g => HitUrgencies.Of(AnprNames.Actions[g.Action]) != HitUrgency.Report).ToList();
         var unseen = page.Groups.Concat(banner).Where(g => shown.Add(g.LatestHitId)).Select(g => $"hit:{g.LatestHitId}").ToList();
         if (unseen.Count > 0)
@@ -84,7 +89,7 @@ internal sealed class HitReader(SenningenDbContext db, AuditLog audit, CurrentOf
             await audit.WriteAsync(new AuditRecord(AuditActions.AnprHitRead, AuditOutcomes.Success, unseen, Detail: "hit board"), officer.Actor, ct);
         }
 
-        return new HitBoard(page, banner, await HitGroups.CamerasAsync(db, since, ct));
+        return new HitBoard(page, banner, await HitGroups.CamerasAsync(db, Scope, since, ct));
     }
 
     /// <summary>How many groups still to acknowledge the board's banner holds at most: it calls, the board lists.</summary>
@@ -117,7 +122,7 @@ internal sealed class HitReader(SenningenDbContext db, AuditLog audit, CurrentOf
 
     private async Task<List<HitView>> QueryAsync(DateTimeOffset since, CancellationToken ct)
     {
-        var rows = await db.AnprHits.AsNoTracking().Where(h => h.ReceivedAt >= since).OrderByDescending(h => h.ReceivedAt).Take(1000).ToListAsync(ct);
+        var rows = await HitGroups.Visible(db, Scope).Where(h => h.ReceivedAt >= since).OrderByDescending(h => h.ReceivedAt).Take(1000).ToListAsync(ct);
         return [.. rows.Select(HitViews.From)];
     }
 }

@@ -14,13 +14,14 @@ namespace Senningen.Node.Features.Anpr.Hits;
 /// Puts a hit of one of this node's cameras into the current unit of work: the hit row, its audit entry and, when the
 /// entry belongs to an ANPR-exchange partner, the <c>anpr.hit</c> message to that partner.
 /// </summary>
-internal sealed class HitRecorder(SenningenDbContext db, Outbox outbox, AuditLog audit, AnprSettings anpr, NodeSettings settings)
+internal sealed class HitRecorder(SenningenDbContext db, Outbox outbox, AuditLog audit, AnprSettings anpr, NodeSettings settings, HitZones zones)
 {
     public async Task<Hit> RecordAsync(CheckedRead read, HotlistHit match, DateTimeOffset now, Actor actor, CancellationToken ct)
     {
         var owner = match.Owner;
         var sendTo = owner != settings.Country && anpr.ExchangesWith(owner) && settings.Partners.Any(p => p.Country == owner)
             ? owner : (CountryCode?)null;
+        var (lat, lon) = (read.Lat ?? read.Camera.Lat, read.Lon ?? read.Camera.Lon);
         var hit = new Hit
         {
             Id = Guid.CreateVersion7(now),
@@ -29,8 +30,9 @@ internal sealed class HitRecorder(SenningenDbContext db, Outbox outbox, AuditLog
             Country = read.Country,
             Confidence = read.Read.Candidates[match.Candidate].Confidence,
             ObservedAt = read.Read.At.AsStored(),
-            Lat = read.Lat ?? read.Camera.Lat,
-            Lon = read.Lon ?? read.Camera.Lon,
+            Lat = lat,
+            Lon = lon,
+            Zone = zones.Of(lat, lon),
             CameraId = read.Camera.Id,
             CameraName = read.Camera.Name,
             Source = read.Camera.Source,

@@ -7,6 +7,7 @@ using Senningen.Node.Common.Exchange.Data;
 using Senningen.Node.Common.Live;
 using Senningen.Node.Common.Persistence;
 using Senningen.Node.Features.Anpr.Data;
+using Senningen.Node.Features.Anpr.Hits;
 
 namespace Senningen.Node.Features.Anpr.Messages;
 
@@ -17,7 +18,8 @@ namespace Senningen.Node.Features.Anpr.Messages;
 /// entry, found by what makes an entry unique (owner, plate, category). When this node has no such entry any more,
 /// the partner matched on a stale copy of the shared list: the hit is still shown, and the audit entry says so.
 /// </summary>
-internal sealed class HitHandler(AuditLog audit, AnprSettings anpr, NodeSettings settings, ChangeFeed<HitsChanged> feed, TimeProvider clock) : IMessageHandler<HitPayload>
+internal sealed class HitHandler(AuditLog audit, AnprSettings anpr, NodeSettings settings, HitZones zones, ChangeFeed<HitsChanged> feed,
+    TimeProvider clock) : IMessageHandler<HitPayload>
 {
     public async Task HandleAsync(InboxMessage message, HitPayload p, SenningenDbContext db, CancellationToken cancellationToken)
     {
@@ -39,7 +41,7 @@ internal sealed class HitHandler(AuditLog audit, AnprSettings anpr, NodeSettings
         var hit = new Hit
         {
             Id = p.HitId, Plate = p.Plate, CanonicalKey = Core.Anpr.Plate.TryParse(p.Plate, out var plate) ? plate.Key.ToString() : "",
-            Country = p.Country, Confidence = p.Confidence, ObservedAt = p.ObservedAt, Lat = p.Lat, Lon = p.Lon,
+            Country = p.Country, Confidence = p.Confidence, ObservedAt = p.ObservedAt, Lat = p.Lat, Lon = p.Lon, Zone = zones.Of(p.Lat, p.Lon),
             CameraId = p.CameraId, CameraName = p.CameraName, Source = p.Source == "partner" ? CameraSource.Partner : CameraSource.Police,
             EntryId = own?.ToString() ?? p.EntryId, EntryPlate = p.EntryPlate, Category = category, Action = AnprNames.Actions[p.Action],
             Owner = country, Score = p.Score, Confusions = string.Join('\n', p.Confusions),

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Senningen.Contracts.Consultation;
 using Senningen.Contracts.Users;
+using Senningen.Core.Access;
 using Senningen.Core.Consultation;
 using Senningen.Core.Treaty;
 using Senningen.Node.Common.Audit;
@@ -12,6 +13,7 @@ using Senningen.Node.Common.Localization;
 using Senningen.Node.Common.Officers;
 using Senningen.Node.Common.Persistence;
 using Senningen.Node.Common.Persistence.Converters;
+using Senningen.Node.Common.Security;
 using Senningen.Node.Features.Consultation.Data;
 using Senningen.Node.Features.Consultation.Messages;
 
@@ -22,7 +24,7 @@ internal sealed record StartOutcome(ConsultationSearchView? Search, IReadOnlyLis
 
 /// <summary>Starting a search and following its answers, shared by the API and the console page, in the current officer's name.</summary>
 internal sealed class ConsultationSearches(SenningenDbContext db, Outbox outbox, AuditLog audit, TreatyCatalogue catalogue, NodeSettings node,
-    ConsultationSettings settings, CurrentOfficer officer, Texts texts, TimeProvider clock)
+    ConsultationSettings settings, CurrentOfficer officer, NeedToKnowGuard guard, Texts texts, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -91,14 +93,18 @@ internal sealed class ConsultationSearches(SenningenDbContext db, Outbox outbox,
         return new StartOutcome(View(row, [], now), [], null);
     }
 
-    /// <summary>The officer's own search with its answers so far, or null; a read that shows records is audited with them.</summary>
+    /// <summary>
+    /// A search of the officer's unit with its answers so far, or null; a search outside the officer's reach (need to know)
+    /// is as unknown as one that does not exist, and the attempt is an audited denial. A read that shows records is audited
+    /// once with them; before any answer it shows no one's data (the criteria stay with the start's audit entry).
+    /// </summary>
     /// <param name="shown">Records the caller has already shown and audited (a page following a search as answers arrive).</param>
     public async Task<ConsultationSearchView?> FindAsync(Guid id, CancellationToken ct, int shown = 0)
     {
         var search = await db.ConsultationSearches.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct);
-        if (search is null || search.RequestedBy != officer.Name)
+        if (search is null
+            || !await guard.CheckAsync(Capability.Consultation, AccessKind.Read, Owner.Of(search.OwnerUnit, null), $"consultation:{id}", ct))
         {
-            // Someone else's search is as unknown as a search that does not exist.
             return null;
         }
 

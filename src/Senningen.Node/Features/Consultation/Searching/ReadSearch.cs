@@ -7,8 +7,9 @@ namespace Senningen.Node.Features.Consultation.Searching;
 
 /// <summary>
 /// <c>GET /api/v1/consultation/searches/{id}</c>: the search and each partner's state (waiting until the deadline,
-/// answered, or no-answer after it). Only the officer who searched may read it; every read that shows records is
-/// audited with them (<see cref="ConsultationSearches.FindAsync"/>).
+/// answered, or no-answer after it). A search belongs to the unit of the officer who started it: outside the reader's
+/// reach (need to know) it is a 404 like a missing one, with an audited denial; every read that shows records is audited once
+/// with them (<see cref="ConsultationSearches.FindAsync"/>).
 /// </summary>
 internal static class ReadSearch
 {

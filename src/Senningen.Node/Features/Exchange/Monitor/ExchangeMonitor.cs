@@ -1,19 +1,22 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Senningen.Contracts.Exchange;
+using Senningen.Core.Access;
 using Senningen.Core.Countries;
 using Senningen.Node.Common.Audit;
 using Senningen.Node.Common.Configuration;
 using Senningen.Node.Common.Exchange;
 using Senningen.Node.Common.Exchange.Data;
+using Senningen.Node.Common.Localization;
 using Senningen.Node.Common.Persistence;
+using Senningen.Node.Common.Security;
 using Senningen.Node.Features.Exchange.Public;
 
 namespace Senningen.Node.Features.Exchange.Monitor;
 
 /// <summary>What the Exchange page and <c>senn exchange status</c> show: the link to each partner and the messages.</summary>
-public sealed class ExchangeMonitor(SenningenDbContext db, PartnerLinks links, NodeSigningKey key, NodeSettings settings, AuditLog audit)
-    : IExchangeStatus
+public sealed class ExchangeMonitor(SenningenDbContext db, PartnerLinks links, NodeSigningKey key, NodeSettings settings, AuditLog audit,
+    NeedToKnowGuard guard, PayloadPrivacy privacy, Texts texts) : IExchangeStatus
 {
     public async Task<ExchangeStatusView> StatusAsync(CancellationToken ct)
     {
@@ -69,7 +72,11 @@ public sealed class ExchangeMonitor(SenningenDbContext db, PartnerLinks links, N
         return new ExchangeMessagePage([.. messages.Select(ToView)], page, pageSize, count);
     }
 
-    /// <summary>One message with its envelope and receipt, or null; reading it is audited in the current officer's name.</summary>
+    /// <summary>
+    /// One message with its envelope and receipt, or null; opening it is audited once in the current officer's name. A payload
+    /// with personal data is shown only to whom the business page would show it (need to know); to anyone else it is replaced
+    /// by a marker, and the envelope's metadata, signature and receipt stay as they are.
+    /// </summary>
     public async Task<ExchangeMessageDetail?> OpenAsync(Guid id, CancellationToken ct)
     {
         if (await FindAsync(id, ct) is not { } detail)
@@ -77,9 +84,18 @@ public sealed class ExchangeMonitor(SenningenDbContext db, PartnerLinks links, N
             return null;
         }
 
-        // The payload may carry personal data: reading it is a disclosure like any other.
+        var personal = PayloadPrivacy.IsPersonal(detail.Message.Type);
+        var redact = personal
+            && !guard.Allows(Capability.ExchangePayloads, AccessKind.Read, privacy.OwnerOf(detail.Envelope.Payload));
+        if (redact)
+        {
+            detail = detail with { Envelope = detail.Envelope with { Payload = texts["exchange.payload-redacted"] }, PayloadRedacted = true };
+        }
+
+        // A payload shown is a disclosure like any other; a redacted one still tells the DPO who looked at which message.
+        var shown = redact ? "payload redacted (need to know)" : personal ? "personal payload shown" : "payload shown";
         await audit.WriteAsync(new AuditRecord(AuditActions.MessageRead, AuditOutcomes.Success, [$"message:{id}"],
-            CaseReference: detail.Message.CaseReference, Detail: $"{detail.Message.Direction} {detail.Message.Type}"), cancellationToken: ct);
+            CaseReference: detail.Message.CaseReference, Detail: $"{detail.Message.Direction} {detail.Message.Type}; {shown}"), cancellationToken: ct);
         return detail;
     }
 
