@@ -57,6 +57,7 @@ public sealed class UserEnumerationTests
 
         // Without the hash an unknown user answers in a few milliseconds against tens for the hash: a tenth or less.
         var (u, w) = (Median(unknown), Median(wrong));
+        TestContext.Current.TestOutputHelper?.WriteLine($"median over {Tries}: unknown user {u:F1} ms, wrong password {w:F1} ms");
         u.ShouldBeGreaterThanOrEqualTo(0.5 * w, $"unknown user median {u:F1} ms, wrong password median {w:F1} ms");
     }
 
