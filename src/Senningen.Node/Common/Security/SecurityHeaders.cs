@@ -13,7 +13,7 @@ internal sealed class SecurityHeaders(RequestDelegate next, NodeSettings setting
 
     private readonly bool _demo = settings.DemoMode;
     private readonly string _policy = ContentSecurityPolicy(settings);
-    private readonly string _apiReferencePolicy = ContentSecurityPolicy(settings, inlineScripts: true);
+    private readonly string _apiReferencePolicy = ContentSecurityPolicy(settings, apiReference: true);
 
     public Task InvokeAsync(HttpContext context)
     {
@@ -41,13 +41,14 @@ internal sealed class SecurityHeaders(RequestDelegate next, NodeSettings setting
     /// <summary>
     /// Scripts only from the node (Blazor Server needs no eval); inline styles because Blazor's reconnection display and
     /// Leaflet write style elements and attributes. Images from the node, data: URIs (Leaflet's and the app's icons) and the
-    /// configured tile service. The Scalar API reference starts itself with an inline script, so its page alone allows those.
+    /// configured tile service. The Scalar API reference (documentation, no personal data) starts itself with an inline script
+    /// and calls eval, so its pages alone allow both; the console and the field app run without.
     /// </summary>
-    public static string ContentSecurityPolicy(NodeSettings settings, bool inlineScripts = false)
+    public static string ContentSecurityPolicy(NodeSettings settings, bool apiReference = false)
     {
         var tiles = settings.Map.Tiles is { } t && TileSource(t.Template) is { } source ? " " + source : "";
         return "default-src 'self'; base-uri 'self'; object-src 'none'; frame-ancestors 'none'; form-action 'self'; "
-            + $"script-src 'self'{(inlineScripts ? " 'unsafe-inline'" : "")}; style-src 'self' 'unsafe-inline'; "
+            + $"script-src 'self'{(apiReference ? " 'unsafe-inline' 'unsafe-eval'" : "")}; style-src 'self' 'unsafe-inline'; "
             + $"img-src 'self' data:{tiles}; font-src 'self' data:; connect-src 'self'; worker-src 'self'; manifest-src 'self'";
     }
 
