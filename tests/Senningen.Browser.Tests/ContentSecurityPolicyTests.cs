@@ -1,4 +1,6 @@
+using System.Net.Http.Json;
 using Microsoft.Playwright;
+using Senningen.Contracts.Operations;
 using static Microsoft.Playwright.Assertions;
 
 namespace Senningen.Browser.Tests;
@@ -55,6 +57,28 @@ public sealed class ContentSecurityPolicyTests(ChromiumFixture browser) : IClass
             await AppSteps.OpenAsync(page, screen);
         }
 
+        await ExpectNoneButTheProvokedOneAsync(page, violations);
+    }
+
+    [Fact]
+    public async Task ReportPrintButton_WorksWithoutAnInlineHandler()
+    {
+        await using var node = await TestNode.StartAsync();
+        using var officer = await node.SignedInAsync("officer");
+        var operation = await PursuitAlertTests.StartPursuitAsync(officer);
+        (await officer.PostAsJsonAsync($"api/v1/operations/{operation.Id}/end", new EndOperationRequest("apprehended", "Handed over"),
+            TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+        await using var context = await browser.NewContextAsync(node);
+        var violations = await RecordViolationsAsync(context);
+        await context.AddInitScriptAsync("window.print = () => { document.documentElement.dataset.printed = 'yes'; };");
+        var page = await context.NewPageAsync();
+        await ConsoleSteps.SignInAsync(page, "officer");
+
+        await page.GotoAsync($"operations/{operation.Id}/report");
+        await ConsoleSteps.WaitUntilInteractiveAsync(page);
+        await page.Locator("[data-testid=report] [data-print]").ClickAsync();
+
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("data-printed", "yes");
         await ExpectNoneButTheProvokedOneAsync(page, violations);
     }
 
