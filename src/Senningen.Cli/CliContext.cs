@@ -27,11 +27,14 @@ internal sealed class CliContext(CliConsole console, HttpMessageHandler? handler
         if (string.IsNullOrWhiteSpace(text))
         {
             node = Credentials.LastNode() ?? Parse(NodeAddress.Default);
-            error = null;
-            return true;
+        }
+        else if (!NodeAddress.TryParse(text, out node))
+        {
+            error = CliError.Usage($"'{text}' is not a node URL; expected e.g. {NodeAddress.Default}");
+            return false;
         }
 
-        error = NodeAddress.TryParse(text, out node) ? null : CliError.Usage($"'{text}' is not a node URL; expected e.g. {NodeAddress.Default}");
+        error = node.IsPlainHttpBeyondThisComputer ? CliError.PlainHttp(node) : null;
         return error is null;
     }
 

@@ -24,4 +24,21 @@ public sealed class NodeAddressTests
     {
         NodeAddress.TryParse(text, out _).ShouldBeFalse();
     }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:5101", false)]
+    [InlineData("http://127.8.9.10", false)]
+    [InlineData("http://[::1]:5101", false)]
+    [InlineData("http://LOCALHOST:5101", false)]
+    [InlineData("https://node.be.example", false)]
+    [InlineData("http://node.be.example", true)]
+    [InlineData("http://128.0.0.1", true)]
+    [InlineData("http://[::2]", true)]
+    [InlineData("http://localhost.example", true)]
+    [InlineData("http://0.0.0.0:5101", true)]
+    public void PlainHttp_IsAllowedOnlyToThisComputer(string text, bool refused)
+    {
+        NodeAddress.TryParse(text, out var node).ShouldBeTrue();
+        node.IsPlainHttpBeyondThisComputer.ShouldBe(refused);
+    }
 }

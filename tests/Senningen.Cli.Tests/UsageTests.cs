@@ -142,6 +142,33 @@ public sealed class UsageTests : IDisposable
         result.SingleErrorLine().ShouldContain("is not a node URL");
     }
 
+    [Theory]
+    [InlineData("login", "http://node.be.example:5101")]
+    [InlineData("whoami", "http://10.20.0.5")]
+    [InlineData("node", "http://[2001:db8::1]:5101")]
+    [InlineData("node", "http://127.0.0.1.example")]
+    public async Task AnyCommand_WithPlainHttpToAnotherHost_ExitsTwoBeforeSendingAnything(string command, string node)
+    {
+        var args = command == "node" ? new[] { "node", "info", "--node", node } : [command, "--node", node];
+
+        var result = await _cli.RunAsync(args);
+
+        result.ExitCode.ShouldBe(ExitCodes.Usage);
+        result.SingleErrorLine().ShouldStartWith("senn: refusing http://");
+        result.SingleErrorLine().ShouldContain("use https://");
+    }
+
+    [Fact]
+    public async Task AnyCommand_WithPlainHttpFromTheEnvironment_IsRefusedToo()
+    {
+        _cli.Environment["SENNINGEN_NODE"] = "http://nl.example";
+
+        var result = await _cli.RunAsync("whoami");
+
+        result.ExitCode.ShouldBe(ExitCodes.Usage);
+        result.SingleErrorLine().ShouldContain("refusing http://nl.example");
+    }
+
     [Fact]
     public async Task Login_WithRedirectedStdinAndNoPasswordSource_RefusesToPrompt()
     {

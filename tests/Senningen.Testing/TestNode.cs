@@ -75,6 +75,8 @@ public sealed class TestNode : IAsyncDisposable
             ["Senningen:Database:Provider"] = database.Provider,
             ["Senningen:Database:ConnectionString"] = database.ConnectionString,
             ["Senningen:Exchange:PollInterval"] = "00:00:00.050",
+            // Tests sign the same demo user in many times a minute from one address: the per-address limit (30) still holds.
+            ["Senningen:Api:SignInsPerUserNamePerMinute"] = "30",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.AspNetCore.DataProtection"] = "Error",
         };

@@ -5,7 +5,7 @@ namespace Senningen.Cli.Tests.Simulate;
 /// <summary>The simulator's conversation with a node, with the three operation endpoints faked in-process.</summary>
 public sealed class SimulatePursuitFlowTests : IDisposable
 {
-    private const string Node = "http://node.test:8080";
+    private const string Node = "https://node.test:8443";
     private readonly FakeOperationsHandler _node = new();
     private readonly CliHarness _cli = new();
     private readonly string _route;

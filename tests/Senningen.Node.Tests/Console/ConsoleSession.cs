@@ -29,6 +29,9 @@ internal sealed partial class ConsoleSession : IDisposable
         return session;
     }
 
+    /// <summary>Every later request arrives as if a proxy had forwarded it from <paramref name="address"/>.</summary>
+    public void ForwardedFor(string address) => _client.DefaultRequestHeaders.Add("X-Forwarded-For", address);
+
     public Task<HttpResponseMessage> GetAsync(string path) => _client.GetAsync(new Uri(path, UriKind.Relative), Cancellation);
 
     public async Task<string> GetPageAsync(string path)

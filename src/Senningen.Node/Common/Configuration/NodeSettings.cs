@@ -85,11 +85,14 @@ public enum DatabaseProvider
 
 public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString);
 
-public sealed record AuthSettings(TimeSpan TokenLifetime, int MaxFailedLogins, TimeSpan LockoutDuration, OidcSettings? Oidc);
+/// <param name="PasswordMinLength">The shortest password a user may be given, in Unicode characters (NIST SP 800-63B: length over composition).</param>
+public sealed record AuthSettings(TimeSpan TokenLifetime, int MaxFailedLogins, TimeSpan LockoutDuration, OidcSettings? Oidc, int PasswordMinLength);
 
 public sealed record OidcSettings(string Authority, string ClientId, string? ClientSecret, string UsernameClaim, string DisplayName);
 
-public sealed record ApiSettings(long MaxRequestBodyBytes, int RequestsPerMinute, int TokenRequestsPerMinute);
+/// <param name="TokenRequestsPerMinute">Password checks (token endpoint and console sign-in) per caller address.</param>
+/// <param name="SignInsPerUserNamePerMinute">Password checks per user name, whatever the address: a spread-out guesser is slowed too.</param>
+public sealed record ApiSettings(long MaxRequestBodyBytes, int RequestsPerMinute, int TokenRequestsPerMinute, int SignInsPerUserNamePerMinute);
 
 public sealed record BootstrapAdmin(string Username, string Password);
 

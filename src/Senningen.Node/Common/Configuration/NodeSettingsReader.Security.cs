@@ -3,7 +3,7 @@ namespace Senningen.Node.Common.Configuration;
 /// <summary>Sign-in, the first administrator and the protection of the key ring.</summary>
 internal sealed partial class NodeSettingsReader
 {
-    private AuthSettings ReadAuth()
+    private AuthSettings ReadAuth(bool demo)
     {
         var lifetime = ReadDuration("Senningen:Auth:TokenLifetime", TimeSpan.FromHours(8));
         var attempts = (int)ReadLong("Senningen:Auth:MaxFailedLogins", 5, 1, 100);
@@ -23,7 +23,9 @@ internal sealed partial class NodeSettingsReader
                 configuration["Senningen:Auth:Oidc:DisplayName"] is { Length: > 0 } d ? d : "National identity provider");
         }
 
-        return new AuthSettings(lifetime, attempts, lockout, oidc);
+        // The demo publishes the password "demo"; everywhere else NIST's floor of 8 holds, 12 by default.
+        var minLength = (int)ReadLong("Senningen:Auth:PasswordMinLength", demo ? 4 : 12, demo ? 1 : 8, 64);
+        return new AuthSettings(lifetime, attempts, lockout, oidc, minLength);
     }
 
     private KeyProtection? ReadKeyProtection()

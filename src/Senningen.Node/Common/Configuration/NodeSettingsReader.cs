@@ -22,11 +22,12 @@ internal sealed partial class NodeSettingsReader(IConfiguration configuration)
         var demo = ReadBool("Senningen:Node:Demo", false);
         var partners = ReadPartners(country);
         var database = ReadDatabase(dataDirectory);
-        var auth = ReadAuth();
+        var auth = ReadAuth(demo);
         var api = new ApiSettings(
             ReadLong("Senningen:Api:MaxRequestBodyBytes", 1_048_576, 1_024, 268_435_456),
             (int)ReadLong("Senningen:Api:RequestsPerMinute", 600, 1, 1_000_000),
-            (int)ReadLong("Senningen:Api:TokenRequestsPerMinute", 30, 1, 100_000));
+            (int)ReadLong("Senningen:Api:TokenRequestsPerMinute", 30, 1, 100_000),
+            (int)ReadLong("Senningen:Api:SignInsPerUserNamePerMinute", 10, 1, 100_000));
         var otlp = configuration["Senningen:Telemetry:OtlpEndpoint"];
         if (!string.IsNullOrEmpty(otlp))
         {

@@ -2,16 +2,18 @@ using Senningen.Node.Common.Configuration;
 using Senningen.Node.Common.Errors;
 using Senningen.Node.Common.Localization;
 using Senningen.Node.Common.Observability;
+using Senningen.Node.Common.Security;
 using Senningen.Node.Common.Officers;
 
 namespace Senningen.Node.Common.Hosting;
 
-/// <summary>The request pipeline, in its order: the proxy's forwarded caller, correlation, errors, body limit, who, language, rate limit, may they, antiforgery.</summary>
+/// <summary>The request pipeline, in its order: the proxy's forwarded caller, security headers, correlation, errors, body limit, who, language, rate limit, may they, antiforgery.</summary>
 internal static class MiddlewareModule
 {
     public static WebApplication UseNodeMiddleware(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        app.UseMiddleware<SecurityHeaders>();
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();

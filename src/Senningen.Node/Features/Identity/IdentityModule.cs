@@ -7,6 +7,7 @@ using Senningen.Node.Features.Identity.Data;
 using Senningen.Node.Features.Identity.IssueToken;
 using Senningen.Node.Features.Identity.ManageUsers;
 using Senningen.Node.Features.Identity.Me;
+using Senningen.Node.Features.Identity.Passwords;
 
 namespace Senningen.Node.Features.Identity;
 
@@ -25,11 +26,12 @@ internal static class IdentityModule
                 o.Lockout.DefaultLockoutTimeSpan = settings.Auth.LockoutDuration;
                 o.User.RequireUniqueEmail = false;
                 o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._@";
-                ConfigurePasswords(o.Password, settings.DemoMode);
+                ConfigurePasswords(o.Password);
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<SenningenDbContext>()
             .AddSignInManager()
+            .AddPasswordValidator<PasswordPolicy>()
             .AddClaimsPrincipalFactory<SenningenClaimsFactory>()
             .AddDefaultTokenProviders();
 
@@ -65,26 +67,17 @@ internal static class IdentityModule
         services.AddAuthorization(Policies.Register);
         services.AddScoped<TokenIssuer>().AddScoped<PasswordCheck>();
         services.AddScoped<UserDirectory>().AddScoped<ExternalLogins>();
-        services.AddTokenRateLimit(settings);
+        services.AddSingleton<SignInLimits>().AddSingleton<UnknownUserHash>();
+        services.AddSingleton(_ => new CommonPasswords(CommonPasswords.DefaultPath));
         return builder;
     }
 
-    private static void ConfigurePasswords(PasswordOptions password, bool demo)
+    // Identity's own validator asks for nothing: length and the rest are PasswordPolicy's, which names each rule it applies.
+    private static void ConfigurePasswords(PasswordOptions password)
     {
-        if (demo)
-        {
-            // The demo's published password is "demo"; it exists only in demo mode (see README).
-            password.RequiredLength = 4;
-            password.RequireDigit = password.RequireLowercase = password.RequireUppercase = password.RequireNonAlphanumeric = false;
-            password.RequiredUniqueChars = 1;
-            return;
-        }
-
-        password.RequiredLength = 12;
-        password.RequireDigit = true;
-        password.RequireLowercase = true;
-        password.RequireUppercase = true;
-        password.RequireNonAlphanumeric = false;
+        password.RequiredLength = 1;
+        password.RequiredUniqueChars = 1;
+        password.RequireDigit = password.RequireLowercase = password.RequireUppercase = password.RequireNonAlphanumeric = false;
     }
 
     public static WebApplication MapIdentity(this WebApplication app)

@@ -5,8 +5,12 @@ using Senningen.Node.Features.Identity.Data;
 
 namespace Senningen.Node.Features.Identity;
 
-/// <summary>The one place a password is checked: lock-out counting and the audit entry, for console and API alike.</summary>
-internal sealed class PasswordCheck(UserManager<SenningenUser> users, SignInManager<SenningenUser> signIn, AuditLog audit, NodeSettings settings)
+/// <summary>
+/// The one place a password is checked: lock-out counting and the audit entry, for console and API alike. An unknown
+/// user costs the same hash verification as a wrong password, so the answer's timing does not tell who has an account.
+/// </summary>
+internal sealed class PasswordCheck(UserManager<SenningenUser> users, SignInManager<SenningenUser> signIn, AuditLog audit, NodeSettings settings,
+    UnknownUserHash unknownUserHash)
 {
     public sealed record Outcome(SenningenUser? User, bool LockedOut);
 
@@ -17,6 +21,7 @@ internal sealed class PasswordCheck(UserManager<SenningenUser> users, SignInMana
         var attempted = new Actor(Truncate(username.Trim()), "", settings.Country.Value);
         if (user is null)
         {
+            unknownUserHash.Verify(users.PasswordHasher, password);
             await audit.WriteAsync(new AuditRecord(action, AuditOutcomes.Failed, Detail: "unknown user"), attempted, cancellationToken);
             return new Outcome(null, false);
         }

@@ -28,11 +28,16 @@ internal static class AccountFormEndpoints
     }
 
     public static async Task<IResult> LoginAsync([FromForm] string? username, [FromForm] string? password, [FromForm] string? returnUrl,
-        PasswordCheck check, SignInManager<SenningenUser> signIn, CancellationToken ct)
+        PasswordCheck check, SignInLimits limits, SignInManager<SenningenUser> signIn, HttpContext http, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(username) || string.IsNullOrEmpty(password))
         {
             return Results.LocalRedirect("/login?error=missing" + ReturnPart(returnUrl));
+        }
+
+        if (limits.TryEnter(http.Connection.RemoteIpAddress, username) is not null)
+        {
+            return Results.LocalRedirect("/login?error=rate-limited" + ReturnPart(returnUrl));
         }
 
         var outcome = await check.RunAsync(username, password, AuditActions.Login, ct);

@@ -1,34 +1,23 @@
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.RateLimiting;
 using Senningen.Contracts.Auth;
 using Senningen.Node.Common.Audit;
-using Senningen.Node.Common.Configuration;
 using Senningen.Node.Common.Errors;
 using Senningen.Node.Common.Localization;
-using Senningen.Node.Common.Security;
 
 namespace Senningen.Node.Features.Identity.IssueToken;
 
 internal static class IssueTokenEndpoint
 {
-    public const string RateLimitPolicy = "token";
-
-    /// <summary>Password checks are limited per address, more strictly than the API's per-user limit.</summary>
-    public static IServiceCollection AddTokenRateLimit(this IServiceCollection services, NodeSettings settings) =>
-        services.Configure<RateLimiterOptions>(o => o.AddPolicy(RateLimitPolicy, ctx =>
-            RateLimitPartition.GetFixedWindowLimiter("ip:" + ctx.Connection.RemoteIpAddress,
-                _ => RateLimitingSetup.PerMinute(settings.Api.TokenRequestsPerMinute))));
-
     public static void MapTokenEndpoint(this IEndpointRouteBuilder app) =>
         app.MapPost("/api/v1/auth/token", HandleAsync)
             .AllowAnonymous()
-            .RequireRateLimiting(RateLimitPolicy)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithTags("Identity")
             .WithSummary("Exchange a user name and password for a bearer token.");
 
     public static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> HandleAsync(
-        TokenRequest request, PasswordCheck check, TokenIssuer issuer, Texts texts, CancellationToken cancellationToken)
+        TokenRequest request, PasswordCheck check, SignInLimits limits, TokenIssuer issuer, Texts texts, HttpContext http,
+        CancellationToken cancellationToken)
     {
         var validator = new RequestValidator(texts);
         validator.Required("username", request.Username);
@@ -37,6 +26,12 @@ internal static class IssueTokenEndpoint
         if (validator.HasErrors)
         {
             return validator.Problem();
+        }
+
+        if (limits.TryEnter(http.Connection.RemoteIpAddress, request.Username!) is { } wait)
+        {
+            http.Response.Headers.RetryAfter = SignInLimits.Seconds(wait);
+            return Problems.Create(texts, StatusCodes.Status429TooManyRequests, "rate-limited", texts["problem.rate-limited.detail"]);
         }
 
         var outcome = await check.RunAsync(request.Username!, request.Password!, AuditActions.TokenIssued, cancellationToken);

@@ -8,6 +8,7 @@ using Senningen.Node.Common.Configuration;
 using Senningen.Node.Common.Errors;
 using Senningen.Node.Common.Localization;
 using Senningen.Node.Features.Identity.Data;
+using Senningen.Node.Features.Identity.Passwords;
 
 namespace Senningen.Node.Features.Identity.ManageUsers;
 
@@ -94,6 +95,14 @@ public sealed class UserDirectory(UserManager<SenningenUser> users, AuditLog aud
         {
             foreach (var error in created.Errors)
             {
+                // PasswordPolicy's codes are the rule names, each with its own text.
+                if (error.Code.StartsWith("password-", StringComparison.Ordinal))
+                {
+                    var limit = error.Code == PasswordPolicy.TooShort ? settings.Auth.PasswordMinLength : PasswordPolicy.MaxLength;
+                    validator.Add("password", error.Code, $"rule.{error.Code}", limit);
+                    continue;
+                }
+
                 var field = error.Code.StartsWith("Password", StringComparison.Ordinal) ? "password" : "username";
                 var rule = field == "password" ? Rules.PasswordPolicy : Rules.Format;
                 validator.Add(field, rule, "rule.identity", error.Description);
