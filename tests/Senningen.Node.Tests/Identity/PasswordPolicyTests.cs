@@ -21,7 +21,8 @@ public sealed class PasswordPolicyTests
         new Dictionary<string, string?>
         {
             ["Senningen:Node:Country"] = "BE",
-            ["Senningen:Node:PublicUrl"] = "https://senningen.example.be/",
+            // Demo mode is refused on anything but loopback.
+            ["Senningen:Node:PublicUrl"] = demo ? "http://127.0.0.1/" : "https://senningen.example.be/",
             ["Senningen:Node:Demo"] = demo ? "true" : "false",
             ["Senningen:Auth:PasswordMinLength"] = minLength?.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }).Build());
