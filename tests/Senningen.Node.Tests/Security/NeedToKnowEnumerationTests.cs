@@ -40,6 +40,9 @@ public sealed class NeedToKnowEnumerationTests : IAsyncLifetime
         ["/api/v1/admin/users/{username}/"] = "user administration (policy Admin): every route under it",
     };
 
+    // Figures for bench/need-to-know.sh (issue 17 §4), collected across this class's tests and written when asked for.
+    private static readonly EnumerationFigures Figures = new();
+
     private TestNetwork _network = null!;
     private TestNode _node = null!;
     private readonly Dictionary<string, Owned> _owned = new(StringComparer.Ordinal);
@@ -81,7 +84,14 @@ public sealed class NeedToKnowEnumerationTests : IAsyncLifetime
             db => db.Set<Hit>().Where(h => h.Id == hit).Select(h => h.AcknowledgedBy + "|" + h.Version).SingleAsync(Ct));
     }
 
-    public async ValueTask DisposeAsync() => await _network.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _network.DisposeAsync();
+        if (Environment.GetEnvironmentVariable("SENNINGEN_NTK_REPORT") is { Length: > 0 } file)
+        {
+            Figures.Write(file);
+        }
+    }
 
     /// <summary>The capability a route or page with an object id belongs to, by its pattern; null when it is not classified.</summary>
     private static string? CapabilityOf(string pattern)
@@ -135,12 +145,17 @@ public sealed class NeedToKnowEnumerationTests : IAsyncLifetime
             var before = await StateAsync(owned);
             var denials = await CountAsync(owned.Intruder, "access.denied");
 
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             using var missing = await SendAsync(intruder, endpoint, Missing);
+            var missingMs = clock.Elapsed.TotalMilliseconds;
             var missingBody = await missing.Content.ReadAsStringAsync(Ct);
             var denialsAfterMissing = await CountAsync(owned.Intruder, "access.denied");
+            clock.Restart();
             using var theirs = await SendAsync(intruder, endpoint, owned.Id);
+            Figures.Timed(missingMs, clock.Elapsed.TotalMilliseconds);
             var theirsBody = await theirs.Content.ReadAsStringAsync(Ct);
             attempts++;
+            Figures.ApiAttempt(endpoint.ToString(), await CountAsync(owned.Intruder, "access.denied") - denialsAfterMissing);
 
             if (theirs.StatusCode != missing.StatusCode || Shape(theirsBody) != Shape(missingBody))
             {
@@ -208,6 +223,8 @@ public sealed class NeedToKnowEnumerationTests : IAsyncLifetime
             {
                 failures.Add($"{endpoint} as {owned.Owner}: {written} audit entries for one read");
             }
+
+            Figures.OwnerRead(endpoint.ToString(), written);
         }
 
         foreach (var client in clients.Values)
@@ -259,6 +276,7 @@ public sealed class NeedToKnowEnumerationTests : IAsyncLifetime
             var owner = sessions.TryGetValue(owned.Owner, out var o) ? o : sessions[owned.Owner] = await ConsoleSession.SignedInAsync(_node, owned.Owner);
 
             var denials = await CountAsync(owned.Intruder, "access.denied");
+            Figures.PageAttempt(page.ToString());
             using (var theirs = await intruder.GetAsync(path))
             {
                 var html = await theirs.Content.ReadAsStringAsync(Ct);
@@ -280,7 +298,7 @@ public sealed class NeedToKnowEnumerationTests : IAsyncLifetime
             {
                 failures.Add($"page {path} as {owned.Owner}: {(int)mine.StatusCode}");
             }
-            else if (!noReportYet && await CountAsync(owned.Owner, null) != reads + 1)
+            else if (!noReportYet && (await CountAsync(owned.Owner, null) - reads) is var pageWritten && (Figures.OwnerRead(page.ToString(), pageWritten) != 1))
             {
                 failures.Add($"page {path} as {owned.Owner}: {await CountAsync(owned.Owner, null) - reads} audit entries for one read");
             }
@@ -433,4 +451,80 @@ public sealed class NeedToKnowEnumerationTests : IAsyncLifetime
         await db.SaveChangesAsync(Ct);
         return hit.Id;
     }
+}
+
+/// <summary>What the enumeration covered, for the report of issue 17 §4: routes and pages, attempts, denials, unaudited reads.</summary>
+internal sealed class EnumerationFigures
+{
+    private readonly object _gate = new();
+    private readonly HashSet<string> _routes = [];
+    private readonly HashSet<string> _pages = [];
+    private readonly Dictionary<string, int> _ownerReads = [];
+    private readonly List<double> _missingMs = [];
+    private readonly List<double> _deniedMs = [];
+    private int _attempts;
+    private int _denials;
+
+    public void ApiAttempt(string route, int denials)
+    {
+        lock (_gate)
+        {
+            _routes.Add(route);
+            _attempts++;
+            _denials += denials;
+        }
+    }
+
+    public void PageAttempt(string page)
+    {
+        lock (_gate)
+        {
+            _pages.Add(page);
+            _attempts++;
+        }
+    }
+
+    public int OwnerRead(string what, int written)
+    {
+        lock (_gate)
+        {
+            _ownerReads[what] = written;
+        }
+
+        return written;
+    }
+
+    public void Timed(double missingMs, double deniedMs)
+    {
+        lock (_gate)
+        {
+            _missingMs.Add(missingMs);
+            _deniedMs.Add(deniedMs);
+        }
+    }
+
+    public void Write(string file)
+    {
+        lock (_gate)
+        {
+            var missing = Median(_missingMs);
+            var denied = Median(_deniedMs);
+            var figures = new
+            {
+                routesCovered = _routes.Count,
+                pagesCovered = _pages.Count,
+                crossUnitAttempts = _attempts,
+                apiDenialsWritten = _denials,
+                ownerReadsChecked = _ownerReads.Count,
+                readsWithoutAuditEntry = _ownerReads.Count(r => r.Value == 0 && !r.Key.EndsWith("/report", StringComparison.Ordinal)),
+                deniedMedianMs = Math.Round(denied, 2),
+                missingIdMedianMs = Math.Round(missing, 2),
+                deniedOverMissing = missing > 0 ? Math.Round(denied / missing, 2) : 0,
+            };
+            File.WriteAllText(file, System.Text.Json.JsonSerializer.Serialize(figures, new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+        }
+    }
+
+    private static double Median(List<double> values) =>
+        values.Count == 0 ? 0 : values.Order().ElementAt(values.Count / 2);
 }
