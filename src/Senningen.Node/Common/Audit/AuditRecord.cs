@@ -23,6 +23,7 @@ public static class AuditActions
 {
     public const string Login = "auth.login";
     public const string TokenIssued = "auth.token";
+    public const string TokenRefreshed = "auth.refresh";
     public const string Logout = "auth.logout";
     public const string AccessDenied = "access.denied";
     public const string AuditRead = "audit.read";
@@ -39,6 +40,10 @@ public static class AuditActions
     public const string UserRead = "user.read";
     public const string UserUnlock = "user.unlock";
     public const string UserAuthorisations = "user.authorisations";
+    public const string UserDisable = "user.disable";
+    public const string UserEnable = "user.enable";
+    public const string UserRoles = "user.roles";
+    public const string UserSignOut = "user.sign-out";
     public const string LanguageChange = "user.language";
     public const string MessageSent = "exchange.sent";
     public const string MessageReceived = "exchange.received";

@@ -5,7 +5,10 @@ internal sealed partial class NodeSettingsReader
 {
     private AuthSettings ReadAuth()
     {
-        var lifetime = ReadDuration("Senningen:Auth:TokenLifetime", TimeSpan.FromHours(8));
+        var lifetime = ReadDuration("Senningen:Auth:TokenLifetime", TimeSpan.FromMinutes(15));
+        var revalidate = ReadDuration("Senningen:Auth:RevalidateEvery", TimeSpan.FromSeconds(30));
+        var refresh = ReadDuration("Senningen:Auth:RefreshTokenLifetime", TimeSpan.FromHours(12));
+        CheckRevocationTimes(lifetime, revalidate, refresh);
         var attempts = (int)ReadLong("Senningen:Auth:MaxFailedLogins", 5, 1, 100);
         var lockout = ReadDuration("Senningen:Auth:LockoutDuration", TimeSpan.FromMinutes(15));
         OidcSettings? oidc = null;
@@ -23,7 +26,21 @@ internal sealed partial class NodeSettingsReader
                 configuration["Senningen:Auth:Oidc:DisplayName"] is { Length: > 0 } d ? d : "National identity provider");
         }
 
-        return new AuthSettings(lifetime, attempts, lockout, oidc);
+        return new AuthSettings(lifetime, attempts, lockout, oidc, revalidate, refresh);
+    }
+
+    // The window bounds how long a withdrawn user keeps access; past an hour it no longer means "taken away".
+    private void CheckRevocationTimes(TimeSpan lifetime, TimeSpan revalidate, TimeSpan refresh)
+    {
+        if (revalidate > TimeSpan.FromHours(1))
+        {
+            _problems.Add($"Senningen:Auth:RevalidateEvery = '{revalidate}' is too long: at most 01:00:00, a withdrawn user keeps access that long.");
+        }
+
+        if (refresh < lifetime)
+        {
+            _problems.Add($"Senningen:Auth:RefreshTokenLifetime = '{refresh}' is shorter than Senningen:Auth:TokenLifetime ('{lifetime}'): a refresh token must outlive the access token it renews.");
+        }
     }
 
     private KeyProtection? ReadKeyProtection()

@@ -16,6 +16,7 @@ internal static class UserAdminEndpoints
         group.MapPost("/{username}/unlock", UnlockAsync).WithSummary("Lift a lock-out after failed logins.");
         group.MapPut("/{username}/authorisations", SetAuthorisationsAsync)
             .WithSummary("Replace the user's national authorisations (consultation contexts their country has cleared them for). Audited.");
+        group.MapUserAccessEndpoints();
     }
 
     public static async Task<Ok<List<UserSummary>>> ListAsync(UserDirectory directory, CancellationToken cancellationToken) =>
@@ -41,6 +42,6 @@ internal static class UserAdminEndpoints
         string username, UserDirectory directory, Texts texts, CancellationToken cancellationToken) =>
         await directory.UnlockAsync(username, cancellationToken) ? TypedResults.NoContent() : Problems.NotFound(texts, "user");
 
-    private static ProblemHttpResult Problem(Texts texts, UserDirectory.CreateResult result) =>
+    internal static ProblemHttpResult Problem(Texts texts, UserDirectory.CreateResult result) =>
         result.NotFound ? Problems.NotFound(texts, "user") : Problems.Validation(texts, result.Errors);
 }
