@@ -37,6 +37,22 @@ public sealed class RevocationTests
         (await refresh.Content.ReadFromJsonAsync<ProblemBody>(ct))!.Type.ShouldBe("urn:senningen:problem:refresh-refused");
     }
 
+    [Fact]
+    public async Task ATokenIssuedAfterTheChange_IsAcceptedAtOnce_WhileTheOldOneIsRefused()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        // A long window: the instance's kept read of the user must not hold back a token that carries the newer stamp.
+        await using var node = await RevocationNode.StartAsync(new Dictionary<string, string?> { ["Senningen:Auth:RevalidateEvery"] = "00:10:00" });
+        using var old = RevocationNode.Bearer(node, (await RevocationNode.TokenAsync(node, "liaison")).AccessToken);
+        (await old.GetAsync("api/v1/me", ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await WithdrawAsync(node, "sign-out", ct);
+
+        using var renewed = RevocationNode.Bearer(node, (await RevocationNode.TokenAsync(node, "liaison")).AccessToken);
+
+        (await renewed.GetAsync("api/v1/me", ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await old.GetAsync("api/v1/me", ct)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
     private static async Task WithdrawAsync(TestNode node, string withdrawal, CancellationToken ct)
     {
         if (withdrawal == "lock")

@@ -23,7 +23,7 @@ internal sealed class RevalidatedBearerHandler(
             return token;
         }
 
-        return await standing.IsCurrentAsync(token.Principal, fresh: false, Context.RequestAborted)
+        return await standing.IsCurrentAsync(token.Principal, token.Properties.IssuedUtc, fresh: false, Context.RequestAborted)
             ? AuthenticateResult.Success(new AuthenticationTicket(token.Principal, token.Properties, Scheme.Name))
             : AuthenticateResult.Fail("The user's access was withdrawn after this token was issued.");
     }

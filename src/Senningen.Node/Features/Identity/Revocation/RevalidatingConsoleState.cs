@@ -14,5 +14,5 @@ internal sealed class RevalidatingConsoleState(ILoggerFactory logger, UserStandi
     protected override TimeSpan RevalidationInterval => settings.Auth.RevalidateEvery;
 
     protected override Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken) =>
-        standing.IsCurrentAsync(authenticationState.User, fresh: true, cancellationToken);
+        standing.IsCurrentAsync(authenticationState.User, issuedAt: null, fresh: true, cancellationToken);
 }
