@@ -41,8 +41,16 @@ internal static partial class RevocationSuite
             var (run, within) = await RunWindowAsync(browser, window, tries);
             runs.Add(run);
             met &= within;
+            // Written after each window, so a long default-window run that is cut short keeps the shorter ones.
+            await WriteAsync(resultPath, tries, runs, met);
         }
 
+        Console.WriteLine($"wrote {resultPath}");
+        return 0;
+    }
+
+    private static async Task WriteAsync(string resultPath, int tries, List<object> runs, bool met)
+    {
         var result = new
         {
             suite = "revocation",
@@ -56,8 +64,6 @@ internal static partial class RevocationSuite
         };
         Directory.CreateDirectory(Path.GetDirectoryName(resultPath)!);
         await File.WriteAllTextAsync(resultPath, JsonSerializer.Serialize(result, Json) + "\n");
-        Console.WriteLine($"wrote {resultPath}");
-        return 0;
     }
 
     private static async Task<(object Run, bool Within)> RunWindowAsync(IBrowser browser, TimeSpan window, int tries)

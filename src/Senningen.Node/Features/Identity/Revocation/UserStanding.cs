@@ -20,7 +20,8 @@ internal sealed class UserStanding(IServiceScopeFactory scopes, IOptions<Identit
     private sealed record Entry(string? Stamp, DateTimeOffset? LockoutEnd, DateTimeOffset ReadAt);
 
     /// <param name="issuedAt">When the credential was issued: one issued after the kept read may carry a newer stamp (a new
-    /// sign-in after a change), so the row is read again rather than the new credential refused.</param>
+    /// sign-in after a change), so the row is read again rather than the new credential refused. Tickets keep the instant
+    /// to the second, hence the second's margin.</param>
     /// <param name="fresh">Read the database now (cookies and circuits, which are checked once per window anyway).</param>
     public async Task<bool> IsCurrentAsync(ClaimsPrincipal principal, DateTimeOffset? issuedAt, bool fresh, CancellationToken cancellationToken)
     {
@@ -33,7 +34,7 @@ internal sealed class UserStanding(IServiceScopeFactory scopes, IOptions<Identit
         }
 
         var now = clock.GetUtcNow();
-        if (fresh || !_read.TryGetValue(id, out var entry) || now - entry.ReadAt >= settings.Auth.RevalidateEvery || issuedAt >= entry.ReadAt)
+        if (fresh || !_read.TryGetValue(id, out var entry) || now - entry.ReadAt >= settings.Auth.RevalidateEvery || issuedAt + TimeSpan.FromSeconds(1) > entry.ReadAt)
         {
             entry = await ReadAsync(id, now, cancellationToken);
             _read[id] = entry;
