@@ -51,6 +51,13 @@ internal static partial class RevocationSuite
 
     private static async Task WriteAsync(string resultPath, int tries, List<object> runs, bool met)
     {
+        // Windows run separately (the default one takes a quarter of an hour) are kept side by side in one file.
+        var measured = runs.Select(r => (double)r.GetType().GetProperty("windowMs")!.GetValue(r)!).ToHashSet();
+        var kept = File.Exists(resultPath)
+            ? (System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(resultPath))?["runs"]?.AsArray() ?? [])
+                .Where(r => r is not null && !measured.Contains(r["windowMs"]!.GetValue<double>())).Select(r => (object)r!.DeepClone()).ToList()
+            : [];
+        runs = [.. kept, .. runs];
         var result = new
         {
             suite = "revocation",
@@ -72,6 +79,8 @@ internal static partial class RevocationSuite
         {
             ["Senningen:Auth:RevalidateEvery"] = window.ToString("c", CultureInfo.InvariantCulture),
             ["Senningen:Api:TokenRequestsPerMinute"] = "100000",
+            // Polling at 20 requests a second for up to a whole window is the driver's doing, not the user's.
+            ["Senningen:Api:RequestsPerMinute"] = "100000",
         };
         await using var node = await TestNode.StartAsync(settings: settings);
         using var admin = await node.SignedInAsync("admin");

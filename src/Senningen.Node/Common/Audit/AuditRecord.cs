@@ -86,8 +86,9 @@ public static class AuditActions
     public const string RequestDisclosed = "request.disclose";
 
     public static IReadOnlyList<string> All { get; } =
-        [Login, TokenIssued, Logout, AccessDenied, AuditRead, AuditExport, AuditVerify, AuditChainBroken, AuditHeadsPublished, AuditHeadWitnessed, AuditHeadRefused,
+        [Login, TokenIssued, TokenRefreshed, Logout, AccessDenied, AuditRead, AuditExport, AuditVerify, AuditChainBroken, AuditHeadsPublished, AuditHeadWitnessed, AuditHeadRefused,
          AuditHeadConfirmed, AuditHeadConfirmationRefused, AuditWitnessAlarmAcknowledged, UserCreate, UserRead, UserUnlock, UserAuthorisations,
+         UserDisable, UserEnable, UserRoles, UserSignOut,
          LanguageChange, MessageSent, MessageReceived, MessageRefused, MessageDuplicate, MessageRejected, MessageExpired,
          MessageHandlingFailed, MessageRead, OperationStarted, OperationEnded, OperationRead, OperationCrossing, AlertReceived,
          AlertRead, AlertAcknowledged, AlertEscalated, AnprCameraRegistered, AnprHotlistImported, AnprHotlistDeleted, AnprHotlistRead, AnprHit,
