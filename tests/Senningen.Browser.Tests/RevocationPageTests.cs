@@ -29,6 +29,27 @@ public sealed partial class RevocationPageTests(ChromiumFixture browser) : IClas
         await ConsoleSteps.KeepScreenshotAsync(page, "revoked-console-page");
     }
 
+    [Fact]
+    public async Task UsersPage_DisablesAndEnablesAUser_AndWithdrawsARole()
+    {
+        await using var node = await TestNode.StartAsync();
+        await using var context = await browser.NewContextAsync(node);
+        var page = await context.NewPageAsync();
+        await ConsoleSteps.SignInAsync(page, "admin");
+        await page.GotoAsync("users");
+        await ConsoleSteps.WaitUntilInteractiveAsync(page);
+
+        await page.ClickAsync("[data-testid=disable-officer]");
+        await Assertions.Expect(page.Locator("[data-testid=disabled-officer]")).ToBeVisibleAsync();
+        await page.ClickAsync("[data-testid=remove-role-liaison-LiaisonOfficer]");
+        await Assertions.Expect(page.Locator("[data-testid=remove-role-liaison-LiaisonOfficer]")).ToHaveCountAsync(0);
+        await ConsoleSteps.KeepScreenshotAsync(page, "users-access-withdrawn");
+        await page.ClickAsync("[data-testid=enable-officer]");
+
+        await Assertions.Expect(page.Locator("[data-testid=disabled-officer]")).ToHaveCountAsync(0);
+        using var officer = await node.SignedInAsync("officer");
+    }
+
     [GeneratedRegex("/login")]
     private static partial Regex LoginPage();
 }
