@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics.CodeAnalysis;
 using Senningen.Cli.Credentials;
 using Senningen.Cli.Http;
+using Senningen.Contracts.Auth;
 
 namespace Senningen.Cli;
 
@@ -48,9 +49,17 @@ internal sealed class CliContext(CliConsole console, HttpMessageHandler? handler
         }
 
         var token = Credentials.Find(node);
-        if (token is not null && token.ExpiresAt <= Time.GetUtcNow())
+        var now = Time.GetUtcNow();
+        var expired = token is not null && token.ExpiresAt <= now;
+        if (expired && token!.CanRefreshAt(now))
         {
-            error = loginRequired ? CliError.NotLoggedIn(node, $"the session on {node} expired at {Format.Moment(token.ExpiresAt, Time)}") : null;
+            connection = new Connection(node, Open(node, token.AccessToken, Renewal(node, token, due: true)), token);
+            return true;
+        }
+
+        if (expired)
+        {
+            error = loginRequired ? CliError.NotLoggedIn(node, $"the session on {node} expired at {Format.Moment(token!.ExpiresAt, Time)}") : null;
             token = null;
         }
         else if (token is null && loginRequired)
@@ -63,14 +72,33 @@ internal sealed class CliContext(CliConsole console, HttpMessageHandler? handler
             return false;
         }
 
-        connection = new Connection(node, Open(node, token?.AccessToken), token);
+        var renewal = token is not null && token.CanRefreshAt(now) ? Renewal(node, token, due: false) : null;
+        connection = new Connection(node, Open(node, token?.AccessToken, renewal), token);
         return true;
     }
 
-    public NodeClient Open(NodeAddress node, string? accessToken) =>
+    public NodeClient Open(NodeAddress node, string? accessToken, NodeClient.TokenRenewal? renewal = null) =>
         handler is null
-            ? new NodeClient(new SocketsHttpHandler(), ownsHandler: true, node, accessToken)
-            : new NodeClient(handler, ownsHandler: false, node, accessToken);
+            ? new NodeClient(new SocketsHttpHandler(), ownsHandler: true, node, accessToken, renewal)
+            : new NodeClient(handler, ownsHandler: false, node, accessToken, renewal);
+
+    // The access token lives minutes; the refresh token renews it, and the node refuses that once the user's access is withdrawn.
+    private NodeClient.TokenRenewal Renewal(NodeAddress node, StoredToken stored, bool due) => new(async ct =>
+    {
+        using var anonymous = Open(node, accessToken: null);
+        var renewed = await anonymous.PostAsync<RefreshRequest, TokenResponse>("api/v1/auth/refresh", new RefreshRequest(stored.RefreshToken), ct);
+        if (!renewed.Succeeded)
+        {
+            return null;
+        }
+
+        var token = renewed.Value;
+        Credentials.Update(node, stored with
+        {
+            AccessToken = token.AccessToken, ExpiresAt = token.ExpiresAt, RefreshToken = token.RefreshToken, RefreshExpiresAt = token.RefreshExpiresAt,
+        });
+        return token.AccessToken;
+    }, due);
 
     public int Fail(CliError error)
     {

@@ -46,7 +46,8 @@ internal static class LoginCommand
         }
 
         var user = me.Value;
-        context.Credentials.Store(node, new StoredToken(user.Username, token.Value.AccessToken, token.Value.ExpiresAt));
+        context.Credentials.Store(node, new StoredToken(user.Username, token.Value.AccessToken, token.Value.ExpiresAt,
+            token.Value.RefreshToken, token.Value.RefreshExpiresAt));
         context.Console.Out.WriteLine(
             $"Logged in to {node} as {user.Username} ({user.Country}, roles {Format.Roles(user.Roles)}) until {Format.Moment(token.Value.ExpiresAt, context.Time)}");
         return ExitCodes.Ok;

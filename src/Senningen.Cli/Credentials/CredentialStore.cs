@@ -27,6 +27,14 @@ internal sealed class CredentialStore(string directory)
         Save(file);
     }
 
+    /// <summary>Replaces a node's token after a silent refresh, leaving the last login's node as it was.</summary>
+    public void Update(NodeAddress node, StoredToken token)
+    {
+        var file = Load();
+        file.Nodes[node.Value] = token;
+        Save(file);
+    }
+
     public bool Remove(NodeAddress node)
     {
         var file = Load();

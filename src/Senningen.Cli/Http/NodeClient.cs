@@ -1,19 +1,30 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 
 namespace Senningen.Cli.Http;
 
-/// <summary>The node's HTTP API as <c>senn</c> uses it: JSON in and out, problems turned into values.</summary>
+/// <summary>
+/// The node's HTTP API as <c>senn</c> uses it: JSON in and out, problems turned into values. With a
+/// <see cref="TokenRenewal"/>, an expired access token is renewed before the first call, and a 401 is answered by renewing
+/// once and sending the call again (when its body can be sent twice).
+/// </summary>
 internal sealed class NodeClient : IDisposable
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly HttpClient _http;
     private readonly NodeAddress _node;
+    private TokenRenewal? _renewal;
 
-    public NodeClient(HttpMessageHandler handler, bool ownsHandler, NodeAddress node, string? accessToken)
+    /// <param name="Renew">Returns a new access token, or null when the node refuses to renew.</param>
+    /// <param name="Due">The access token is known to have expired: renew before the first call.</param>
+    public sealed record TokenRenewal(Func<CancellationToken, Task<string?>> Renew, bool Due);
+
+    public NodeClient(HttpMessageHandler handler, bool ownsHandler, NodeAddress node, string? accessToken, TokenRenewal? renewal = null)
     {
         _node = node;
+        _renewal = renewal;
         _http = new HttpClient(handler, ownsHandler) { BaseAddress = node.BaseUri, Timeout = TimeSpan.FromSeconds(30) };
         _http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("senn", typeof(NodeClient).Assembly.GetName().Version?.ToString()));
         if (accessToken is not null)
@@ -100,6 +111,44 @@ internal sealed class NodeClient : IDisposable
     }
 
     private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, HttpCompletionOption completion, CancellationToken ct)
+    {
+        if (_renewal is { Due: true })
+        {
+            await RenewAsync(ct);
+        }
+
+        var response = await SendOnceAsync(request, completion, ct);
+        if (response.StatusCode != HttpStatusCode.Unauthorized || _renewal is null || request.Content is StreamContent
+            || !await RenewAsync(ct))
+        {
+            return response;
+        }
+
+        response.Dispose();
+        using var again = new HttpRequestMessage(request.Method, request.RequestUri) { Content = request.Content };
+        foreach (var header in request.Headers.Where(h => h.Key != "Authorization"))
+        {
+            again.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
+
+        return await SendOnceAsync(again, completion, ct);
+    }
+
+    // Renews at most once per run: a second refusal means the access was withdrawn, which a new token would not change.
+    private async Task<bool> RenewAsync(CancellationToken ct)
+    {
+        var renewal = _renewal!;
+        _renewal = null;
+        if (await renewal.Renew(ct) is not { } token)
+        {
+            return false;
+        }
+
+        _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return true;
+    }
+
+    private async Task<HttpResponseMessage> SendOnceAsync(HttpRequestMessage request, HttpCompletionOption completion, CancellationToken ct)
     {
         try
         {

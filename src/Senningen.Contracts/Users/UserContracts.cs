@@ -33,6 +33,9 @@ public sealed record UserSummary(
     public IReadOnlyList<string> Authorisations { get; init; } = [];
 
     public IReadOnlyList<string> Zones { get; init; } = [];
+
+    /// <summary>Disabled by an administrator: no sign-in, token or open console page until enabled again.</summary>
+    public bool Disabled { get; init; }
 }
 
 /// <summary>The roles a Senningen user can hold; the names are stable API values.</summary>

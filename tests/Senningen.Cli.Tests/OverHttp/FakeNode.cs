@@ -20,6 +20,9 @@ internal sealed class FakeNode : IAsyncDisposable
     public const string Username = "anna";
     public const string Password = "correct horse";
     public const string Token = "token-anna";
+    public const string RefreshToken = "refresh-anna";
+    public const string RenewedToken = "token-anna-renewed";
+    public const string RenewedRefreshToken = "refresh-anna-renewed";
     public static readonly DateTimeOffset ExpiresAt = new(2099, 1, 1, 12, 0, 0, TimeSpan.Zero);
 
     private readonly WebApplication _app;
@@ -30,6 +33,9 @@ internal sealed class FakeNode : IAsyncDisposable
 
     /// <summary>Every request as "METHOD /path?query", with the Authorization header it carried.</summary>
     public ConcurrentQueue<(string Request, string? Authorization)> Requests { get; } = new();
+
+    /// <summary>The access token the node takes; set to <see cref="RenewedToken"/> to have <see cref="Token"/> expire.</summary>
+    public string AcceptedToken { get; set; } = Token;
 
     public List<CreateUserRequest> CreatedUsers { get; } = [];
 
@@ -70,8 +76,19 @@ internal sealed class FakeNode : IAsyncDisposable
         });
 
         app.MapPost("/api/v1/auth/token", (TokenRequest request) => request is { Username: Username, Password: Password }
-            ? Results.Ok(new TokenResponse(Token, ExpiresAt))
+            ? Results.Ok(new TokenResponse(Token, ExpiresAt) { RefreshToken = RefreshToken, RefreshExpiresAt = ExpiresAt })
             : Results.Problem(statusCode: 401, title: "Invalid credentials", detail: "User name or password is wrong."));
+
+        app.MapPost("/api/v1/auth/refresh", (RefreshRequest request) =>
+        {
+            if (request.RefreshToken != RefreshToken)
+            {
+                return Results.Problem(statusCode: 401, title: "Refresh refused", detail: "The refresh token has expired or the access was withdrawn.");
+            }
+
+            AcceptedToken = RenewedToken;
+            return Results.Ok(new TokenResponse(RenewedToken, ExpiresAt) { RefreshToken = RenewedRefreshToken, RefreshExpiresAt = ExpiresAt });
+        });
 
         app.MapGet("/api/v1/me", (HttpContext context) => Authorised(context)
             ?? Results.Ok(new CurrentUser(Username, "An Peeters", "BE", "PZ Brussel-Hoofdstad", [Roles.Officer, Roles.Admin], "nl")));
@@ -99,8 +116,8 @@ internal sealed class FakeNode : IAsyncDisposable
         app.MapGet("/api/v1/node", () => Results.Ok(new NodeInfo("BE", "Senningen Brussel", "1.2.3", true, [new PartnerInfo("NL", "https://nl.example"), new PartnerInfo("LU", "https://lu.example")])));
     }
 
-    private static IResult? Authorised(HttpContext context) =>
-        context.Request.Headers.Authorization == $"Bearer {Token}"
+    private IResult? Authorised(HttpContext context) =>
+        context.Request.Headers.Authorization == $"Bearer {AcceptedToken}"
             ? null
             : Results.Problem(statusCode: 401, title: "Unauthorized", detail: "The token is missing, expired or revoked.");
 

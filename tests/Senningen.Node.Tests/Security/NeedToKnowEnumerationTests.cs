@@ -456,6 +456,7 @@ public sealed class NeedToKnowEnumerationTests : IAsyncLifetime
 /// <summary>What the enumeration covered, for the report of issue 17 §4: routes and pages, attempts, denials, unaudited reads.</summary>
 internal sealed class EnumerationFigures
 {
+    private static readonly System.Text.Json.JsonSerializerOptions Indented = new() { WriteIndented = true };
     private readonly object _gate = new();
     private readonly HashSet<string> _routes = [];
     private readonly HashSet<string> _pages = [];
@@ -521,7 +522,7 @@ internal sealed class EnumerationFigures
                 missingIdMedianMs = Math.Round(missing, 2),
                 deniedOverMissing = missing > 0 ? Math.Round(denied / missing, 2) : 0,
             };
-            File.WriteAllText(file, System.Text.Json.JsonSerializer.Serialize(figures, new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+            File.WriteAllText(file, System.Text.Json.JsonSerializer.Serialize(figures, Indented));
         }
     }
 

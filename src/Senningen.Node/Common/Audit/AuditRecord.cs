@@ -23,6 +23,7 @@ public static class AuditActions
 {
     public const string Login = "auth.login";
     public const string TokenIssued = "auth.token";
+    public const string TokenRefreshed = "auth.refresh";
     public const string Logout = "auth.logout";
     public const string AccessDenied = "access.denied";
     public const string AuditRead = "audit.read";
@@ -41,6 +42,10 @@ public static class AuditActions
     public const string UserAuthorisations = "user.authorisations";
     public const string UserExternalLogin = "user.external-login";
     public const string UserDemoRemoved = "user.demo-removed";
+    public const string UserDisable = "user.disable";
+    public const string UserEnable = "user.enable";
+    public const string UserRoles = "user.roles";
+    public const string UserSignOut = "user.sign-out";
     public const string LanguageChange = "user.language";
     public const string MessageSent = "exchange.sent";
     public const string MessageReceived = "exchange.received";
@@ -83,8 +88,9 @@ public static class AuditActions
     public const string RequestDisclosed = "request.disclose";
 
     public static IReadOnlyList<string> All { get; } =
-        [Login, TokenIssued, Logout, AccessDenied, AuditRead, AuditExport, AuditVerify, AuditChainBroken, AuditHeadsPublished, AuditHeadWitnessed, AuditHeadRefused,
+        [Login, TokenIssued, TokenRefreshed, Logout, AccessDenied, AuditRead, AuditExport, AuditVerify, AuditChainBroken, AuditHeadsPublished, AuditHeadWitnessed, AuditHeadRefused,
          AuditHeadConfirmed, AuditHeadConfirmationRefused, AuditWitnessAlarmAcknowledged, UserCreate, UserRead, UserUnlock, UserAuthorisations, UserExternalLogin, UserDemoRemoved,
+         UserDisable, UserEnable, UserRoles, UserSignOut,
          LanguageChange, MessageSent, MessageReceived, MessageRefused, MessageDuplicate, MessageRejected, MessageExpired,
          MessageHandlingFailed, MessageRead, OperationStarted, OperationEnded, OperationRead, OperationCrossing, AlertReceived,
          AlertRead, AlertAcknowledged, AlertEscalated, AnprCameraRegistered, AnprHotlistImported, AnprHotlistDeleted, AnprHotlistRead, AnprHit,

@@ -86,7 +86,11 @@ public enum DatabaseProvider
 public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString);
 
 /// <param name="PasswordMinLength">The shortest password a user may be given, in Unicode characters (NIST SP 800-63B: length over composition).</param>
-public sealed record AuthSettings(TimeSpan TokenLifetime, int MaxFailedLogins, TimeSpan LockoutDuration, OidcSettings? Oidc, int PasswordMinLength);
+/// <param name="RevalidateEvery">How long a withdrawn credential (disabled user, removed role, forced sign-out) may still
+/// be honoured: tokens, cookies and console circuits are checked against the user's security stamp at least this often.</param>
+/// <param name="RefreshTokenLifetime">How long a refresh token can renew the short-lived access token.</param>
+public sealed record AuthSettings(TimeSpan TokenLifetime, int MaxFailedLogins, TimeSpan LockoutDuration, OidcSettings? Oidc, int PasswordMinLength,
+    TimeSpan RevalidateEvery, TimeSpan RefreshTokenLifetime);
 
 public sealed record OidcSettings(string Authority, string ClientId, string? ClientSecret, string UsernameClaim, string DisplayName);
 

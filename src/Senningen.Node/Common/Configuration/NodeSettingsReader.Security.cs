@@ -5,7 +5,10 @@ internal sealed partial class NodeSettingsReader
 {
     private AuthSettings ReadAuth(bool demo)
     {
-        var lifetime = ReadDuration("Senningen:Auth:TokenLifetime", TimeSpan.FromHours(8));
+        var lifetime = ReadDuration("Senningen:Auth:TokenLifetime", TimeSpan.FromMinutes(15));
+        var revalidate = ReadDuration("Senningen:Auth:RevalidateEvery", TimeSpan.FromSeconds(30));
+        var refresh = ReadDuration("Senningen:Auth:RefreshTokenLifetime", TimeSpan.FromHours(12));
+        CheckRevocationTimes(lifetime, revalidate, refresh);
         var attempts = (int)ReadLong("Senningen:Auth:MaxFailedLogins", 5, 1, 100);
         var lockout = ReadDuration("Senningen:Auth:LockoutDuration", TimeSpan.FromMinutes(15));
         OidcSettings? oidc = null;
@@ -25,7 +28,21 @@ internal sealed partial class NodeSettingsReader
 
         // The demo publishes the password "demo"; everywhere else NIST's floor of 8 holds, 12 by default.
         var minLength = (int)ReadLong("Senningen:Auth:PasswordMinLength", demo ? 4 : 12, demo ? 1 : 8, 64);
-        return new AuthSettings(lifetime, attempts, lockout, oidc, minLength);
+        return new AuthSettings(lifetime, attempts, lockout, oidc, minLength, revalidate, refresh);
+    }
+
+    // The window bounds how long a withdrawn user keeps access; past an hour it no longer means "taken away".
+    private void CheckRevocationTimes(TimeSpan lifetime, TimeSpan revalidate, TimeSpan refresh)
+    {
+        if (revalidate > TimeSpan.FromHours(1))
+        {
+            _problems.Add($"Senningen:Auth:RevalidateEvery = '{revalidate}' is too long: at most 01:00:00, a withdrawn user keeps access that long.");
+        }
+
+        if (refresh < lifetime)
+        {
+            _problems.Add($"Senningen:Auth:RefreshTokenLifetime = '{refresh}' is shorter than Senningen:Auth:TokenLifetime ('{lifetime}'): a refresh token must outlive the access token it renews.");
+        }
     }
 
     private KeyProtection? ReadKeyProtection()

@@ -8,6 +8,8 @@ using Senningen.Node.Features.Identity.IssueToken;
 using Senningen.Node.Features.Identity.ManageUsers;
 using Senningen.Node.Features.Identity.Me;
 using Senningen.Node.Features.Identity.Passwords;
+using Senningen.Node.Features.Identity.RefreshToken;
+using Senningen.Node.Features.Identity.Revocation;
 
 namespace Senningen.Node.Features.Identity;
 
@@ -43,10 +45,15 @@ internal static class IdentityModule
             })
             .AddPolicyScheme(SmartScheme, "Cookie or bearer token", o => o.ForwardDefaultSelector = ctx =>
                 ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                    ? IdentityConstants.BearerScheme
+                    ? RevalidatedBearerHandler.SchemeName
                     : IdentityConstants.ApplicationScheme)
-            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = settings.Auth.TokenLifetime);
+            .AddBearerToken(IdentityConstants.BearerScheme, o =>
+            {
+                o.BearerTokenExpiration = settings.Auth.TokenLifetime;
+                o.RefreshTokenExpiration = settings.Auth.RefreshTokenLifetime;
+            });
         authentication.AddIdentityCookies();
+        authentication.AddRevocation(settings);
         if (settings.Auth.Oidc is { } oidc)
         {
             authentication.AddOidc(oidc);
@@ -68,6 +75,7 @@ internal static class IdentityModule
         services.AddScoped<TokenIssuer>().AddScoped<PasswordCheck>();
         services.AddScoped<UserDirectory>().AddScoped<ExternalLogins>();
         services.AddSingleton<SignInLimits>().AddSingleton<UnknownUserHash>();
+        services.AddRefreshRateLimit(settings);
         services.AddSingleton(_ => new CommonPasswords(CommonPasswords.DefaultPath));
         return builder;
     }
@@ -83,6 +91,7 @@ internal static class IdentityModule
     public static WebApplication MapIdentity(this WebApplication app)
     {
         app.MapTokenEndpoint();
+        app.MapRefreshTokenEndpoint();
         app.MapMeEndpoints();
         app.MapUserAdminEndpoints();
         app.MapAccountFormEndpoints();

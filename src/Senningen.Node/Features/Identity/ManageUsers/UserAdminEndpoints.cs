@@ -17,6 +17,7 @@ internal static class UserAdminEndpoints
         group.MapPut("/{username}/authorisations", SetAuthorisationsAsync)
             .WithSummary("Replace the user's national authorisations (consultation contexts their country has cleared them for). Audited.");
         group.MapExternalLoginEndpoints();
+        group.MapUserAccessEndpoints();
     }
 
     public static async Task<Ok<List<UserSummary>>> ListAsync(UserDirectory directory, CancellationToken cancellationToken) =>
@@ -42,6 +43,6 @@ internal static class UserAdminEndpoints
         string username, UserDirectory directory, Texts texts, CancellationToken cancellationToken) =>
         await directory.UnlockAsync(username, cancellationToken) ? TypedResults.NoContent() : Problems.NotFound(texts, "user");
 
-    private static ProblemHttpResult Problem(Texts texts, UserDirectory.CreateResult result) =>
+    internal static ProblemHttpResult Problem(Texts texts, UserDirectory.CreateResult result) =>
         result.NotFound ? Problems.NotFound(texts, "user") : Problems.Validation(texts, result.Errors);
 }

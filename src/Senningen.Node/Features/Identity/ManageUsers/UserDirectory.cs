@@ -16,7 +16,7 @@ namespace Senningen.Node.Features.Identity.ManageUsers;
 /// Listing, creating and unlocking users and setting their authorisations, shared by the API, the console and the start-up
 /// seeding. Audited in the current officer's name, or in the node's when it seeds (the <c>actor</c> parameters).
 /// </summary>
-public sealed class UserDirectory(UserManager<SenningenUser> users, AuditLog audit, NodeSettings settings, Texts texts, TimeProvider clock,
+public sealed partial class UserDirectory(UserManager<SenningenUser> users, AuditLog audit, NodeSettings settings, Texts texts, TimeProvider clock,
     ControlRoomDirectory rooms)
 {
     /// <summary>The user after the change, or the rules the request broke (400), or <see cref="NotFound"/> (404).</summary>
@@ -124,8 +124,9 @@ public sealed class UserDirectory(UserManager<SenningenUser> users, AuditLog aud
     }
 
     /// <summary>
-    /// Replaces a user's national authorisations with the given set; the change reaches the user's next sign-in or token,
-    /// so a withdrawn authorisation is not used for longer than a session.
+    /// Replaces a user's national authorisations with the given set. The security stamp changes with it, so the user's
+    /// tokens, cookies and console pages are refused within <c>Senningen:Auth:RevalidateEvery</c> and the next sign-in
+    /// carries the new set.
     /// </summary>
     public async Task<CreateResult> SetAuthorisationsAsync(string username, IReadOnlyList<string>? authorisations, CancellationToken cancellationToken,
         Actor? actor = null)
@@ -162,6 +163,8 @@ public sealed class UserDirectory(UserManager<SenningenUser> users, AuditLog aud
             await users.AddClaimsAsync(user, added);
         }
 
+        await users.UpdateSecurityStampAsync(user);
+
         await audit.WriteAsync(new AuditRecord(AuditActions.UserAuthorisations, AuditOutcomes.Success, [$"user:{user.UserName}"],
             Detail: $"granted: {string.Join(',', added.Select(c => c.Value))}; withdrawn: {string.Join(',', removed.Select(c => c.Value))}"),
             actor, cancellationToken);
@@ -177,7 +180,12 @@ public sealed class UserDirectory(UserManager<SenningenUser> users, AuditLog aud
             return false;
         }
 
-        await users.SetLockoutEndDateAsync(user, null);
+        // Unlocking lifts the lock-out of failed sign-ins, never a disablement: that takes Enable.
+        if (!IsDisabled(user))
+        {
+            await users.SetLockoutEndDateAsync(user, null);
+        }
+
         await users.ResetAccessFailedCountAsync(user);
         await audit.WriteAsync(new AuditRecord(AuditActions.UserUnlock, AuditOutcomes.Success, [$"user:{user.UserName}"]),
             cancellationToken: cancellationToken);
@@ -216,12 +224,14 @@ public sealed class UserDirectory(UserManager<SenningenUser> users, AuditLog aud
     {
         var roles = await users.GetRolesAsync(user);
         var claims = await users.GetClaimsAsync(user);
-        var lockedOut = user.LockoutEnd is { } end && end > clock.GetUtcNow() ? end : (DateTimeOffset?)null;
+        var disabled = IsDisabled(user);
+        var lockedOut = !disabled && user.LockoutEnd is { } end && end > clock.GetUtcNow() ? end : (DateTimeOffset?)null;
         return new UserSummary(user.UserName ?? "", user.DisplayName, user.Country.Value, user.Unit, [.. roles.Order(StringComparer.Ordinal)],
             user.Language, lockedOut, user.AccessFailedCount)
         {
             Authorisations = [.. claims.Where(c => c.Type == Actor.AuthorisationClaim).Select(c => c.Value).Order(StringComparer.Ordinal)],
             Zones = [.. Core.Access.Holder.ParseZones(user.Zones).Order(StringComparer.Ordinal)],
+            Disabled = disabled,
         };
     }
 }

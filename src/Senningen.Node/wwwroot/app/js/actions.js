@@ -57,7 +57,7 @@ function settle(action, response) {
 export function flush(onChange) {
   if (flushing) return flushing;
   flushing = (async () => {
-    const token = session.token();
+    const token = await session.renew();
     if (!token) return;
     let pending = queue.all();
     while (pending.length) {

@@ -95,7 +95,7 @@ async function signIn(event) {
   }
   const token = await response.json();
   const me = await (await fetch('/api/v1/me', { headers: { Authorization: `Bearer ${token.accessToken}` } })).json();
-  session.set({ accessToken: token.accessToken, expiresAt: token.expiresAt, username: me.username, country: me.country, roles: me.roles, language: me.language });
+  session.set({ accessToken: token.accessToken, expiresAt: token.expiresAt, refreshToken: token.refreshToken, refreshExpiresAt: token.refreshExpiresAt, username: me.username, country: me.country, roles: me.roles, language: me.language });
   if (!language.get()) language.set(LANGUAGES.includes(me.language) ? me.language : 'en');
   await load();
 }
@@ -109,7 +109,7 @@ async function load() {
     await screensReady;
     show(kept);
   }
-  const token = session.token();
+  const token = await session.renew();
   if (token && navigator.onLine) {
     const outcome = await refreshBundle(lang, token);
     if (outcome === 'updated' || outcome === 'current') {
@@ -194,7 +194,7 @@ function noteCrossing(before) {
 
 async function pollAlerts() {
   const s = session.get();
-  const token = session.token();
+  const token = await session.renew();
   if (!token || !navigator.onLine || !(s?.roles ?? []).some((r) => r === 'ControlRoom' || r === 'LiaisonOfficer')) return;
   try {
     const response = await fetch('/api/v1/alerts', { headers: { Authorization: `Bearer ${token}` } });
@@ -213,6 +213,8 @@ window.addEventListener('online', () => { render(); m?.flush(render).then(render
 // Without a signal the phone answers for itself, also for the position the node last confirmed.
 window.addEventListener('offline', () => { render(); updatePlace(); });
 setInterval(() => { if (navigator.onLine && m) m.flush(render).then(render); }, 15000);
+// The access token lives minutes: renew it before it lapses, so the banner and the queue never wait for it.
+setInterval(async () => { const had = session.token(); if ((await session.renew()) && !had && bundle) render(); }, 60000);
 
 if ('serviceWorker' in navigator) navigator.serviceWorker.register('/app/sw.js', { scope: '/app/' });
 watchPosition();

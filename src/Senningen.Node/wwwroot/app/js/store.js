@@ -15,6 +15,27 @@ export const session = {
     const s = read(KEYS.session, null);
     return s && Date.parse(s.expiresAt) > Date.now() + 5000 ? s.accessToken : null;
   },
+  /**
+   * The token, renewed first with the refresh token when it has (nearly) expired: access tokens live minutes. A refusal
+   * means the officer's access was withdrawn or the refresh token expired; the refresh token is dropped, the sign-in returns.
+   */
+  async renew() {
+    const s = read(KEYS.session, null);
+    if (!s || Date.parse(s.expiresAt) > Date.now() + 60000) return session.token();
+    if (!s.refreshToken || !(Date.parse(s.refreshExpiresAt) > Date.now()) || !navigator.onLine) return session.token();
+    try {
+      const response = await fetch('/api/v1/auth/refresh', {
+        method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ refreshToken: s.refreshToken }),
+      });
+      if (response.status === 401 || response.status === 400) write(KEYS.session, { ...s, refreshToken: null });
+      if (!response.ok) return session.token();
+      const t = await response.json();
+      write(KEYS.session, { ...s, accessToken: t.accessToken, expiresAt: t.expiresAt, refreshToken: t.refreshToken, refreshExpiresAt: t.refreshExpiresAt });
+      return t.accessToken;
+    } catch {
+      return session.token(); // no signal: try again later
+    }
+  },
 };
 
 export const language = {
