@@ -18,12 +18,12 @@ public sealed class NeedToKnowOperationPagesTests(ChromiumFixture browser) : ICl
     public async Task AnotherUnitsOperation_IsNotFoundOnThePage_WithOneDenialPerVisit_AndTheDeskHasNoEndForm()
     {
         await using var node = await TestNode.StartAsync(country: "BE");
-        await OperationsOtherUnitUsers.CreateAsync(node, "ntkops-officer-b", "PZ Kempen Oost", "Officer", "BE-VAN");
+        await node.CreateAsync("ntkops-officer-b", "PZ Kempen Oost", "Officer", ["BE-VAN"]);
         using var tracker = await node.SignedInAsync("officer");
         var operation = await PursuitAlertTests.StartPursuitAsync(tracker);
         await using var context = await browser.NewContextAsync(node);
         var page = await context.NewPageAsync();
-        await ConsoleSteps.SignInAsync(page, "ntkops-officer-b", OperationsOtherUnitUsers.Password);
+        await ConsoleSteps.SignInAsync(page, "ntkops-officer-b", OtherUnitUsers.Password);
 
         await page.GotoAsync($"operations/{operation.Id}");
         await ConsoleSteps.WaitUntilInteractiveAsync(page);

@@ -52,7 +52,7 @@ public sealed class NeedToKnowHitsTests : IAsyncLifetime
         _westZone = zones[_west].ShouldNotBeNull();
         _westZone.ShouldNotBe("BE-VAN");
         _users["controlroom"] = await _node.SignedInAsync("controlroom");
-        _users["roomWest"] = await _node.SignedInOtherAsync("roomWest", "CIC West-Vlaanderen", Roles.ControlRoom, [_westZone]);
+        _users["roomWest"] = await _node.SignedInAsNewAsync("roomWest", "CIC West-Vlaanderen", Roles.ControlRoom, [_westZone]);
         _users["liaison"] = await _node.SignedInAsync("liaison");
     }
 

@@ -32,7 +32,7 @@ public sealed class NeedToKnowConsultationTests : IAsyncLifetime
     {
         _node = await TestNode.StartAsync(Store.Sqlite, "BE");
         _users["officer"] = await _node.SignedInAsync("officer");
-        _users["officerB"] = await _node.SignedInOtherAsync("officerB", UnitB, Roles.Officer, ["BE-VAN"]);
+        _users["officerB"] = await _node.SignedInAsNewAsync("officerB", UnitB, Roles.Officer, ["BE-VAN"]);
         _users["liaison"] = await _node.SignedInAsync("liaison");
         (_searchOfA, _searchOfB) = (await AddSearchAsync("officer", UnitA), await AddSearchAsync("officerB", UnitB));
     }

@@ -31,11 +31,11 @@ public sealed class DashboardPictureTests
         await WaitForAlertAsync(dutchRoom, operation.Id);
 
         // The picture is the viewer's: the zone's control room at NL, the officer who runs the pursuit at BE.
-        await using var nl = network["NL"].Services.GetRequiredService<IServiceScopeFactory>().CreateOfficerScope(await OperationsOtherUnitUsers.PrincipalAsync(network["NL"], "controlroom"));
+        await using var nl = network["NL"].Services.GetRequiredService<IServiceScopeFactory>().CreateOfficerScope(await network["NL"].PrincipalAsync("controlroom"));
         var picture = nl.ServiceProvider.GetRequiredService<OperationsPicture>();
         var alerts = await picture.UnacknowledgedAlertsAsync(5, "nl", Ct);
         var foreign = await picture.ForeignOperationsAsync(5, "nl", Ct);
-        await using var be = network["BE"].Services.GetRequiredService<IServiceScopeFactory>().CreateOfficerScope(await OperationsOtherUnitUsers.PrincipalAsync(network["BE"], "officer"));
+        await using var be = network["BE"].Services.GetRequiredService<IServiceScopeFactory>().CreateOfficerScope(await network["BE"].PrincipalAsync("officer"));
         var abroad = await be.ServiceProvider.GetRequiredService<OperationsPicture>().AbroadAsync(5, "fr", Ct);
 
         alerts.Count.ShouldBe(1);

@@ -51,10 +51,10 @@ public sealed class NeedToKnowAlertsTests(NeedToKnowAlertsTests.Node node) : ICl
         {
             _network = await TestNetwork.CreateAsync(["NL", "BE"]);
             await Nl.StartAgainAsync();
-            await OperationsOtherUnitUsers.CreateAsync(Nl, RoomOtherZone, "Meldkamer Noord-Nederland", "ControlRoom", "NL-RE01");
+            await Nl.CreateAsync(RoomOtherZone, "Meldkamer Noord-Nederland", "ControlRoom", ["NL-RE01"]);
             foreach (var user in Users)
             {
-                _clients[user] = await OperationsOtherUnitUsers.SignedInAsync(Nl, user);
+                _clients[user] = await Nl.SignedInAnyAsync(user);
             }
 
             Reported = await AddAlertAsync("NL-RE08", reported: true);

@@ -49,12 +49,12 @@ public sealed class NeedToKnowOperationsTests(NeedToKnowOperationsTests.Node nod
         {
             _network = await TestNetwork.CreateAsync(["BE", "NL"]);
             await Be.StartAgainAsync();
-            await OperationsOtherUnitUsers.CreateAsync(Be, OfficerSameZone, "PZ Kempen Oost", "Officer", "BE-VAN");
-            await OperationsOtherUnitUsers.CreateAsync(Be, OfficerOtherZone, "PZ Limburg Noord", "Officer", "BE-VLI");
-            await OperationsOtherUnitUsers.CreateAsync(Be, RoomOtherZone, "CIC Limburg", "ControlRoom", "BE-VLI");
+            await Be.CreateAsync(OfficerSameZone, "PZ Kempen Oost", "Officer", ["BE-VAN"]);
+            await Be.CreateAsync(OfficerOtherZone, "PZ Limburg Noord", "Officer", ["BE-VLI"]);
+            await Be.CreateAsync(RoomOtherZone, "CIC Limburg", "ControlRoom", ["BE-VLI"]);
             foreach (var user in Users)
             {
-                _clients[user] = await OperationsOtherUnitUsers.SignedInAsync(Be, user);
+                _clients[user] = await Be.SignedInAnyAsync(user);
             }
 
             Active = await StartPursuitAsync(this["officer"], "BE-VAN", "BE-A1");

@@ -31,10 +31,10 @@ public sealed class NeedToKnowRequestsFixture : IAsyncLifetime
         {
             // Unit A (the demo patrol) and unit B, in the same zone: a zone gives an officer nothing.
             ["officer-a"] = await Node.SignedInAsync("officer"),
-            ["officer-b"] = await Node.SignedInAsNewAsync("ntk-req-officer-b", "PZ Kempenland", "Officer", "BE-VAN"),
+            ["officer-b"] = await Node.SignedInAsNewAsync("ntk-req-officer-b", "PZ Kempenland", "Officer", ["BE-VAN"]),
             // The Antwerp control room (demo, BE-VAN) and the Limburg one (BE-VLI).
             ["room-van"] = await Node.SignedInAsync("controlroom"),
-            ["room-vli"] = await Node.SignedInAsNewAsync("ntk-req-room-vli", "CIC Limburg", "ControlRoom", "BE-VLI"),
+            ["room-vli"] = await Node.SignedInAsNewAsync("ntk-req-room-vli", "CIC Limburg", "ControlRoom", ["BE-VLI"]),
             ["liaison"] = await Node.SignedInAsync("liaison"),
             ["dpo"] = await Node.SignedInAsync("dpo"),
         };

@@ -57,12 +57,9 @@ public sealed class NeedToKnowEnumerationTests : IAsyncLifetime
         // A partner, so that drafts and register searches have somebody to go to.
         _network = await TestNetwork.StartAsync(["BE", "NL"]);
         _node = _network["BE"];
-        using (var admin = await _node.SignedInAsync("admin"))
-        {
-            // Same roles as the demo's officer and control room, another unit and another zone.
-            await CreateAsync(admin, "officer-b", "PZ Kempen", Roles.Officer, ["BE-VLI"], [Authorisations.HitNoHit, Authorisations.JointPost]);
-            await CreateAsync(admin, "controlroom-b", "CIC Limburg", Roles.ControlRoom, ["BE-VLI"], [Authorisations.HitNoHit]);
-        }
+        // Same roles as the demo's officer and control room, another unit and another zone.
+        await _node.CreateAsync("officer-b", "PZ Kempen", Roles.Officer, ["BE-VLI"], [Authorisations.HitNoHit, Authorisations.JointPost]);
+        await _node.CreateAsync("controlroom-b", "CIC Limburg", Roles.ControlRoom, ["BE-VLI"], [Authorisations.HitNoHit]);
 
         using var officer = await _node.SignedInAsync("officer");
         var operation = await StartOperationAsync(officer);
@@ -243,8 +240,8 @@ public sealed class NeedToKnowEnumerationTests : IAsyncLifetime
     public async Task Lists_ShowTheIntruderNothingOfTheOwners_AndEachReadIsAuditedOnce(string path, string capability)
     {
         var owned = _owned[capability];
-        using var intruder = await _node.SignedInAsync(owned.Intruder);
-        using var owner = await _node.SignedInAsync(owned.Owner);
+        using var intruder = await _node.SignedInAnyAsync(owned.Intruder);
+        using var owner = await _node.SignedInAnyAsync(owned.Owner);
 
         var before = await CountAsync(owned.Intruder, null);
         var theirs = await intruder.GetStringAsync(path, Ct);
@@ -272,7 +269,7 @@ public sealed class NeedToKnowEnumerationTests : IAsyncLifetime
         {
             var owned = _owned[CapabilityOf(page.Pattern)!];
             var path = PathFor(page, owned.Id);
-            var intruder = sessions.TryGetValue(owned.Intruder, out var s) ? s : sessions[owned.Intruder] = await ConsoleSession.SignedInAsync(_node, owned.Intruder);
+            var intruder = sessions.TryGetValue(owned.Intruder, out var s) ? s : sessions[owned.Intruder] = await ConsoleSession.SignedInAsync(_node, owned.Intruder, OtherUnitUsers.Password);
             var owner = sessions.TryGetValue(owned.Owner, out var o) ? o : sessions[owned.Owner] = await ConsoleSession.SignedInAsync(_node, owned.Owner);
 
             var denials = await CountAsync(owned.Intruder, "access.denied");
@@ -313,7 +310,7 @@ public sealed class NeedToKnowEnumerationTests : IAsyncLifetime
     }
 
     private async Task<HttpClient> ClientAsync(Dictionary<string, HttpClient> clients, string username) =>
-        clients.TryGetValue(username, out var client) ? client : clients[username] = await _node.SignedInAsync(username);
+        clients.TryGetValue(username, out var client) ? client : clients[username] = await _node.SignedInAnyAsync(username);
 
     private static string PathFor(EndpointCase endpoint, Guid id)
     {
@@ -369,13 +366,6 @@ public sealed class NeedToKnowEnumerationTests : IAsyncLifetime
 
     private static bool IsStaticAsset(string pattern) =>
         pattern.StartsWith('_') || pattern.Contains('.', StringComparison.Ordinal) && !pattern.Contains('{', StringComparison.Ordinal);
-
-    private static async Task CreateAsync(HttpClient admin, string username, string unit, string role, string[] zones, string[] authorisations)
-    {
-        var response = await admin.PostAsJsonAsync("api/v1/admin/users",
-            new CreateUserRequest(username, "demo", username, unit, [role], "en") { Zones = zones, Authorisations = authorisations }, Ct);
-        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync(Ct));
-    }
 
     private static async Task<Guid> StartOperationAsync(HttpClient officer)
     {
