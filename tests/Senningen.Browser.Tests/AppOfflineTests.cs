@@ -36,7 +36,8 @@ public sealed class AppOfflineTests(ChromiumFixture browser) : IClassFixture<Chr
         await using var context = await browser.NewPhoneContextAsync(node);
         var page = await AppSteps.SignInAsync(context, "officer");
 
-        await page.EvaluateAsync("() => { const s = JSON.parse(localStorage.getItem('senn.session')); s.expiresAt = '2000-01-01T00:00:00Z'; localStorage.setItem('senn.session', JSON.stringify(s)); }");
+        // Both tokens past their time: with a live refresh token the app would simply renew the session.
+        await page.EvaluateAsync("() => { const s = JSON.parse(localStorage.getItem('senn.session')); s.expiresAt = '2000-01-01T00:00:00Z'; s.refreshExpiresAt = '2000-01-01T00:00:00Z'; localStorage.setItem('senn.session', JSON.stringify(s)); }");
         await AppSteps.OpenAsync(page, "guide");
         await page.ReloadAsync();
 

@@ -25,10 +25,11 @@ public sealed class NeedToKnowOperationPagesTests(ChromiumFixture browser) : ICl
         var page = await context.NewPageAsync();
         await ConsoleSteps.SignInAsync(page, "ntkops-officer-b", OtherUnitUsers.Password);
 
-        await page.GotoAsync($"operations/{operation.Id}");
+        var answer = await page.GotoAsync($"operations/{operation.Id}");
         await ConsoleSteps.WaitUntilInteractiveAsync(page);
 
-        await Expect(page.Locator("p.alert-warn")).ToHaveCountAsync(1);
+        answer!.Status.ShouldBe(404);
+        await Expect(page.Locator("[data-testid=not-found]")).ToHaveCountAsync(1);
         await Expect(page.Locator("[data-testid=units-table]")).ToHaveCountAsync(0);
         // The page reloads every second while open: let a few reloads pass, then count.
         await page.WaitForTimeoutAsync(3_000);

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Options;
 
 namespace Senningen.Node.Features.Identity.Revocation;
@@ -23,7 +24,21 @@ internal sealed class RevalidatedBearerHandler(
             return token;
         }
 
-        return await standing.IsCurrentAsync(token.Principal, token.Properties.IssuedUtc, fresh: false, Context.RequestAborted)
+        bool current;
+        try
+        {
+            current = await standing.IsCurrentAsync(token.Principal, token.Properties.IssuedUtc, fresh: false, Context.RequestAborted);
+        }
+        catch (Exception e) when (Common.Errors.DatabaseUnavailable.Is(e))
+        {
+            // Standing cannot be checked, so the token is not honoured: the 503 that follows is still in the user's
+            // language, which the language middleware (after authentication) would otherwise have taken from the token.
+            var language = Common.Localization.Texts.Normalise(token.Principal.FindFirst(Common.Audit.Actor.LanguageClaim)?.Value);
+            Context.Features.Set<IRequestCultureFeature>(new RequestCultureFeature(new RequestCulture(language), provider: null));
+            throw;
+        }
+
+        return current
             ? AuthenticateResult.Success(new AuthenticationTicket(token.Principal, token.Properties, Scheme.Name))
             : AuthenticateResult.Fail("The user's access was withdrawn after this token was issued.");
     }
