@@ -7,7 +7,7 @@ internal static class OfficersSetup
     public static IServiceCollection AddCurrentOfficer(this IServiceCollection services)
     {
         services.AddScoped<CurrentOfficer>();
-        services.AddScoped<Security.NeedToKnowGuard>();
+        services.AddScoped<Security.NeedToKnowGuard>().AddSingleton<Security.PageVisitDenials>();
         services.AddScoped(typeof(PerCall<>));
         services.AddScoped<CircuitHandler, CurrentOfficerCircuitHandler>();
         return services;

@@ -9,7 +9,7 @@ namespace Senningen.Node.Common.Security;
 /// check on one object. An object outside the scope is answered as not found — a 404 does not confirm it exists — and
 /// the attempt is an audited denial, so a DPO sees who tried to reach further than their job.
 /// </summary>
-public sealed class NeedToKnowGuard(CurrentOfficer officer, AuditLog audit)
+public sealed class NeedToKnowGuard(CurrentOfficer officer, AuditLog audit, PageVisitDenials visits, IHttpContextAccessor http)
 {
     public AccessScope Scope(Capability capability, AccessKind kind) => NeedToKnow.ScopeFor(officer.Holder, capability, kind);
 
@@ -27,8 +27,10 @@ public sealed class NeedToKnowGuard(CurrentOfficer officer, AuditLog audit)
         return false;
     }
 
-    /// <summary>Writes the audited denial of an attempt the caller already refused.</summary>
+    /// <summary>Writes the audited denial of an attempt the caller already refused (once per console page visit, see <see cref="PageVisitDenials"/>).</summary>
     public Task DenyAsync(Capability capability, AccessKind kind, string record, CancellationToken ct) =>
-        audit.WriteAsync(new AuditRecord(AuditActions.AccessDenied, AuditOutcomes.Denied, [record],
-            Detail: $"need to know: {capability} {kind}".ToLowerInvariant()), officer.Actor, ct);
+        visits.ShouldWrite(officer.Actor.Name, record, http.HttpContext)
+            ? audit.WriteAsync(new AuditRecord(AuditActions.AccessDenied, AuditOutcomes.Denied, [record],
+                Detail: $"need to know: {capability} {kind}".ToLowerInvariant()), officer.Actor, ct)
+            : Task.CompletedTask;
 }
