@@ -1,30 +1,19 @@
-using System.Data.Common;
+using Senningen.Node.Common.Persistence;
 
 namespace Senningen.Node.Common.Exchange;
 
-/// <summary>Runs a prepared UPDATE conditional on the claim for each message, and throws if any claim was lost.</summary>
+/// <summary>Runs an UPDATE conditional on the claim for each message (<see cref="RowStatement"/>), and throws if any claim was lost.</summary>
 internal static class ClaimedRows
 {
-    /// <param name="bind">Sets the command's parameters for one item and returns its message id.</param>
-    public static async Task<int> WriteEachAsync<T>(DbCommand command, IEnumerable<T> items, Func<T, Guid> bind, CancellationToken ct)
+    /// <param name="id">The message id of an item.</param>
+    /// <param name="values">An item's parameter values, in the order of <paramref name="names"/>.</param>
+    public static async Task<int> WriteEachAsync<T>(SenningenDbContext db, string sql, IReadOnlyList<string> names, IReadOnlyList<T> items,
+        Func<T, Guid> id, Func<T, object?[]> values, CancellationToken ct)
     {
-        var written = 0;
-        List<Guid>? lost = null;
-        foreach (var item in items)
-        {
-            var message = bind(item);
-            var rows = await command.ExecuteNonQueryAsync(ct);
-            if (rows == 1)
-            {
-                written++;
-            }
-            else
-            {
-                (lost ??= []).Add(message);
-            }
-        }
+        var touched = await RowStatement.RunAsync(db, sql, names, items, values, ct);
+        var lost = items.Where((_, i) => touched[i] != 1).Select(id).ToList();
 
         // Thrown inside the save's transaction, which then commits nothing of this round.
-        return lost is null ? written : throw new ClaimLostException(lost);
+        return lost.Count == 0 ? items.Count : throw new ClaimLostException(lost);
     }
 }
