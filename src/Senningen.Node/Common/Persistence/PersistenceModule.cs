@@ -17,7 +17,7 @@ internal static class PersistenceModule
         // WAL interceptor, one instance now, remembers which connections it has already switched to synchronous=NORMAL.
         if (database.Provider == DatabaseProvider.Postgres)
         {
-            services.AddDbContext<SenningenDbContext, PostgresSenningenDbContext>(o => o.UseNpgsql(database.ConnectionString, ProviderMigrations.Postgres).AddInterceptors(AfterCommits),
+            services.AddDbContext<SenningenDbContext, PostgresSenningenDbContext>(o => o.UseNpgsql(PostgresConnections.Pooled(database.ConnectionString), ProviderMigrations.Postgres).AddInterceptors(AfterCommits),
                 optionsLifetime: ServiceLifetime.Singleton);
         }
         else

@@ -96,7 +96,17 @@ internal sealed class RegistryWriter(SenningenDbContext db)
         await using var command = db.CreateCommand(sqlite
             ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"PRAGMA cache_size = {_cacheBefore}")
             : Unclaim);
-        await command.ExecuteNonQueryAsync(CancellationToken.None);
+        try
+        {
+            await command.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+        catch (System.Data.Common.DbException) when (!sqlite)
+        {
+            // Pooled connections are not reset when returned (PostgresConnections): one still holding the session lock
+            // is closed instead, which releases it.
+            Npgsql.NpgsqlConnection.ClearPool((Npgsql.NpgsqlConnection)db.Database.GetDbConnection());
+            throw;
+        }
     }
 
     private async Task ClearAsync(CancellationToken ct)
