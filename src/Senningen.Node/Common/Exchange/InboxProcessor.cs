@@ -30,13 +30,13 @@ internal sealed partial class InboxProcessor(IServiceScopeFactory scopes, Instan
         await using var scope = Scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SenningenDbContext>();
         var now = clock.GetUtcNow();
-        var ids = await InboxClaims.ClaimAsync(db, Instance, now, now + Lease, ct);
-        if (ids.Count == 0)
+        var due = (await InboxClaims.ClaimAsync(db, Instance, now, now + Lease, ct)).OrderBy(m => m.ReceivedAt).ThenBy(m => m.Sequence).ToList();
+        if (due.Count == 0)
         {
             return 0;
         }
 
-        var due = await db.Inbox.AsNoTracking().Where(m => ids.Contains(m.Id)).OrderBy(m => m.ReceivedAt).ThenBy(m => m.Sequence).ToListAsync(ct);
+        var ids = due.Select(m => m.Id).ToList();
         if (await TryHandleTogetherAsync(scope.ServiceProvider, db, due, ct))
         {
             return due.Count;

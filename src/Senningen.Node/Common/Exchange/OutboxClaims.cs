@@ -12,32 +12,36 @@ internal static class OutboxClaims
 {
     public const int BatchSize = 200;
 
-    public static async Task<List<Guid>> ClaimAsync(SenningenDbContext db, string instance, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken ct)
+    public static async Task<List<Data.OutboxMessage>> ClaimAsync(SenningenDbContext db, string instance, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken ct)
     {
-        // A read first: an idle dispatcher must not take the write lock on every poll.
-        if (!await db.Outbox.AnyAsync(m => m.Status == Data.OutboxStatus.Queued && m.NextAttemptAt <= now, ct))
+        // On SQLite a read first: an idle dispatcher must not take the write lock on every poll. On PostgreSQL the claim
+        // itself is as cheap when nothing is due, and the read was one more round trip per round.
+        if (!db.Database.IsNpgsql() && !await db.Outbox.AnyAsync(m => m.Status == Data.OutboxStatus.Queued && m.NextAttemptAt <= now, ct))
         {
             return [];
         }
 
         // The columns hold Unix milliseconds.
-        var query = db.Database.SqlQueryRaw<Guid>(Sql(db), instance, leaseUntil.ToUnixTimeMilliseconds(), now.ToUnixTimeMilliseconds(), BatchSize);
-        List<Guid> ids;
+        // The claim hands back the claimed rows themselves: no second query for them.
+        var query = db.Outbox.FromSqlRaw(Sql(db), instance, leaseUntil.ToUnixTimeMilliseconds(), now.ToUnixTimeMilliseconds(), BatchSize);
+        List<Data.OutboxMessage> claimed;
         using (await db.EnterWriteAsync(ct))
         {
-            ids = await query.ToListAsync(ct);
+            claimed = await query.AsNoTracking().ToListAsync(ct);
         }
 
         // A message leaves the node only once its commit is on disk: the claim committed after it, so this covers it.
-        if (ids.Count > 0)
+        if (claimed.Count > 0)
         {
             await db.WhenDurableAsync();
         }
 
-        return ids;
+        return claimed;
     }
 
-    // SKIP LOCKED lets instances sharing PostgreSQL take disjoint rows; SQLite has one writer and no such clause.
+    // SKIP LOCKED lets instances sharing PostgreSQL take disjoint rows; SQLite has one writer and no such clause. Ordered
+    // by when each became due, the (Status, NextAttemptAt) index hands the rows over in order and the scan stops at the
+    // batch; ordered by creation, a backlog of thousands was read and sorted on every claim.
     private static string Sql(SenningenDbContext db) => $$"""
                 UPDATE exchange_outbox SET "ClaimedBy" = {0}, "ClaimedUntilMs" = {1}
                 WHERE "Id" IN (
@@ -45,8 +49,8 @@ internal static class OutboxClaims
                   WHERE o."Status" = 0 AND o."NextAttemptAtMs" <= {2} AND (o."ClaimedUntilMs" IS NULL OR o."ClaimedUntilMs" < {2})
                     AND NOT EXISTS (SELECT 1 FROM exchange_outbox AS p
                                     WHERE p."ConversationId" = o."ConversationId" AND p."Status" = 0 AND p."Sequence" < o."Sequence")
-                  ORDER BY o."CreatedAtMs" LIMIT {3}
+                  ORDER BY o."NextAttemptAtMs", o."CreatedAtMs" LIMIT {3}
                   {{(db.Database.IsNpgsql() ? "FOR UPDATE SKIP LOCKED" : "")}})
-                RETURNING "Id" AS "Value"
+                RETURNING *
                 """;
 }

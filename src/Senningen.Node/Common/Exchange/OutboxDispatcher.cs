@@ -19,7 +19,12 @@ internal sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, Inst
     private const int BatchPerRequest = 100;
     private static readonly TimeSpan CircuitProbeDelay = TimeSpan.FromSeconds(5);
 
+    // Expiry is counted in minutes, so a look a second is plenty: run every round, the look (a scan of the queued
+    // messages) cost the database more than the claims under load.
+    private static readonly TimeSpan ExpiryLookEvery = TimeSpan.FromSeconds(1);
+
     private int _expiring;
+    private long _nextExpiryLookMs;
 
     // Several rounds in flight: one claims and sends while others wait for their receipts or save them, so the link
     // stays busy without one large round holding every message back until its slowest request returns.
@@ -42,8 +47,9 @@ internal sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, Inst
         var audit = scope.ServiceProvider.GetRequiredService<AuditLog>();
         var now = clock.GetUtcNow();
         // One round at a time looks for expired messages; two would expire (and audit) the same ones twice.
-        if (Interlocked.Exchange(ref _expiring, 1) == 0)
+        if (now.ToUnixTimeMilliseconds() >= Volatile.Read(ref _nextExpiryLookMs) && Interlocked.Exchange(ref _expiring, 1) == 0)
         {
+            Volatile.Write(ref _nextExpiryLookMs, (now + ExpiryLookEvery).ToUnixTimeMilliseconds());
             try
             {
                 await ExpireAsync(db, audit, now, ct);
@@ -55,13 +61,13 @@ internal sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, Inst
         }
 
         var lease = now + (3 * settings.Exchange.DeliveryTimeout);
-        var ids = await OutboxClaims.ClaimAsync(db, Instance, now, lease, ct);
-        if (ids.Count == 0)
+        var claimed = await OutboxClaims.ClaimAsync(db, Instance, now, lease, ct);
+        if (claimed.Count == 0)
         {
             return 0;
         }
 
-        var messages = await db.Outbox.AsNoTracking().Where(m => ids.Contains(m.Id)).OrderBy(m => m.CreatedAt).ToListAsync(ct);
+        var messages = claimed.OrderBy(m => m.CreatedAt).ToList();
         using var gate = new SemaphoreSlim(MaxRequestsInFlight);
         var batches = messages.GroupBy(m => m.Recipient).SelectMany(g => g.Chunk(BatchPerRequest)).ToList();
         var answered = await Task.WhenAll(batches.Select(async batch =>
