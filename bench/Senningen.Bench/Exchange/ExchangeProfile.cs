@@ -96,8 +96,10 @@ internal sealed class ExchangeProfile : IObserver<DiagnosticListener>, IObserver
         }
     }
 
+    // SQLite connections are told apart by file, PostgreSQL ones (one server for both nodes) by database.
     private string Node(DbConnection? connection) =>
-        connection?.DataSource is { } source ? _nodes.FirstOrDefault(n => source.EndsWith(n.Value, StringComparison.Ordinal)).Key ?? "?" : "?";
+        connection is null ? "?"
+            : _nodes.FirstOrDefault(n => (connection.DataSource ?? "").EndsWith(n.Value, StringComparison.Ordinal) || connection.Database == n.Value).Key ?? "?";
 
     // The statement's verb and table, enough to tell the claim, the inserts and the inbox processor's queries apart.
     private static string Statement(string sql)

@@ -36,15 +36,23 @@ internal static class ExchangeSuite
 
         Say($"exchange: pragmas {options.Pragmas ?? "(node as shipped)"}; N={options.Count} in commits of {options.Batch}; latency at {options.Rate}/s for {options.Seconds} s; warm-up {options.Warmup} messages, then {options.WarmupSeconds} s at the offered rate");
 
+        if (options.Only == "postgres")
+        {
+            // A diagnosis run: the PostgreSQL side alone, with its profile pass; the figures file is not written.
+            await SenningenAsync(options, Store.Postgres, options.Instances, profiled: true, ct);
+            return 0;
+        }
+
         var (senningen, profile) = await SenningenAsync(options, Store.Sqlite, 1, profiled: true, ct);
         SideResult? postgres = null;
+        ProfileResult? postgresProfile = null;
         if (Infrastructure.PostgresConnectionString is null)
         {
             Say($"postgresql: skipped, {Infrastructure.PostgresVariable} is not set");
         }
         else if (options.Pragmas is null)
         {
-            (postgres, _) = await SenningenAsync(options, Store.Postgres, options.Instances, profiled: false, ct);
+            (postgres, postgresProfile) = await SenningenAsync(options, Store.Postgres, options.Instances, profiled: true, ct);
         }
 
         var rabbit = await RabbitAsync(options, ct);
@@ -71,7 +79,7 @@ internal static class ExchangeSuite
                 "shared, noisy 2-core VM; everything on loopback in one machine: every node instance and the load driver in this process, the broker, PostgreSQL and nginx in their own",
                 File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown"),
             options, "bench.load v1, " + LoadPayload.Utf8(0).Length.ToString(CultureInfo.InvariantCulture) + " bytes of JSON per message",
-            senningen, postgres, rabbit, ratios, postgres is null ? null : SqliteOverPostgres(senningen, postgres), floors, profile);
+            senningen, postgres, rabbit, ratios, postgres is null ? null : SqliteOverPostgres(senningen, postgres), floors, profile, postgresProfile);
         Directory.CreateDirectory(Path.GetDirectoryName(resultPath)!);
         await File.WriteAllTextAsync(resultPath, JsonSerializer.Serialize(result, Json) + "\n", ct);
         Say($"wrote {resultPath}");
@@ -112,25 +120,29 @@ internal static class ExchangeSuite
         ProfilePass throughput;
         using (var profile = new ExchangeProfile(load.DatabaseFiles()))
         {
+            var others = new ProcessCpu();
             var run = await load.ThroughputAsync(count, options.Batch, ct);
             var (wall, cpu) = profile.Elapsed();
             throughput = new ProfilePass($"throughput, {count} messages: {run.MessagesPerSecond:0} msg/s", Math.Round(wall, 2), Math.Round(cpu, 2),
-                profile.Lines(wall));
+                CpuPerMessage.Of(cpu, others, count), profile.Lines(wall));
         }
 
         await load.DrainReceiverAsync(ct);
         ProfilePass latency;
         using (var profile = new ExchangeProfile(load.DatabaseFiles()))
         {
+            var others = new ProcessCpu();
             var run = await load.LatencyAsync(options.Rate, TimeSpan.FromSeconds(Math.Min(10, options.Seconds)), ct);
             var (wall, cpu) = profile.Elapsed();
-            latency = new ProfilePass($"latency at {options.Rate}/s: {run.Latency}", Math.Round(wall, 2), Math.Round(cpu, 2), profile.Lines(wall));
+            latency = new ProfilePass($"latency at {options.Rate}/s: {run.Latency}", Math.Round(wall, 2), Math.Round(cpu, 2),
+                CpuPerMessage.Of(cpu, others, run.Latency.Count), profile.Lines(wall));
         }
 
         await load.DrainReceiverAsync(ct);
         foreach (var pass in new[] { throughput, latency })
         {
             Say($"profile, {pass.Run}: wall {pass.WallSeconds} s, process CPU {pass.CpuSeconds} s ({pass.CpuSeconds / pass.WallSeconds / Environment.ProcessorCount:P0} of the machine)");
+            Say($"  CPU per message: {pass.CpuPerMessage}");
             foreach (var line in pass.Lines.Take(14))
             {
                 Say($"  {line.What,-48} {line.Count,7} calls {line.TotalMs,10:0.0} ms {line.MeanMs,8:0.000} ms/call  busy {line.BusyShare:0.00}");
@@ -165,7 +177,7 @@ internal static class ExchangeSuite
 
     private sealed record SuiteResult(string Suite, DateTimeOffset RanAt, Machine Machine, ExchangeOptions Parameters, string Payload,
         SideResult Senningen, SideResult? SenningenPostgres, SideResult RabbitMq, Ratios? Ratios, Ratios? SqliteOverPostgres, Floors Floors,
-        ProfileResult? Profile);
+        ProfileResult? Profile, ProfileResult? PostgresProfile);
 
     private sealed record Machine(string Os, string Runtime, int Cores, string Note, string LoadAverage);
 
@@ -178,20 +190,23 @@ internal static class ExchangeSuite
 
     private sealed record ProfileResult(string Units, ProfilePass Throughput, ProfilePass Latency);
 
-    private sealed record ProfilePass(string Run, double WallSeconds, double CpuSeconds, IReadOnlyList<ProfileLine> Lines);
+    private sealed record ProfilePass(string Run, double WallSeconds, double CpuSeconds, CpuPerMessage CpuPerMessage, IReadOnlyList<ProfileLine> Lines);
 }
 
 /// <summary>
 /// Command-line knobs of the suite: --n, --batch, --rate, --seconds, --warmup (messages in commits of --batch) and
 /// --warmup-seconds (then that long at the offered rate); --pragmas "a=1;b=2" prototypes SQLite settings on both nodes;
-/// --instances (2): instances per node on the PostgreSQL side, behind nginx when above one.
+/// --instances (2): instances per node on the PostgreSQL side, behind nginx when above one; --only postgres runs that side
+/// alone with its profile pass, to diagnose it, and writes no figures.
 /// </summary>
-internal sealed record ExchangeOptions(int Count, int Batch, double Rate, double Seconds, int Warmup, double WarmupSeconds, string? Pragmas, int Instances)
+internal sealed record ExchangeOptions(int Count, int Batch, double Rate, double Seconds, int Warmup, double WarmupSeconds, string? Pragmas, int Instances,
+    string? Only)
 {
     public static ExchangeOptions Parse(string[] args) => new(
         (int)Read(args, "--n", 5000), (int)Read(args, "--batch", 100), Read(args, "--rate", 500), Read(args, "--seconds", 20), (int)Read(args, "--warmup", 5000),
-        Read(args, "--warmup-seconds", 20),
-        Array.IndexOf(args, "--pragmas") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null, (int)Read(args, "--instances", 2));
+        Read(args, "--warmup-seconds", 60), Text(args, "--pragmas"), (int)Read(args, "--instances", 2), Text(args, "--only"));
+
+    private static string? Text(string[] args, string name) => Array.IndexOf(args, name) is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
 
     private static double Read(string[] args, string name, double fallback)
     {

@@ -122,11 +122,18 @@ internal sealed class SenningenLoad : IAsyncDisposable
             await inbox.CountAsync(ct), await inbox.CountAsync(m => m.Status == InboxStatus.Handled, ct));
     }
 
-    public Dictionary<string, string> DatabaseFiles() => Sender.Store != Store.Sqlite ? [] : new()
-    {
-        ["BE"] = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(Sender.Database.ConnectionString).DataSource,
-        ["NL"] = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(Receiver.Database.ConnectionString).DataSource,
-    };
+    /// <summary>How the profile tells the nodes' connections apart: the SQLite file, or the PostgreSQL database name.</summary>
+    public Dictionary<string, string> DatabaseFiles() => Sender.Store != Store.Sqlite
+        ? new()
+        {
+            ["BE"] = new Npgsql.NpgsqlConnectionStringBuilder(Sender.Database.ConnectionString).Database!,
+            ["NL"] = new Npgsql.NpgsqlConnectionStringBuilder(Receiver.Database.ConnectionString).Database!,
+        }
+        : new()
+        {
+            ["BE"] = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(Sender.Database.ConnectionString).DataSource,
+            ["NL"] = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(Receiver.Database.ConnectionString).DataSource,
+        };
 
     public ValueTask DisposeAsync() => _network.DisposeAsync();
 
