@@ -31,7 +31,7 @@ internal sealed class BenchNetwork : IAsyncDisposable
     /// <summary>What the JSON says about the deployment measured.</summary>
     public string Describe => InstancesPerNode == 1
         ? $"{Store}, one instance per node, no proxy"
-        : $"{Store}, {InstancesPerNode} instances per node behind nginx (round robin, keep-alive upstreams)";
+        : $"{Store}, {InstancesPerNode} instances per node behind nginx (spread at random, an operation's positions to one instance by its id; keep-alive upstreams)";
 
     /// <summary>Where a node is reached: its nginx front, or its one instance.</summary>
     public Uri Front(string country) => _fronts[country];

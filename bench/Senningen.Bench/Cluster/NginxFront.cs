@@ -8,7 +8,8 @@ namespace Senningen.Bench.Cluster;
 
 /// <summary>
 /// Debian's nginx in front of the instances of each node, as deploy/ runs it: one server per country on its own
-/// loopback port, round robin over that node's instances with keep-alive upstream connections. Started as a child
+/// loopback port, spreading requests over that node's instances (an operation's positions all to one, by its id, as
+/// deploy/nginx routes them) with keep-alive upstream connections. Started as a child
 /// process in a directory of its own, stopped with it.
 /// </summary>
 internal sealed class NginxFront : IAsyncDisposable
@@ -65,11 +66,16 @@ internal sealed class NginxFront : IAsyncDisposable
               uwsgi_temp_path {{directory}}/uwsgi;
               scgi_temp_path {{directory}}/scgi;
               client_max_body_size 20m;
+              # As deploy/nginx/senningen-http.conf: an operation's positions to one instance, everything else spread.
+              map $uri $operation_route {
+                "~^/api/v1/operations/(?<operation>[^/]+)/positions$" $operation;
+                default $request_id;
+              }
 
             """);
         foreach (var (front, instances) in upstreams)
         {
-            text.Append(CultureInfo.InvariantCulture, $"  upstream node{front} {{\n");
+            text.Append(CultureInfo.InvariantCulture, $"  upstream node{front} {{\n    hash $operation_route consistent;\n");
             foreach (var port in instances)
             {
                 text.Append(CultureInfo.InvariantCulture, $"    server 127.0.0.1:{port} max_fails=1 fail_timeout=2s;\n");
