@@ -16,7 +16,7 @@ internal static class AuditModule
     public static WebApplicationBuilder AddAudit(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<AuditLog>().AddSingleton<AuditAppended>().AddScoped<AuditTree>().AddScoped<AuditTreeStatusReader>().AddScoped<VerifyAuditChain>().AddScoped<AuditReader>();
-        builder.Services.AddSingleton(AuditTreeSettings.Read(builder.Configuration)).AddHostedService<AuditSequencer>();
+        builder.Services.AddSingleton(AuditTreeSettings.Read(builder.Configuration)).AddHostedService<AuditSequencer>().AddHostedService<AuditHeadThinner>();
         builder.AddAuditWitness();
         return builder;
     }
