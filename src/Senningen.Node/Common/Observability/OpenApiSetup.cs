@@ -7,25 +7,44 @@ namespace Senningen.Node.Common.Observability;
 internal static class OpenApiSetup
 {
     public static IServiceCollection AddOpenApiDocument(this IServiceCollection services) =>
-        services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi("v1", o =>
         {
-            document.Info = new OpenApiInfo
+            o.AddOperationTransformer<OpenApiOperations>();
+            o.AddSchemaTransformer((schema, _, _) =>
             {
-                Title = "Senningen node API",
-                Version = "v1",
-                Description = "One national node of the Benelux cross-border police cooperation platform. "
-                    + "Get a token with POST /api/v1/auth/token and send it as 'Authorization: Bearer …'.",
-            };
-            document.Components ??= new OpenApiComponents();
-            document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
-            document.Components.SecuritySchemes["bearer"] = new OpenApiSecurityScheme
+                OpenApiSchemas.NumbersAsNumbers(schema);
+                return Task.CompletedTask;
+            });
+            o.AddDocumentTransformer((document, _, _) =>
             {
-                Type = SecuritySchemeType.Http,
-                Scheme = "bearer",
-                Description = "Token from POST /api/v1/auth/token",
-            };
-            return Task.CompletedTask;
-        }));
+                document.Info = new OpenApiInfo
+                {
+                    Title = "Senningen node API",
+                    Version = "v1",
+                    Description = "One national node of the Benelux cross-border police cooperation platform. "
+                        + "Get a token with POST /api/v1/auth/token and send it as 'Authorization: Bearer …'. "
+                        + "Every refusal is RFC 9457 problem+json; bad input names each field and rule in `errors`.",
+                };
+                document.Components ??= new OpenApiComponents();
+                document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+                document.Components.SecuritySchemes[OpenApiOperations.SecuritySchemeId] = new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.Http,
+                    Scheme = "bearer",
+                    Description = "Token from POST /api/v1/auth/token",
+                };
+                OpenApiProblems.AddSchemas(document);
+                OpenApiProblems.DropUnusedFrameworkSchema(document);
+                OpenApiTags.Describe(document);
+                // The server is the address the document was asked at; a trailing slash would double the one every path starts with.
+                foreach (var server in document.Servers ?? [])
+                {
+                    server.Url = server.Url?.TrimEnd('/');
+                }
+
+                return Task.CompletedTask;
+            });
+        });
 
     public static IEndpointRouteBuilder MapOpenApiDocument(this WebApplication app)
     {

@@ -54,6 +54,7 @@ internal static class AnprModule
         anpr.MapGet("/hotlist", ReadHotlist.ListAsync).RequireAuthorization(Policies.AnprView)
             .WithSummary("Hotlist entries (filters: plate, by canonical key; category; owner), latest change first.");
         anpr.MapPost("/hotlist/import", ImportHotlist.HandleAsync).RequireAuthorization(Policies.AnprHotlist)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .Accepts<List<Contracts.Anpr.HotlistEntryInput>>("application/json", "text/csv")
             .WithSummary("Imports hotlist lines (CSV or JSON); dryRun=true only reports valid and rejected lines. Audited.");
         anpr.MapDelete("/hotlist/{id:guid}", ReadHotlist.DeleteAsync).RequireAuthorization(Policies.AnprHotlist)
@@ -64,8 +65,10 @@ internal static class AnprModule
             .WithSummary("Hits grouped by hotlist entry (count, first and last seen, cameras, latest sighting), the most urgent action first, "
                 + "a page at a time; filters: state, category, action, camera, since. Audited.");
         anpr.MapPost("/hits/{id:guid}/acknowledge", AcknowledgeHit.HandleAsync).RequireAuthorization(Policies.AnprHits)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("The control room has seen the hit.");
         anpr.MapPost("/hits/{id}/acknowledge-group", AcknowledgeHit.HandleGroupAsync).RequireAuthorization(Policies.AnprHits)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("The control room has seen the hit and every earlier unacknowledged hit of the same hotlist entry. Audited.");
         return app;
     }

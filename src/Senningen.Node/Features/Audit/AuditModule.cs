@@ -27,8 +27,10 @@ internal static class AuditModule
         group.MapGet("/verify", VerifyAsync).RequireAuthorization(Policies.AuditVerify)
             .WithSummary("Check every entry against the log's Merkle tree and its signed heads; name the first altered entry.");
         group.MapGet("/tree-heads/latest", AuditTreeEndpoints.LatestHeadAsync).RequireAuthorization(Policies.AuditVerify)
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("The latest tree head this node signed over its log.");
         group.MapGet("/proofs/inclusion", AuditTreeEndpoints.InclusionAsync).RequireAuthorization(Policies.AuditVerify)
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("RFC 9162 inclusion proof of an entry (entry=id) in the tree of size leaves (size, default the latest head's).");
         group.MapGet("/proofs/consistency", AuditTreeEndpoints.ConsistencyAsync).RequireAuthorization(Policies.AuditVerify)
             .WithSummary("RFC 9162 consistency proof that the tree of from leaves is a prefix of the tree of to leaves.");

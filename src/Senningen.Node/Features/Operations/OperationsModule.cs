@@ -59,14 +59,14 @@ internal static class OperationsModule
         ops.MapGet("/{id:guid}", ReadOperationsEndpoints.GetAsync).WithSummary("One operation with its units, crossings and timeline (audited).");
         ops.MapPost("/{id:guid}/positions", RecordPositionsEndpoint.HandleAsync).Idempotent()
             .WithSummary("A batch of unit fixes in any order; returns accepted, duplicates, rejected (with reasons) and crossings.");
-        ops.MapPost("/{id:guid}/end", EndOperationEndpoint.HandleAsync).WithSummary("Ends the operation; the after-action report is kept and sent.");
-        ops.MapGet("/{id:guid}/report", ReadReportEndpoints.OfOperationAsync).WithSummary("The after-action report in one language (lang=nl|fr|de|en).");
+        ops.MapPost("/{id:guid}/end", EndOperationEndpoint.HandleAsync).ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Ends the operation; the after-action report is kept and sent.");
+        ops.MapGet("/{id:guid}/report", ReadReportEndpoints.OfOperationAsync).ProducesProblem(StatusCodes.Status409Conflict).WithSummary("The after-action report in one language (lang=nl|fr|de|en).");
 
         var alerts = app.MapGroup("/api/v1/alerts").RequireAuthorization(Policies.AlertsRead).WithTags("Operations");
         alerts.MapGet("", ReadAlertsEndpoints.ListAsync).WithSummary("Foreign operations on this territory, newest first (audited).");
         alerts.MapGet("/{id:guid}", ReadAlertsEndpoints.GetAsync).WithSummary("One alert with the rules that apply and the track (audited).");
         alerts.MapPost("/{id:guid}/acknowledge", AcknowledgeAlertEndpoint.HandleAsync).Idempotent().WithSummary("The control room has seen it; the home node is told.");
-        alerts.MapGet("/{id:guid}/report", ReadReportEndpoints.OfAlertAsync).WithSummary("The partner's after-action report, once it ended (audited).");
+        alerts.MapGet("/{id:guid}/report", ReadReportEndpoints.OfAlertAsync).ProducesProblem(StatusCodes.Status409Conflict).WithSummary("The partner's after-action report, once it ended (audited).");
         return app;
     }
 }

@@ -47,6 +47,7 @@ internal static class RegistryModule
     {
         var registry = app.MapGroup("/api/v1/registry").WithTags("Registry");
         registry.MapPost("/generate", GenerateRegistry.HandleAsync).RequireAuthorization(Policies.Admin)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Replaces the reference registry with a synthetic one of this node's country (persons 1-10,000,000; same seed, same data). Audited.");
         return app;
     }

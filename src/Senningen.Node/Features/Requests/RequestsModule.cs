@@ -50,9 +50,10 @@ internal static class RequestsModule
         requests.MapGet("/{id:guid}", ReadRequests.GetAsync).WithSummary("One request with its fields, route, legal basis, timeline and the caller's next actions (audited).");
         requests.MapGet("/{id:guid}/form", ReadForm.HandleAsync).WithSummary("The printable form's content in one language (lang=nl|fr|de|en; audited).");
         requests.MapPost("/{id:guid}/transitions", TransitionRequest.HandleAsync)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("One workflow action (submit, accept, refuse, ...); 409 from the wrong state, 403 for the other side or role; sent to the partner.");
-        requests.MapPost("/{id:guid}/acknowledge", TransitionRequest.AcknowledgeAsync).WithSummary("The partner's desk has seen a (crisis) request.");
-        requests.MapPost("/{id:guid}/attachments", AddAttachment.HandleAsync).WithSummary("Attaches a file to a draft (pdf, jpeg, png, text; size limited).");
+        requests.MapPost("/{id:guid}/acknowledge", TransitionRequest.AcknowledgeAsync).ProducesProblem(StatusCodes.Status409Conflict).WithSummary("The partner's desk has seen a (crisis) request.");
+        requests.MapPost("/{id:guid}/attachments", AddAttachment.HandleAsync).ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Attaches a file to a draft (pdf, jpeg, png, text; size limited).");
         requests.MapPost("/{id:guid}/disclosures", Sharing.PassOn.HandleAsync)
             .WithSummary("Passes on a purpose-limited answer (administrative approach) to a recipient the request named, for its stated purpose; 403 naming the rule otherwise.");
 

@@ -12,6 +12,7 @@ internal static class IssueTokenEndpoint
         app.MapPost("/api/v1/auth/token", HandleAsync)
             .AllowAnonymous()
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
             .WithTags("Identity")
             .WithSummary("Exchange a user name and password for a bearer token.");
 

@@ -13,6 +13,7 @@ internal static class ExternalLoginEndpoints
     {
         users.MapGet("/{username}/external-login", ReadAsync).WithSummary("The user's links to identities at the OpenID Connect provider.");
         users.MapPut("/{username}/external-login", LinkAsync)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Link the user to an identity at the configured OpenID Connect provider (issuer and subject); optionally keep the local password. Audited.");
         users.MapDelete("/{username}/external-login", UnlinkAsync).WithSummary("Remove the user's link to an identity at the provider. Audited.");
     }

@@ -27,6 +27,7 @@ internal static class RefreshTokenEndpoint
         app.MapPost("/api/v1/auth/refresh", HandleAsync)
             .AllowAnonymous()
             .RequireRateLimiting(RateLimitPolicy)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
             .WithTags("Identity")
             .WithSummary("Exchange a refresh token for a new access and refresh token, while the user keeps their access.");
 
