@@ -106,7 +106,7 @@ internal sealed class EnglishLeaks
         Enumerable.Range(-40, 81).Select(d => now.Date.AddDays(d)).Where(d => d.Day != d.Month)
             .Select(d => d.ToString("M/d/yyyy", CultureInfo.InvariantCulture)).ToList();
 
-    private static Dictionary<string, string> Table(string language)
+    internal static Dictionary<string, string> Table(string language)
     {
         var path = Path.Combine(RepositoryRoot(), "src", "Senningen.Node", "Common", "Localization", "Texts", language + ".json");
         return JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(path))!;

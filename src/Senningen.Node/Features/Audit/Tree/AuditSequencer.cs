@@ -4,6 +4,7 @@ using Senningen.Core.Audit.Merkle;
 using Senningen.Node.Common.Audit;
 using Senningen.Node.Common.Configuration;
 using Senningen.Node.Common.Exchange;
+using Senningen.Node.Common.Live;
 using Senningen.Node.Common.Persistence;
 using Senningen.Node.Features.Audit.Data;
 
@@ -16,7 +17,8 @@ namespace Senningen.Node.Features.Audit.Tree;
 /// Business saves only insert their entries; nothing they do waits for this.
 /// </summary>
 internal sealed partial class AuditSequencer(IServiceScopeFactory scopes, InstanceLeadership leadership, AuditAppended appended,
-    AuditTreeSettings settings, NodeSigningKey key, NodeSettings node, TimeProvider clock, ILogger<AuditSequencer> logger) : BackgroundService
+    AuditTreeSettings settings, NodeSigningKey key, NodeSettings node, ChangeFeed<AuditTreeGrown> treeGrown, TimeProvider clock,
+    ILogger<AuditSequencer> logger) : BackgroundService
 {
     public const string Role = "audit-sequencer";
 
@@ -167,6 +169,8 @@ internal sealed partial class AuditSequencer(IServiceScopeFactory scopes, Instan
             await db.SaveChangesAsync(ct);
         }
 
+        // After the commit: a page that reloads now must find the head.
+        treeGrown.Publish(new AuditTreeGrown(signed.Size));
         return (entries.Count, grown);
     }
 
