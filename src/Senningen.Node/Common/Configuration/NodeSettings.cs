@@ -96,7 +96,9 @@ public sealed record OidcSettings(string Authority, string ClientId, string? Cli
 
 /// <param name="TokenRequestsPerMinute">Password checks (token endpoint and console sign-in) per caller address.</param>
 /// <param name="SignInsPerUserNamePerMinute">Password checks per user name, whatever the address: a spread-out guesser is slowed too.</param>
-public sealed record ApiSettings(long MaxRequestBodyBytes, int RequestsPerMinute, int TokenRequestsPerMinute, int SignInsPerUserNamePerMinute);
+/// <param name="IdempotencyTimeout">How long an <c>Idempotency-Key</c> stays in progress before a retry may take it over from a request that died.</param>
+public sealed record ApiSettings(long MaxRequestBodyBytes, int RequestsPerMinute, int TokenRequestsPerMinute, int SignInsPerUserNamePerMinute,
+    TimeSpan IdempotencyTimeout);
 
 public sealed record BootstrapAdmin(string Username, string Password);
 

@@ -27,7 +27,8 @@ internal sealed partial class NodeSettingsReader(IConfiguration configuration)
             ReadLong("Senningen:Api:MaxRequestBodyBytes", 1_048_576, 1_024, 268_435_456),
             (int)ReadLong("Senningen:Api:RequestsPerMinute", 600, 1, 1_000_000),
             (int)ReadLong("Senningen:Api:TokenRequestsPerMinute", 30, 1, 100_000),
-            (int)ReadLong("Senningen:Api:SignInsPerUserNamePerMinute", 10, 1, 100_000));
+            (int)ReadLong("Senningen:Api:SignInsPerUserNamePerMinute", 10, 1, 100_000),
+            Values.Duration("Senningen:Api:IdempotencyTimeout", TimeSpan.FromSeconds(30)));
         var otlp = configuration["Senningen:Telemetry:OtlpEndpoint"];
         if (!string.IsNullOrEmpty(otlp))
         {

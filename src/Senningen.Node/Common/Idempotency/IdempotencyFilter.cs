@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Senningen.Node.Common.Configuration;
 using Senningen.Node.Common.Errors;
 using Senningen.Node.Common.Localization;
 using Senningen.Node.Common.Persistence;
@@ -11,15 +11,18 @@ namespace Senningen.Node.Common.Idempotency;
 /// <summary>
 /// Makes a POST safe to send again: with an <c>Idempotency-Key</c> header, the first request does the work and its
 /// success is kept; the same key from the same user gets the kept answer (header <c>Idempotent-Replayed: true</c>)
-/// and nothing is done twice. The key's row is added before the handler runs, so the handler's own save commits it
-/// with the business change: a concurrent duplicate fails that save on the key and changes nothing.
-/// Failures are not kept: the client may correct and send again under the same key.
+/// and nothing is done twice. The answer commits in one transaction with the handler's saves (see
+/// <see cref="IdempotencyClaims"/>), so a client that lost the connection after the commit gets it on its retry.
+/// A duplicate sent while the first still runs gets 409 of type <see cref="InProgressType"/>, the one answer a
+/// client should wait on and send again. Failures are not kept: the client may correct and send again under the same key.
 /// </summary>
 internal sealed class IdempotencyFilter : IEndpointFilter
 {
     public const string Header = "Idempotency-Key";
     public const string ReplayedHeader = "Idempotent-Replayed";
+    public const string InProgressType = Problems.TypePrefix + InProgressKind;
     public const int MaxKeyLength = 100;
+    private const string InProgressKind = "idempotency-in-progress";
     private const int MinKeyLength = 8;
 
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
@@ -30,7 +33,7 @@ internal sealed class IdempotencyFilter : IEndpointFilter
             return await next(context);
         }
 
-        // Scoped services from the request: the handler must share this DbContext for its save to carry the key.
+        // Scoped services from the request: the handler must share this DbContext for its saves to join the answer's transaction.
         var services = http.RequestServices;
         var db = services.GetRequiredService<SenningenDbContext>();
         var texts = services.GetRequiredService<Texts>();
@@ -42,73 +45,68 @@ internal sealed class IdempotencyFilter : IEndpointFilter
 
         var user = http.User.Identity?.Name ?? "";
         var request = $"{http.Request.Method} {http.Request.Path}";
-        if (await FindAsync(db, user, key, http.RequestAborted) is { } kept)
+        var claims = new IdempotencyClaims(db, services.GetRequiredService<TimeProvider>(), services.GetRequiredService<NodeSettings>().Api.IdempotencyTimeout);
+        var claim = await claims.ClaimAsync(user, key, request, http.RequestAborted);
+        if (!claim.Owned)
         {
-            return Answer(texts, kept, request, http);
+            return Answer(texts, claim.Kept, request, http);
         }
 
-        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
-        var row = new IdempotentRequest { Key = key, UserName = user, Request = request, CreatedAtMs = now.ToUnixTimeMilliseconds() };
-        db.Add(row);
+        await using var unit = db.BeginUnitOfWork();
         object? result;
         try
         {
             result = await next(context);
-        }
-        catch (DbUpdateException)
-        {
-            // A concurrent request with the same key saved first: answer as it did, or let the failure stand.
-            db.ChangeTracker.Clear();
-            if (await FindAsync(db, user, key, CancellationToken.None) is { } raced)
+            var inner = result;
+            // Typed unions (Results<Created<T>, ProblemHttpResult>) wrap the result that says what happened.
+            while (inner is INestedHttpResult nested)
             {
-                return Answer(texts, raced, request, http);
+                inner = nested.Result;
             }
 
+            var status = (inner as IStatusCodeHttpResult)?.StatusCode ?? StatusCodes.Status200OK;
+            // Once the work is done it is committed with its answer even if the client has gone: its retry finds the answer.
+            if (status is < 200 or > 299)
+            {
+                await claims.ReleaseAsync(user, key, claim.ClaimedAtMs, CancellationToken.None);
+            }
+            else if (!await claims.KeepAsync(user, key, claim.ClaimedAtMs, status, inner?.GetType().GetProperty("Location")?.GetValue(inner) as string,
+                         Body(inner, services), CancellationToken.None))
+            {
+                // Taken over by a retry after the timeout: this request's work is rolled back; the retry's stands.
+                return InProgress(texts, http);
+            }
+
+            await unit.CommitAsync(CancellationToken.None);
+        }
+        catch
+        {
+            await unit.DisposeAsync();
+            await claims.AbandonAsync(user, key, claim.ClaimedAtMs);
             throw;
         }
 
-        // Typed unions (Results<Created<T>, ProblemHttpResult>) wrap the result that says what happened.
-        var inner = result;
-        while (inner is INestedHttpResult nested)
-        {
-            inner = nested.Result;
-        }
-
-        var status = (inner as IStatusCodeHttpResult)?.StatusCode ?? StatusCodes.Status200OK;
-        var entry = db.Entry(row);
-        if (status is < 200 or > 299)
-        {
-            if (entry.State == EntityState.Added)
-            {
-                entry.State = EntityState.Detached;
-            }
-
-            return result;
-        }
-
-        row.Status = status;
-        row.Location = inner?.GetType().GetProperty("Location")?.GetValue(inner) as string;
-        row.Body = inner is IValueHttpResult { Value: { } value } ? JsonSerializer.Serialize(value, value.GetType(), services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions) : null;
-        await db.SaveChangesAsync(http.RequestAborted);
         return result;
     }
 
     private static bool WellFormed(string key) =>
         key.Length is >= MinKeyLength and <= MaxKeyLength && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':');
 
-    private static Task<IdempotentRequest?> FindAsync(SenningenDbContext db, string user, string key, CancellationToken ct) =>
-        db.Set<IdempotentRequest>().AsNoTracking().FirstOrDefaultAsync(r => r.UserName == user && r.Key == key, ct);
+    private static string? Body(object? inner, IServiceProvider services) =>
+        inner is IValueHttpResult { Value: { } value }
+            ? JsonSerializer.Serialize(value, value.GetType(), services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions)
+            : null;
 
-    private static object Answer(Texts texts, IdempotentRequest kept, string request, HttpContext http)
+    private static object Answer(Texts texts, IdempotentRequest? kept, string request, HttpContext http)
     {
-        if (!string.Equals(kept.Request, request, StringComparison.Ordinal))
+        if (kept is not null && !string.Equals(kept.Request, request, StringComparison.Ordinal))
         {
             return Problems.Validation(texts, new FieldError(Header, Rules.Unique, texts["rule.idempotency-key-reused", Header]));
         }
 
-        if (kept.Status == 0)
+        if (kept is not { Status: not 0 })
         {
-            return Problems.Conflict(texts, texts["problem.idempotency-in-progress"]);
+            return InProgress(texts, http);
         }
 
         http.Response.Headers[ReplayedHeader] = "true";
@@ -120,6 +118,12 @@ internal sealed class IdempotencyFilter : IEndpointFilter
         return kept.Body is null
             ? Results.StatusCode(kept.Status)
             : Results.Text(kept.Body, "application/json", System.Text.Encoding.UTF8, kept.Status);
+    }
+
+    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult InProgress(Texts texts, HttpContext http)
+    {
+        http.Response.Headers.RetryAfter = "1";
+        return Problems.Create(texts, StatusCodes.Status409Conflict, InProgressKind, texts["problem.idempotency-in-progress"]);
     }
 }
 

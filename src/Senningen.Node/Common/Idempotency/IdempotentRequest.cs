@@ -5,8 +5,8 @@ namespace Senningen.Node.Common.Idempotency;
 
 /// <summary>
 /// A request a client sent with an <c>Idempotency-Key</c>, and the answer it got: a replay of the same key by the same
-/// user gets this answer again instead of doing the work twice. <see cref="Status"/> 0: the work is saved but the
-/// answer is not yet (the save of the answer follows in the same request).
+/// user gets this answer again instead of doing the work twice. <see cref="Status"/> 0: claimed, the work is not
+/// committed yet (its answer commits with it, see <see cref="IdempotencyClaims"/>); <see cref="CreatedAtMs"/> is when it was claimed.
 /// </summary>
 public sealed class IdempotentRequest
 {

@@ -25,6 +25,8 @@ public abstract class SenningenDbContext(DbContextOptions options, WriteGate wri
 
     public DbSet<InboxMessage> Inbox => Set<InboxMessage>();
 
+    private UnitOfWork? _unit;
+
     /// <summary>True on PostgreSQL, where several node instances write at once.</summary>
     protected abstract bool SharedByInstances { get; }
 
@@ -99,7 +101,12 @@ public abstract class SenningenDbContext(DbContextOptions options, WriteGate wri
     {
         // On PostgreSQL nothing is held across the save: audit entries take their ids from an identity, and the audit
         // sequencer orders them into the log afterwards. On SQLite every write holds the node's one write gate.
-        using var gate = SharedByInstances ? null : await writeGate.EnterAsync(cancellationToken);
+        using var gate = await EnterWriteAsync(cancellationToken);
+        if (_unit is not null)
+        {
+            await _unit.BeginOnFirstWriteAsync(cancellationToken);
+        }
+
         if (writes is null)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
@@ -135,12 +142,99 @@ public abstract class SenningenDbContext(DbContextOptions options, WriteGate wri
     /// For writes that bypass SaveChanges (bulk updates, UPDATE … RETURNING): on SQLite they queue behind the node's
     /// other writers; on PostgreSQL they need no gate.
     /// </summary>
-    public async Task<IDisposable?> EnterWriteAsync(CancellationToken cancellationToken) =>
-        SharedByInstances ? null : await writeGate.EnterAsync(cancellationToken);
+    public async Task<IDisposable?> EnterWriteAsync(CancellationToken cancellationToken)
+    {
+        if (SharedByInstances)
+        {
+            return null;
+        }
+
+        if (_unit is null)
+        {
+            return await writeGate.EnterAsync(cancellationToken);
+        }
+
+        await _unit.HoldGateAsync(cancellationToken);
+        return null;
+    }
+
+    /// <summary>
+    /// Makes this context's next saves one transaction that the caller commits, so that what the caller writes after
+    /// seeing their outcome (the kept answer of an idempotent request) commits with them or not at all. The transaction
+    /// begins at the first write, not before: on SQLite a transaction that read first cannot write once another
+    /// connection has committed. On SQLite that first write takes the node's write gate and keeps it until the unit
+    /// ends, so no other writer waits inside SQLite for a lock this one holds; the work inside must not wait for
+    /// another context's write after its own first write.
+    /// </summary>
+    internal UnitOfWork BeginUnitOfWork()
+    {
+        if (_unit is not null || Database.CurrentTransaction is not null)
+        {
+            throw new InvalidOperationException("This context is already in a transaction.");
+        }
+
+        return _unit = new UnitOfWork(this);
+    }
 
     // A transaction the caller began is made durable at its commit (WalSyncInterceptor), not here.
     private Task WhenSavedDurableAsync(int written) =>
         written == 0 || Database.CurrentTransaction is not null ? Task.CompletedTask : flusher.WhenDurableAsync(flusher.Committed());
+
+    private Task<IDisposable> EnterGateAsync(CancellationToken cancellationToken) => writeGate.EnterAsync(cancellationToken);
+
+    private WalFlusher Flusher => flusher;
+
+    /// <summary>See <see cref="BeginUnitOfWork"/>. Disposed without <see cref="CommitAsync"/>, its writes are rolled back.</summary>
+    internal sealed class UnitOfWork(SenningenDbContext db) : IAsyncDisposable
+    {
+        private IDisposable? _gate;
+        private IDbContextTransaction? _transaction;
+
+        internal async Task HoldGateAsync(CancellationToken cancellationToken) => _gate ??= await db.EnterGateAsync(cancellationToken);
+
+        internal async Task BeginOnFirstWriteAsync(CancellationToken cancellationToken) =>
+            _transaction ??= await db.Database.BeginTransactionAsync(cancellationToken);
+
+        /// <summary>Commits what was written (nothing, when nothing was) and waits, outside the write gate, until it is on disk.</summary>
+        public async Task CommitAsync(CancellationToken cancellationToken)
+        {
+            if (_transaction is null)
+            {
+                return;
+            }
+
+            // As in the context's own save: the commit does not wait for the fsync here, under the gate, but below.
+            db.Saving = true;
+            try
+            {
+                await _transaction.CommitAsync(cancellationToken);
+            }
+            finally
+            {
+                db.Saving = false;
+            }
+
+            var committed = db.Flusher.Committed();
+            await DisposeAsync();
+            await db.Flusher.WhenDurableAsync(committed);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (_transaction is not null)
+            {
+                await _transaction.DisposeAsync();
+                _transaction = null;
+            }
+
+            _gate?.Dispose();
+            _gate = null;
+            if (ReferenceEquals(db._unit, this))
+            {
+                db._unit = null;
+            }
+        }
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -26,21 +26,26 @@ public sealed class AuditReader(SenningenDbContext db, AuditLog audit)
         return new AuditPage([.. rows.Select(AuditEntryViews.ToView)], page, pageSize, total);
     }
 
+    /// <summary>
+    /// The export is recorded before its first byte leaves: a client that goes away part-way has still read what it
+    /// read. It covers the entries written before it began, which its entry names by their last sequence.
+    /// </summary>
     public async Task<int> ExportCsvAsync(AuditQuery query, Stream output, CancellationToken cancellationToken)
     {
+        var upTo = await db.AuditEntries.MaxAsync(e => (long?)e.Sequence, cancellationToken) ?? 0;
+        await audit.WriteAsync(new AuditRecord(AuditActions.AuditExport, AuditOutcomes.Success, Subjects(query), query.Purpose, query.CaseReference,
+            Detail: string.Create(CultureInfo.InvariantCulture, $"entries up to {upTo}; {query.Describe()}")), cancellationToken: cancellationToken);
         var rows = 0;
         await using var writer = new StreamWriter(output, new UTF8Encoding(false), leaveOpen: true);
         await writer.WriteLineAsync(AuditCsv.Header);
-        await foreach (var entry in query.Apply(db.AuditEntries.AsNoTracking()).OrderBy(e => e.Sequence).AsAsyncEnumerable()
-            .WithCancellation(cancellationToken))
+        await foreach (var entry in query.Apply(db.AuditEntries.AsNoTracking()).Where(e => e.Sequence <= upTo).OrderBy(e => e.Sequence)
+            .AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             await writer.WriteLineAsync(AuditCsv.Row(entry));
             rows++;
         }
 
         await writer.FlushAsync(cancellationToken);
-        await audit.WriteAsync(new AuditRecord(AuditActions.AuditExport, AuditOutcomes.Success,
-            Subjects(query), query.Purpose, query.CaseReference, Detail: Describe(query, rows)), cancellationToken: cancellationToken);
         return rows;
     }
 

@@ -51,6 +51,8 @@ internal sealed class AcknowledgeAlert(SenningenDbContext db, Outbox outbox, Aud
             alert.ConversationId, alert.CaseReference, cancellationToken: ct);
         audit.Add(new AuditRecord(AuditActions.AlertAcknowledged, AuditOutcomes.Success, [$"alert:{alert.Id}", $"operation:{alert.OperationId}"],
             CaseReference: alert.CaseReference, Recipient: alert.FromCountry.Value, Detail: request?.Note), actor);
+        // With an Idempotency-Key the save joins a transaction that commits later, with the kept answer.
+        db.AfterCommit(() => feed.Publish(OperationsChange.AlertsOnly));
         try
         {
             await db.SaveChangesAsync(ct);
@@ -60,7 +62,6 @@ internal sealed class AcknowledgeAlert(SenningenDbContext db, Outbox outbox, Aud
             return Failure.Conflict(texts["alerts.problem.changed"]);
         }
 
-        feed.Publish(OperationsChange.AlertsOnly);
         return (await reader.GetAsync(alert.Id, Texts.CurrentLanguage, auditFor: null, ct))!;
     }
 }

@@ -75,8 +75,9 @@ internal sealed class StartOperation(SenningenDbContext db, AuditLog audit, Zone
         OperationLog.Add(db, operation.Id, now, EventKinds.Started, operation.Type, actor.Name, homeZone);
         audit.Add(new AuditRecord(AuditActions.OperationStarted, AuditOutcomes.Success, [$"operation:{operation.Id}"],
             CaseReference: operation.CaseReference, Detail: $"{operation.Type}, {operation.Units.Count} unit(s), home zone {homeZone}"), actor);
+        // With an Idempotency-Key the save joins a transaction that commits later, with the kept answer.
+        db.AfterCommit(() => feed.Publish(OperationsChange.Operation(operation.Id)));
         await db.SaveChangesAsync(ct);
-        feed.Publish(OperationsChange.Operation(operation.Id));
         return (await reader.GetAsync(operation.Id, Texts.CurrentLanguage, ct))!;
     }
 }

@@ -42,15 +42,31 @@ async function send(action, token) {
   return settle(action, r);
 }
 
+// The node's answer while another copy of the same request (same idempotency key) is still being worked on.
+const IN_PROGRESS = 'urn:senningen:problem:idempotency-in-progress';
+// Answers that sending again cannot change (an alert already acknowledged or closed, an operation ended, a bad or
+// unknown item): the action leaves the queue with a note, so that the positions behind it still go.
+const DEFINITIVE = new Set([400, 403, 404, 409, 410, 422]);
+
 function settle(action, response) {
   if (response.status >= 200 && response.status < 300) {
     action.state = 'sent';
     return true;
   }
-  if (response.status === 401 || response.status === 409 || response.status >= 500) return false;
-  action.state = 'failed';
+  if (response.status === 409 && response.body?.type === IN_PROGRESS) {
+    action.retrySoon = true;
+    return false;
+  }
+  // No session, too many requests, the node unwell: the same action may well succeed later.
+  if (!DEFINITIVE.has(response.status)) return false;
+  action.state = response.status === 409 ? 'settled' : 'failed';
   action.detail = problemText(response.body, response.status);
   return true;
+}
+
+function note(action) {
+  if (action.state === 'sent') return t('app.actions.sent');
+  return t(action.state === 'settled' ? 'app.actions.settled' : 'app.actions.failed', action.detail);
 }
 
 /** Sends what is queued, in order, once at a time; stops at the first action that must wait. */
@@ -68,7 +84,11 @@ export function flush(onChange) {
       } catch {
         done = false; // no signal: keep it for later
       }
-      if (!done) break;
+      if (!done) {
+        // The node is still on this very request: ask again shortly rather than at the next round.
+        if (action.retrySoon) setTimeout(() => flush(onChange).then(() => onChange?.()), 2000);
+        break;
+      }
       pending = queue.all().filter((a) => a.id !== action.id);
       queue.save(pending);
       queue.saveSent([...queue.sent(), action]);
@@ -129,6 +149,5 @@ export function renderActions(bundle, state, rerender) {
     h('section.card', { 'data-testid': 'queue' },
       h('p', { 'data-testid': 'queued-count', 'data-count': pending.length }, t('app.actions.queued', pending.length)),
       h('ul.plain.queue', {}, [...pending.map((a) => h('li', {}, `${a.kind} — ${t('app.actions.pending')}`)),
-        ...queue.sent().slice(-5).reverse().map((a) => h('li', { 'data-state': a.state },
-          `${a.kind} — ${a.state === 'sent' ? t('app.actions.sent') : t('app.actions.failed', a.detail)}`))]))];
+        ...queue.sent().slice(-5).reverse().map((a) => h('li', { 'data-state': a.state }, `${a.kind} — ${note(a)}`))]))];
 }
