@@ -17,16 +17,19 @@ namespace Senningen.Node.Common.Exchange;
 /// the first receipt and has no second effect.
 /// </summary>
 public sealed class InboxReceiver(SenningenDbContext db, AuditLog audit, NodeSigningKey key, PartnerLinks links, MessageContracts contracts,
-    NodeSettings settings, ExchangeMetrics metrics, DispatchSignal signal, IServiceProvider services, TimeProvider clock)
+    NodeSettings settings, ExchangeMetrics metrics, DispatchSignal signal, InboxRefusals refusals, IServiceProvider services, TimeProvider clock)
 {
     public const int MaxBatch = 200;
+    private string? _caller;
 
-    public async Task<ReceiptWire> ReceiveAsync(EnvelopeWire wire, X509Certificate2? clientCertificate, CancellationToken ct) =>
-        (await ReceiveBatchAsync([wire], clientCertificate, ct))[0];
+    public async Task<ReceiptWire> ReceiveAsync(EnvelopeWire wire, X509Certificate2? clientCertificate, CancellationToken ct, string? caller = null) =>
+        (await ReceiveBatchAsync([wire], clientCertificate, ct, caller: caller))[0];
 
+    /// <param name="caller">The caller's address: refusals nobody can be held to are counted against it (<see cref="InboxRefusals"/>).</param>
     public async Task<IReadOnlyList<ReceiptWire>> ReceiveBatchAsync(IReadOnlyList<EnvelopeWire> batch, X509Certificate2? clientCertificate,
-        CancellationToken ct, bool retrying = false)
+        CancellationToken ct, bool retrying = false, string? caller = null)
     {
+        _caller ??= caller;
         var now = WireMapping.Truncate(clock.GetUtcNow());
         var ids = batch.Select(w => w.Id).Distinct().ToList();
         var stored = await db.Inbox.AsNoTracking().Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, ct);
@@ -141,8 +144,12 @@ public sealed class InboxReceiver(SenningenDbContext db, AuditLog audit, NodeSig
     {
         var sender = CountryCode.ParseOrDefault(wire.Sender);
         metrics.Refused(sender.IsValid ? sender.Value : "?", reason);
-        audit.Add(Record(AuditActions.MessageRefused, AuditOutcomes.Denied, wire,
-            $"{Clip(wire.Type)} v{wire.Version} claimed from {Clip(wire.Sender)}: {reason}"), Actor.Node(settings));
+        if (!InboxRefusals.IsUnattributable(reason) || refusals.Note(_caller, sender.IsValid ? sender.Value : "?", reason))
+        {
+            audit.Add(Record(AuditActions.MessageRefused, AuditOutcomes.Denied, wire,
+                $"{Clip(wire.Type)} v{wire.Version} claimed from {Clip(wire.Sender)}: {reason}"), Actor.Node(settings));
+        }
+
         return Sign(new Receipt(wire.Id, settings.Country, sender, ReceiptStatus.Rejected, reason, now, hash));
     }
 
