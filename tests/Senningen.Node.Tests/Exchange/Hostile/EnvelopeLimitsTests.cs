@@ -61,8 +61,11 @@ public sealed class EnvelopeLimitsTests : IAsyncLifetime
     public async Task BodyOverTheRequestLimit_IsRefusedWithAProblemNamingTheRule()
     {
         var before = await StoreSnapshot.TakeAsync(_scene.Node);
-        using var client = _scene.Node.Anonymous();
-        // Declared, as any HTTP client declares it: the node answers from the header and never reads the body.
+        // The client declares the length and waits for the go-ahead, so it hears the node answer from the header alone.
+        using var client = new HttpClient(new SocketsHttpHandler { Expect100ContinueTimeout = TimeSpan.FromSeconds(30) })
+        {
+            BaseAddress = _scene.Node.BaseUrl,
+        };
         using var request = new HttpRequestMessage(HttpMethod.Post, "exchange/v1/inbox/batch")
         {
             Content = new StringContent(new string(' ', 8_388_609), System.Text.Encoding.UTF8, "application/json"),
