@@ -7,10 +7,19 @@ public readonly record struct TimeRules(TimeSpan ClockSkew, TimeSpan MaxLifetime
 
 /// <summary>
 /// Decides whether an incoming envelope may enter the inbox: trusted sender, valid signature, meant for us, not
-/// expired, not from the future. Pure, so the same rules are tested without a network.
+/// expired, not from the future, a payload of bounded size and depth. Pure, so the same rules are tested without a network.
 /// </summary>
 public static class EnvelopeInspection
 {
+    /// <summary>
+    /// The longest payload accepted, in characters: ten times the largest message a node sends (a positions message of
+    /// 10,000 fixes), so no honest message comes near it, and a hostile one cannot make the node hold a huge row.
+    /// </summary>
+    public const int MaxPayloadChars = 2_000_000;
+
+    /// <summary>How deep a payload's JSON may nest: the deepest contracts (an operation's report, a consultation answer) nest five or six levels.</summary>
+    public const int MaxPayloadDepth = 16;
+
     /// <returns>Null when the envelope is acceptable, else one of <see cref="RejectionReasons"/>.</returns>
     public static string? Check(SignedEnvelope incoming, TrustList trust, CountryCode self, DateTimeOffset now, TimeRules rules) =>
         Check(incoming, CanonicalForm.Of(incoming?.Envelope ?? throw new ArgumentNullException(nameof(incoming))), trust, self, now, rules);
@@ -48,6 +57,42 @@ public static class EnvelopeInspection
             return RejectionReasons.Expired;
         }
 
-        return null;
+        if (envelope.Payload.Length > MaxPayloadChars)
+        {
+            return RejectionReasons.PayloadTooLarge;
+        }
+
+        return NestsDeeperThan(envelope.Payload, MaxPayloadDepth) ? RejectionReasons.PayloadTooDeep : null;
+    }
+
+    /// <summary>
+    /// Counts brackets outside strings, without parsing: a payload nested thousands deep is refused before a JSON
+    /// reader is given it. Malformed JSON is left to the contract's reader.
+    /// </summary>
+    public static bool NestsDeeperThan(string json, int maxDepth)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        var (depth, inString, escaped) = (0, false, false);
+        foreach (var c in json)
+        {
+            if (inString)
+            {
+                (inString, escaped) = escaped ? (true, false) : (c != '"', c == '\\');
+            }
+            else if (c == '"')
+            {
+                inString = true;
+            }
+            else if (c is '{' or '[' && ++depth > maxDepth)
+            {
+                return true;
+            }
+            else if (c is '}' or ']')
+            {
+                depth--;
+            }
+        }
+
+        return false;
     }
 }

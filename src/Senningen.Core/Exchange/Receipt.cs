@@ -23,6 +23,30 @@ public static class RejectionReasons
     public const string UnsupportedVersion = "unsupported-version";
     public const string InvalidPayload = "invalid-payload";
     public const string IdReused = "id-reused";
+
+    /// <summary>The payload is longer than <see cref="EnvelopeInspection.MaxPayloadChars"/>.</summary>
+    public const string PayloadTooLarge = "payload-too-large";
+
+    /// <summary>The payload's JSON nests deeper than <see cref="EnvelopeInspection.MaxPayloadDepth"/>.</summary>
+    public const string PayloadTooDeep = "payload-too-deep";
+
+    /// <summary>A message about an operation whose alerts here came from another country: only its home node speaks about it.</summary>
+    public const string NotOperationOwner = "not-operation-owner";
+
+    /// <summary>A reply (acknowledged, escalated) to a notice this node never sent to the sender.</summary>
+    public const string NoSuchNotice = "no-such-notice";
+
+    /// <summary>An ANPR hit from a country this node does not exchange hits with.</summary>
+    public const string NotAnprPartner = "not-anpr-partner";
+
+    /// <summary>An ANPR hit for a plate and category this node does not list.</summary>
+    public const string NoSuchEntry = "no-such-entry";
+
+    /// <summary>More fixes in one positions message than a home node may send.</summary>
+    public const string TooManyFixes = "too-many-fixes";
+
+    /// <summary>More fixes for one operation than this node keeps for a foreign operation.</summary>
+    public const string FixQuotaExceeded = "fix-quota-exceeded";
 }
 
 /// <summary>

@@ -96,6 +96,24 @@ public sealed class EnvelopeInspectionTests
         }
     }
 
+    [Theory]
+    [InlineData("{\"a\":[1,[2]]}", 3, false)]
+    [InlineData("{\"a\":[1,[2]]}", 2, true)]
+    [InlineData("{\"a\":\"[[[[[[\"}", 1, false)]
+    [InlineData("{\"a\":\"\\\"[[[[\"}", 1, false)]
+    [InlineData("{\"a\":\"\\\\\",\"b\":[[]]}", 2, true)]
+    [InlineData("[]]]]][[", 1, false)]
+    public void NestsDeeperThan_CountsBracketsOutsideStringsOnly(string json, int max, bool deeper) =>
+        EnvelopeInspection.NestsDeeperThan(json, max).ShouldBe(deeper);
+
+    [Fact]
+    public void Check_PayloadNestedBeyondTheLimit_IsTooDeep_AndOneLongerThanTheLimit_IsTooLarge()
+    {
+        Check(Sign(Envelope(new string('[', EnvelopeInspection.MaxPayloadDepth + 1)))).ShouldBe(RejectionReasons.PayloadTooDeep);
+        Check(Sign(Envelope(new string('[', EnvelopeInspection.MaxPayloadDepth)))).ShouldBeNull();
+        Check(Sign(Envelope(new string(' ', EnvelopeInspection.MaxPayloadChars + 1)))).ShouldBe(RejectionReasons.PayloadTooLarge);
+    }
+
     [FsCheck.Xunit.Property(MaxTest = 200)]
     public Property AnyPayloadSignedAndUntouched_Verifies_AndAnyOtherPayload_DoesNot(NonNull<string> payload, NonNull<string> other)
     {

@@ -14,6 +14,7 @@ public sealed class ExchangeMetrics
     private readonly Counter<long> _failed;
     private readonly Counter<long> _received;
     private readonly Counter<long> _refused;
+    private readonly Counter<long> _throttled;
     private readonly Histogram<double> _latency;
 
     public ExchangeMetrics(IMeterFactory meters, IServiceScopeFactory scopes, PartnerLinks links, TimeProvider clock)
@@ -37,6 +38,8 @@ public sealed class ExchangeMetrics
         _failed = meter.CreateCounter<long>("senningen.exchange.delivery.failures", description: "Delivery attempts that failed and will be retried");
         _received = meter.CreateCounter<long>("senningen.exchange.received", description: "Messages accepted into the inbox");
         _refused = meter.CreateCounter<long>("senningen.exchange.refused", description: "Incoming envelopes refused");
+        _throttled = meter.CreateCounter<long>("senningen.exchange.throttled",
+            description: "Inbox requests answered 429 because their address had too many envelopes refused");
         _latency = meter.CreateHistogram<double>("senningen.exchange.receipt.latency", unit: "ms", description: "From commit to verified receipt");
     }
 
@@ -55,6 +58,8 @@ public sealed class ExchangeMetrics
     public void Received(string partner, string type) => _received.Add(1, Tag("partner", partner), Tag("type", type));
 
     public void Refused(string partner, string reason) => _refused.Add(1, Tag("partner", partner), Tag("reason", reason));
+
+    public void Throttled() => _throttled.Add(1);
 
     private static KeyValuePair<string, object?> Tag(string key, string value) => new(key, value);
 

@@ -17,6 +17,10 @@ internal static class ExchangeSetup
         services.AddSingleton(sp => new MessageContracts(sp.GetServices<MessageContract>()));
         services.AddScoped<Outbox>();
         services.AddScoped<InboxReceiver>();
+        services.AddSingleton(InboxRefusalLimits.Read(builder.Configuration));
+        services.AddSingleton<InboxRefusals>();
+        services.AddHostedService(sp => sp.GetRequiredService<InboxRefusals>());
+        services.Configure<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>(o => o.AddPolicy<string, InboxRefusalPolicy>(InboxRefusalPolicy.Name));
         services.AddMessageType<PingPayload, PingHandler>(PingPayload.Type, 1);
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<InboxProcessor>();
@@ -41,12 +45,14 @@ internal static class ExchangeSetup
     {
         // Partners are authenticated by their signature (and, in production, their TLS client certificate), not by a user.
         app.MapPost("/exchange/v1/inbox", async (EnvelopeWire envelope, InboxReceiver receiver, HttpContext http, CancellationToken ct) =>
-                TypedResults.Ok(await receiver.ReceiveAsync(envelope, http.Connection.ClientCertificate, ct)))
+                TypedResults.Ok(await receiver.ReceiveAsync(envelope, http.Connection.ClientCertificate, ct, InboxRefusalPolicy.Caller(http))))
             .AllowAnonymous()
+            .RequireRateLimiting(InboxRefusalPolicy.Name)
             .WithTags("Exchange")
             .WithSummary("Partner nodes deliver signed envelopes here and get a signed receipt.");
         app.MapPost("/exchange/v1/inbox/batch", ReceiveBatchAsync)
             .AllowAnonymous()
+            .RequireRateLimiting(InboxRefusalPolicy.Name)
             .WithTags("Exchange")
             .WithSummary("Up to 200 envelopes in one request and one transaction; one signed receipt each, in the same order.");
         return app;
@@ -62,7 +68,7 @@ internal static class ExchangeSetup
                 texts["rule.batch-size", "body", InboxReceiver.MaxBatch]));
         }
 
-        return TypedResults.Ok(await receiver.ReceiveBatchAsync(envelopes, http.Connection.ClientCertificate, ct));
+        return TypedResults.Ok(await receiver.ReceiveBatchAsync(envelopes, http.Connection.ClientCertificate, ct, caller: InboxRefusalPolicy.Caller(http)));
     }
 
     private static SocketsHttpHandler PartnerHandler(NodeSettings settings)

@@ -17,22 +17,30 @@ namespace Senningen.Node.Common.Exchange;
 /// the first receipt and has no second effect.
 /// </summary>
 public sealed class InboxReceiver(SenningenDbContext db, AuditLog audit, NodeSigningKey key, PartnerLinks links, MessageContracts contracts,
-    NodeSettings settings, ExchangeMetrics metrics, DispatchSignal signal, TimeProvider clock)
+    NodeSettings settings, ExchangeMetrics metrics, DispatchSignal signal, InboxRefusals refusals, IServiceProvider services, TimeProvider clock)
 {
     public const int MaxBatch = 200;
+    private string? _caller;
 
-    public async Task<ReceiptWire> ReceiveAsync(EnvelopeWire wire, X509Certificate2? clientCertificate, CancellationToken ct) =>
-        (await ReceiveBatchAsync([wire], clientCertificate, ct))[0];
+    public async Task<ReceiptWire> ReceiveAsync(EnvelopeWire wire, X509Certificate2? clientCertificate, CancellationToken ct, string? caller = null) =>
+        (await ReceiveBatchAsync([wire], clientCertificate, ct, caller: caller))[0];
 
+    /// <param name="caller">The caller's address: refusals nobody can be held to are counted against it (<see cref="InboxRefusals"/>).</param>
     public async Task<IReadOnlyList<ReceiptWire>> ReceiveBatchAsync(IReadOnlyList<EnvelopeWire> batch, X509Certificate2? clientCertificate,
-        CancellationToken ct, bool retrying = false)
+        CancellationToken ct, bool retrying = false, string? caller = null)
     {
+        _caller ??= caller;
         var now = WireMapping.Truncate(clock.GetUtcNow());
         var ids = batch.Select(w => w.Id).Distinct().ToList();
         var stored = await db.Inbox.AsNoTracking().Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, ct);
         var admitted = new Dictionary<Guid, (string Hash, ReceiptWire Receipt)>();
         var rows = new List<InboxMessage>(batch.Count);
-        var receipts = batch.Select(wire => Admit(wire, clientCertificate, now, stored, admitted, rows)).ToList();
+        var receipts = new List<ReceiptWire>(batch.Count);
+        foreach (var wire in batch)
+        {
+            receipts.Add(await AdmitAsync(wire, clientCertificate, now, stored, admitted, rows, ct));
+        }
+
         try
         {
             await db.SaveChangesAsync(token => InboxRows.InsertAsync(db, rows, token), ct);
@@ -63,11 +71,12 @@ public sealed class InboxReceiver(SenningenDbContext db, AuditLog audit, NodeSig
         return receipts;
     }
 
-    private ReceiptWire Admit(EnvelopeWire wire, X509Certificate2? certificate, DateTimeOffset now,
-        Dictionary<Guid, InboxMessage> stored, Dictionary<Guid, (string Hash, ReceiptWire Receipt)> admitted, List<InboxMessage> rows)
+    private async ValueTask<ReceiptWire> AdmitAsync(EnvelopeWire wire, X509Certificate2? certificate, DateTimeOffset now,
+        Dictionary<Guid, InboxMessage> stored, Dictionary<Guid, (string Hash, ReceiptWire Receipt)> admitted, List<InboxMessage> rows,
+        CancellationToken ct)
     {
-        var (incoming, hash, reason) = Inspect(wire, certificate, now);
-        if (reason is not null || incoming is null)
+        var (incoming, hash, payload, reason) = Inspect(wire, certificate, now);
+        if (reason is not null || incoming is null || payload is null)
         {
             return Refuse(wire, reason ?? RejectionReasons.InvalidPayload, hash, now);
         }
@@ -84,6 +93,12 @@ public sealed class InboxReceiver(SenningenDbContext db, AuditLog audit, NodeSig
             return string.Equals(earlier.Hash, hash, StringComparison.Ordinal) ? Repeat(wire, earlier.Receipt) : Refuse(wire, RejectionReasons.IdReused, hash, now);
         }
 
+        // Only now, for a new envelope from an authenticated sender: may it speak about what its payload names?
+        if (contracts.Find(wire.Type, wire.Version)?.Admit is { } admit && await admit(services, incoming.Envelope.Sender, payload, db, ct) is { } refusal)
+        {
+            return Refuse(wire, refusal, hash, now);
+        }
+
         var receipt = Sign(new Receipt(wire.Id, settings.Country, incoming.Envelope.Sender, ReceiptStatus.Accepted, null, now, hash));
         rows.Add(InboxRows.From(incoming, hash, now, JsonSerializer.Serialize(receipt, WireMapping.Json)));
         audit.Add(Record(AuditActions.MessageReceived, AuditOutcomes.Success, wire, $"{wire.Type} v{wire.Version} from {wire.Sender}"), Actor.Node(settings));
@@ -91,12 +106,13 @@ public sealed class InboxReceiver(SenningenDbContext db, AuditLog audit, NodeSig
         return receipt;
     }
 
-    private (SignedEnvelope? Incoming, string Hash, string? Reason) Inspect(EnvelopeWire wire, X509Certificate2? certificate, DateTimeOffset now)
+    private (SignedEnvelope? Incoming, string Hash, object? Payload, string? Reason) Inspect(EnvelopeWire wire, X509Certificate2? certificate,
+        DateTimeOffset now)
     {
         var incoming = WireMapping.ToSigned(wire);
         if (incoming is null)
         {
-            return (null, "", RejectionReasons.UnknownSender);
+            return (null, "", null, RejectionReasons.UnknownSender);
         }
 
         // Built once: the signature is checked over these bytes and the receipt quotes their hash.
@@ -109,8 +125,13 @@ public sealed class InboxReceiver(SenningenDbContext db, AuditLog audit, NodeSig
             reason = RejectionReasons.InvalidPayload;
         }
 
-        reason ??= contracts.Read(wire.Type, wire.Version, wire.Payload).Rejection;
-        return (incoming, hash, reason);
+        if (reason is not null)
+        {
+            return (incoming, hash, null, reason);
+        }
+
+        var (payload, rejection) = contracts.Read(wire.Type, wire.Version, wire.Payload);
+        return (incoming, hash, payload, rejection);
     }
 
     private ReceiptWire Repeat(EnvelopeWire wire, ReceiptWire first)
@@ -123,8 +144,12 @@ public sealed class InboxReceiver(SenningenDbContext db, AuditLog audit, NodeSig
     {
         var sender = CountryCode.ParseOrDefault(wire.Sender);
         metrics.Refused(sender.IsValid ? sender.Value : "?", reason);
-        audit.Add(Record(AuditActions.MessageRefused, AuditOutcomes.Denied, wire,
-            $"{Clip(wire.Type)} v{wire.Version} claimed from {Clip(wire.Sender)}: {reason}"), Actor.Node(settings));
+        if (!InboxRefusals.IsUnattributable(reason) || refusals.Note(_caller, sender.IsValid ? sender.Value : "?", reason))
+        {
+            audit.Add(Record(AuditActions.MessageRefused, AuditOutcomes.Denied, wire,
+                $"{Clip(wire.Type)} v{wire.Version} claimed from {Clip(wire.Sender)}: {reason}"), Actor.Node(settings));
+        }
+
         return Sign(new Receipt(wire.Id, settings.Country, sender, ReceiptStatus.Rejected, reason, now, hash));
     }
 

@@ -9,7 +9,11 @@ namespace Senningen.Node.Common.Exchange;
 /// (typed once, at registration, so the processor never casts).
 /// </summary>
 public sealed record MessageContract(string Type, int Version, Type PayloadType,
-    Func<IServiceProvider, InboxMessage, object, SenningenDbContext, CancellationToken, Task> Handle);
+    Func<IServiceProvider, InboxMessage, object, SenningenDbContext, CancellationToken, Task> Handle)
+{
+    /// <summary>The handler's check on receipt (<see cref="IMessageAdmission{TPayload}"/>), when it has one.</summary>
+    public Func<IServiceProvider, Core.Countries.CountryCode, object, SenningenDbContext, CancellationToken, ValueTask<string?>>? Admit { get; init; }
+}
 
 /// <summary>A payload that can say what is wrong with it beyond its JSON shape.</summary>
 public interface IValidatedPayload
@@ -28,12 +32,26 @@ public interface IMessageHandler<in TPayload>
     Task HandleAsync(InboxMessage message, TPayload payload, SenningenDbContext db, CancellationToken cancellationToken);
 }
 
+/// <summary>
+/// A handler that refuses on receipt a message its (authenticated) sender may not send, so the sender gets a signed
+/// rejection naming the rule and nothing is stored. It reads what is committed; the handler checks again when it runs,
+/// since a message received in the same moment may not have been handled yet.
+/// </summary>
+public interface IMessageAdmission<in TPayload>
+    where TPayload : class
+{
+    /// <returns>Null to accept, else one of <see cref="Core.Exchange.RejectionReasons"/>.</returns>
+    ValueTask<string?> RefusalAsync(Core.Countries.CountryCode sender, TPayload payload, SenningenDbContext db, CancellationToken cancellationToken);
+}
+
 /// <summary>Every registered contract, looked up on receipt (unknown type or version gets a signed rejection).</summary>
 public sealed class MessageContracts(IEnumerable<MessageContract> contracts)
 {
     private readonly Dictionary<(string, int), MessageContract> _byKey = contracts.ToDictionary(c => (c.Type, c.Version));
 
     public IReadOnlyCollection<MessageContract> All => _byKey.Values;
+
+    public MessageContract? Find(string type, int version) => _byKey.GetValueOrDefault((type, version));
 
     /// <summary>The contract of a stored message, with its payload read; null when the node no longer understands it.</summary>
     public (MessageContract Contract, object Payload)? ReadStored(InboxMessage message) =>

@@ -9,7 +9,12 @@ public static class MessageRegistration
         where THandler : class, IMessageHandler<TPayload>
     {
         services.AddSingleton(new MessageContract(type, version, typeof(TPayload),
-            (sp, message, payload, db, ct) => sp.GetRequiredService<THandler>().HandleAsync(message, (TPayload)payload, db, ct)));
+            (sp, message, payload, db, ct) => sp.GetRequiredService<THandler>().HandleAsync(message, (TPayload)payload, db, ct))
+        {
+            Admit = typeof(IMessageAdmission<TPayload>).IsAssignableFrom(typeof(THandler))
+                ? (sp, sender, payload, db, ct) => ((IMessageAdmission<TPayload>)sp.GetRequiredService<THandler>()).RefusalAsync(sender, (TPayload)payload, db, ct)
+                : null,
+        });
         services.AddScoped<THandler>();
         return services;
     }

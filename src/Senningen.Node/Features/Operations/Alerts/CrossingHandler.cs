@@ -1,4 +1,5 @@
 using Senningen.Core.Countries;
+using Senningen.Core.Exchange;
 using Senningen.Core.Operations;
 using Senningen.Node.Common.Audit;
 using Senningen.Node.Common.Configuration;
@@ -14,14 +15,32 @@ namespace Senningen.Node.Features.Operations.Alerts;
 
 /// <summary>
 /// Partner side of <c>operations.crossing</c>: puts the operation on the screen of the control room of the zone entered,
-/// and closes the alerts of zones the operation no longer occupies (re-routing).
+/// and closes the alerts of zones the operation no longer occupies (re-routing). Only the operation's home country may
+/// announce it, and once it has, no other partner may re-announce it (<see cref="AlertOwnership"/>).
 /// </summary>
-internal sealed class CrossingHandler(AuditLog audit, NodeSettings settings, ChangeFeed<OperationsChange> feed, TimeProvider clock) : IMessageHandler<CrossingPayload>
+internal sealed class CrossingHandler(AuditLog audit, NodeSettings settings, ChangeFeed<OperationsChange> feed, TimeProvider clock)
+    : IMessageHandler<CrossingPayload>, IMessageAdmission<CrossingPayload>
 {
+    public ValueTask<string?> RefusalAsync(CountryCode sender, CrossingPayload payload, SenningenDbContext db, CancellationToken cancellationToken) =>
+        !string.Equals(payload.HomeCountry, sender.Value, StringComparison.Ordinal)
+            ? ValueTask.FromResult<string?>(RejectionReasons.NotOperationOwner)
+            : AlertOwnership.RefusalAsync(db, payload.OperationId, sender, cancellationToken);
+
     public async Task HandleAsync(InboxMessage message, CrossingPayload p, SenningenDbContext db, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var alerts = await AlertRows.OfOperationAsync(db, p.OperationId, cancellationToken);
+        if (!string.Equals(p.HomeCountry, message.Sender.Value, StringComparison.Ordinal))
+        {
+            AlertOwnership.Deny(message, p.OperationId, $"of {p.HomeCountry}", audit, settings);
+            return;
+        }
+
+        if (!AlertOwnership.Allows(alerts, message, p.OperationId, audit, settings))
+        {
+            return;
+        }
+
         var alert = alerts.FirstOrDefault(a => a.Zone == p.ToZone);
         if (alert is null)
         {

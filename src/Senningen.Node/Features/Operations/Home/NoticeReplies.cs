@@ -20,6 +20,12 @@ internal sealed record NoticeReply(Guid OperationId, string Zone, DateTimeOffset
 /// </summary>
 internal static class NoticeReplies
 {
+    /// <summary>On receipt: a reply about a notice this node never sent to the sender is refused, so it learns why.</summary>
+    public static async ValueTask<string?> RefusalAsync(SenningenDbContext db, CountryCode sender, Guid operationId, string zone, CancellationToken ct) =>
+        await db.PartnerNotices.AsNoTracking().AnyAsync(n => n.OperationId == operationId && n.Partner == sender && n.Zone == zone, ct)
+            ? null
+            : Core.Exchange.RejectionReasons.NoSuchNotice;
+
     public static async Task RecordAsync(SenningenDbContext db, ChangeFeed<OperationsChange> feed, InboxMessage message, NoticeReply reply,
         CancellationToken ct)
     {

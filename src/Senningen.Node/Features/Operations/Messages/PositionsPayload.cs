@@ -9,9 +9,10 @@ public sealed record PositionsPayload(Guid OperationId, IReadOnlyList<ForwardedF
 
     public IEnumerable<string> Problems()
     {
-        if (OperationId == Guid.Empty || Fixes is null || Fixes.Count is 0 or > 10_000)
+        // How many is too many is the receiving handler's rule, refused under its own name.
+        if (OperationId == Guid.Empty || Fixes is null || Fixes.Count is 0)
         {
-            yield return "operationId and 1 to 10,000 fixes are required";
+            yield return "operationId and at least one fix are required";
             yield break;
         }
 
