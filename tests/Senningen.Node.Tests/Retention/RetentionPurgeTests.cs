@@ -12,6 +12,7 @@ using Senningen.Node.Features.Consultation.Data;
 using Senningen.Node.Features.Operations.Data;
 using Senningen.Node.Features.Requests.Data;
 using Senningen.Node.Features.Retention;
+using Senningen.Node.Features.Retention.Overview;
 using Senningen.Node.Features.Retention.Purging;
 using static Senningen.Node.Tests.Exchange.ExchangeHelpers;
 using static Senningen.Node.Tests.Retention.RetentionSeeds;
@@ -50,6 +51,20 @@ public sealed class RetentionPurgeTests
             (RetentionKinds.UnitPosition, 1),
         ], ignoreOrder: true);
         again.ShouldAllBe(k => k.Count == 0);
+        var overview = await OverviewAsync(node);
+        var period = (string kind) => node.Services.GetRequiredService<RetentionSettings>().RuleFor(kind).Period;
+        var (now, day) = (clock.GetUtcNow(), TimeSpan.FromDays(1));
+        overview.Kinds.Select(k => k.Rule.Kind).ShouldBe(RetentionKinds.All);
+        overview.Kinds.Select(k => (k.Rule.Kind, k.Kept.Count)).ShouldBe(
+        [
+            (RetentionKinds.AnprRead, 0), (RetentionKinds.AnprHit, 2), (RetentionKinds.ExchangeMessage, 4), (RetentionKinds.ConsultationSearch, 2),
+            (RetentionKinds.UnitPosition, 2), (RetentionKinds.AlertPosition, 2), (RetentionKinds.Operation, 2), (RetentionKinds.Alert, 2),
+            (RetentionKinds.Request, 2), (RetentionKinds.IdempotentAnswer, 1),
+        ]);
+        overview.Kinds.Single(k => k.Rule.Kind == RetentionKinds.Operation).Kept.Oldest.ShouldBe(now - period(RetentionKinds.Operation) - day);
+        overview.Kinds.Single(k => k.Rule.Kind == RetentionKinds.IdempotentAnswer).Kept.Oldest.ShouldBe(now - period(RetentionKinds.IdempotentAnswer) + day);
+        overview.Kinds.Single(k => k.Rule.Kind == RetentionKinds.AnprRead).Kept.Oldest.ShouldBeNull();
+        overview.Holds.Select(h => h.Id).ShouldBe([byIds.Id, byCase.Id], ignoreOrder: true);
         await QueryAsync(node, async db =>
         {
             (await db.AnprHits.Select(h => h.Id).ToListAsync(Ct)).ShouldBe([seeded.HeldHit, seeded.RecentHit], ignoreOrder: true);
@@ -88,7 +103,8 @@ public sealed class RetentionPurgeTests
             (RetentionKinds.ExchangeMessage, 2), (RetentionKinds.Operation, 1), (RetentionKinds.Request, 1), (RetentionKinds.UnitPosition, 1),
         ], ignoreOrder: true);
         var holdAudit = await QueryAsync(node, db => db.AuditEntries.Where(e => e.Action.StartsWith("retention.hold")).Select(e => e.Action).ToListAsync(Ct));
-        holdAudit.ShouldBe(["retention.hold-placed", "retention.hold-placed", "retention.hold-lifted", "retention.hold-lifted"], ignoreOrder: true);
+        // The overview showed the holds: a read of them, audited once.
+        holdAudit.ShouldBe(["retention.hold-placed", "retention.hold-placed", "retention.holds-read", "retention.hold-lifted", "retention.hold-lifted"], ignoreOrder: true);
     }
 
     [Fact]
@@ -184,6 +200,12 @@ public sealed class RetentionPurgeTests
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
         return [.. (await response.Content.ReadFromJsonAsync<ProblemBody>(Ct))!.Errors!.Select(e => (e.Field, e.Rule))];
+    }
+
+    private static async Task<RetentionOverviewView> OverviewAsync(TestNode node)
+    {
+        await using var scope = node.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<RetentionOverview>().ReadAsync(Ct);
     }
 
     private static async Task<IReadOnlyList<KindPurged>> PurgeAsync(TestNode node)

@@ -30,6 +30,15 @@ public interface IRetentionTarget
     /// </summary>
     Task<int> ApplyAsync(RetentionChunk chunk, CancellationToken ct);
 
+    /// <summary>How many records still hold personal data under this kind, and when the oldest one's period started.</summary>
+    Task<RetentionSurvey> SurveyAsync(CancellationToken ct);
+}
+
+/// <summary>What the DPO's overview shows of one kind; <see cref="Oldest"/> is null when there is none.</summary>
+public sealed record RetentionSurvey(long Count, DateTimeOffset? Oldest)
+{
+    /// <summary>From a count and the first value of an ordered query, which is the default when there is nothing.</summary>
+    public static RetentionSurvey Of(long count, DateTimeOffset first) => new(count, count == 0 ? null : first);
 }
 
 /// <summary>One bounded step of a purge.</summary>

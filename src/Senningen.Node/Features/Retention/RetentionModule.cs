@@ -2,6 +2,7 @@ using Senningen.Node.Common.Configuration;
 using Senningen.Node.Common.Retention;
 using Senningen.Node.Common.Security;
 using Senningen.Node.Features.Retention.Holds;
+using Senningen.Node.Features.Retention.Overview;
 using Senningen.Node.Features.Retention.Purging;
 
 namespace Senningen.Node.Features.Retention;
@@ -18,6 +19,7 @@ internal static class RetentionModule
         services.AddSingleton(RetentionSettings.Read(builder.Configuration, builder.NodeSettings));
         services.AddRetentionTarget<ExchangeMessageRetention>().AddRetentionTarget<IdempotentAnswerRetention>();
         services.AddScoped<PurgeExpired>().AddScoped<RetentionHolds>().AddHostedService<RetentionWorker>();
+        services.AddSingleton<PurgeSchedule>().AddScoped<RetentionOverview>();
         return builder;
     }
 

@@ -11,7 +11,7 @@ namespace Senningen.Node.Features.Anpr.Retention;
 /// writes its own audit entry. Reads carry no case and are not held one by one: a read a case needs becomes a hit or
 /// goes into the case file.
 /// </summary>
-internal sealed class AnprReadRetention(PurgeReads purge) : IRetentionTarget
+internal sealed class AnprReadRetention(PurgeReads purge, SenningenDbContext db) : IRetentionTarget
 {
     public string Kind => RetentionKinds.AnprRead;
 
@@ -24,6 +24,9 @@ internal sealed class AnprReadRetention(PurgeReads purge) : IRetentionTarget
     public IReadOnlyList<string> Fields => [];
 
     public bool AuditsItself => true;
+
+    public async Task<RetentionSurvey> SurveyAsync(CancellationToken ct) =>
+        RetentionSurvey.Of(await db.AnprReads.LongCountAsync(ct), await db.AnprReads.OrderBy(r => r.ObservedAt).Select(r => r.ObservedAt).FirstOrDefaultAsync(ct));
 
     /// <summary>One call purges everything due, in its own bounded slices.</summary>
     public async Task<int> ApplyAsync(RetentionChunk chunk, CancellationToken ct) => (await purge.RunAsync(chunk.Cutoff, ct)).Deleted;
@@ -41,6 +44,9 @@ internal sealed class AnprHitRetention(SenningenDbContext db) : IRetentionTarget
     public RetentionAction Action => RetentionAction.Delete;
 
     public IReadOnlyList<string> Fields => [];
+
+    public async Task<RetentionSurvey> SurveyAsync(CancellationToken ct) =>
+        RetentionSurvey.Of(await db.AnprHits.LongCountAsync(ct), await db.AnprHits.OrderBy(h => h.ReceivedAt).Select(h => h.ReceivedAt).FirstOrDefaultAsync(ct));
 
     public async Task<int> ApplyAsync(RetentionChunk chunk, CancellationToken ct)
     {

@@ -19,6 +19,9 @@ internal sealed class SearchRetention(SenningenDbContext db) : IRetentionTarget
 
     public IReadOnlyList<string> Fields => [];
 
+    public async Task<RetentionSurvey> SurveyAsync(CancellationToken ct) => RetentionSurvey.Of(await db.ConsultationSearches.LongCountAsync(ct),
+        await db.ConsultationSearches.OrderBy(s => s.StartedAt).Select(s => s.StartedAt).FirstOrDefaultAsync(ct));
+
     public async Task<int> ApplyAsync(RetentionChunk chunk, CancellationToken ct)
     {
         var (cutoff, ids, cases) = (chunk.Cutoff, chunk.Holds.RecordIds, chunk.Holds.CaseReferences);

@@ -20,6 +20,9 @@ internal sealed class UnitPositionRetention(SenningenDbContext db) : IRetentionT
 
     public IReadOnlyList<string> Fields => [];
 
+    public async Task<RetentionSurvey> SurveyAsync(CancellationToken ct) =>
+        RetentionSurvey.Of(await db.UnitFixes.LongCountAsync(ct), await db.UnitFixes.OrderBy(f => f.Time).Select(f => f.Time).FirstOrDefaultAsync(ct));
+
     public async Task<int> ApplyAsync(RetentionChunk chunk, CancellationToken ct)
     {
         var (cutoff, ids, cases, operations) = (chunk.Cutoff, chunk.Holds.RecordIds, chunk.Holds.CaseReferences, db.Operations);
@@ -46,6 +49,9 @@ internal sealed class AlertPositionRetention(SenningenDbContext db) : IRetention
     public RetentionAction Action => RetentionAction.Delete;
 
     public IReadOnlyList<string> Fields => [];
+
+    public async Task<RetentionSurvey> SurveyAsync(CancellationToken ct) =>
+        RetentionSurvey.Of(await db.AlertFixes.LongCountAsync(ct), await db.AlertFixes.OrderBy(f => f.Time).Select(f => f.Time).FirstOrDefaultAsync(ct));
 
     public async Task<int> ApplyAsync(RetentionChunk chunk, CancellationToken ct)
     {
@@ -77,6 +83,13 @@ internal sealed class OperationRetention(SenningenDbContext db) : IRetentionTarg
 
     public IReadOnlyList<string> Fields { get; } = ["suspect", "vehicles", "reason", "caseReference", "endNote", "report"];
 
+    public async Task<RetentionSurvey> SurveyAsync(CancellationToken ct)
+    {
+        var kept = db.Operations.Where(o => o.EndedAt != null && (o.Suspect != null || o.Vehicles != "" || o.Reason != null || o.CaseReference != null
+            || o.EndNote != null || o.Report != null));
+        return RetentionSurvey.Of(await kept.LongCountAsync(ct), await kept.OrderBy(o => o.EndedAt).Select(o => o.EndedAt!.Value).FirstOrDefaultAsync(ct));
+    }
+
     public async Task<int> ApplyAsync(RetentionChunk chunk, CancellationToken ct)
     {
         var (cutoff, ids, cases) = (chunk.Cutoff, chunk.Holds.RecordIds, chunk.Holds.CaseReferences);
@@ -106,6 +119,13 @@ internal sealed class AlertRetention(SenningenDbContext db) : IRetentionTarget
     public RetentionAction Action => RetentionAction.Anonymise;
 
     public IReadOnlyList<string> Fields { get; } = ["suspect", "vehicles", "reason", "caseReference", "units", "report"];
+
+    public async Task<RetentionSurvey> SurveyAsync(CancellationToken ct)
+    {
+        var kept = db.Alerts.Where(a => a.ClosedAt != null && (a.Suspect != null || a.Vehicles != "" || a.Reason != null || a.CaseReference != null
+            || a.Units != "" || a.Report != null));
+        return RetentionSurvey.Of(await kept.LongCountAsync(ct), await kept.OrderBy(a => a.ClosedAt).Select(a => a.ClosedAt!.Value).FirstOrDefaultAsync(ct));
+    }
 
     public async Task<int> ApplyAsync(RetentionChunk chunk, CancellationToken ct)
     {

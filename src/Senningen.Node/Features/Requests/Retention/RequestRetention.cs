@@ -24,6 +24,14 @@ internal sealed class RequestRetention(SenningenDbContext db) : IRetentionTarget
 
     public IReadOnlyList<string> Fields { get; } = ["fields", "caseReference", "delayReason", "eventReasons", "attachments"];
 
+    /// <summary>Closed requests that still hold their form, case or reasons.</summary>
+    public async Task<RetentionSurvey> SurveyAsync(CancellationToken ct)
+    {
+        var kept = db.Requests.Where(r => (r.State == RequestState.Refused || r.State == RequestState.Done || r.State == RequestState.Archived
+            || r.State == RequestState.Withdrawn) && (r.Fields != "{}" || r.CaseReference != null || r.DelayReason != null));
+        return RetentionSurvey.Of(await kept.LongCountAsync(ct), await kept.OrderBy(r => r.UpdatedAt).Select(r => r.UpdatedAt).FirstOrDefaultAsync(ct));
+    }
+
     public async Task<int> ApplyAsync(RetentionChunk chunk, CancellationToken ct)
     {
         var (cutoff, ids, cases) = (chunk.Cutoff, chunk.Holds.RecordIds, chunk.Holds.CaseReferences);

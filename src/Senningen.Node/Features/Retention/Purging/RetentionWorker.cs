@@ -1,6 +1,7 @@
 using Senningen.Node.Common.Configuration;
 using Senningen.Node.Common.Persistence;
 using Senningen.Node.Common.Retention;
+using Senningen.Node.Features.Retention.Overview;
 
 namespace Senningen.Node.Features.Retention.Purging;
 
@@ -9,7 +10,7 @@ namespace Senningen.Node.Features.Retention.Purging;
 /// instance of the node: two purges at once would audit the same deletion twice. At start it checks that every kind has
 /// one target and that what the targets do is what the retention table says they do.
 /// </summary>
-internal sealed partial class RetentionWorker(IServiceScopeFactory scopes, RetentionSettings settings, TimeProvider clock,
+internal sealed partial class RetentionWorker(IServiceScopeFactory scopes, RetentionSettings settings, TimeProvider clock, PurgeSchedule schedule,
     InstanceLeadership leadership, ILogger<RetentionWorker> logger) : BackgroundService
 {
     public const string Role = "retention";
@@ -42,6 +43,7 @@ internal sealed partial class RetentionWorker(IServiceScopeFactory scopes, Reten
             {
                 await using var scope = scopes.CreateAsyncScope();
                 await scope.ServiceProvider.GetRequiredService<PurgeExpired>().RunAsync(stoppingToken);
+                schedule.LastRun = clock.GetUtcNow();
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -27,6 +27,19 @@ internal sealed class ExchangeMessageRetention(SenningenDbContext db) : IRetenti
 
     public IReadOnlyList<string> Fields { get; } = ["payload", "caseReference"];
 
+    public async Task<RetentionSurvey> SurveyAsync(CancellationToken ct)
+    {
+        var inbox = db.Inbox.Where(m => m.Status == InboxStatus.Handled && m.HandledAt != null && (m.Payload != EmptyPayload || m.CaseReference != null));
+        var outbox = db.Outbox.Where(m => m.Status != OutboxStatus.Queued && m.CompletedAt != null && (m.Payload != EmptyPayload || m.CaseReference != null));
+        var (received, sent) = (await inbox.LongCountAsync(ct), await outbox.LongCountAsync(ct));
+        DateTimeOffset?[] oldest =
+        [
+            received == 0 ? null : await inbox.OrderBy(m => m.HandledAt).Select(m => m.HandledAt!.Value).FirstAsync(ct),
+            sent == 0 ? null : await outbox.OrderBy(m => m.CompletedAt).Select(m => m.CompletedAt!.Value).FirstAsync(ct),
+        ];
+        return new RetentionSurvey(received + sent, oldest.Min());
+    }
+
     public async Task<int> ApplyAsync(RetentionChunk chunk, CancellationToken ct)
     {
         var (cutoff, ids, cases) = (chunk.Cutoff, chunk.Holds.RecordIds, chunk.Holds.CaseReferences);
@@ -62,6 +75,13 @@ internal sealed class IdempotentAnswerRetention(SenningenDbContext db) : IRetent
     public RetentionAction Action => RetentionAction.Delete;
 
     public IReadOnlyList<string> Fields => [];
+
+    public async Task<RetentionSurvey> SurveyAsync(CancellationToken ct)
+    {
+        var answers = db.Set<IdempotentRequest>();
+        var count = await answers.LongCountAsync(ct);
+        return new RetentionSurvey(count, count == 0 ? null : DateTimeOffset.FromUnixTimeMilliseconds(await answers.MinAsync(r => r.CreatedAtMs, ct)));
+    }
 
     public async Task<int> ApplyAsync(RetentionChunk chunk, CancellationToken ct)
     {
