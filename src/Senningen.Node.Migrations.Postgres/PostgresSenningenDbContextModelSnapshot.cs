@@ -2201,6 +2201,43 @@ namespace Senningen.Node.Migrations.Postgres
                     b.ToTable("requests_events", (string)null);
                 });
 
+            modelBuilder.Entity("Senningen.Node.Features.Retention.Data.RetentionHold", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CaseReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("PlacedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("PlacedAtMs");
+
+                    b.Property<string>("PlacedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("RecordIds")
+                        .IsRequired()
+                        .HasMaxLength(3700)
+                        .HasColumnType("character varying(3700)");
+
+                    b.Property<long?>("Until")
+                        .HasColumnType("bigint")
+                        .HasColumnName("UntilMs");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("retention_holds", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)

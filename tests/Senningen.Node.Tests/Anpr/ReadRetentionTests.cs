@@ -80,13 +80,11 @@ public sealed class ReadRetentionTests
         rules.Retention.ShouldBe(TimeSpan.FromDays(retentionDays));
         rules.OpenWindow.ShouldBe(TimeSpan.FromDays(openDays));
         rules.ReferenceRule.ShouldBe(rule);
-        rules.PurgeInterval.ShouldBe(TimeSpan.FromHours(1));
         rules.MaxSearchPeriod.ShouldBe(TimeSpan.FromDays(31));
     }
 
     [Theory]
     [InlineData("Senningen:Anpr:Legal:Retention", "forever", "Senningen:Anpr:Legal:Retention = 'forever' is not valid")]
-    [InlineData("Senningen:Anpr:Legal:PurgeInterval", "00:00:00", "Senningen:Anpr:Legal:PurgeInterval = '00:00:00' is not valid")]
     [InlineData("Senningen:Anpr:Legal:PurgeBatchSize", "5", "Senningen:Anpr:Legal:PurgeBatchSize = '5' is not valid")]
     [InlineData("Senningen:Anpr:Legal:AdministrativeSearchWindow", "400.00:00:00", "Senningen:Anpr:Legal:AdministrativeSearchWindow (400.00:00:00) is longer")]
     public void BadLegalSetting_StopsTheNode_NamingTheKey(string key, string value, string expected)

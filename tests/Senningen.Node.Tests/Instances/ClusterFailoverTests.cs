@@ -11,11 +11,11 @@ using Senningen.Node.Common.Exchange.Data;
 using Senningen.Node.Common.Live;
 using Senningen.Node.Common.Persistence;
 using Senningen.Node.Features.Anpr;
-using Senningen.Node.Features.Anpr.Retention;
 using Senningen.Node.Features.Operations.Alerts;
 using Senningen.Node.Features.Operations.Data;
 using Senningen.Node.Features.Operations.Public;
 using Senningen.Node.Features.Requests.Deadlines;
+using Senningen.Node.Features.Retention.Purging;
 using static Senningen.Node.Tests.Anpr.AnprSteps;
 using static Senningen.Node.Tests.Exchange.ExchangeHelpers;
 using static Senningen.Node.Tests.Operations.OperationSteps;
@@ -35,7 +35,7 @@ public sealed class ClusterFailoverTests
     private const int FixesPerBatch = 10;
     private static readonly TimeSpan LiveFloor = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan AlertAfterKill = TimeSpan.FromSeconds(5);
-    private static readonly string[] OnceOnlyWorkers = [EscalationWorker.Role, DeadlineWorker.Role, ReadRetentionWorker.Role];
+    private static readonly string[] OnceOnlyWorkers = [EscalationWorker.Role, DeadlineWorker.Role, RetentionWorker.Role];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

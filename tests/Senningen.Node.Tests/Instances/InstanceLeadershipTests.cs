@@ -1,8 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Senningen.Node.Common.Persistence;
-using Senningen.Node.Features.Anpr.Retention;
 using Senningen.Node.Features.Operations.Alerts;
 using Senningen.Node.Features.Requests.Deadlines;
+using Senningen.Node.Features.Retention.Purging;
 using static Senningen.Node.Tests.Exchange.ExchangeHelpers;
 
 namespace Senningen.Node.Tests.Instances;
@@ -15,7 +15,7 @@ public sealed class InstanceLeadershipTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static readonly string[] OnceOnlyWorkers = [EscalationWorker.Role, DeadlineWorker.Role, ReadRetentionWorker.Role];
+    private static readonly string[] OnceOnlyWorkers = [EscalationWorker.Role, DeadlineWorker.Role, RetentionWorker.Role];
 
     [Fact]
     public async Task TwoInstances_OneLeads_AndTheOtherTakesOverWhenTheLeadersConnectionIsTerminated()

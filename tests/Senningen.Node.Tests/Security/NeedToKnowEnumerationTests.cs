@@ -38,6 +38,7 @@ public sealed class NeedToKnowEnumerationTests : IAsyncLifetime
         ["/api/v1/audit/tree-heads/alarms/{id:long}/acknowledge"] = "a witness alarm, for the DPO only (policy)",
         ["/api/v1/consultation/log/{id:guid}"] = "the consultation oversight trail, for the DPO only (policy DataProtection), who reads everything",
         ["/api/v1/admin/users/{username}/"] = "user administration (policy Admin): every route under it",
+        ["/api/v1/retention/holds/{id:guid}"] = "a retention hold, for the DPO only (policy DataProtection)",
     };
 
     // Figures for bench/need-to-know.sh (issue 17 §4), collected across this class's tests and written when asked for.

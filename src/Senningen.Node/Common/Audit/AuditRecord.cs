@@ -74,6 +74,10 @@ public static class AuditActions
     public const string AnprHitAcknowledged = "anpr.hit-acknowledge";
     public const string AnprReadSearch = "anpr.read-search";
     public const string AnprReadsPurged = "anpr.reads-purged";
+    public const string RetentionPurged = "retention.purged";
+    public const string RetentionHoldPlaced = "retention.hold-placed";
+    public const string RetentionHoldLifted = "retention.hold-lifted";
+    public const string RetentionHoldsRead = "retention.holds-read";
     public const string RegistryGenerated = "registry.generate";
     public const string ConsultationDisclosed = "consultation.disclosed";
     public const string ConsultationSearched = "consultation.search";
@@ -96,6 +100,7 @@ public static class AuditActions
          MessageHandlingFailed, MessageRead, OperationStarted, OperationEnded, OperationRead, OperationCrossing, AlertReceived,
          AlertRead, AlertAcknowledged, AlertEscalated, AnprCameraRegistered, AnprHotlistImported, AnprHotlistDeleted, AnprHotlistRead, AnprHit,
          AnprHitReceived, AnprHitRead, AnprHitAcknowledged, AnprReadSearch, AnprReadsPurged,
+         RetentionPurged, RetentionHoldPlaced, RetentionHoldLifted, RetentionHoldsRead,
          RegistryGenerated, ConsultationDisclosed, ConsultationSearched, ConsultationAnswerReceived, ConsultationRead, ConsultationVolumeAlert,
          RequestCreated, RequestStep, RequestStepReceived, RequestRead, RequestPaged, RequestEscalated, RequestDisclosed];
 }

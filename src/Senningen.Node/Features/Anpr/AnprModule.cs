@@ -1,5 +1,6 @@
 using Senningen.Node.Common.Configuration;
 using Senningen.Node.Common.Exchange;
+using Senningen.Node.Common.Retention;
 using Senningen.Node.Common.Security;
 using Senningen.Node.Features.Anpr.Cameras;
 using Senningen.Node.Features.Anpr.History;
@@ -25,7 +26,8 @@ internal static class AnprModule
         services.AddScoped<HotlistReader>().AddScoped<HotlistRemoval>().AddScoped<HitReader>().AddScoped<HitAcknowledgements>().AddScoped<CameraRegistry>();
         services.AddMessageType<HitPayload, HitHandler>(HitPayload.Type, 1);
         services.AddSingleton(AnprLegalRules.Read(configuration, settings));
-        services.AddScoped<PurgeReads>().AddScoped<ReadPartitions>().AddScoped<ReadHistory>().AddHostedService<ReadRetentionWorker>();
+        services.AddScoped<PurgeReads>().AddScoped<ReadPartitions>().AddScoped<ReadHistory>();
+        services.AddRetentionTarget<AnprReadRetention>().AddRetentionTarget<AnprHitRetention>();
         services.AddHostedService<DemoReadStream>();
         services.AddSingleton<RunSignal>().AddSingleton<RunLock>().AddSingleton<RunAppender>();
         services.AddScoped<RunMerger>().AddScoped<RunPurge>().AddHostedService<RunMergeWorker>();

@@ -1,8 +1,10 @@
 using Senningen.Node.Common.Exchange;
+using Senningen.Node.Common.Retention;
 using Senningen.Node.Common.Security;
 using Senningen.Node.Features.Consultation.Answering;
 using Senningen.Node.Features.Consultation.Messages;
 using Senningen.Node.Features.Consultation.Oversight;
+using Senningen.Node.Features.Consultation.Retention;
 using Senningen.Node.Features.Consultation.Searching;
 
 namespace Senningen.Node.Features.Consultation;
@@ -20,6 +22,7 @@ internal static class ConsultationModule
         services.AddSingleton(ConsultationSettings.Read(configuration));
         services.AddScoped<ConsultationAnswerer>().AddScoped<ConsultationSearches>()
             .AddScoped<ConsultationLog>();
+        services.AddRetentionTarget<SearchRetention>();
         services.AddMessageType<QueryPayload, QueryHandler>(QueryPayload.Type, 1);
         services.AddMessageType<AnswerPayload, AnswerHandler>(AnswerPayload.Type, 1);
         return builder;

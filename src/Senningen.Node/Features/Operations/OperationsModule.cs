@@ -3,6 +3,7 @@ using Senningen.Core.Operations;
 using Senningen.Node.Common.Configuration;
 using Senningen.Node.Common.Exchange;
 using Senningen.Node.Common.Idempotency;
+using Senningen.Node.Common.Retention;
 using Senningen.Node.Common.Security;
 using Senningen.Node.Features.Operations.Alerts;
 using Senningen.Node.Features.Operations.End;
@@ -11,6 +12,7 @@ using Senningen.Node.Features.Operations.Messages;
 using Senningen.Node.Features.Operations.Positions;
 using Senningen.Node.Features.Operations.Read;
 using Senningen.Node.Features.Operations.Report;
+using Senningen.Node.Features.Operations.Retention;
 using Senningen.Node.Features.Operations.Start;
 
 namespace Senningen.Node.Features.Operations;
@@ -29,6 +31,8 @@ internal static class OperationsModule
         services.AddScoped<PositionStore>().AddScoped<CrossingNotifier>().AddSingleton<PositionWriter>();
         services.AddScoped<StartOperation>().AddScoped<RecordPositions>().AddScoped<EndOperation>().AddScoped<AcknowledgeAlert>();
         services.AddScoped<ReadOperations>().AddScoped<ReadAlerts>().AddScoped<ReadReport>().AddScoped<Public.OperationsPicture>();
+        services.AddRetentionTarget<UnitPositionRetention>().AddRetentionTarget<AlertPositionRetention>()
+            .AddRetentionTarget<OperationRetention>().AddRetentionTarget<AlertRetention>();
         services.AddMessageType<CrossingPayload, CrossingHandler>(CrossingPayload.Type, 1);
         services.AddMessageType<PositionsPayload, PositionsHandler>(PositionsPayload.Type, 1);
         services.AddMessageType<LeftPayload, LeftHandler>(LeftPayload.Type, 1);

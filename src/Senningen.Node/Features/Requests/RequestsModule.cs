@@ -1,11 +1,13 @@
 using Senningen.Core.Treaty;
 using Senningen.Node.Common.Configuration;
 using Senningen.Node.Common.Exchange;
+using Senningen.Node.Common.Retention;
 using Senningen.Node.Common.Security;
 using Senningen.Node.Components.Layout;
 using Senningen.Node.Features.Requests.Drafting;
 using Senningen.Node.Features.Requests.Messages;
 using Senningen.Node.Features.Requests.Reading;
+using Senningen.Node.Features.Requests.Retention;
 using Senningen.Node.Features.Requests.Workflow;
 
 namespace Senningen.Node.Features.Requests;
@@ -25,6 +27,7 @@ internal static class RequestsModule
         services.AddConsoleBanner<Ui.CrisisBanner>(Policies.Alerts);
         services.AddScoped<RequestAccess>().AddScoped<RequestSteps>().AddScoped<RequestTransitions>().AddScoped<RequestDrafts>().AddScoped<RequestReader>()
             .AddScoped<RequestReading>().AddScoped<DraftAttachments>().AddScoped<Sharing.RequestDisclosures>().AddScoped<Liaison.LiaisonDirectory>();
+        services.AddRetentionTarget<RequestRetention>();
         services.AddMessageType<SubmittedPayload, SubmittedHandler>(SubmittedPayload.MessageType, 1);
         services.AddMessageType<TransitionPayload, TransitionHandler>(TransitionPayload.Type, 1);
         services.AddSingleton<Deadlines.DeadlineWorker>();

@@ -15,7 +15,6 @@ internal sealed record AnprLegalRules(
     TimeSpan OpenWindow,
     bool JudicialNeedsReference,
     string ReferenceRule,
-    TimeSpan PurgeInterval,
     int PurgeBatchSize,
     TimeSpan MaxSearchPeriod,
     int MaxSearchResults)
@@ -54,7 +53,6 @@ internal sealed record AnprLegalRules(
         }
 
         var rules = new AnprLegalRules(node.Country.Value, retention, open, law.JudicialNeedsReference, law.ReferenceRule,
-            values.Duration("PurgeInterval", TimeSpan.FromHours(1)),
             (int)values.Number("PurgeBatchSize", 5_000, 100, 1_000_000),
             values.Duration("MaxSearchPeriod", TimeSpan.FromDays(31)),
             (int)values.Number("MaxSearchResults", 1_000, 1, 100_000));

@@ -20,10 +20,12 @@ internal sealed record PurgeResult(int Deleted, DateTimeOffset Cutoff);
 internal sealed partial class PurgeReads(SenningenDbContext db, ReadPartitions partitions, RunPurge runs, RunLock runLock, AuditLog audit, AnprLegalRules rules, NodeSettings node,
     TimeProvider clock, ILogger<PurgeReads> logger)
 {
-    public async Task<PurgeResult> RunAsync(CancellationToken ct)
+    public Task<PurgeResult> RunAsync(CancellationToken ct) => RunAsync(clock.GetUtcNow() - rules.Retention, ct);
+
+    /// <param name="cutoff">Reads observed before it go: the retention worker's, from the node's retention table.</param>
+    public async Task<PurgeResult> RunAsync(DateTimeOffset cutoff, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var cutoff = now - rules.Retention;
         var cutoffMs = cutoff.ToUnixTimeMilliseconds();
         // On PostgreSQL whole days go first, and the days ahead are made ready; the rows left are deleted below.
         await partitions.EnsureAheadAsync(now, ct);
@@ -46,7 +48,7 @@ internal sealed partial class PurgeReads(SenningenDbContext db, ReadPartitions p
         if (deleted > 0)
         {
             await audit.WriteAsync(new AuditRecord(AuditActions.AnprReadsPurged, AuditOutcomes.Success,
-                Detail: $"{deleted} read(s) observed before {cutoff:O} deleted{(entries > 0 ? $", with {entries} index entries" : "")}: {node.Country.Value} retention of {rules.Retention.TotalDays:0.##} days"),
+                Detail: $"{deleted} read(s) observed before {cutoff:O} deleted{(entries > 0 ? $", with {entries} index entries" : "")}: {node.Country.Value} retention of {(now - cutoff).TotalDays:0.##} days"),
                 Actor.Node(node), ct);
             LogPurged(logger, deleted, cutoff);
         }
