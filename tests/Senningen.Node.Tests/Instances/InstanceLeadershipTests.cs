@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Senningen.Node.Common.Persistence;
+using Senningen.Node.Features.Audit.Tree;
 using Senningen.Node.Features.Operations.Alerts;
 using Senningen.Node.Features.Requests.Deadlines;
 using Senningen.Node.Features.Retention.Purging;
@@ -15,7 +16,8 @@ public sealed class InstanceLeadershipTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static readonly string[] OnceOnlyWorkers = [EscalationWorker.Role, DeadlineWorker.Role, RetentionWorker.Role];
+    private static readonly string[] OnceOnlyWorkers =
+        [EscalationWorker.Role, DeadlineWorker.Role, RetentionWorker.Role, AuditHeadThinner.Role];
 
     [Fact]
     public async Task TwoInstances_OneLeads_AndTheOtherTakesOverWhenTheLeadersConnectionIsTerminated()
