@@ -17,6 +17,7 @@ using Senningen.Node.Features.NodeInfo;
 using Senningen.Node.Features.Operations;
 using Senningen.Node.Features.Registry;
 using Senningen.Node.Features.Requests;
+using Senningen.Node.Features.Statistics;
 using Senningen.Node.Features.Treaty;
 
 namespace Senningen.Node;
@@ -57,6 +58,7 @@ public static class NodeApp
         builder.AddRegistry();
         builder.AddConsultation();
         builder.AddRequests();
+        builder.AddStatistics();
         builder.AddApp();
         builder.AddConsole();
         overrides?.Invoke(builder.Services);
@@ -78,6 +80,7 @@ public static class NodeApp
         app.MapRegistry();
         app.MapConsultation();
         app.MapRequests();
+        app.MapStatistics();
         app.MapApp();
         app.MapConsole();
         return app;

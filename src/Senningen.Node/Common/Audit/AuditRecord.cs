@@ -86,6 +86,7 @@ public static class AuditActions
     public const string RequestPaged = "request.page";
     public const string RequestEscalated = "request.escalate";
     public const string RequestDisclosed = "request.disclose";
+    public const string StatisticsRead = "statistics.read";
 
     public static IReadOnlyList<string> All { get; } =
         [Login, TokenIssued, TokenRefreshed, Logout, AccessDenied, AuditRead, AuditExport, AuditVerify, AuditChainBroken, AuditHeadsPublished, AuditHeadWitnessed, AuditHeadRefused,
@@ -96,5 +97,5 @@ public static class AuditActions
          AlertRead, AlertAcknowledged, AlertEscalated, AnprCameraRegistered, AnprHotlistImported, AnprHotlistDeleted, AnprHotlistRead, AnprHit,
          AnprHitReceived, AnprHitRead, AnprHitAcknowledged, AnprReadSearch, AnprReadsPurged,
          RegistryGenerated, ConsultationDisclosed, ConsultationSearched, ConsultationAnswerReceived, ConsultationRead, ConsultationVolumeAlert,
-         RequestCreated, RequestStep, RequestStepReceived, RequestRead, RequestPaged, RequestEscalated, RequestDisclosed];
+         RequestCreated, RequestStep, RequestStepReceived, RequestRead, RequestPaged, RequestEscalated, RequestDisclosed, StatisticsRead];
 }
