@@ -53,7 +53,7 @@ public sealed class StatisticsPageTests(ChromiumFixture browser) : IClassFixture
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("[data-testid=statistics-csv]"));
         var csv = await File.ReadAllTextAsync((await download.PathAsync())!, Ct);
-        csv.ShouldContain($"Refus par motif (art. 18, par. 2, c),Infraction punie d'un an au plus ou non pénale (art. 6, par. 1, g),NL,1,{year}");
+        csv.ShouldContain($"\"Refus par motif (art. 18, par. 2, c)\",\"Infraction punie d'un an au plus ou non pénale (art. 6, par. 1, g)\",NL,1,{year}");
 
         await page.EmulateMediaAsync(new() { Media = Microsoft.Playwright.Media.Print });
         await Expect(page.Locator("nav.nav")).ToBeHiddenAsync();

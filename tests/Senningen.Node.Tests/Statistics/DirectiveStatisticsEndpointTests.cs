@@ -71,9 +71,10 @@ public sealed class DirectiveStatisticsEndpointTests(StatisticsYearFixture fixtu
         var lines = (await response.Content.ReadAsStringAsync(Ct)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         // The Belgian demo desk reads Dutch.
         lines[0].ShouldBe("onderdeel,gegeven,land,aantal,jaar");
-        lines.ShouldContain("Verzonden verzoeken (art. 18, lid 2, a),Dringend,NL,1,2025");
-        lines.ShouldContain("Weigeringen per reden (art. 18, lid 2, c),Informatie niet beschikbaar (art. 6, lid 1, a),LU,1,2025");
-        lines.ShouldContain("Niet gehaalde termijnen (art. 18, lid 2, d),Vertraging door rechterlijke machtiging (uren),NL,48,2025");
+        // Labels with a comma are quoted (RFC 4180), so the columns hold.
+        lines.ShouldContain("\"Verzonden verzoeken (art. 18, lid 2, a)\",Dringend,NL,1,2025");
+        lines.ShouldContain("\"Weigeringen per reden (art. 18, lid 2, c)\",\"Informatie niet beschikbaar (art. 6, lid 1, a)\",LU,1,2025");
+        lines.ShouldContain("\"Niet gehaalde termijnen (art. 18, lid 2, d)\",Vertraging door rechterlijke machtiging (uren),NL,48,2025");
         // Sent 2 + 2 lines, received 2 × 4, refusals 2, deadlines 2 × 3, and the header.
         lines.Length.ShouldBe(1 + 4 + 8 + 2 + 6);
 
