@@ -2034,6 +2034,9 @@ namespace Senningen.Node.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<bool>("JudicialAuthorisation")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("LiaisonOfficerId")
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
@@ -2050,6 +2053,10 @@ namespace Senningen.Node.Migrations.Postgres
 
                     b.Property<string>("Reference")
                         .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("RefusalGround")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 

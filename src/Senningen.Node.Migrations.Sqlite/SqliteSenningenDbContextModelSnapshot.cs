@@ -1993,6 +1993,9 @@ namespace Senningen.Node.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("JudicialAuthorisation")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("LiaisonOfficerId")
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
@@ -2009,6 +2012,10 @@ namespace Senningen.Node.Migrations.Sqlite
 
                     b.Property<string>("Reference")
                         .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RefusalGround")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 

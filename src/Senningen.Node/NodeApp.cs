@@ -18,6 +18,7 @@ using Senningen.Node.Features.Operations;
 using Senningen.Node.Features.Registry;
 using Senningen.Node.Features.Requests;
 using Senningen.Node.Features.Retention;
+using Senningen.Node.Features.Statistics;
 using Senningen.Node.Features.Treaty;
 
 namespace Senningen.Node;
@@ -59,6 +60,7 @@ public static class NodeApp
         builder.AddConsultation();
         builder.AddRequests();
         builder.AddRetention();
+        builder.AddStatistics();
         builder.AddApp();
         builder.AddConsole();
         overrides?.Invoke(builder.Services);
@@ -81,6 +83,7 @@ public static class NodeApp
         app.MapConsultation();
         app.MapRequests();
         app.MapRetention();
+        app.MapStatistics();
         app.MapApp();
         app.MapConsole();
         return app;

@@ -22,9 +22,13 @@ public sealed record CreateRequestInput(
 /// <c>POST /api/v1/requests/{id}/transitions</c>. <c>Action</c>: submit, acknowledge, ask-information,
 /// supply-information, accept, refuse, start-execution, complete, archive, withdraw or declare-delay. <c>Reason</c>:
 /// required for refuse, ask-information (the question), supply-information (the answer), withdraw and declare-delay;
-/// the outcome for complete. <c>ExpectedBy</c>: with declare-delay, when the answer will come.
+/// the outcome for complete. <c>ExpectedBy</c>: with declare-delay, when the answer will come. <c>RefusalGround</c>:
+/// with refuse, the ground of Directive (EU) 2023/977 art. 6(1) (not-available, incomplete-request,
+/// judicial-authorisation-refused, personal-data-category, inaccurate, essential-interests, minor-offence,
+/// no-consent-of-origin). <c>JudicialAuthorisation</c>: with declare-delay, the delay waits for a judicial authorisation.
 /// </summary>
-public sealed record TransitionInput(string? Action, string? Reason = null, DateTimeOffset? ExpectedBy = null);
+public sealed record TransitionInput(string? Action, string? Reason = null, DateTimeOffset? ExpectedBy = null, string? RefusalGround = null,
+    bool JudicialAuthorisation = false);
 
 /// <summary><c>POST /api/v1/requests/{id}/attachments</c> on a draft: a file as base64 (pdf, jpeg, png or plain text; size limited).</summary>
 public sealed record AttachmentInput(string? FileName, string? ContentType, string? ContentBase64);

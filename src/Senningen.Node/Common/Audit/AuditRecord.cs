@@ -91,6 +91,7 @@ public static class AuditActions
     public const string RequestPaged = "request.page";
     public const string RequestEscalated = "request.escalate";
     public const string RequestDisclosed = "request.disclose";
+    public const string StatisticsRead = "statistics.read";
 
     public static IReadOnlyList<string> All { get; } =
         [Login, TokenIssued, TokenRefreshed, Logout, AccessDenied, AuditRead, AuditExport, AuditVerify, AuditChainBroken, AuditHeadsPublished, AuditHeadWitnessed, AuditHeadRefused,
@@ -102,5 +103,5 @@ public static class AuditActions
          AnprHitReceived, AnprHitRead, AnprHitAcknowledged, AnprReadSearch, AnprReadsPurged,
          RetentionPurged, RetentionHoldPlaced, RetentionHoldLifted, RetentionHoldsRead,
          RegistryGenerated, ConsultationDisclosed, ConsultationSearched, ConsultationAnswerReceived, ConsultationRead, ConsultationVolumeAlert,
-         RequestCreated, RequestStep, RequestStepReceived, RequestRead, RequestPaged, RequestEscalated, RequestDisclosed];
+         RequestCreated, RequestStep, RequestStepReceived, RequestRead, RequestPaged, RequestEscalated, RequestDisclosed, StatisticsRead];
 }

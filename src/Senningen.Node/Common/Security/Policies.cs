@@ -22,6 +22,7 @@ public static class Policies
     public const string Consultation = "consultation";
     public const string Requests = "requests";
     public const string FieldApp = "field-app";
+    public const string Statistics = "statistics";
 
     public static void Register(AuthorizationOptions options)
     {
@@ -57,5 +58,7 @@ public static class Policies
         options.AddPolicy(Requests, p => p.RequireRole(Roles.Officer, Roles.LiaisonOfficer, Roles.ControlRoom, Roles.DataProtectionOfficer));
         // The officer's app: officers abroad, and the control rooms and desk that take it along on a mission too.
         options.AddPolicy(FieldApp, p => p.RequireRole(Roles.Officer, Roles.ControlRoom, Roles.LiaisonOfficer));
+        // The Commission's statistics (Directive 2023/977, art. 18): the national desk that reports them and the DPO who checks them.
+        options.AddPolicy(Statistics, p => p.RequireRole(Roles.LiaisonOfficer, Roles.DataProtectionOfficer));
     }
 }

@@ -26,7 +26,8 @@ internal static class RequestsModule
         services.AddSingleton(sp => RequestCatalogueLoader.Load(settings.Directory, sp.GetRequiredService<TreatyCatalogue>()));
         services.AddConsoleBanner<Ui.CrisisBanner>(Policies.Alerts);
         services.AddScoped<RequestAccess>().AddScoped<RequestSteps>().AddScoped<RequestTransitions>().AddScoped<RequestDrafts>().AddScoped<RequestReader>()
-            .AddScoped<RequestReading>().AddScoped<DraftAttachments>().AddScoped<Sharing.RequestDisclosures>().AddScoped<Liaison.LiaisonDirectory>();
+            .AddScoped<RequestReading>().AddScoped<DraftAttachments>().AddScoped<Sharing.RequestDisclosures>().AddScoped<Liaison.LiaisonDirectory>()
+            .AddScoped<Public.RequestStatisticsFacts>();
         services.AddRetentionTarget<RequestRetention>();
         services.AddMessageType<SubmittedPayload, SubmittedHandler>(SubmittedPayload.MessageType, 1);
         services.AddMessageType<TransitionPayload, TransitionHandler>(TransitionPayload.Type, 1);

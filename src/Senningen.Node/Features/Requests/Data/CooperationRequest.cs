@@ -71,6 +71,12 @@ public sealed class CooperationRequest
 
     public DateTimeOffset? ExpectedBy { get; set; }
 
+    /// <summary>The art. 6 ground the requested desk gave for refusing (<c>RefusalGrounds</c> names); null when none was given.</summary>
+    public string? RefusalGround { get; set; }
+
+    /// <summary>The requested desk declared its delay is due to a judicial authorisation (Directive 2023/977, art. 9(3); art. 18 counts it).</summary>
+    public bool JudicialAuthorisation { get; set; }
+
     /// <summary>The exchange conversation that carries this request's messages, in order.</summary>
     public Guid ConversationId { get; set; }
 

@@ -12,7 +12,9 @@ using Senningen.Node.Features.Requests.Messages;
 namespace Senningen.Node.Features.Requests.Workflow;
 
 /// <summary>One step as the workflow decided it: the action, the state it leads to, and the reason or new date it carries.</summary>
-internal sealed record StepDecision(RequestAction Action, RequestState To, string? Reason = null, DateTimeOffset? ExpectedBy = null);
+/// <remarks>RefusalGround and JudicialAuthorisation: the art. 18 facts a desk gives with refuse and declare-delay; they stay on this node.</remarks>
+internal sealed record StepDecision(RequestAction Action, RequestState To, string? Reason = null, DateTimeOffset? ExpectedBy = null,
+    string? RefusalGround = null, bool JudicialAuthorisation = false);
 
 /// <summary>
 /// Records one step of a request on this node, in the caller's unit of work: the new state (as the workflow gave it),
@@ -39,7 +41,7 @@ internal sealed class RequestSteps(SenningenDbContext db, Outbox outbox, AuditLo
     /// <summary>Changes the request as the step says and adds the step to its timeline; shared with the partner's steps as they arrive.</summary>
     public RequestEvent Apply(CooperationRequest request, Guid eventId, StepDecision decision, string actor, string country, DateTimeOffset at)
     {
-        var (action, to, reason, expectedBy) = decision;
+        var (action, to, reason, expectedBy, _, _) = decision;
         var from = request.State;
         at = UnixMillisecondsConverter.Truncate(at);
         request.State = to;
@@ -54,6 +56,10 @@ internal sealed class RequestSteps(SenningenDbContext db, Outbox outbox, AuditLo
             case RequestAction.DeclareDelay:
                 request.DelayReason = reason;
                 request.ExpectedBy = expectedBy is { } by ? UnixMillisecondsConverter.Truncate(by) : null;
+                request.JudicialAuthorisation |= decision.JudicialAuthorisation;
+                break;
+            case RequestAction.Refuse:
+                request.RefusalGround = decision.RefusalGround;
                 break;
             case RequestAction.Remind:
                 request.RemindedAt = at;

@@ -64,6 +64,16 @@ internal sealed class RequestTransitions(SenningenDbContext db, RequestSteps ste
             return Invalid("reason", Rules.MaxLength, "rule.max-length", 2000);
         }
 
+        if (input.RefusalGround is { } ground && (action != RequestAction.Refuse || !Senningen.Core.Statistics.RefusalGrounds.Selectable.Contains(ground)))
+        {
+            return Invalid("refusalGround", Rules.OneOf, "rule.one-of", string.Join(", ", Senningen.Core.Statistics.RefusalGrounds.Selectable));
+        }
+
+        if (input.JudicialAuthorisation && action != RequestAction.DeclareDelay)
+        {
+            return Invalid("judicialAuthorisation", "declare-delay-only", "request.rule.judicial-with-delay");
+        }
+
         var roles = officer.Principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList();
         var decision = RequestWorkflow.Decide(request.State, action, request.Side, roles, reason is not null);
         var state = RequestNames.Of(request.State);
@@ -103,7 +113,8 @@ internal sealed class RequestTransitions(SenningenDbContext db, RequestSteps ste
         }
         else
         {
-            await steps.RecordAsync(request, new StepDecision(action, decision.To, reason, input.ExpectedBy), actor, now, ct);
+            await steps.RecordAsync(request, new StepDecision(action, decision.To, reason, input.ExpectedBy, input.RefusalGround,
+                input.JudicialAuthorisation), actor, now, ct);
         }
 
         try

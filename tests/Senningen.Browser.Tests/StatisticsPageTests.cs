@@ -1,0 +1,93 @@
+using System.Net.Http.Json;
+using Senningen.Contracts.Requests;
+using static Microsoft.Playwright.Assertions;
+
+namespace Senningen.Browser.Tests;
+
+/// <summary>
+/// The Belgian desk's art. 18 statistics page in Chromium against real BE and NL nodes: two Dutch information requests,
+/// one refused for a ground, show as figures in Dutch and in French, with the CSV link and the printed page kept.
+/// </summary>
+[Collection(TimedAlone.Name)]
+public sealed class StatisticsPageTests(ChromiumFixture browser) : IClassFixture<ChromiumFixture>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task DeskSeesTheYearsFigures_InDutchAndFrench_WithCsvAndPrint()
+    {
+        await using var network = await TestNetwork.StartAsync(["BE", "NL"]);
+        using var officer = await network["NL"].SignedInAsync("officer");
+        using var desk = await network["BE"].SignedInAsync("liaison");
+        var refused = await SendAsync(officer, "urgent");
+        var other = await SendAsync(officer, "normal");
+        await WaitReceivedAsync(desk, refused);
+        await WaitReceivedAsync(desk, other);
+        (await desk.PostAsJsonAsync($"api/v1/requests/{refused}/transitions", new TransitionInput("refuse", "A fine only", RefusalGround: "minor-offence"), Ct))
+            .EnsureSuccessStatusCode();
+        var year = Senningen.Core.Statistics.DirectiveStatistics.YearOf(
+            (await desk.GetFromJsonAsync<RequestView>($"api/v1/requests/{refused}", Ct))!.Summary.SubmittedAt!.Value);
+
+        await using var context = await browser.NewContextAsync(network["BE"]);
+        var page = await context.NewPageAsync();
+        await ConsoleSteps.SignInAsync(page, "liaison");
+        foreach (var (language, heading, ground) in new[]
+        {
+            ("nl", "Statistieken voor de Commissie", "Strafbaar met ten hoogste een jaar"),
+            ("fr", "Statistiques pour la Commission", "Infraction punie d'un an au plus"),
+        })
+        {
+            await page.GotoAsync($"statistics?year={year}");
+            await ConsoleSteps.SwitchLanguageAsync(page, language);
+            await page.GotoAsync($"statistics?year={year}");
+            await Expect(page.Locator("h1")).ToContainTextAsync(heading);
+            var received = page.Locator("[data-testid=statistics-received] [data-testid=statistics-row][data-country=NL] td");
+            await Expect(received).ToHaveTextAsync(["1", "1", "0", "0"]);
+            var refusal = page.Locator("[data-testid=statistics-refusals] [data-testid=statistics-row][data-country=NL]");
+            await Expect(refusal).ToContainTextAsync(ground);
+            await Expect(refusal.Locator("td").Last).ToHaveTextAsync("1");
+            await Expect(page.Locator("[data-testid=statistics-sent] [data-testid=statistics-none]")).ToBeVisibleAsync();
+            await Expect(page.Locator("[data-testid=statistics-csv]")).ToHaveAttributeAsync("href", $"/api/v1/statistics/directive-2023-977?year={year}&format=csv");
+            await ConsoleSteps.KeepScreenshotAsync(page, $"statistics-{language}");
+        }
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("[data-testid=statistics-csv]"));
+        var csv = await File.ReadAllTextAsync((await download.PathAsync())!, Ct);
+        csv.ShouldContain($"\"Refus par motif (art. 18, par. 2, c)\",\"Infraction punie d'un an au plus ou non pénale (art. 6, par. 1, g)\",NL,1,{year}");
+
+        await page.EmulateMediaAsync(new() { Media = Microsoft.Playwright.Media.Print });
+        await Expect(page.Locator("nav.nav")).ToBeHiddenAsync();
+        await Expect(page.Locator("[data-testid=statistics-show]")).ToBeHiddenAsync();
+        await Expect(page.Locator("[data-testid=statistics-received] table")).ToBeVisibleAsync();
+        await ConsoleSteps.KeepFileAsync("statistics-fr.pdf", await page.PdfAsync());
+    }
+
+    private static async Task<Guid> SendAsync(HttpClient officer, string urgency)
+    {
+        var created = await officer.PostAsJsonAsync("api/v1/requests", new
+        {
+            type = "information-request", partner = "BE", urgency, caseReference = "NL-2026-0420",
+            fields = new Dictionary<string, object> { ["subject"] = "Vehicle 1-ABC-123", ["question"] = "Registered keeper", ["purpose"] = "Burglaries" },
+        }, Ct);
+        created.EnsureSuccessStatusCode();
+        var id = (await created.Content.ReadFromJsonAsync<RequestView>(Ct))!.Summary.Id;
+        (await officer.PostAsJsonAsync($"api/v1/requests/{id}/transitions", new TransitionInput("submit"), Ct)).EnsureSuccessStatusCode();
+        return id;
+    }
+
+    private static async Task WaitReceivedAsync(HttpClient desk, Guid id)
+    {
+        for (var i = 0; i < 200; i++)
+        {
+            var response = await desk.GetAsync($"api/v1/requests/{id}", Ct);
+            if (response.IsSuccessStatusCode && (await response.Content.ReadFromJsonAsync<RequestView>(Ct))!.Summary.State == "received")
+            {
+                return;
+            }
+
+            await Task.Delay(100, Ct);
+        }
+
+        throw new TimeoutException("Belgium never received the request.");
+    }
+}
