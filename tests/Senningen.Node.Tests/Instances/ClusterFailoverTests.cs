@@ -71,7 +71,9 @@ public sealed class ClusterFailoverTests
         using var dutchDesk = await netherlands.SignedInAsync("liaison");
         await RegisterCamerasAsync(belgium);
 
-        // The ANPR hit, at instance 1, seen live at instance 2 and sent to the entry's owner.
+        // The ANPR hit, at instance 1, seen live at instance 2 and sent to the entry's owner, who lists it too (an owner
+        // refuses a hit on an entry it does not list).
+        await ImportCsvAsync(dutchDesk, string.Join('\n', CsvHeader, Line("XR-528-D", "be-nl-shared-reference", "NL", "Courier")));
         await ImportCsvAsync(deskAtFirst, string.Join('\n', CsvHeader, Line("XR-528-D", "be-nl-shared-reference", "NL", "Courier")));
         var read = DateTimeOffset.UtcNow;
         (await SendAsync(throughFirst, Read(PoliceCamera, "XR-528-D"))).Hits.ShouldHaveSingleItem().SentTo.ShouldBe("NL");
@@ -180,7 +182,7 @@ public sealed class ClusterFailoverTests
     /// <returns>How many messages went from sender to recipient.</returns>
     private static async Task<int> ReceiptedOnceAsync(TestNode sender, TestNode recipient)
     {
-        var sent = await QueryAsync(sender, db => db.Outbox.Select(m => new { m.Id, m.Status }).ToListAsync(Ct));
+        var sent = await QueryAsync(sender, db => db.Outbox.Select(m => new { m.Id, m.Status, m.Type, m.LastError }).ToListAsync(Ct));
         sent.ShouldAllBe(m => m.Status == OutboxStatus.Receipted);
         var received = await QueryAsync(recipient, db => db.Inbox.Select(m => m.Id).ToListAsync(Ct));
         received.Order().ShouldBe(sent.Select(m => m.Id).Order(), "each message is in the partner's inbox once, and nothing else is");
