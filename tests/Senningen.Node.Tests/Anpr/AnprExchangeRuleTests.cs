@@ -1,6 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Senningen.Core.Countries;
+using Senningen.Core.Exchange;
+using Senningen.Node.Common.Audit;
+using Senningen.Node.Common.Exchange.Data;
 using Senningen.Node.Common.Configuration;
 using Senningen.Node.Features.Anpr;
 using Senningen.Node.Features.Anpr.Data;
@@ -51,9 +54,14 @@ public sealed class AnprExchangeRuleTests
 
         (await SendAsync(gateway, Read(PoliceCamera, "DT-4421"))).Hits.ShouldHaveSingleItem().SentTo.ShouldBe("LU");
 
-        await EventuallyAsync(async () => await QueryAsync(network["LU"], db => db.AuditEntries.AnyAsync(
-            e => e.Action == "anpr.hit-received" && e.Outcome == "denied", Ct)), "Luxembourg refuses the hit");
+        // Refused on receipt with a signed rejection naming the rule, so Belgium learns why; audited once at Luxembourg.
+        await EventuallyAsync(async () => await QueryAsync(network["BE"], db => db.Outbox.AnyAsync(
+            m => m.Type == "anpr.hit" && m.Status == OutboxStatus.Rejected && m.LastError == RejectionReasons.NotAnprPartner, Ct)),
+            "Luxembourg refuses the hit");
+        (await QueryAsync(network["LU"], db => db.AuditEntries.CountAsync(
+            e => e.Action == AuditActions.MessageRefused && e.Outcome == AuditOutcomes.Denied && e.Detail!.Contains(RejectionReasons.NotAnprPartner), Ct))).ShouldBe(1);
         (await QueryAsync(network["LU"], db => db.AnprHits.CountAsync(Ct))).ShouldBe(0);
+        (await QueryAsync(network["LU"], db => db.Inbox.CountAsync(Ct))).ShouldBe(0);
     }
 
     private static NodeSettings Node(string country) =>
