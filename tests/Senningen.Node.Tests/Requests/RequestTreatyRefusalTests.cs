@@ -24,10 +24,14 @@ public sealed class RequestTreatyRefusalTests : IAsyncLifetime
             File.Copy(file, Path.Combine(_treaty, Path.GetFileName(file)));
         }
 
-        Directory.CreateDirectory(Path.Combine(_treaty, "requests"));
-        foreach (var file in Directory.GetFiles(Path.Combine(shipped, "requests"), "*.yaml"))
+        // The request types and the retention table are read from the treaty directory's subfolders.
+        foreach (var folder in new[] { "requests", "retention" })
         {
-            File.Copy(file, Path.Combine(_treaty, "requests", Path.GetFileName(file)));
+            Directory.CreateDirectory(Path.Combine(_treaty, folder));
+            foreach (var file in Directory.GetFiles(Path.Combine(shipped, folder), "*.yaml"))
+            {
+                File.Copy(file, Path.Combine(_treaty, folder, Path.GetFileName(file)));
+            }
         }
 
         var path = Path.Combine(_treaty, "investigative-action.yaml");

@@ -22,6 +22,8 @@ internal static class OpenApiTags
         ["Registry"] = "The reference registry of this node's country (synthetic data for tests and demonstrations).",
         ["Consultation"] = "Searches of partners' registers (persons, vehicles, documents, records) in a treaty context, and their log for the DPO.",
         ["Requests"] = "Cooperation requests between the partners through their workflow, and the liaison officers' directory.",
+        ["Retention"] = "For the data-protection officer: holds that keep named records past their retention period. Audited.",
+        ["Statistics"] = "The figures a national desk reports under art. 18 of Directive (EU) 2023/977, as JSON or CSV. Audited.",
         ["Officer's app"] = "The officer's offline app: its texts and the bundle (guide, contacts, phrases) it keeps on the device.",
     };
 
