@@ -30,10 +30,26 @@ internal static class ConsoleSteps
     public static async Task WaitUntilInteractiveAsync(IPage page) =>
         await Assertions.Expect(page.Locator("main[data-interactive]")).ToBeAttachedAsync();
 
+    /// <summary>
+    /// Chooses a language with the top bar's buttons (a form post and a redirect). A click that lands while the page is
+    /// still navigating, from the sign-in just before, is lost on a busy machine: it is made again, as a user would.
+    /// </summary>
     public static async Task SwitchLanguageAsync(IPage page, string language)
     {
-        await page.ClickAsync($"button[name=language][value={language}]");
-        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", language);
+        for (var attempt = 1; ; attempt++)
+        {
+            await page.WaitForLoadStateAsync(LoadState.Load);
+            await page.ClickAsync($"button[name=language][value={language}]");
+            try
+            {
+                await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", language,
+                    new() { Timeout = attempt < 3 ? 10_000 : 30_000 });
+                return;
+            }
+            catch (PlaywrightException) when (attempt < 3)
+            {
+            }
+        }
     }
 
     /// <summary>Keeps a full-page screenshot in the project's screenshots folder (git-ignored) and in the test output.</summary>
