@@ -3,6 +3,7 @@ using Senningen.Core.Operations;
 using Senningen.Node.Common.Audit;
 using Senningen.Node.Common.Configuration;
 using Senningen.Node.Common.Exchange;
+using Senningen.Node.Common.Hosting;
 using Senningen.Node.Common.Live;
 using Senningen.Node.Common.Persistence;
 using Senningen.Node.Features.Operations.Data;
@@ -16,35 +17,23 @@ namespace Senningen.Node.Features.Operations.Alerts;
 /// sharing a database run it one at a time (<see cref="InstanceLeadership"/>); should two briefly both lead, the alert's
 /// version lets only one of them escalate it.
 /// </summary>
-internal sealed partial class EscalationWorker(IServiceScopeFactory scopes, NodeSettings settings, ChangeFeed<OperationsChange> feed, TimeProvider clock,
-    InstanceLeadership leadership, ILogger<EscalationWorker> logger) : BackgroundService
+internal sealed class EscalationWorker(IServiceScopeFactory scopes, NodeSettings settings, ChangeFeed<OperationsChange> feed, TimeProvider clock,
+    InstanceLeadership leadership, ILogger<EscalationWorker> logger) : LedPeriodicWorker(leadership, clock, logger)
 {
     public const string Role = "operations-escalation";
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) => leadership.RunWhileLeadingAsync(Role, LeadAsync, stoppingToken);
+    protected override string LeadRole => Role;
 
-    private async Task LeadAsync(CancellationToken stoppingToken)
-    {
-        var period = TimeSpan.FromMilliseconds(Math.Clamp(settings.Operations.AcknowledgeWithin.TotalMilliseconds / 5, 200, 1000));
-        using var timer = new PeriodicTimer(period, clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogFailed(logger, ex);
-            }
-        }
-    }
+    // A fifth of the acknowledgement window, so an alert is escalated at most that late.
+    protected override TimeSpan Period => TimeSpan.FromMilliseconds(Math.Clamp(settings.Operations.AcknowledgeWithin.TotalMilliseconds / 5, 200, 1000));
+
+    protected override Task RunPassAsync(CancellationToken ct) => RunOnceAsync(ct);
 
     public async Task<int> RunOnceAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SenningenDbContext>();
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         var due = now - settings.Operations.AcknowledgeWithin;
         var overdue = await db.Alerts.Where(a => a.Status == AlertStatus.Open && a.ReceivedAt <= due).OrderBy(a => a.ReceivedAt)
             .Select(a => a.Id).Take(50).ToListAsync(ct);
@@ -82,7 +71,4 @@ internal sealed partial class EscalationWorker(IServiceScopeFactory scopes, Node
 
         return escalated;
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Escalating overdue alerts failed; trying again on the next tick")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
 }

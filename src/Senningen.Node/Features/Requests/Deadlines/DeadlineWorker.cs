@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Senningen.Core.Requests;
 using Senningen.Node.Common.Audit;
 using Senningen.Node.Common.Configuration;
+using Senningen.Node.Common.Hosting;
 using Senningen.Node.Common.Persistence;
 using Senningen.Node.Features.Requests.Data;
 using Senningen.Node.Features.Requests.Workflow;
@@ -15,28 +16,16 @@ namespace Senningen.Node.Features.Requests.Deadlines;
 /// sharing a database run it one at a time (<see cref="InstanceLeadership"/>), and should two briefly both lead, the
 /// request's version keeps them apart.
 /// </summary>
-internal sealed partial class DeadlineWorker(IServiceScopeFactory scopes, RequestsSettings settings, NodeSettings node, TimeProvider clock,
-    InstanceLeadership leadership, ILogger<DeadlineWorker> logger) : BackgroundService
+internal sealed class DeadlineWorker(IServiceScopeFactory scopes, RequestsSettings settings, NodeSettings node, TimeProvider clock,
+    InstanceLeadership leadership, ILogger<DeadlineWorker> logger) : LedPeriodicWorker(leadership, clock, logger)
 {
     public const string Role = "requests-deadlines";
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) => leadership.RunWhileLeadingAsync(Role, LeadAsync, stoppingToken);
+    protected override string LeadRole => Role;
 
-    private async Task LeadAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(settings.DeadlineCheckEvery, clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await RunOnceAsync(clock.GetUtcNow(), stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogFailed(logger, ex);
-            }
-        }
-    }
+    protected override TimeSpan Period => settings.DeadlineCheckEvery;
+
+    protected override Task RunPassAsync(CancellationToken ct) => RunOnceAsync(Clock.GetUtcNow(), ct);
 
     /// <summary>One pass at <paramref name="now"/>; returns the steps taken.</summary>
     public async Task<int> RunOnceAsync(DateTimeOffset now, CancellationToken ct)
@@ -104,7 +93,4 @@ internal sealed partial class DeadlineWorker(IServiceScopeFactory scopes, Reques
         new(r.Urgency, r.SubmittedAt ?? r.CreatedAt, r.AnswerBy ?? DateTimeOffset.MaxValue, r.RemindAt ?? DateTimeOffset.MaxValue, r.AcknowledgeBy);
 
     private static string RequestDeadlineText(DateTimeOffset? at) => at is { } v ? v.ToString("O", System.Globalization.CultureInfo.InvariantCulture) : "?";
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Checking request deadlines failed; trying again on the next tick")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
 }

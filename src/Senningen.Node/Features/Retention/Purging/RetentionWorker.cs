@@ -1,4 +1,5 @@
 using Senningen.Node.Common.Configuration;
+using Senningen.Node.Common.Hosting;
 using Senningen.Node.Common.Persistence;
 using Senningen.Node.Common.Retention;
 using Senningen.Node.Features.Retention.Overview;
@@ -10,8 +11,8 @@ namespace Senningen.Node.Features.Retention.Purging;
 /// instance of the node: two purges at once would audit the same deletion twice. At start it checks that every kind has
 /// one target and that what the targets do is what the retention table says they do.
 /// </summary>
-internal sealed partial class RetentionWorker(IServiceScopeFactory scopes, RetentionSettings settings, TimeProvider clock, PurgeSchedule schedule,
-    InstanceLeadership leadership, ILogger<RetentionWorker> logger) : BackgroundService
+internal sealed class RetentionWorker(IServiceScopeFactory scopes, RetentionSettings settings, TimeProvider clock, PurgeSchedule schedule,
+    InstanceLeadership leadership, ILogger<RetentionWorker> logger) : LedPeriodicWorker(leadership, clock, logger)
 {
     public const string Role = "retention";
 
@@ -29,31 +30,18 @@ internal sealed partial class RetentionWorker(IServiceScopeFactory scopes, Reten
         await base.StartAsync(cancellationToken);
     }
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) => leadership.RunWhileLeadingAsync(Role, LeadAsync, stoppingToken);
+    protected override string LeadRole => Role;
 
-    private async Task LeadAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Period => settings.PurgeInterval;
+
+    // Soon after start, not at once: the node first finishes starting (and a test that freezes the clock decides when
+    // purges happen).
+    protected override TimeSpan? FirstPassAfter => settings.PurgeInterval < TimeSpan.FromMinutes(1) ? settings.PurgeInterval : TimeSpan.FromMinutes(1);
+
+    protected override async Task RunPassAsync(CancellationToken ct)
     {
-        // Not at once: the node first finishes starting (and a test that freezes the clock decides when purges happen).
-        var first = settings.PurgeInterval < TimeSpan.FromMinutes(1) ? settings.PurgeInterval : TimeSpan.FromMinutes(1);
-        await Task.Delay(first, clock, stoppingToken);
-        using var timer = new PeriodicTimer(settings.PurgeInterval, clock);
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<PurgeExpired>().RunAsync(stoppingToken);
-                schedule.LastRun = clock.GetUtcNow();
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // The database may be away for a moment; the next run purges what this one could not.
-                LogFailed(logger, e);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<PurgeExpired>().RunAsync(ct);
+        schedule.LastRun = Clock.GetUtcNow();
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Retention purge failed; the next run tries again")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
 }
