@@ -43,6 +43,12 @@ internal static class ExchangeSuite
             return 0;
         }
 
+        if (options.Only == "sqlite")
+        {
+            await SenningenAsync(options, Store.Sqlite, 1, profiled: true, ct);
+            return 0;
+        }
+
         var (senningen, profile) = await SenningenAsync(options, Store.Sqlite, 1, profiled: true, ct);
         SideResult? postgres = null;
         ProfileResult? postgresProfile = null;
@@ -196,7 +202,7 @@ internal static class ExchangeSuite
 /// <summary>
 /// Command-line knobs of the suite: --n, --batch, --rate, --seconds, --warmup (messages in commits of --batch) and
 /// --warmup-seconds (then that long at the offered rate); --pragmas "a=1;b=2" prototypes SQLite settings on both nodes;
-/// --instances (2): instances per node on the PostgreSQL side, behind nginx when above one; --only postgres runs that side
+/// --instances (2): instances per node on the PostgreSQL side, behind nginx when above one; --only postgres (or sqlite) runs that side
 /// alone with its profile pass, to diagnose it, and writes no figures.
 /// </summary>
 internal sealed record ExchangeOptions(int Count, int Batch, double Rate, double Seconds, int Warmup, double WarmupSeconds, string? Pragmas, int Instances,
