@@ -6,7 +6,7 @@ namespace Senningen.Browser.Tests;
 
 /// <summary>
 /// The Belgian desk's art. 18 statistics page in Chromium against real BE and NL nodes: two Dutch information requests,
-/// one refused for a ground, show as figures in Dutch and in French, with the CSV link and the printed page kept.
+/// one refused on the request's page for a ground picked there, show as figures in Dutch and in French, with the CSV link and the printed page kept.
 /// </summary>
 [Collection(TimedAlone.Name)]
 public sealed class StatisticsPageTests(ChromiumFixture browser) : IClassFixture<ChromiumFixture>
@@ -23,14 +23,24 @@ public sealed class StatisticsPageTests(ChromiumFixture browser) : IClassFixture
         var other = await SendAsync(officer, "normal");
         await WaitReceivedAsync(desk, refused);
         await WaitReceivedAsync(desk, other);
-        (await desk.PostAsJsonAsync($"api/v1/requests/{refused}/transitions", new TransitionInput("refuse", "A fine only", RefusalGround: "minor-offence"), Ct))
-            .EnsureSuccessStatusCode();
-        var year = Senningen.Core.Statistics.DirectiveStatistics.YearOf(
-            (await desk.GetFromJsonAsync<RequestView>($"api/v1/requests/{refused}", Ct))!.Summary.SubmittedAt!.Value);
-
         await using var context = await browser.NewContextAsync(network["BE"]);
         var page = await context.NewPageAsync();
         await ConsoleSteps.SignInAsync(page, "liaison");
+
+        // The desk refuses on the request's page in Dutch, picking the art. 6 ground the figures count.
+        await page.GotoAsync($"requests/{refused}");
+        await ConsoleSteps.SwitchLanguageAsync(page, "nl");
+        await page.GotoAsync($"requests/{refused}");
+        await ConsoleSteps.WaitUntilInteractiveAsync(page);
+        var grounds = page.Locator("[data-testid=request-refusal-ground]");
+        await Expect(page.Locator("label", new() { Has = grounds })).ToContainTextAsync("Weigeringsgrond");
+        await Expect(grounds.Locator("option[value=minor-offence]")).ToHaveTextAsync("Strafbaar met ten hoogste een jaar of geen strafbaar feit (art. 6, lid 1, g)");
+        await grounds.SelectOptionAsync("minor-offence");
+        await page.FillAsync("[data-testid=request-reason]", "Alleen een geldboete");
+        await page.ClickAsync("[data-testid=request-action-refuse]");
+        await Expect(page.Locator("[data-testid=request-state]")).ToHaveAttributeAsync("data-state", "refused", new() { Timeout = 10_000 });
+        var year = Senningen.Core.Statistics.DirectiveStatistics.YearOf(
+            (await desk.GetFromJsonAsync<RequestView>($"api/v1/requests/{refused}", Ct))!.Summary.SubmittedAt!.Value);
         foreach (var (language, heading, ground) in new[]
         {
             ("nl", "Statistieken voor de Commissie", "Strafbaar met ten hoogste een jaar"),
