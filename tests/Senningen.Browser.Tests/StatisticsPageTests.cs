@@ -19,10 +19,10 @@ public sealed class StatisticsPageTests(ChromiumFixture browser) : IClassFixture
         await using var network = await TestNetwork.StartAsync(["BE", "NL"]);
         using var officer = await network["NL"].SignedInAsync("officer");
         using var desk = await network["BE"].SignedInAsync("liaison");
-        var refused = await SendAsync(officer, "urgent");
-        var other = await SendAsync(officer, "normal");
-        await WaitReceivedAsync(desk, refused);
-        await WaitReceivedAsync(desk, other);
+        var refused = await RequestSteps.SendInformationRequestAsync(officer, "urgent");
+        var other = await RequestSteps.SendInformationRequestAsync(officer, "normal");
+        await RequestSteps.WaitReceivedAsync(desk, refused);
+        await RequestSteps.WaitReceivedAsync(desk, other);
         await using var context = await browser.NewContextAsync(network["BE"]);
         var page = await context.NewPageAsync();
         await ConsoleSteps.SignInAsync(page, "liaison");
@@ -70,34 +70,5 @@ public sealed class StatisticsPageTests(ChromiumFixture browser) : IClassFixture
         await Expect(page.Locator("[data-testid=statistics-show]")).ToBeHiddenAsync();
         await Expect(page.Locator("[data-testid=statistics-received] table")).ToBeVisibleAsync();
         await ConsoleSteps.KeepFileAsync("statistics-fr.pdf", await page.PdfAsync());
-    }
-
-    private static async Task<Guid> SendAsync(HttpClient officer, string urgency)
-    {
-        var created = await officer.PostAsJsonAsync("api/v1/requests", new
-        {
-            type = "information-request", partner = "BE", urgency, caseReference = "NL-2026-0420",
-            fields = new Dictionary<string, object> { ["subject"] = "Vehicle 1-ABC-123", ["question"] = "Registered keeper", ["purpose"] = "Burglaries" },
-        }, Ct);
-        created.EnsureSuccessStatusCode();
-        var id = (await created.Content.ReadFromJsonAsync<RequestView>(Ct))!.Summary.Id;
-        (await officer.PostAsJsonAsync($"api/v1/requests/{id}/transitions", new TransitionInput("submit"), Ct)).EnsureSuccessStatusCode();
-        return id;
-    }
-
-    private static async Task WaitReceivedAsync(HttpClient desk, Guid id)
-    {
-        for (var i = 0; i < 200; i++)
-        {
-            var response = await desk.GetAsync($"api/v1/requests/{id}", Ct);
-            if (response.IsSuccessStatusCode && (await response.Content.ReadFromJsonAsync<RequestView>(Ct))!.Summary.State == "received")
-            {
-                return;
-            }
-
-            await Task.Delay(100, Ct);
-        }
-
-        throw new TimeoutException("Belgium never received the request.");
     }
 }
