@@ -7,6 +7,7 @@ public sealed class ConsoleAccessTests
     [Theory]
     [InlineData("/audit")]
     [InlineData("/users")]
+    [InlineData("/statistics/dashboard")]
     public async Task RestrictedPage_Officer_GetsTheDeniedView(string path)
     {
         await using var node = await TestNode.StartAsync();
