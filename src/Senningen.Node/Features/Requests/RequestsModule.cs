@@ -1,6 +1,8 @@
+using Senningen.Contracts.Requests;
 using Senningen.Core.Treaty;
 using Senningen.Node.Common.Configuration;
 using Senningen.Node.Common.Exchange;
+using Senningen.Node.Common.Live;
 using Senningen.Node.Common.Retention;
 using Senningen.Node.Common.Security;
 using Senningen.Node.Components.Layout;
@@ -27,7 +29,7 @@ internal static class RequestsModule
         services.AddConsoleBanner<Ui.CrisisBanner>(Policies.Alerts);
         services.AddScoped<RequestAccess>().AddScoped<RequestSteps>().AddScoped<RequestTransitions>().AddScoped<RequestDrafts>().AddScoped<RequestReader>()
             .AddScoped<RequestReading>().AddScoped<DraftAttachments>().AddScoped<Sharing.RequestDisclosures>().AddScoped<Liaison.LiaisonDirectory>()
-            .AddScoped<Public.RequestStatisticsFacts>();
+            .AddScoped<Public.RequestStatisticsFacts>().AddScoped<StreamRequestSteps>();
         services.AddRetentionTarget<RequestRetention>();
         services.AddMessageType<SubmittedPayload, SubmittedHandler>(SubmittedPayload.MessageType, 1);
         services.AddMessageType<TransitionPayload, TransitionHandler>(TransitionPayload.Type, 1);
@@ -61,6 +63,9 @@ internal static class RequestsModule
         requests.MapPost("/{id:guid}/disclosures", Sharing.PassOn.HandleAsync)
             .WithSummary("Passes on a purpose-limited answer (administrative approach) to a recipient the request named, for its stated purpose; 403 naming the rule otherwise.");
 
+        app.MapGet("/api/v1/streams/requests", StreamRequestSteps.Open).RequireAuthorization(Policies.Requests).WithTags("Requests")
+            .ProducesEventStream<RequestStepEvent>()
+            .WithSummary("Server-sent events: each step of the requests the caller may read as it is stored (received, answered, deadline); Last-Event-ID resumes (audited).");
         var liaison = app.MapGroup("/api/v1/liaison").RequireAuthorization(Policies.Requests).WithTags("Requests");
         liaison.MapGet("/officers", Liaison.ReadLiaison.Directory).WithSummary("The Benelux liaison officers posted abroad (host=, language= filter).");
         liaison.MapGet("/proposals", Liaison.ReadLiaison.Propose)
