@@ -1,6 +1,7 @@
 using Senningen.Node.Common.Configuration;
 using Senningen.Node.Common.Exchange;
 using Senningen.Node.Common.Live;
+using Senningen.Node.Common.Observability;
 using Senningen.Node.Common.Retention;
 using Senningen.Node.Common.Security;
 using Senningen.Node.Features.Anpr.Cameras;
@@ -22,6 +23,7 @@ internal static class AnprModule
         var (services, configuration, settings) = (builder.Services, builder.Configuration, builder.NodeSettings);
         services.AddSingleton(AnprSettings.Read(configuration, settings));
         services.AddSingleton<LiveHotlist>();
+        services.AddSchemaLimits(ReadRules.Limits);
         services.AddHostedService<HotlistRefresher>();
         services.AddScoped<ReadIngest>().AddScoped<HitRecorder>().AddScoped<HotlistImporter>().AddSingleton<HitZones>();
         services.AddScoped<HotlistReader>().AddScoped<HotlistRemoval>().AddScoped<HitReader>().AddScoped<HitAcknowledgements>().AddScoped<CameraRegistry>().AddScoped<StreamHits>();

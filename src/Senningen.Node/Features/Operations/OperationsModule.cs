@@ -5,6 +5,7 @@ using Senningen.Node.Common.Configuration;
 using Senningen.Node.Common.Exchange;
 using Senningen.Node.Common.Idempotency;
 using Senningen.Node.Common.Live;
+using Senningen.Node.Common.Observability;
 using Senningen.Node.Common.Retention;
 using Senningen.Node.Common.Security;
 using Senningen.Node.Features.Operations.Alerts;
@@ -30,6 +31,7 @@ internal static class OperationsModule
         services.AddSingleton(sp => new CrossingDetector(sp.GetRequiredService<Core.Geo.IGeoLocator>(), rules));
         services.AddSingleton(sp => ZoneDirectoryFrom(sp.GetRequiredService<ControlRoomDirectory>(), sp.GetRequiredService<TalkGroupDirectory>()));
         services.AddScoped<OperationReader>().AddScoped<AlertReader>().AddScoped<ReportRenderer>();
+        services.AddSchemaLimits(FixRules.Limits);
         services.AddScoped<PositionStore>().AddScoped<CrossingNotifier>().AddSingleton<PositionWriter>();
         services.AddScoped<StartOperation>().AddScoped<RecordPositions>().AddScoped<EndOperation>().AddScoped<AcknowledgeAlert>();
         services.AddScoped<ReadOperations>().AddScoped<ReadAlerts>().AddScoped<StreamAlerts>().AddScoped<ReadReport>().AddScoped<Public.OperationsPicture>();

@@ -3,6 +3,7 @@ using Senningen.Core.Treaty;
 using Senningen.Node.Common.Configuration;
 using Senningen.Node.Common.Exchange;
 using Senningen.Node.Common.Live;
+using Senningen.Node.Common.Observability;
 using Senningen.Node.Common.Retention;
 using Senningen.Node.Common.Security;
 using Senningen.Node.Components.Layout;
@@ -25,6 +26,7 @@ internal static class RequestsModule
         var (services, configuration, node) = (builder.Services, builder.Configuration, builder.NodeSettings);
         var settings = RequestsSettings.Read(configuration, node);
         services.AddSingleton(settings);
+        services.AddSchemaLimits(DraftRules.Limits);
         services.AddSingleton(sp => RequestCatalogueLoader.Load(settings.Directory, sp.GetRequiredService<TreatyCatalogue>()));
         services.AddConsoleBanner<Ui.CrisisBanner>(Policies.Alerts);
         services.AddScoped<RequestAccess>().AddScoped<RequestSteps>().AddScoped<RequestTransitions>().AddScoped<RequestDrafts>().AddScoped<RequestReader>()
