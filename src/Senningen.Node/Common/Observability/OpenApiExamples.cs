@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using Senningen.Contracts.Anpr;
@@ -17,7 +16,8 @@ namespace Senningen.Node.Common.Observability;
 /// </summary>
 internal sealed class OpenApiExamples : IOpenApiOperationTransformer
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+    // Nulls stay: a nullable property the record always writes is required in its schema.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private static readonly DateTimeOffset At = new(2026, 12, 7, 9, 30, 0, TimeSpan.Zero);
 
     private static readonly Dictionary<string, (object? Request, object? Answer)> Examples = new(StringComparer.Ordinal)
@@ -28,9 +28,9 @@ internal sealed class OpenApiExamples : IOpenApiOperationTransformer
         ["POST api/v1/anpr/reads"] = (new[]
             {
                 new PlateReadInput("BE-E19-MEER-N", "1-ABC-123", [new PlateCandidateInput("1-ABC-128", 0.41)], "BE", 0.97, At, 51.479, 4.750),
-                new PlateReadInput("BE-E19-MEER-N", "1-ABC-124", null, "BE", 1.7, At, 51.479, 4.750),
+                new PlateReadInput("BE-E19-MEER-X", "1-ABC-124", null, "BE", 0.88, At, 51.479, 4.750),
             },
-            new ReadBatchResult(1, [new RejectedRead(1, "confidence", "range", "confidence must be a number from 0 to 1.")], [])),
+            new ReadBatchResult(1, [new RejectedRead(1, "cameraId", "one-of", "cameraId names no camera of this node.")], [])),
         ["POST api/v1/requests"] = (new CreateRequestInput("information-request", "NL", "urgent", "PV-2026-0001",
             new Dictionary<string, JsonElement>
             {
