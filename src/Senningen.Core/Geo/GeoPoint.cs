@@ -11,6 +11,12 @@ public readonly record struct GeoPoint
         Longitude = longitude;
     }
 
+    /// <summary>The largest latitude, in degrees either side of the equator; the smallest is its negative.</summary>
+    public const double MaxLatitude = 90;
+
+    /// <summary>The largest longitude, in degrees either side of Greenwich; the smallest is its negative.</summary>
+    public const double MaxLongitude = 180;
+
     public double Latitude { get; }
 
     public double Longitude { get; }
@@ -19,7 +25,7 @@ public readonly record struct GeoPoint
     public static bool TryCreate(double latitude, double longitude, [NotNullWhen(true)] out GeoPoint? point)
     {
         point = null;
-        if (!double.IsFinite(latitude) || !double.IsFinite(longitude) || latitude is < -90 or > 90 || longitude is < -180 or > 180)
+        if (!double.IsFinite(latitude) || !double.IsFinite(longitude) || latitude is < -MaxLatitude or > MaxLatitude || longitude is < -MaxLongitude or > MaxLongitude)
         {
             return false;
         }

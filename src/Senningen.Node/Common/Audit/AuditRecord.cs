@@ -92,6 +92,7 @@ public static class AuditActions
     public const string RequestEscalated = "request.escalate";
     public const string RequestDisclosed = "request.disclose";
     public const string StatisticsRead = "statistics.read";
+    public const string StreamOpened = "stream.opened";
 
     public static IReadOnlyList<string> All { get; } =
         [Login, TokenIssued, TokenRefreshed, Logout, AccessDenied, AuditRead, AuditExport, AuditVerify, AuditChainBroken, AuditHeadsPublished, AuditHeadWitnessed, AuditHeadRefused,
@@ -103,5 +104,5 @@ public static class AuditActions
          AnprHitReceived, AnprHitRead, AnprHitAcknowledged, AnprReadSearch, AnprReadsPurged,
          RetentionPurged, RetentionHoldPlaced, RetentionHoldLifted, RetentionHoldsRead,
          RegistryGenerated, ConsultationDisclosed, ConsultationSearched, ConsultationAnswerReceived, ConsultationRead, ConsultationVolumeAlert,
-         RequestCreated, RequestStep, RequestStepReceived, RequestRead, RequestPaged, RequestEscalated, RequestDisclosed, StatisticsRead];
+         RequestCreated, RequestStep, RequestStepReceived, RequestRead, RequestPaged, RequestEscalated, RequestDisclosed, StatisticsRead, StreamOpened];
 }

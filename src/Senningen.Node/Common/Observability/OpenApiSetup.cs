@@ -10,6 +10,8 @@ internal static class OpenApiSetup
         services.AddOpenApi("v1", o =>
         {
             o.AddOperationTransformer<OpenApiOperations>();
+            o.AddOperationTransformer<OpenApiExamples>();
+            o.AddSchemaTransformer<OpenApiSchemaLimits>();
             o.AddSchemaTransformer((schema, _, _) =>
             {
                 OpenApiSchemas.NumbersAsNumbers(schema);

@@ -1,5 +1,7 @@
 using Senningen.Node.Common.Configuration;
 using Senningen.Node.Common.Exchange;
+using Senningen.Node.Common.Live;
+using Senningen.Node.Common.Observability;
 using Senningen.Node.Common.Retention;
 using Senningen.Node.Common.Security;
 using Senningen.Node.Features.Anpr.Cameras;
@@ -21,9 +23,10 @@ internal static class AnprModule
         var (services, configuration, settings) = (builder.Services, builder.Configuration, builder.NodeSettings);
         services.AddSingleton(AnprSettings.Read(configuration, settings));
         services.AddSingleton<LiveHotlist>();
+        services.AddSchemaLimits(ReadRules.Limits);
         services.AddHostedService<HotlistRefresher>();
         services.AddScoped<ReadIngest>().AddScoped<HitRecorder>().AddScoped<HotlistImporter>().AddSingleton<HitZones>();
-        services.AddScoped<HotlistReader>().AddScoped<HotlistRemoval>().AddScoped<HitReader>().AddScoped<HitAcknowledgements>().AddScoped<CameraRegistry>();
+        services.AddScoped<HotlistReader>().AddScoped<HotlistRemoval>().AddScoped<HitReader>().AddScoped<HitAcknowledgements>().AddScoped<CameraRegistry>().AddScoped<StreamHits>();
         services.AddMessageType<HitPayload, HitHandler>(HitPayload.Type, 1);
         services.AddSingleton(AnprLegalRules.Read(configuration, settings));
         services.AddScoped<PurgeReads>().AddScoped<ReadPartitions>().AddScoped<ReadHistory>();
@@ -72,6 +75,9 @@ internal static class AnprModule
         anpr.MapPost("/hits/{id}/acknowledge-group", AcknowledgeHit.HandleGroupAsync).RequireAuthorization(Policies.AnprHits)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("The control room has seen the hit and every earlier unacknowledged hit of the same hotlist entry. Audited.");
+        app.MapGet("/api/v1/streams/anpr-hits", StreamHits.Open).RequireAuthorization(Policies.AnprHits).WithTags("ANPR")
+            .ProducesEventStream<Contracts.Anpr.HitView>()
+            .WithSummary("Server-sent events: each hit as it is stored at this node; Last-Event-ID resumes (audited).");
         return app;
     }
 }

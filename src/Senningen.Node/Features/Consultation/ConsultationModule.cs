@@ -1,4 +1,5 @@
 using Senningen.Node.Common.Exchange;
+using Senningen.Node.Common.Observability;
 using Senningen.Node.Common.Retention;
 using Senningen.Node.Common.Security;
 using Senningen.Node.Features.Consultation.Answering;
@@ -20,6 +21,7 @@ internal static class ConsultationModule
     {
         var (services, configuration) = (builder.Services, builder.Configuration);
         services.AddSingleton(ConsultationSettings.Read(configuration));
+        services.AddSchemaLimits(Searching.SearchRules.Limits);
         services.AddScoped<ConsultationAnswerer>().AddScoped<ConsultationSearches>()
             .AddScoped<ConsultationLog>();
         services.AddRetentionTarget<SearchRetention>();

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Senningen.Node.Common.Configuration;
+using Senningen.Node.Common.Observability;
 using Senningen.Node.Common.Persistence;
 using Senningen.Node.Common.Security;
 using Senningen.Node.Features.Identity.Account;
@@ -73,6 +74,7 @@ internal static class IdentityModule
         services.ConfigureExternalCookie(o => o.Cookie.Name = settings.CookiePrefix + ".External");
         services.AddAuthorization(Policies.Register);
         services.AddScoped<TokenIssuer>().AddScoped<PasswordCheck>();
+        services.AddSchemaLimits(IssueToken.IssueTokenEndpoint.Limits);
         services.AddScoped<UserDirectory>().AddScoped<ExternalLogins>();
         services.AddSingleton<SignInLimits>().AddSingleton<UnknownUserHash>();
         services.AddRefreshRateLimit(settings);

@@ -1,8 +1,11 @@
+using Senningen.Contracts.Operations;
 using Senningen.Core.Geo;
 using Senningen.Core.Operations;
 using Senningen.Node.Common.Configuration;
 using Senningen.Node.Common.Exchange;
 using Senningen.Node.Common.Idempotency;
+using Senningen.Node.Common.Live;
+using Senningen.Node.Common.Observability;
 using Senningen.Node.Common.Retention;
 using Senningen.Node.Common.Security;
 using Senningen.Node.Features.Operations.Alerts;
@@ -28,9 +31,10 @@ internal static class OperationsModule
         services.AddSingleton(sp => new CrossingDetector(sp.GetRequiredService<Core.Geo.IGeoLocator>(), rules));
         services.AddSingleton(sp => ZoneDirectoryFrom(sp.GetRequiredService<ControlRoomDirectory>(), sp.GetRequiredService<TalkGroupDirectory>()));
         services.AddScoped<OperationReader>().AddScoped<AlertReader>().AddScoped<ReportRenderer>();
+        services.AddSchemaLimits(FixRules.Limits);
         services.AddScoped<PositionStore>().AddScoped<CrossingNotifier>().AddSingleton<PositionWriter>();
         services.AddScoped<StartOperation>().AddScoped<RecordPositions>().AddScoped<EndOperation>().AddScoped<AcknowledgeAlert>();
-        services.AddScoped<ReadOperations>().AddScoped<ReadAlerts>().AddScoped<ReadReport>().AddScoped<Public.OperationsPicture>();
+        services.AddScoped<ReadOperations>().AddScoped<ReadAlerts>().AddScoped<StreamAlerts>().AddScoped<ReadReport>().AddScoped<Public.OperationsPicture>();
         services.AddRetentionTarget<UnitPositionRetention>().AddRetentionTarget<AlertPositionRetention>()
             .AddRetentionTarget<OperationRetention>().AddRetentionTarget<AlertRetention>();
         services.AddMessageType<CrossingPayload, CrossingHandler>(CrossingPayload.Type, 1);
@@ -71,6 +75,8 @@ internal static class OperationsModule
         alerts.MapGet("/{id:guid}", ReadAlertsEndpoints.GetAsync).WithSummary("One alert with the rules that apply and the track (audited).");
         alerts.MapPost("/{id:guid}/acknowledge", AcknowledgeAlertEndpoint.HandleAsync).Idempotent().WithSummary("The control room has seen it; the home node is told.");
         alerts.MapGet("/{id:guid}/report", ReadReportEndpoints.OfAlertAsync).ProducesProblem(StatusCodes.Status409Conflict).WithSummary("The partner's after-action report, once it ended (audited).");
+        app.MapGet("/api/v1/streams/alerts", StreamAlerts.Open).RequireAuthorization(Policies.AlertsRead).WithTags("Operations").ProducesEventStream<AlertView>()
+            .WithSummary("Server-sent events: each alert as it arrives (the desk: as it is escalated); Last-Event-ID resumes (audited).");
         return app;
     }
 }

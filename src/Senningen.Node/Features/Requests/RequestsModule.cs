@@ -1,6 +1,9 @@
+using Senningen.Contracts.Requests;
 using Senningen.Core.Treaty;
 using Senningen.Node.Common.Configuration;
 using Senningen.Node.Common.Exchange;
+using Senningen.Node.Common.Live;
+using Senningen.Node.Common.Observability;
 using Senningen.Node.Common.Retention;
 using Senningen.Node.Common.Security;
 using Senningen.Node.Components.Layout;
@@ -23,11 +26,12 @@ internal static class RequestsModule
         var (services, configuration, node) = (builder.Services, builder.Configuration, builder.NodeSettings);
         var settings = RequestsSettings.Read(configuration, node);
         services.AddSingleton(settings);
+        services.AddSchemaLimits(DraftRules.Limits);
         services.AddSingleton(sp => RequestCatalogueLoader.Load(settings.Directory, sp.GetRequiredService<TreatyCatalogue>()));
         services.AddConsoleBanner<Ui.CrisisBanner>(Policies.Alerts);
         services.AddScoped<RequestAccess>().AddScoped<RequestSteps>().AddScoped<RequestTransitions>().AddScoped<RequestDrafts>().AddScoped<RequestReader>()
             .AddScoped<RequestReading>().AddScoped<DraftAttachments>().AddScoped<Sharing.RequestDisclosures>().AddScoped<Liaison.LiaisonDirectory>()
-            .AddScoped<Public.RequestStatisticsFacts>();
+            .AddScoped<Public.RequestStatisticsFacts>().AddScoped<StreamRequestSteps>();
         services.AddRetentionTarget<RequestRetention>();
         services.AddMessageType<SubmittedPayload, SubmittedHandler>(SubmittedPayload.MessageType, 1);
         services.AddMessageType<TransitionPayload, TransitionHandler>(TransitionPayload.Type, 1);
@@ -61,6 +65,9 @@ internal static class RequestsModule
         requests.MapPost("/{id:guid}/disclosures", Sharing.PassOn.HandleAsync)
             .WithSummary("Passes on a purpose-limited answer (administrative approach) to a recipient the request named, for its stated purpose; 403 naming the rule otherwise.");
 
+        app.MapGet("/api/v1/streams/requests", StreamRequestSteps.Open).RequireAuthorization(Policies.Requests).WithTags("Requests")
+            .ProducesEventStream<RequestStepEvent>()
+            .WithSummary("Server-sent events: each step of the requests the caller may read as it is stored (received, answered, deadline); Last-Event-ID resumes (audited).");
         var liaison = app.MapGroup("/api/v1/liaison").RequireAuthorization(Policies.Requests).WithTags("Requests");
         liaison.MapGet("/officers", Liaison.ReadLiaison.Directory).WithSummary("The Benelux liaison officers posted abroad (host=, language= filter).");
         liaison.MapGet("/proposals", Liaison.ReadLiaison.Propose)

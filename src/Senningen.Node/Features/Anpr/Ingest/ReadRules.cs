@@ -1,8 +1,10 @@
 using Senningen.Contracts.Anpr;
 using Senningen.Core.Anpr;
 using Senningen.Core.Countries;
+using Senningen.Core.Geo;
 using Senningen.Node.Common.Errors;
 using Senningen.Node.Common.Localization;
+using Senningen.Node.Common.Observability;
 using Senningen.Node.Features.Anpr.Data;
 
 namespace Senningen.Node.Features.Anpr.Ingest;
@@ -14,6 +16,23 @@ internal sealed record CheckedRead(int Index, Camera Camera, PlateRead Read, Pla
 /// <summary>Checks reads one by one: a bad read is reported with its index, field and rule, and the rest of the batch is kept.</summary>
 internal static class ReadRules
 {
+    /// <summary>A confidence is a probability.</summary>
+    public const double MinConfidence = 0;
+
+    public const double MaxConfidence = 1;
+
+    private const double MaxLat = GeoPoint.MaxLatitude;
+    private const double MaxLon = GeoPoint.MaxLongitude;
+
+    /// <summary>The rules above that the OpenAPI document can state, from the same constants.</summary>
+    public static readonly SchemaLimit[] Limits =
+    [
+        SchemaLimit.Range<PlateReadInput>("confidence", MinConfidence, MaxConfidence),
+        SchemaLimit.Range<PlateReadInput>("lat", -MaxLat, MaxLat),
+        SchemaLimit.Range<PlateReadInput>("lon", -MaxLon, MaxLon),
+        SchemaLimit.Range<PlateCandidateInput>("confidence", MinConfidence, MaxConfidence),
+    ];
+
     public static CheckedRead? Check(int index, PlateReadInput? input, IReadOnlyDictionary<string, Camera> cameras, AnprSettings settings,
         DateTimeOffset now, Texts texts, List<RejectedRead> rejected)
     {
@@ -31,12 +50,12 @@ internal static class ReadRules
             _ when !Plate.TryParse(input.Plate, CountryOf(input.Country), out plate) => Reject("plate", Rules.Format, "rule.plate"),
             { Country: { } c } when c.Trim().Length is < 2 or > 3 || !c.Trim().All(char.IsAsciiLetter) =>
                 Reject("country", Rules.Format, "rule.plate-country"),
-            { Confidence: { } conf } when conf is not (>= 0 and <= 1) => Reject("confidence", Rules.Range, "rule.number-range", 0, 1),
+            { Confidence: { } conf } when conf is not (>= MinConfidence and <= MaxConfidence) => Reject("confidence", Rules.Range, "rule.number-range", MinConfidence, MaxConfidence),
             { ObservedAt: null } => Reject("observedAt", Rules.Required, "rule.required"),
             { ObservedAt: { } t } when t > now + settings.FutureTolerance => Reject("observedAt", Rules.Range, "rule.read-in-future"),
             { ObservedAt: { } t } when t < now - settings.MaxReadAge => Reject("observedAt", Rules.Range, "rule.read-too-old", settings.MaxReadAge.TotalDays),
-            { Lat: { } lat } when !double.IsFinite(lat) || lat is < -90 or > 90 => Reject("lat", Rules.Range, "rule.number-range", -90, 90),
-            { Lon: { } lon } when !double.IsFinite(lon) || lon is < -180 or > 180 => Reject("lon", Rules.Range, "rule.number-range", -180, 180),
+            { Lat: { } lat } when !double.IsFinite(lat) || lat is < -MaxLat or > MaxLat => Reject("lat", Rules.Range, "rule.number-range", -MaxLat, MaxLat),
+            { Lon: { } lon } when !double.IsFinite(lon) || lon is < -MaxLon or > MaxLon => Reject("lon", Rules.Range, "rule.number-range", -MaxLon, MaxLon),
             { Lat: null, Lon: not null } => Reject("lat", Rules.Required, "rule.required"),
             { Lat: not null, Lon: null } => Reject("lon", Rules.Required, "rule.required"),
             { Candidates.Count: var n } when n > settings.MaxCandidates => Reject("candidates", Rules.Range, "rule.list-size", 0, settings.MaxCandidates),
@@ -72,7 +91,7 @@ internal static class ReadRules
                 { Plate: null or "" } => ($"{field}.plate", Rules.Required, "rule.required", []),
                 { Plate: var p } when !Plate.TryParse(p, out _) => ($"{field}.plate", Rules.Format, "rule.plate", []),
                 { Confidence: null } => ($"{field}.confidence", Rules.Required, "rule.required", []),
-                { Confidence: var c } when c is not (>= 0 and <= 1) => ($"{field}.confidence", Rules.Range, "rule.number-range", [0, 1]),
+                { Confidence: var c } when c is not (>= MinConfidence and <= MaxConfidence) => ($"{field}.confidence", Rules.Range, "rule.number-range", [MinConfidence, MaxConfidence]),
                 _ => default,
             };
             if (problem.Field is not null)

@@ -5,6 +5,7 @@ using Senningen.Core.Consultation.Names;
 using Senningen.Core.Countries;
 using Senningen.Core.Treaty;
 using Senningen.Node.Common.Errors;
+using Senningen.Node.Common.Observability;
 using Senningen.Node.Features.Consultation.Messages;
 
 namespace Senningen.Node.Features.Consultation.Searching;
@@ -23,6 +24,24 @@ internal sealed record CheckedSearch(ConsultationContext Context, DataSet DataSe
 internal static class SearchRules
 {
     public const string NotSelective = "not-selective";
+    public const int MaxPurpose = 200;
+    public const int MaxCaseReference = 100;
+    public const int MaxDocumentNumber = 30;
+    public const int MaxName = 100;
+    public const int MaxPostcode = 10;
+
+    /// <summary>The rules below that the OpenAPI document can state, from the same constants and names.</summary>
+    public static readonly SchemaLimit[] Limits =
+    [
+        SchemaLimit.Names<ConsultationSearchRequest>("context", ConsultationContexts.Names.Keys),
+        SchemaLimit.Names<ConsultationSearchRequest>("dataSet", Disclosure.DataSetNames.Keys),
+        SchemaLimit.Length<ConsultationSearchRequest>("purpose", MaxPurpose),
+        SchemaLimit.Length<ConsultationSearchRequest>("caseReference", MaxCaseReference),
+        SchemaLimit.Length<ConsultationSearchRequest>("documentNumber", MaxDocumentNumber),
+        SchemaLimit.Length<PersonCriteriaInput>("surname", MaxName),
+        SchemaLimit.Length<PersonCriteriaInput>("givenNames", MaxName),
+        SchemaLimit.Length<PersonCriteriaInput>("postcode", MaxPostcode),
+    ];
     public const string Partner = "partner";
     public const string NationalAuthorisation = "national-authorisation";
 
@@ -48,10 +67,10 @@ internal static class SearchRules
 
         var purpose = RequestText.Blank(request.Purpose);
         v.Required("purpose", purpose);
-        v.MaxLength("purpose", purpose, 200);
+        v.MaxLength("purpose", purpose, MaxPurpose);
         var caseReference = RequestText.Blank(request.CaseReference);
         v.Required("caseReference", caseReference);
-        v.MaxLength("caseReference", caseReference, 100);
+        v.MaxLength("caseReference", caseReference, MaxCaseReference);
         var asked = Partners(request.Partners, partners, v);
         var set = dataSet is not null && Disclosure.DataSetNames.TryGetValue(dataSet, out var s) ? s : (DataSet?)null;
         var person = set is DataSet.Persons or DataSet.Records ? Person(request.Person, v) : null;
@@ -59,7 +78,7 @@ internal static class SearchRules
         var document = RequestText.Blank(request.DocumentNumber);
         if (set == DataSet.Documents && v.Required("documentNumber", document))
         {
-            v.MaxLength("documentNumber", document, 30);
+            v.MaxLength("documentNumber", document, MaxDocumentNumber);
         }
 
         return v.HasErrors ? null
@@ -78,9 +97,9 @@ internal static class SearchRules
         var given = RequestText.Blank(input.GivenNames);
         var born = RequestText.Blank(input.BirthDate);
         var postcode = RequestText.Blank(input.Postcode);
-        v.MaxLength("person.surname", surname, 100);
-        v.MaxLength("person.givenNames", given, 100);
-        v.MaxLength("person.postcode", postcode, 10);
+        v.MaxLength("person.surname", surname, MaxName);
+        v.MaxLength("person.givenNames", given, MaxName);
+        v.MaxLength("person.postcode", postcode, MaxPostcode);
         var date = default(BirthDate);
         if (born is not null && !IsoDateOrYear(born, out date))
         {

@@ -3,11 +3,16 @@ using Senningen.Contracts.Auth;
 using Senningen.Node.Common.Audit;
 using Senningen.Node.Common.Errors;
 using Senningen.Node.Common.Localization;
+using Senningen.Node.Common.Observability;
 
 namespace Senningen.Node.Features.Identity.IssueToken;
 
 internal static class IssueTokenEndpoint
 {
+    public const int MaxUsername = 256;
+
+    public static readonly SchemaLimit[] Limits = [SchemaLimit.Length<TokenRequest>("username", MaxUsername)];
+
     public static void MapTokenEndpoint(this IEndpointRouteBuilder app) =>
         app.MapPost("/api/v1/auth/token", HandleAsync)
             .AllowAnonymous()
@@ -23,7 +28,7 @@ internal static class IssueTokenEndpoint
         var validator = new RequestValidator(texts);
         validator.Required("username", request.Username);
         validator.Required("password", request.Password);
-        validator.MaxLength("username", request.Username, 256);
+        validator.MaxLength("username", request.Username, MaxUsername);
         if (validator.HasErrors)
         {
             return validator.Problem();

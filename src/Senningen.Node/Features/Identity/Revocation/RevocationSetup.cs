@@ -15,6 +15,7 @@ internal static class RevocationSetup
     {
         var services = authentication.Services;
         services.AddSingleton<UserStanding>();
+        services.AddSingleton<Common.Security.ICredentialStanding, StreamCredentialStanding>();
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = settings.Auth.RevalidateEvery);
         services.AddScoped<ISecurityStampValidator, StandingStampValidator>();
         // Registered over the framework's provider, whichever of the two is added first.

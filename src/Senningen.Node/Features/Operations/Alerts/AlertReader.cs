@@ -61,6 +61,13 @@ public sealed class AlertReader(SenningenDbContext db, AuditLog audit, ZoneDirec
         }
 
         var alerts = await query.OrderByDescending(a => a.ReceivedAt).Take(100).ToListAsync(ct);
+        return await ViewsAsync(alerts, language, ct);
+    }
+
+    /// <summary>The views of alerts already read, in their order, each with its track.</summary>
+    public async Task<IReadOnlyList<AlertView>> ViewsAsync(IReadOnlyList<Alert> alerts, string language, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(alerts);
         // An operation seen in several zones has an alert per zone and one track: read each track once.
         var tracks = new Dictionary<Guid, List<PositionView>>();
         var views = new List<AlertView>(alerts.Count);

@@ -3,6 +3,7 @@ using Senningen.Core.Geo;
 using Senningen.Core.Operations;
 using Senningen.Node.Common.Errors;
 using Senningen.Node.Common.Localization;
+using Senningen.Node.Common.Observability;
 using Senningen.Node.Common.Persistence.Converters;
 
 namespace Senningen.Node.Features.Operations.Positions;
@@ -31,6 +32,25 @@ internal static class FixRules
     /// <summary>The fastest a tracked car is believed to go; a faster fix is bad GPS (or a bad replay), not a pursuit.</summary>
     public const double MaxSpeedKmh = 500;
 
+    /// <summary>A compass heading in degrees.</summary>
+    public const double MaxHeading = 360;
+
+    /// <summary>The worst accuracy a fix may claim, in metres: worse is no position at all.</summary>
+    public const double MaxAccuracyMetres = 100_000;
+
+    private const double MaxLat = GeoPoint.MaxLatitude;
+    private const double MaxLon = GeoPoint.MaxLongitude;
+
+    /// <summary>The rules below that the OpenAPI document can state, from the same constants.</summary>
+    public static readonly SchemaLimit[] Limits =
+    [
+        SchemaLimit.Range<PositionFixInput>("lat", -MaxLat, MaxLat),
+        SchemaLimit.Range<PositionFixInput>("lon", -MaxLon, MaxLon),
+        SchemaLimit.Range<PositionFixInput>("speed", 0, MaxSpeedKmh),
+        SchemaLimit.Range<PositionFixInput>("heading", 0, MaxHeading),
+        SchemaLimit.Range<PositionFixInput>("accuracy", 0, MaxAccuracyMetres),
+    ];
+
     /// <summary>The times a fix may carry: from the operation's start to now, both with the tolerance for clock drift.</summary>
     public static (DateTimeOffset Earliest, DateTimeOffset Latest) Window(DateTimeOffset startedAt, DateTimeOffset now, TimeSpan tolerance) =>
         (startedAt - tolerance, now + tolerance);
@@ -48,14 +68,14 @@ internal static class FixRules
             _ when !callSigns.ContainsKey(input.Unit.Trim()) => Reject("unit", "rule.unknown-unit"),
             { Lat: null } => Reject("lat", "rule.required"),
             { Lon: null } => Reject("lon", "rule.required"),
-            { Lat: var lat } when !double.IsFinite(lat.Value) || lat is < -90 or > 90 => Reject("lat", "rule.number-range", -90, 90),
-            { Lon: var lon } when !double.IsFinite(lon.Value) || lon is < -180 or > 180 => Reject("lon", "rule.number-range", -180, 180),
+            { Lat: var lat } when !double.IsFinite(lat.Value) || lat is < -MaxLat or > MaxLat => Reject("lat", "rule.number-range", -MaxLat, MaxLat),
+            { Lon: var lon } when !double.IsFinite(lon.Value) || lon is < -MaxLon or > MaxLon => Reject("lon", "rule.number-range", -MaxLon, MaxLon),
             { Time: null } => Reject("time", "rule.required"),
             { Time: var t } when t > latest => Reject("time", "rule.fix-in-future"),
             { Time: var t } when t < earliest => Reject("time", "rule.fix-before-operation"),
             { Speed: { } s } when !double.IsFinite(s) || s is < 0 or > MaxSpeedKmh => Reject("speed", "rule.number-range", 0, MaxSpeedKmh),
-            { Heading: { } h } when !double.IsFinite(h) || h is < 0 or > 360 => Reject("heading", "rule.number-range", 0, 360),
-            { Accuracy: { } a } when !double.IsFinite(a) || a is < 0 or > 100_000 => Reject("accuracy", "rule.number-range", 0, 100_000),
+            { Heading: { } h } when !double.IsFinite(h) || h is < 0 or > MaxHeading => Reject("heading", "rule.number-range", 0, MaxHeading),
+            { Accuracy: { } a } when !double.IsFinite(a) || a is < 0 or > MaxAccuracyMetres => Reject("accuracy", "rule.number-range", 0, MaxAccuracyMetres),
             _ => null,
         };
         if (problem is not null)

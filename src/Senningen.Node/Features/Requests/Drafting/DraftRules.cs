@@ -4,6 +4,7 @@ using Senningen.Core.Countries;
 using Senningen.Core.Requests;
 using Senningen.Core.Treaty;
 using Senningen.Node.Common.Errors;
+using Senningen.Node.Common.Observability;
 
 namespace Senningen.Node.Features.Requests.Drafting;
 
@@ -14,6 +15,16 @@ internal sealed record CheckedDraft(RequestType Type, CountryCode Partner, Urgen
 /// <summary>The rules of a new request, field by field (400), and the rules that refuse it outright (403, naming the rule).</summary>
 internal static class DraftRules
 {
+    public const int MaxCaseReference = 100;
+    public const int MaxRegion = 20;
+
+    /// <summary>The rules below that the OpenAPI document can state, from the same constants.</summary>
+    public static readonly SchemaLimit[] Limits =
+    [
+        SchemaLimit.Length<CreateRequestInput>("caseReference", MaxCaseReference),
+        SchemaLimit.Length<CreateRequestInput>("region", MaxRegion),
+    ];
+
     public static CheckedDraft? Check(CreateRequestInput input, RequestCatalogue catalogue, CountryCode self, IReadOnlyCollection<CountryCode> partners,
         RequestValidator v)
     {
@@ -36,8 +47,8 @@ internal static class DraftRules
             v.Add("urgency", Rules.OneOf, "rule.one-of", string.Join(", ", (type?.Urgencies ?? Enum.GetValues<Urgency>()).Select(RequestNames.Of)));
         }
 
-        v.MaxLength("caseReference", input.CaseReference, 100);
-        v.MaxLength("region", input.Region, 20);
+        v.MaxLength("caseReference", input.CaseReference, MaxCaseReference);
+        v.MaxLength("region", input.Region, MaxRegion);
         var fields = Values(input.Fields, v);
         if (type is not null)
         {
