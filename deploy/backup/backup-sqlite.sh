@@ -18,7 +18,7 @@ set -euo pipefail
 
 script_name=backup-sqlite
 here=$(cd "$(dirname "$0")" && pwd)
-# shellcheck source=deploy/backup/common.sh
+# shellcheck source-path=SCRIPTDIR source=common.sh
 . "$here/common.sh"
 
 db=""
@@ -33,7 +33,7 @@ while [ $# -gt 0 ]; do
     *) die "unknown argument: $1 (see --help)" ;;
   esac
 done
-[ -n "$db" ] && [ -n "$out" ] || die "--db and --out are required (see --help)"
+if [ -z "$db" ] || [ -z "$out" ]; then die "--db and --out are required (see --help)"; fi
 [ -f "$db" ] || die "no database at $db"
 command -v sqlite3 >/dev/null 2>&1 || die "sqlite3 is missing: apt-get install sqlite3"
 mkdir -p "$out"

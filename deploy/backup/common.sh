@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared by the backup and restore scripts of deploy/backup. Sourced, not run.
 
 log() { printf '[%s] %s\n' "${script_name:-backup}" "$*" >&2; }

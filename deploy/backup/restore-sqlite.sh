@@ -15,7 +15,7 @@ set -euo pipefail
 
 script_name=restore-sqlite
 here=$(cd "$(dirname "$0")" && pwd)
-# shellcheck source=deploy/backup/common.sh
+# shellcheck source-path=SCRIPTDIR source=common.sh
 . "$here/common.sh"
 
 backup=""
@@ -30,7 +30,7 @@ while [ $# -gt 0 ]; do
     *) die "unknown argument: $1 (see --help)" ;;
   esac
 done
-[ -n "$backup" ] && [ -n "$db" ] || die "--backup and --db are required (see --help)"
+if [ -z "$backup" ] || [ -z "$db" ]; then die "--backup and --db are required (see --help)"; fi
 [ -f "$backup" ] || die "no backup at $backup"
 meta="${backup%.db}.meta"
 [ -f "$meta" ] || die "no $meta next to the backup: it says when the backup was taken and what it must hash to"
