@@ -47,18 +47,19 @@ millis_since() { echo $((($(date +%s%N) - $1) / 1000000)); }
 pg_dir "$work/primary"
 pg_dir "$work/archive"
 pg_dir "$work/backups"
+pg_dir "$work/logs"
 run_pg "$pg_bin/initdb" -D "$work/primary" -U senningen --auth=trust --encoding=UTF8 --locale=C.UTF-8 >"$work/initdb.log" 2>&1 \
   || { cat "$work/initdb.log" >&2; die "initdb failed"; }
 cat >>"$work/primary/postgresql.conf" <<CONF
 listen_addresses = '127.0.0.1'
 port = $port
-unix_socket_directories = '$work/primary'
+unix_socket_directories = '$work/logs'
 wal_level = replica
 archive_mode = on
 archive_command = 'test ! -f $work/archive/%f && cp %p $work/archive/%f'
 archive_timeout = 60
 CONF
-run_pg "$pg_bin/pg_ctl" -D "$work/primary" -l "$work/primary.log" -w -t 60 start >/dev/null || { cat "$work/primary.log" >&2; die "the cluster did not start"; }
+run_pg "$pg_bin/pg_ctl" -D "$work/primary" -l "$work/logs/primary.log" -w -t 60 start >/dev/null || { cat "$work/logs/primary.log" >&2; die "the cluster did not start"; }
 run_pg "$pg_bin/createdb" -h 127.0.0.1 -p "$port" -U senningen senningen
 
 started=$(date +%s%N)
@@ -73,7 +74,7 @@ database_bytes=$(sql "SELECT pg_database_size('senningen')")
 log "filled $rows rows ($database_bytes bytes) in $fill_ms ms"
 
 started=$(date +%s%N)
-backup=$(run_pg "$here/backup-postgres.sh" base --out "$work/backups" --pgopts "-h 127.0.0.1 -p $port -U senningen")
+backup=$("$here/backup-postgres.sh" base --out "$work/backups" --pgopts "-h 127.0.0.1 -p $port -U senningen")
 backup_ms=$(millis_since "$started")
 backup_bytes=$(sed -n 's/^size=//p' "$backup.meta")
 
@@ -93,8 +94,7 @@ run_pg "$pg_bin/pg_ctl" -D "$work/primary" -m fast -w stop >/dev/null
 started=$(date +%s%N)
 "$here/restore-postgres.sh" base --backup "$backup" --pgdata "$work/restored" --wal-archive "$work/archive" --target-time "$target"
 [ -z "$pg_user" ] || chown -R "$pg_user" "$work/restored"
-sed -i "s|^unix_socket_directories = .*|unix_socket_directories = '$work/restored'|" "$work/restored/postgresql.conf"
-run_pg "$pg_bin/pg_ctl" -D "$work/restored" -l "$work/restored.log" -w -t 600 start >/dev/null || { cat "$work/restored.log" >&2; die "the restored cluster did not start"; }
+run_pg "$pg_bin/pg_ctl" -D "$work/restored" -l "$work/logs/restored.log" -w -t 600 start >/dev/null || { cat "$work/logs/restored.log" >&2; die "the restored cluster did not start"; }
 for _ in $(seq 1 2400); do
   [ "$(sql "SELECT pg_is_in_recovery()")" = "f" ] && break
   sleep 0.25

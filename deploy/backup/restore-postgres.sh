@@ -7,8 +7,10 @@
 #   deploy/backup/restore-postgres.sh base --backup /srv/backup/pg/base-… --pgdata /var/lib/postgresql/15/main \
 #       [--wal-archive /srv/wal-archive [--target-time "2026-12-07 11:59:00+00"]] [--data-dir /var/lib/senningen]
 #
-# dump: refuses while any other session is connected to the database (the node's instances are); then pg_restore
-#   --clean --if-exists --single-transaction: the database is the dump's or, on any error, unchanged.
+# dump: refuses while any session is connected to the database (the node's instances are); restores into a new
+#   database beside it (pg_restore --single-transaction), then renames the old one to <name>_before_<UTC> and the new
+#   one into its place. Needs a role that may create databases and own the node's (the node's own role with CREATEDB,
+#   or postgres).
 # base: refuses while a postmaster runs on --pgdata, and a --pgdata that is not empty (move it aside yourself: it is
 #   the only copy of what happened after the backup). Unpacks the base backup; with --wal-archive, writes
 #   restore_command and recovery.signal so that PostgreSQL replays the archive to --target-time, or to its end, and
@@ -52,10 +54,25 @@ case "$mode" in
   dump)
     [ -n "$dbname" ] || die "dump needs --dbname"
     [ "$(sha256sum "$backup" | cut -d ' ' -f 1)" = "$(meta_get "$meta" sha256)" ] || die "refused: $backup does not hash to the sha256 in $meta"
-    others=$(psql --dbname="$dbname" --no-password -Atc \
-      "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")
-    [ "$others" = "0" ] || die "refused: $others other session(s) are connected to the database - stop every instance of the node first"
-    pg_restore --dbname="$dbname" --no-password --clean --if-exists --no-owner --single-transaction --exit-on-error "$backup"
+    q() { psql --dbname="$1" --no-password -v ON_ERROR_STOP=1 -Atc "$2"; }
+    name=$(q "$dbname" "SELECT current_database()")
+    owner=$(q "$dbname" "SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = current_database()")
+    # The same server and role, on the maintenance database: in a key=value string the last dbname wins.
+    maintenance="$dbname dbname=postgres"
+    others=$(q "$maintenance" "SELECT count(*) FROM pg_stat_activity WHERE datname = '$name'")
+    [ "$others" = "0" ] || die "refused: $others session(s) are connected to $name - stop every instance of the node first"
+    # Into a new database beside it, then two renames: the node finds the dump's database or, on any error, its own.
+    # (pg_restore --clean cannot drop the partitions of a partitioned table in place.)
+    incoming="${name}_restoring"
+    aside="${name}_before_$(stamp)"
+    q "$maintenance" "DROP DATABASE IF EXISTS \"$incoming\"" >/dev/null
+    q "$maintenance" "CREATE DATABASE \"$incoming\" OWNER \"$owner\"" >/dev/null
+    if ! pg_restore --dbname="$dbname dbname=$incoming" --no-password --single-transaction --exit-on-error "$backup"; then
+      q "$maintenance" "DROP DATABASE IF EXISTS \"$incoming\"" >/dev/null
+      die "pg_restore failed; $name is unchanged"
+    fi
+    q "$maintenance" "ALTER DATABASE \"$name\" RENAME TO \"$aside\"; ALTER DATABASE \"$incoming\" RENAME TO \"$name\"" >/dev/null
+    log "the database it replaces is kept as $aside (drop it once the node checks out)"
     ;;
   base)
     [ -n "$pgdata" ] || die "base needs --pgdata"
@@ -79,7 +96,7 @@ case "$mode" in
         echo "recovery_target_action = 'promote'"
       } >>"$pgdata/postgresql.auto.conf"
       touch "$pgdata/recovery.signal"
-      log "recovery set up: replays $archive ${target:+up to $target}${target:-to its end}"
+      log "recovery set up: replays $archive up to ${target:-its end}"
     elif [ -n "$target" ]; then
       die "--target-time needs --wal-archive"
     fi

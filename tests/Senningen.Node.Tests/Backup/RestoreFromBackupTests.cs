@@ -36,7 +36,18 @@ public sealed class RestoreFromBackupTests
         }
 
         await using var network = await TestNetwork.StartAsync(["BE", "NL"], store);
-        var (belgium, netherlands) = (network["BE"], network["NL"]);
+        try
+        {
+            await RestoreAndCheckAsync(network["BE"], network["NL"]);
+        }
+        finally
+        {
+            await DropSetAsideAsync(network["BE"]);
+        }
+    }
+
+    private static async Task RestoreAndCheckAsync(TestNode belgium, TestNode netherlands)
+    {
         await WriteAsync(belgium, 10);
         await PublishedAndConfirmedAsync(belgium, netherlands, confirmations: 1);
         var backups = Path.Combine(belgium.DataDirectory, "backups");
@@ -147,6 +158,35 @@ public sealed class RestoreFromBackupTests
         await EventuallyAsync(async () => await QueryAsync(belgium, db => db.HeadConfirmations.CountAsync(Ct)) == confirmations, "BE has NL's verdict");
         (await QueryAsync(netherlands, db => db.WitnessedHeads.MaxAsync(h => h.Size, Ct))).ShouldBe(head.Size);
         return head.Size;
+    }
+
+    /// <summary>The PostgreSQL restore keeps the replaced database beside the restored one; the test's cluster is shared.</summary>
+    private static async Task DropSetAsideAsync(TestNode node)
+    {
+        if (node.Store != Store.Postgres)
+        {
+            return;
+        }
+
+        var name = new NpgsqlConnectionStringBuilder(node.Database.ConnectionString).Database!;
+        await using var connection = new NpgsqlConnection(Infrastructure.PostgresConnectionString);
+        await connection.OpenAsync(Ct);
+        var aside = new List<string>();
+        await using (var list = new NpgsqlCommand("SELECT datname FROM pg_database WHERE starts_with(datname, @prefix)", connection))
+        {
+            list.Parameters.AddWithValue("prefix", name + "_before_");
+            await using var reader = await list.ExecuteReaderAsync(Ct);
+            while (await reader.ReadAsync(Ct))
+            {
+                aside.Add(reader.GetString(0));
+            }
+        }
+
+        foreach (var database in aside)
+        {
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", connection);
+            await drop.ExecuteNonQueryAsync(Ct);
+        }
     }
 
     private static async Task WriteAsync(TestNode node, int count)
