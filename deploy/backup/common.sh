@@ -37,3 +37,13 @@ write_marker() {
   printf '%s\n' "$taken_at" >"$data_dir/restored-from-backup"
   log "marker written: $data_dir/restored-from-backup (backup of $taken_at); the node asks its partners to resend at its next start"
 }
+
+# Refuses while a systemd instance of the node runs (deploy/systemd), whatever user runs this script: /proc shows a
+# non-root caller only its own processes.
+refuse_running_units() {
+  local active
+  command -v systemctl >/dev/null 2>&1 || return 0
+  # No systemd (a container, a test machine): nothing to ask, the /proc and session checks still apply.
+  active=$({ systemctl list-units --no-legend --state=active 'senningen-node@*' 2>/dev/null || true; } | awk '{print $1}' | tr '\n' ' ')
+  [ -z "$active" ] || die "refused: $active is running - stop every instance of the node first"
+}

@@ -50,6 +50,7 @@ meta="$backup.meta"
 taken_at=$(meta_get "$meta" taken_at)
 started=$(date +%s%N)
 
+refuse_running_units
 case "$mode" in
   dump)
     [ -n "$dbname" ] || die "dump needs --dbname"

@@ -36,6 +36,7 @@ meta="${backup%.db}.meta"
 [ -f "$meta" ] || die "no $meta next to the backup: it says when the backup was taken and what it must hash to"
 data_dir=${data_dir:-$(dirname "$db")}
 
+refuse_running_units
 if [ -e "$db" ]; then
   holders=$(holders_of "$db")
   [ -z "$holders" ] || die "refused: $db is open in process(es) $(echo "$holders" | tr '\n' ' ')- stop the node first"
