@@ -82,6 +82,12 @@ internal static class Suites
             return await Revocation.RevocationSuite.RunAsync(args, Path.Combine(RepositoryRoot(), "bench", "results", "revocation.json"));
         }
 
+        if (args.Length > 0 && string.Equals(args[0], "backup", StringComparison.OrdinalIgnoreCase))
+        {
+            // The shipped backup and restore scripts over a filled node, SQLite and PostgreSQL.
+            return await Backup.BackupSuite.RunAsync(args, Path.Combine(RepositoryRoot(), "bench", "results", "backup.json"));
+        }
+
         if (args.Length > 0 && string.Equals(args[0], "operations", StringComparison.OrdinalIgnoreCase))
         {
             return await OperationsSuite.RunAsync(args, Path.Combine(RepositoryRoot(), "bench", "results", "operations.json"));
@@ -89,7 +95,7 @@ internal static class Suites
 
         if (args.Length == 0 || !All.TryGetValue(args[0], out var types))
         {
-            await Console.Error.WriteLineAsync($"usage: Senningen.Bench <suite> [--long]   suites: {string.Join(", ", All.Keys)}, audit [--postgres <admin connection string>] [--writers 16] [--seconds 8] [--rounds 2] [--proof-entries 10000000], exchange [--n 5000] [--batch 100] [--rate 500] [--seconds 20], geofence [--points 10000000] [--postgis-points 200000], anpr-match [--quick] [--sizes 100000,1000000] [--reads 4000000] [--passes 5], name-match [--persons 1000000] [--queries 20000], operations [--units 2000] [--seconds 60] [--warmup 10], anpr-ingest [--clients 4] [--seconds 30] [--rate 5000] [--history-reads 10000000], consultation [--searches 500] [--warmup 100] [--rate 10], revocation [--tries 20] [--windows 00:00:30,00:00:02]");
+            await Console.Error.WriteLineAsync($"usage: Senningen.Bench <suite> [--long]   suites: {string.Join(", ", All.Keys)}, audit [--postgres <admin connection string>] [--writers 16] [--seconds 8] [--rounds 2] [--proof-entries 10000000], exchange [--n 5000] [--batch 100] [--rate 500] [--seconds 20], geofence [--points 10000000] [--postgis-points 200000], anpr-match [--quick] [--sizes 100000,1000000] [--reads 4000000] [--passes 5], name-match [--persons 1000000] [--queries 20000], operations [--units 2000] [--seconds 60] [--warmup 10], anpr-ingest [--clients 4] [--seconds 30] [--rate 5000] [--history-reads 10000000], consultation [--searches 500] [--warmup 100] [--rate 10], revocation [--tries 20] [--windows 00:00:30,00:00:02], backup [--persons 1000000] [--reads 1000000] [--stores sqlite,postgres]");
             return 2;
         }
 

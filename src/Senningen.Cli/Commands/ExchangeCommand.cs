@@ -9,5 +9,6 @@ internal static class ExchangeCommand
         {
             ExchangeStatusCommand.Create(context),
             ExchangePingCommand.Create(context),
+            ExchangeResyncCommand.Create(context),
         };
 }

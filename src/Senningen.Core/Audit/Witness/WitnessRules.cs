@@ -23,7 +23,11 @@ public static class WitnessRules
     public const string StatementBadSignature = "statement-signature-bad";
     public const string StatementNotOurHead = "statement-head-not-ours";
 
+    /// <summary>Found by a node restored from a backup: a partner holds a head of this node larger than its log, or one its log does not reproduce.</summary>
+    public const string LogBehindPartner = "log-behind-partner";
+    public const string PartnerHeadNotInLog = "partner-head-not-in-log";
+
     public static IReadOnlyList<string> All { get; } =
         [SizeNegative, RootNotHex, TimestampMissing, CountryNotSender, KeyUnknown, BadSignature, ProofMalformed, ProofFromUnknownSize,
-         SizeShrank, RootChanged, TimeBackwards, Inconsistent, StatementBadSignature, StatementNotOurHead];
+         SizeShrank, RootChanged, TimeBackwards, Inconsistent, StatementBadSignature, StatementNotOurHead, LogBehindPartner, PartnerHeadNotInLog];
 }

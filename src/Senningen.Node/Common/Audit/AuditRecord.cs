@@ -37,6 +37,7 @@ public static class AuditActions
     public const string AuditHeadConfirmationRefused = "audit.head-confirmation-refused";
     public const string AuditWitnessAlarmAcknowledged = "audit.witness-alarm-acknowledge";
     public const string AuditHeadsThinned = "audit.heads-thinned";
+    public const string AuditRestoreChecked = "audit.restore-checked";
     public const string UserCreate = "user.create";
     public const string UserRead = "user.read";
     public const string UserUnlock = "user.unlock";
@@ -56,6 +57,8 @@ public static class AuditActions
     public const string MessageExpired = "exchange.expired";
     public const string MessageHandlingFailed = "exchange.handling-failed";
     public const string MessageRead = "exchange.read";
+    public const string ExchangeResyncRequested = "exchange.resync-requested";
+    public const string ExchangeResyncHonoured = "exchange.resync-honoured";
     public const string OperationStarted = "operation.start";
     public const string OperationEnded = "operation.end";
     public const string OperationRead = "operation.read";
@@ -96,10 +99,10 @@ public static class AuditActions
 
     public static IReadOnlyList<string> All { get; } =
         [Login, TokenIssued, TokenRefreshed, Logout, AccessDenied, AuditRead, AuditExport, AuditVerify, AuditChainBroken, AuditHeadsPublished, AuditHeadWitnessed, AuditHeadRefused,
-         AuditHeadConfirmed, AuditHeadConfirmationRefused, AuditWitnessAlarmAcknowledged, AuditHeadsThinned, UserCreate, UserRead, UserUnlock, UserAuthorisations, UserExternalLogin, UserDemoRemoved,
+         AuditHeadConfirmed, AuditHeadConfirmationRefused, AuditWitnessAlarmAcknowledged, AuditHeadsThinned, AuditRestoreChecked, UserCreate, UserRead, UserUnlock, UserAuthorisations, UserExternalLogin, UserDemoRemoved,
          UserDisable, UserEnable, UserRoles, UserSignOut,
          LanguageChange, MessageSent, MessageReceived, MessageRefused, MessageDuplicate, MessageRejected, MessageExpired,
-         MessageHandlingFailed, MessageRead, OperationStarted, OperationEnded, OperationRead, OperationCrossing, AlertReceived,
+         MessageHandlingFailed, MessageRead, ExchangeResyncRequested, ExchangeResyncHonoured, OperationStarted, OperationEnded, OperationRead, OperationCrossing, AlertReceived,
          AlertRead, AlertAcknowledged, AlertEscalated, AnprCameraRegistered, AnprHotlistImported, AnprHotlistDeleted, AnprHotlistRead, AnprHit,
          AnprHitReceived, AnprHitRead, AnprHitAcknowledged, AnprReadSearch, AnprReadsPurged,
          RetentionPurged, RetentionHoldPlaced, RetentionHoldLifted, RetentionHoldsRead,

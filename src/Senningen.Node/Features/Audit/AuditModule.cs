@@ -4,6 +4,7 @@ using Senningen.Node.Common.Audit;
 using Senningen.Node.Common.Errors;
 using Senningen.Node.Common.Localization;
 using Senningen.Node.Common.Security;
+using Senningen.Node.Features.Audit.Restore;
 using Senningen.Node.Features.Audit.SearchLog;
 using Senningen.Node.Features.Audit.Tree;
 using Senningen.Node.Features.Audit.VerifyChain;
@@ -18,6 +19,7 @@ internal static class AuditModule
         builder.Services.AddScoped<AuditLog>().AddSingleton<AuditAppended>().AddScoped<AuditTree>().AddScoped<AuditTreeStatusReader>().AddScoped<VerifyAuditChain>().AddScoped<AuditReader>();
         builder.Services.AddSingleton(AuditTreeSettings.Read(builder.Configuration)).AddHostedService<AuditSequencer>().AddHostedService<AuditHeadThinner>();
         builder.AddAuditWitness();
+        builder.AddAuditRestore();
         return builder;
     }
 
@@ -39,6 +41,7 @@ internal static class AuditModule
         group.MapGet("/export", ExportAsync).RequireAuthorization(Policies.DataProtection)
             .WithSummary("The filtered log as CSV. A subject filter needs a purpose.");
         app.MapAuditWitness();
+        app.MapAuditRestore();
         return app;
     }
 
