@@ -4,21 +4,35 @@ using Senningen.Node.Common.Configuration;
 namespace Senningen.Node.Common.Persistence;
 
 /// <summary>
-/// Copies SQLite's WAL back into the database file from a connection of its own, outside the write gate. SQLite's
-/// automatic checkpoint (turned off on the node's connections, see <see cref="WalSyncInterceptor"/>) runs inside the
-/// COMMIT that crosses 1,000 pages and fsyncs the database file there: with the write gate held, every writer queued
-/// behind that fsync (measured on ANPR ingestion: COMMIT 53 ms on average with it, 8 ms without). A passive
-/// checkpoint never blocks a writer; the WAL restarts from its start once a checkpoint has caught up. Under writes
-/// that never pause, a passive checkpoint never catches up, so past <see cref="RestartWalBytes"/> a restarting one
-/// makes writers wait for it once. The WAL file is not cut back when it restarts: truncating a file SQLite had just
-/// written held the committing writer, and with it the write gate, for 600 ms on this machine.
+/// Copies SQLite's WAL back into the database file from a connection of its own. SQLite's automatic checkpoint (turned
+/// off on the node's connections, see <see cref="WalSyncInterceptor"/>) runs inside the COMMIT that crosses 1,000 pages
+/// and fsyncs the database file there: with the write gate held, every writer queued behind that fsync (measured on
+/// ANPR ingestion: COMMIT 53 ms on average with it, 8 ms without). So the bulk of the copying is a passive checkpoint
+/// outside the write gate, which never blocks a writer.
+/// <para>
+/// A passive checkpoint alone never catches up under writes that never pause: frames arrive while it copies, so the
+/// WAL never restarts from its start and grows without end (the exchange bench at a steady 500 messages a second grew
+/// it past 500 MB in two minutes, every read searching an ever longer WAL index, and the one restart at that size
+/// held every writer for seconds). Once the WAL passes <see cref="CatchUpWalBytes"/>, the checkpointer therefore
+/// takes the write gate for the last step: a restarting checkpoint copies the few frames written since the passive
+/// one and waits (at most <see cref="CatchUpBusyMs"/>) for readers to leave the WAL, so the next commit writes the WAL
+/// from its start again. Writers wait for that step only, a few milliseconds, instead of for the whole copy. The WAL
+/// file is not cut back: truncating a file SQLite had just written held the committing writer for 600 ms here.
+/// </para>
 /// </summary>
-internal sealed partial class WalCheckpointer(WalFlusher flusher, NodeSettings settings, ILogger<WalCheckpointer> logger) : BackgroundService
+internal sealed partial class WalCheckpointer(WalFlusher flusher, WriteGate gate, NodeSettings settings, ILogger<WalCheckpointer> logger) : BackgroundService
 {
     /// <summary>Above this the WAL is checkpointed at the next look (SQLite's own default threshold, 1,000 pages of 4 KB).</summary>
     internal const long DueWalBytes = 4_096_000;
 
-    private const long RestartWalBytes = 512L * 1024 * 1024;
+    /// <summary>Above this the WAL is brought back to its start under the write gate (a few seconds of writes at full load).</summary>
+    internal const long CatchUpWalBytes = 16L * 1024 * 1024;
+
+    // A frame is a page (the node's databases keep SQLite's 4 KB default) and its 24-byte header.
+    private const long FrameBytes = 4096 + 24;
+
+    /// <summary>How long the gated step waits for readers still on the WAL before it gives up until the next look.</summary>
+    internal const int CatchUpBusyMs = 100;
     private static readonly TimeSpan Look = TimeSpan.FromMilliseconds(250);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -43,9 +57,15 @@ internal sealed partial class WalCheckpointer(WalFlusher flusher, NodeSettings s
                 try
                 {
                     connection ??= await OpenAsync(stoppingToken);
-                    await using var command = connection.CreateCommand();
-                    command.CommandText = size < RestartWalBytes ? "PRAGMA wal_checkpoint(PASSIVE);" : "PRAGMA wal_checkpoint(RESTART);";
-                    await command.ExecuteNonQueryAsync(stoppingToken);
+                    // The file keeps its largest size after a restart: how far the WAL really reaches is its frame count.
+                    var frames = await CheckpointAsync(connection, "PASSIVE", stoppingToken);
+                    if (frames * FrameBytes >= CatchUpWalBytes)
+                    {
+                        using (await gate.EnterAsync(stoppingToken))
+                        {
+                            await CheckpointAsync(connection, "RESTART", stoppingToken);
+                        }
+                    }
                 }
                 catch (SqliteException e)
                 {
@@ -67,12 +87,22 @@ internal sealed partial class WalCheckpointer(WalFlusher flusher, NodeSettings s
         }
     }
 
+    /// <returns>The frames in the WAL when the checkpoint ran (its second column; -1 when not in WAL mode).</returns>
+    private static async Task<long> CheckpointAsync(SqliteConnection connection, string mode, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"PRAGMA wal_checkpoint({mode});";
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) ? reader.GetInt64(1) : 0;
+    }
+
     private async Task<SqliteConnection> OpenAsync(CancellationToken ct)
     {
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder(settings.Database.ConnectionString) { Pooling = false }.ToString());
         await connection.OpenAsync(ct);
         await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=0;";
+        // The busy timeout bounds how long the gated step waits for readers; the driver's own retry is per command.
+        command.CommandText = $"PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=0; PRAGMA busy_timeout={CatchUpBusyMs};";
         await command.ExecuteNonQueryAsync(ct);
         return connection;
     }
