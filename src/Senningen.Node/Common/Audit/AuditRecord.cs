@@ -56,6 +56,10 @@ public static class AuditActions
     public const string MessageExpired = "exchange.expired";
     public const string MessageHandlingFailed = "exchange.handling-failed";
     public const string MessageRead = "exchange.read";
+    public const string NodeKeyRotated = "exchange.key-rotated";
+    public const string NodeKeyRevoked = "exchange.key-revoked";
+    public const string PartnerKeysPinned = "exchange.partner-keys-pinned";
+    public const string PartnerKeysRefused = "exchange.partner-keys-refused";
     public const string OperationStarted = "operation.start";
     public const string OperationEnded = "operation.end";
     public const string OperationRead = "operation.read";
@@ -98,7 +102,7 @@ public static class AuditActions
          AuditHeadConfirmed, AuditHeadConfirmationRefused, AuditWitnessAlarmAcknowledged, AuditHeadsThinned, UserCreate, UserRead, UserUnlock, UserAuthorisations, UserExternalLogin, UserDemoRemoved,
          UserDisable, UserEnable, UserRoles, UserSignOut,
          LanguageChange, MessageSent, MessageReceived, MessageRefused, MessageDuplicate, MessageRejected, MessageExpired,
-         MessageHandlingFailed, MessageRead, OperationStarted, OperationEnded, OperationRead, OperationCrossing, AlertReceived,
+         MessageHandlingFailed, MessageRead, NodeKeyRotated, NodeKeyRevoked, PartnerKeysPinned, PartnerKeysRefused, OperationStarted, OperationEnded, OperationRead, OperationCrossing, AlertReceived,
          AlertRead, AlertAcknowledged, AlertEscalated, AnprCameraRegistered, AnprHotlistImported, AnprHotlistDeleted, AnprHotlistRead, AnprHit,
          AnprHitReceived, AnprHitRead, AnprHitAcknowledged, AnprReadSearch, AnprReadsPurged,
          RetentionPurged, RetentionHoldPlaced, RetentionHoldLifted, RetentionHoldsRead,
