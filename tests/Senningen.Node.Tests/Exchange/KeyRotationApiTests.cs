@@ -12,6 +12,8 @@ namespace Senningen.Node.Tests.Exchange;
 /// <summary>The rules of rotation and revocation, as an administrator meets them through the API.</summary>
 public sealed class KeyRotationApiTests : IAsyncLifetime
 {
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
     private TestNode _node = null!;
     private HttpClient _admin = null!;
 
@@ -32,7 +34,7 @@ public sealed class KeyRotationApiTests : IAsyncLifetime
     [Fact]
     public async Task RevokingTheOnlyCurrentKey_Is409NamingTheRule()
     {
-        var problem = await ProblemAsync(await _admin.PostAsJsonAsync("api/v1/node/keys/revoke", new RevokeKeyRequest(CurrentKey)), HttpStatusCode.Conflict);
+        var problem = await ProblemAsync(await _admin.PostAsJsonAsync("api/v1/node/keys/revoke", new RevokeKeyRequest(CurrentKey), Ct), HttpStatusCode.Conflict);
 
         problem.GetProperty("rule").GetString().ShouldBe("revoke-needs-next-key");
     }
@@ -40,8 +42,8 @@ public sealed class KeyRotationApiTests : IAsyncLifetime
     [Fact]
     public async Task RevokingAnUnknownKey_Is404_AndAMalformedOne400NamingKid()
     {
-        await ProblemAsync(await _admin.PostAsJsonAsync("api/v1/node/keys/revoke", new RevokeKeyRequest(new string('a', 64))), HttpStatusCode.NotFound);
-        var problem = await ProblemAsync(await _admin.PostAsJsonAsync("api/v1/node/keys/revoke", new RevokeKeyRequest("not-a-key")), HttpStatusCode.BadRequest);
+        await ProblemAsync(await _admin.PostAsJsonAsync("api/v1/node/keys/revoke", new RevokeKeyRequest(new string('a', 64)), Ct), HttpStatusCode.NotFound);
+        var problem = await ProblemAsync(await _admin.PostAsJsonAsync("api/v1/node/keys/revoke", new RevokeKeyRequest("not-a-key"), Ct), HttpStatusCode.BadRequest);
 
         problem.GetProperty("errors")[0].GetProperty("field").GetString().ShouldBe("kid");
     }
@@ -49,7 +51,7 @@ public sealed class KeyRotationApiTests : IAsyncLifetime
     [Fact]
     public async Task RotateWithANegativeGrace_Is400NamingGraceSeconds()
     {
-        var problem = await ProblemAsync(await _admin.PostAsJsonAsync("api/v1/node/keys/rotate", new RotateKeyRequest(-1)), HttpStatusCode.BadRequest);
+        var problem = await ProblemAsync(await _admin.PostAsJsonAsync("api/v1/node/keys/rotate", new RotateKeyRequest(-1), Ct), HttpStatusCode.BadRequest);
 
         problem.GetProperty("errors")[0].GetProperty("field").GetString().ShouldBe("graceSeconds");
     }
@@ -59,14 +61,14 @@ public sealed class KeyRotationApiTests : IAsyncLifetime
     {
         var before = CurrentKey;
 
-        using var rotated = await _admin.PostAsJsonAsync("api/v1/node/keys/rotate", new RotateKeyRequest(3600));
+        using var rotated = await _admin.PostAsJsonAsync("api/v1/node/keys/rotate", new RotateKeyRequest(3600), Ct);
 
         rotated.EnsureSuccessStatusCode();
-        var set = (await rotated.Content.ReadFromJsonAsync<KeySetWire>())!;
+        var set = (await rotated.Content.ReadFromJsonAsync<KeySetWire>(Ct))!;
         set.Keys.Select(k => k.Status).ShouldBe(["current", "next"]);
         set.Signatures.Count.ShouldBe(2);
         CurrentKey.ShouldBe(before);
-        var second = await ProblemAsync(await _admin.PostAsJsonAsync("api/v1/node/keys/rotate", new RotateKeyRequest(0)), HttpStatusCode.Conflict);
+        var second = await ProblemAsync(await _admin.PostAsJsonAsync("api/v1/node/keys/rotate", new RotateKeyRequest(0), Ct), HttpStatusCode.Conflict);
         second.GetProperty("rule").GetString().ShouldBe("rotation-pending");
         (await QueryAsync(_node, db => db.AuditEntries.CountAsync(e => e.Action == AuditActions.NodeKeyRotated && e.Actor == "admin"))).ShouldBe(1);
     }
@@ -75,15 +77,15 @@ public sealed class KeyRotationApiTests : IAsyncLifetime
     public async Task RevokingTheCurrentKeyWithANextKey_HandsSigningToTheNextAtOnce()
     {
         var before = CurrentKey;
-        (await _admin.PostAsJsonAsync("api/v1/node/keys/rotate", new RotateKeyRequest(3600))).EnsureSuccessStatusCode();
+        (await _admin.PostAsJsonAsync("api/v1/node/keys/rotate", new RotateKeyRequest(3600), Ct)).EnsureSuccessStatusCode();
 
-        using var revoked = await _admin.PostAsJsonAsync("api/v1/node/keys/revoke", new RevokeKeyRequest(before));
+        using var revoked = await _admin.PostAsJsonAsync("api/v1/node/keys/revoke", new RevokeKeyRequest(before), Ct);
 
         revoked.EnsureSuccessStatusCode();
         CurrentKey.ShouldNotBe(before);
-        var set = (await revoked.Content.ReadFromJsonAsync<KeySetWire>())!;
+        var set = (await revoked.Content.ReadFromJsonAsync<KeySetWire>(Ct))!;
         set.Keys.ShouldHaveSingleItem().Status.ShouldBe("current");
-        (await ProblemAsync(await _admin.PostAsJsonAsync("api/v1/node/keys/revoke", new RevokeKeyRequest(before)), HttpStatusCode.Conflict))
+        (await ProblemAsync(await _admin.PostAsJsonAsync("api/v1/node/keys/revoke", new RevokeKeyRequest(before), Ct), HttpStatusCode.Conflict))
             .GetProperty("rule").GetString().ShouldBe("key-already-revoked");
     }
 
@@ -93,7 +95,7 @@ public sealed class KeyRotationApiTests : IAsyncLifetime
         {
             response.StatusCode.ShouldBe(status);
             response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
-            return await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+            return await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(Ct);
         }
     }
 }

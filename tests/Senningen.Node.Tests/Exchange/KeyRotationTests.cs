@@ -16,6 +16,8 @@ namespace Senningen.Node.Tests.Exchange;
 /// </summary>
 public sealed class KeyRotationTests : IAsyncLifetime
 {
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
     private TestNetwork _network = null!;
 
     private TestNode Belgium => _network["BE"];
@@ -38,7 +40,7 @@ public sealed class KeyRotationTests : IAsyncLifetime
             await EnqueueAsync(Belgium, "NL", 50);
             if (batch == 9)
             {
-                using var rotated = await admin.PostAsJsonAsync("api/v1/node/keys/rotate", new RotateKeyRequest(0), TestContext.Current.CancellationToken);
+                using var rotated = await admin.PostAsJsonAsync("api/v1/node/keys/rotate", new RotateKeyRequest(0), Ct);
                 rotated.EnsureSuccessStatusCode();
             }
         }
@@ -62,10 +64,10 @@ public sealed class KeyRotationTests : IAsyncLifetime
     {
         using var admin = await Belgium.SignedInAsync("admin");
         var oldKey = await CurrentKeyAsync(Belgium);
-        (await admin.PostAsJsonAsync("api/v1/node/keys/rotate", new RotateKeyRequest(0))).EnsureSuccessStatusCode();
-        using var revoked = await admin.PostAsJsonAsync("api/v1/node/keys/revoke", new RevokeKeyRequest(oldKey));
+        (await admin.PostAsJsonAsync("api/v1/node/keys/rotate", new RotateKeyRequest(0), Ct)).EnsureSuccessStatusCode();
+        using var revoked = await admin.PostAsJsonAsync("api/v1/node/keys/revoke", new RevokeKeyRequest(oldKey), Ct);
         revoked.EnsureSuccessStatusCode();
-        var published = (await revoked.Content.ReadFromJsonAsync<KeySetWire>())!;
+        var published = (await revoked.Content.ReadFromJsonAsync<KeySetWire>(Ct))!;
         published.Revoked.ShouldHaveSingleItem().Kid.ShouldBe(oldKey);
         published.Keys.ShouldAllBe(k => k.Kid != oldKey);
 
@@ -90,7 +92,7 @@ public sealed class KeyRotationTests : IAsyncLifetime
     {
         using var anonymous = Belgium.Anonymous();
 
-        var wire = (await anonymous.GetFromJsonAsync<KeySetWire>("api/v1/node/keys", TestContext.Current.CancellationToken))!;
+        var wire = (await anonymous.GetFromJsonAsync<KeySetWire>("api/v1/node/keys", Ct))!;
 
         var offer = KeySetMapping.FromWire(wire).ShouldNotBeNull();
         using var fileKey = NodeKeyStore.LoadOrCreate(Belgium.DataDirectory, null, null);
