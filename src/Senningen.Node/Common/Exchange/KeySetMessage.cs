@@ -25,6 +25,7 @@ internal sealed class KeySetHandler(PartnerKeySets sets, AuditLog audit) : IMess
         if (KeySetMapping.FromWire(payload) is { } offer && sets.Check(message.Sender, offer) is null)
         {
             await sets.LearnAsync(db, audit, message.Sender, offer, cancellationToken);
+            db.AfterCommit(() => sets.Pin(message.Sender, offer));
         }
     }
 }

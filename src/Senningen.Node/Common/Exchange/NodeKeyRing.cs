@@ -120,7 +120,10 @@ public sealed class NodeKeyRing
         var set = new KeySet(country, KeySet.Truncate(now),
             [.. listed.Select(k => PublishedKey.From(_opened[k.KeyId].Key, KeySet.Truncate(k.NotBefore), k.ExpiresAt is { } e ? KeySet.Truncate(e) : null))],
             [.. keys.Where(k => k.RevokedAt is not null).Select(k => new RevokedKey(k.KeyId, KeySet.Truncate(k.RevokedAt!.Value)))]);
-        return set.SignWith(listed.Select(k => (k.KeyId, _opened[k.KeyId].Key)));
+        // A key revoked within the overlap still signs: a partner that missed the rotation trusts only it, and learns from
+        // its signature both the successor and the revocation. Where the revocation is known, its signature vouches for nothing.
+        var recentlyRevoked = keys.Where(k => k.RevokedAt > now - _overlap && _opened.ContainsKey(k.KeyId));
+        return set.SignWith(listed.Concat(recentlyRevoked).Select(k => (k.KeyId, _opened[k.KeyId].Key)));
     }
 
     private static DateTimeOffset? Successor(List<(string KeyId, DateTimeOffset NotBefore, DateTimeOffset? RevokedAt)> all, DateTimeOffset after,

@@ -47,7 +47,7 @@ public sealed partial class PartnerKeySets(PartnerLinks links, IServiceScopeFact
 
     /// <summary>
     /// Adds the verified set's keys and revocations to <paramref name="db"/>'s unit of work with an audit entry when
-    /// something is new; the pins in memory change once it commits.
+    /// something is new; the caller <see cref="Pin"/>s it in memory once that commits.
     /// </summary>
     public async Task LearnAsync(SenningenDbContext db, AuditLog audit, CountryCode country, SignedKeySet offer, CancellationToken ct)
     {
@@ -76,7 +76,13 @@ public sealed partial class PartnerKeySets(PartnerLinks links, IServiceScopeFact
                 Recipient: country.Value, Detail: $"{country}: {added} key(s) pinned, {revoked} revoked"), Actor.Node(settings));
         }
 
-        db.AfterCommit(() => partner.Keys.Replace(partner.Keys.Current.Merge(offer.Set)));
+    }
+
+    /// <summary>Merges a verified, stored set into the pins this instance checks against.</summary>
+    public void Pin(CountryCode country, SignedKeySet offer)
+    {
+        var partner = links.Trust.Find(country)!;
+        partner.Keys.Replace(partner.Keys.Current.Merge(offer.Set));
     }
 
     /// <summary>
@@ -93,12 +99,18 @@ public sealed partial class PartnerKeySets(PartnerLinks links, IServiceScopeFact
         await fetch.Gate.WaitAsync(ct);
         try
         {
-            if (unlessRecent && fetch.Last is { } last && clock.GetElapsedTime(last) < MinFetchInterval)
+            // Only fetches made for an unknown key id count against the limit: the one at start or the periodic one must
+            // not make the node refuse a key its partner starts using a moment later.
+            if (unlessRecent && fetch.LastOnDemand is { } last && clock.GetElapsedTime(last) < MinFetchInterval)
             {
                 return;
             }
 
-            fetch.Last = clock.GetTimestamp();
+            if (unlessRecent)
+            {
+                fetch.LastOnDemand = clock.GetTimestamp();
+            }
+
             await FetchAsync(link, ct);
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException && !ct.IsCancellationRequested)
@@ -122,7 +134,8 @@ public sealed partial class PartnerKeySets(PartnerLinks links, IServiceScopeFact
         var audit = scope.ServiceProvider.GetRequiredService<AuditLog>();
         var country = link.Partner.Country;
         var offer = KeySetMapping.FromWire(wire);
-        if ((offer is null ? KeySetVerification.Malformed : Check(country, offer)) is { } refusal)
+        var refusal = offer is null ? KeySetVerification.Malformed : Check(country, offer);
+        if (refusal is not null)
         {
             audit.Add(new AuditRecord(AuditActions.PartnerKeysRefused, AuditOutcomes.Denied, Recipient: country.Value,
                 Detail: $"key set fetched from {country}: {refusal}"), Actor.Node(settings));
@@ -133,13 +146,17 @@ public sealed partial class PartnerKeySets(PartnerLinks links, IServiceScopeFact
         }
 
         await db.SaveChangesAsync(ct);
+        if (offer is not null && refusal is null)
+        {
+            Pin(country, offer);
+        }
     }
 
     private sealed class FetchState
     {
         public SemaphoreSlim Gate { get; } = new(1, 1);
 
-        public long? Last { get; set; }
+        public long? LastOnDemand { get; set; }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The key set of {Country} could not be fetched: {Error}")]
