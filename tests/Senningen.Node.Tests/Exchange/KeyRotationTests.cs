@@ -76,12 +76,15 @@ public sealed class KeyRotationTests : IAsyncLifetime
             "the Netherlands has learnt that Belgium's old key is revoked");
         using var fileKey = NodeKeyStore.LoadOrCreate(Belgium.DataDirectory, null, null);
         using var thief = HostilePartner.WithKey("BE", fileKey.Key);
-        var refusalsBefore = await QueryAsync(Netherlands, db => db.AuditEntries.CountAsync(e => e.Action == AuditActions.MessageRefused));
+        var envelope = thief.Sign(thief.Envelope(Netherlands, PingPayload.Type, new PingPayload("old key")));
 
-        var receipt = await thief.SendAsync(Netherlands, thief.Sign(thief.Envelope(Netherlands, PingPayload.Type, new PingPayload("old key"))));
+        var receipt = await thief.SendAsync(Netherlands, envelope);
 
         (receipt.Status, receipt.Reason).ShouldBe(("Rejected", RejectionReasons.KeyRevoked));
-        (await QueryAsync(Netherlands, db => db.AuditEntries.CountAsync(e => e.Action == AuditActions.MessageRefused))).ShouldBe(refusalsBefore + 1);
+        var denial = await QueryAsync(Netherlands, db => db.AuditEntries.Where(e => e.Records == $"message:{envelope.Id}").ToListAsync());
+        denial.ShouldHaveSingleItem().Action.ShouldBe(AuditActions.MessageRefused);
+        denial[0].Detail.ShouldNotBeNull().ShouldEndWith(RejectionReasons.KeyRevoked);
+        (await QueryAsync(Netherlands, db => db.Inbox.AnyAsync(m => m.Id == envelope.Id))).ShouldBeFalse();
         var ids = await EnqueueAsync(Belgium, "NL", 1);
         await EventuallyAsync(() => QueryAsync(Belgium, db => db.Outbox.AnyAsync(m => m.Id == ids[0] && m.Status == OutboxStatus.Receipted)),
             "a ping signed with the new key is receipted");
