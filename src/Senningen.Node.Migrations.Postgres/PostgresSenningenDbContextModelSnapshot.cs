@@ -358,6 +358,38 @@ namespace Senningen.Node.Migrations.Postgres
                     b.ToTable("exchange_inbox", (string)null);
                 });
 
+            modelBuilder.Entity("Senningen.Node.Common.Exchange.Data.NodeKey", b =>
+                {
+                    b.Property<string>("KeyId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("CreatedAtMs");
+
+                    b.Property<long>("NotBefore")
+                        .HasColumnType("bigint")
+                        .HasColumnName("NotBeforeMs");
+
+                    b.Property<string>("ProtectedPrivateKey")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("PublicKeyPem")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("RevokedAtMs");
+
+                    b.HasKey("KeyId");
+
+                    b.ToTable("exchange_node_keys", (string)null);
+                });
+
             modelBuilder.Entity("Senningen.Node.Common.Exchange.Data.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -455,6 +487,37 @@ namespace Senningen.Node.Migrations.Postgres
                     b.HasIndex("Status", "NextAttemptAt");
 
                     b.ToTable("exchange_outbox", (string)null);
+                });
+
+            modelBuilder.Entity("Senningen.Node.Common.Exchange.Data.PartnerKey", b =>
+                {
+                    b.Property<string>("Country")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("KeyId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long?>("ExpiresAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ExpiresAtMs");
+
+                    b.Property<long>("PinnedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("PinnedAtMs");
+
+                    b.Property<string>("PublicKeyPem")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("RevokedAtMs");
+
+                    b.HasKey("Country", "KeyId");
+
+                    b.ToTable("exchange_partner_keys", (string)null);
                 });
 
             modelBuilder.Entity("Senningen.Node.Common.Idempotency.IdempotentRequest", b =>

@@ -345,6 +345,38 @@ namespace Senningen.Node.Migrations.Sqlite
                     b.ToTable("exchange_inbox", (string)null);
                 });
 
+            modelBuilder.Entity("Senningen.Node.Common.Exchange.Data.NodeKey", b =>
+                {
+                    b.Property<string>("KeyId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("CreatedAtMs");
+
+                    b.Property<long>("NotBefore")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("NotBeforeMs");
+
+                    b.Property<string>("ProtectedPrivateKey")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublicKeyPem")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("RevokedAtMs");
+
+                    b.HasKey("KeyId");
+
+                    b.ToTable("exchange_node_keys", (string)null);
+                });
+
             modelBuilder.Entity("Senningen.Node.Common.Exchange.Data.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -442,6 +474,37 @@ namespace Senningen.Node.Migrations.Sqlite
                     b.HasIndex("Status", "NextAttemptAt");
 
                     b.ToTable("exchange_outbox", (string)null);
+                });
+
+            modelBuilder.Entity("Senningen.Node.Common.Exchange.Data.PartnerKey", b =>
+                {
+                    b.Property<string>("Country")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KeyId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ExpiresAtMs");
+
+                    b.Property<long>("PinnedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("PinnedAtMs");
+
+                    b.Property<string>("PublicKeyPem")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("RevokedAtMs");
+
+                    b.HasKey("Country", "KeyId");
+
+                    b.ToTable("exchange_partner_keys", (string)null);
                 });
 
             modelBuilder.Entity("Senningen.Node.Common.Idempotency.IdempotentRequest", b =>

@@ -19,10 +19,10 @@ public sealed class HostilePartner : IDisposable
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    private HostilePartner(CountryCode country)
+    private HostilePartner(CountryCode country, ECDsa? key = null)
     {
         Country = country;
-        Key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        Key = key ?? ECDsa.Create(ECCurve.NamedCurves.nistP256);
         KeyId = Es256.Fingerprint(Key);
     }
 
@@ -35,6 +35,9 @@ public sealed class HostilePartner : IDisposable
     public static HostilePartner Create(string country) => new(CountryCode.ParseOrDefault(country) is { IsValid: true } code
         ? code
         : throw new ArgumentException($"{country} is not a country Senningen knows.", nameof(country)));
+
+    /// <summary>Speaks for a real node with a key it once held (a revoked one, say), as whoever kept a copy of that key could.</summary>
+    public static HostilePartner WithKey(string country, ECDsa key) => new(CountryCode.Parse(country), key);
 
     /// <summary>The settings that make a node trust this partner, as its partner number <paramref name="index"/>.</summary>
     public IDictionary<string, string?> PartnerSettings(int index) => new Dictionary<string, string?>

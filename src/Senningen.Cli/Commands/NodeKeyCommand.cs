@@ -7,7 +7,11 @@ internal static class NodeKeyCommand
 {
     public static Command Create(CliContext context)
     {
-        var key = new Command("key", "Show the node's public signing key and its fingerprint, to compare out of band with what partners configured.");
+        var key = new Command("key", "Show the node's public signing key and its fingerprint, to compare out of band with what partners configured.")
+        {
+            NodeKeyChangeCommands.Rotate(context),
+            NodeKeyChangeCommands.Revoke(context),
+        };
         key.SetAction(async (parse, ct) =>
         {
             // Unlike 'node info', the node shows its key to signed-in users only.

@@ -36,10 +36,9 @@ public static class EnvelopeInspection
             return RejectionReasons.UnknownSender;
         }
 
-        if (!string.Equals(incoming.KeyId, partner.KeyId, StringComparison.Ordinal)
-            || !Es256.Verify(partner.PublicKey, canonical, incoming.Signature))
+        if (KeyCheck(incoming, canonical, partner.Keys.Current, now, rules.ClockSkew) is { } keyProblem)
         {
-            return RejectionReasons.BadSignature;
+            return keyProblem;
         }
 
         if (envelope.Recipient != self)
@@ -63,6 +62,28 @@ public static class EnvelopeInspection
         }
 
         return NestsDeeperThan(envelope.Payload, MaxPayloadDepth) ? RejectionReasons.PayloadTooDeep : null;
+    }
+
+    // A revoked or retired key is named as such only when it really made the signature: anyone can write a key id.
+    private static string? KeyCheck(SignedEnvelope incoming, ReadOnlySpan<byte> canonical, PinnedKeys keys, DateTimeOffset now, TimeSpan skew)
+    {
+        var pinned = keys.Find(incoming.KeyId);
+        if (pinned?.PublicKey is null)
+        {
+            return pinned?.RevokedAt is null ? RejectionReasons.BadSignature : RejectionReasons.KeyRevoked;
+        }
+
+        if (!Es256.Verify(pinned.PublicKey, canonical, incoming.Signature))
+        {
+            return RejectionReasons.BadSignature;
+        }
+
+        return keys.Standing(incoming.KeyId, now, skew) switch
+        {
+            KeyStanding.Revoked => RejectionReasons.KeyRevoked,
+            KeyStanding.Expired => RejectionReasons.KeyExpired,
+            _ => null,
+        };
     }
 
     /// <summary>

@@ -16,6 +16,12 @@ public static class RejectionReasons
 {
     public const string UnknownSender = "unknown-sender";
     public const string BadSignature = "bad-signature";
+
+    /// <summary>Signed with a key the sender's published key set lists as revoked.</summary>
+    public const string KeyRevoked = "key-revoked";
+
+    /// <summary>Signed with a key the sender retired, after its <c>exp</c>.</summary>
+    public const string KeyExpired = "key-expired";
     public const string WrongRecipient = "wrong-recipient";
     public const string Expired = "expired";
     public const string ClockSkew = "clock-skew";

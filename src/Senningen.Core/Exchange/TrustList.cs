@@ -3,8 +3,14 @@ using Senningen.Core.Countries;
 
 namespace Senningen.Core.Exchange;
 
-/// <summary>A partner as this node trusts it: its country, where it is reached, and the public key it signs with.</summary>
-public sealed record TrustedPartner(CountryCode Country, Uri BaseUrl, ECDsa PublicKey, string KeyId);
+/// <summary>
+/// A partner as this node trusts it: its country, where it is reached, the configured public key (the trust anchor)
+/// and the keys pinned since from its signed key sets.
+/// </summary>
+public sealed record TrustedPartner(CountryCode Country, Uri BaseUrl, ECDsa PublicKey, string KeyId)
+{
+    public PinnedKeysHolder Keys { get; } = new(PinnedKeys.Anchor(KeyId, PublicKey));
+}
 
 /// <summary>The partners this node accepts messages from, by country.</summary>
 public sealed class TrustList(IEnumerable<TrustedPartner> partners)

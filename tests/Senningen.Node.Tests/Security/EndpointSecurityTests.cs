@@ -16,7 +16,7 @@ public sealed class EndpointSecurityTests : IAsyncLifetime
     private static readonly string[] AnonymousPatterns =
     [
         "/account/external-callback", "/account/external-login", "/account/language", "/account/login",
-        "/api-reference/favicon.svg", "/api-reference/{documentName?}", "/api/v1/app/texts", "/api/v1/auth/refresh", "/api/v1/auth/token", "/app", "/exchange/v1/inbox", "/exchange/v1/inbox/batch", "/health/live", "/health/ready", "/login", "/openapi/{documentName}.json",
+        "/api-reference/favicon.svg", "/api-reference/{documentName?}", "/api/v1/app/texts", "/api/v1/auth/refresh", "/api/v1/auth/token", "/api/v1/node/keys", "/app", "/exchange/v1/inbox", "/exchange/v1/inbox/batch", "/health/live", "/health/ready", "/login", "/openapi/{documentName}.json",
     ];
 
     private TestNode _node = null!;

@@ -59,6 +59,10 @@ public static class AuditActions
     public const string MessageRead = "exchange.read";
     public const string ExchangeResyncRequested = "exchange.resync-requested";
     public const string ExchangeResyncHonoured = "exchange.resync-honoured";
+    public const string NodeKeyRotated = "exchange.key-rotated";
+    public const string NodeKeyRevoked = "exchange.key-revoked";
+    public const string PartnerKeysPinned = "exchange.partner-keys-pinned";
+    public const string PartnerKeysRefused = "exchange.partner-keys-refused";
     public const string OperationStarted = "operation.start";
     public const string OperationEnded = "operation.end";
     public const string OperationRead = "operation.read";
@@ -102,7 +106,7 @@ public static class AuditActions
          AuditHeadConfirmed, AuditHeadConfirmationRefused, AuditWitnessAlarmAcknowledged, AuditHeadsThinned, AuditRestoreChecked, UserCreate, UserRead, UserUnlock, UserAuthorisations, UserExternalLogin, UserDemoRemoved,
          UserDisable, UserEnable, UserRoles, UserSignOut,
          LanguageChange, MessageSent, MessageReceived, MessageRefused, MessageDuplicate, MessageRejected, MessageExpired,
-         MessageHandlingFailed, MessageRead, ExchangeResyncRequested, ExchangeResyncHonoured, OperationStarted, OperationEnded, OperationRead, OperationCrossing, AlertReceived,
+         MessageHandlingFailed, MessageRead, ExchangeResyncRequested, ExchangeResyncHonoured, NodeKeyRotated, NodeKeyRevoked, PartnerKeysPinned, PartnerKeysRefused, OperationStarted, OperationEnded, OperationRead, OperationCrossing, AlertReceived,
          AlertRead, AlertAcknowledged, AlertEscalated, AnprCameraRegistered, AnprHotlistImported, AnprHotlistDeleted, AnprHotlistRead, AnprHit,
          AnprHitReceived, AnprHitRead, AnprHitAcknowledged, AnprReadSearch, AnprReadsPurged,
          RetentionPurged, RetentionHoldPlaced, RetentionHoldLifted, RetentionHoldsRead,

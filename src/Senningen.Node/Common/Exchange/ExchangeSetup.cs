@@ -10,7 +10,11 @@ internal static class ExchangeSetup
     {
         var (services, settings) = (builder.Services, builder.NodeSettings);
         services.AddSingleton(_ => NodeKeyStore.LoadOrCreate(settings.DataDirectory, settings.Exchange.SigningKeyFile, settings.Exchange.SigningKeyPassword));
+        services.AddSingleton<NodeKeyRing>();
         services.AddSingleton<PartnerLinks>();
+        services.AddSingleton<PartnerKeySets>();
+        services.AddHostedService<KeySetRefresher>();
+        services.AddMessageType<KeySetWire, KeySetHandler>(KeySetHandler.Type, 1);
         services.AddSingleton<DispatchSignal>();
         services.AddSingleton<ExchangeMetrics>();
         services.AddSingleton<PartnerDelivery>();

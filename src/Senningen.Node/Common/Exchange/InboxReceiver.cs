@@ -16,7 +16,7 @@ namespace Senningen.Node.Common.Exchange;
 /// one transaction per request, and answers each with a signed receipt. A second delivery of the same envelope gets
 /// the first receipt and has no second effect.
 /// </summary>
-public sealed class InboxReceiver(SenningenDbContext db, AuditLog audit, NodeSigningKey key, PartnerLinks links, MessageContracts contracts,
+public sealed class InboxReceiver(SenningenDbContext db, AuditLog audit, NodeKeyRing keys, PartnerKeySets keySets, PartnerLinks links, MessageContracts contracts,
     NodeSettings settings, ExchangeMetrics metrics, DispatchSignal signal, InboxRefusals refusals, IServiceProvider services, TimeProvider clock)
 {
     public const int MaxBatch = 200;
@@ -30,6 +30,7 @@ public sealed class InboxReceiver(SenningenDbContext db, AuditLog audit, NodeSig
         CancellationToken ct, bool retrying = false, string? caller = null)
     {
         _caller ??= caller;
+        await LearnUnknownKeysAsync(batch, ct);
         var now = WireMapping.Truncate(clock.GetUtcNow());
         var ids = batch.Select(w => w.Id).Distinct().ToList();
         var stored = await db.Inbox.AsNoTracking().Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, ct);
@@ -69,6 +70,18 @@ public sealed class InboxReceiver(SenningenDbContext db, AuditLog audit, NodeSig
         }
 
         return receipts;
+    }
+
+    // A trusted partner signing with a key not pinned yet has most likely rotated: its key set says so (rate-limited fetch).
+    private async Task LearnUnknownKeysAsync(IReadOnlyList<EnvelopeWire> batch, CancellationToken ct)
+    {
+        foreach (var sender in batch
+                     .Select(w => (Partner: links.Trust.Find(CountryCode.ParseOrDefault(w.Sender)), w.KeyId))
+                     .Where(s => s.Partner is not null && s.KeyId is not null && s.Partner.Keys.Current.Find(s.KeyId) is null)
+                     .Select(s => s.Partner!.Country).Distinct())
+        {
+            await keySets.RefreshAsync(sender, unlessRecent: true, ct);
+        }
     }
 
     private async ValueTask<ReceiptWire> AdmitAsync(EnvelopeWire wire, X509Certificate2? certificate, DateTimeOffset now,
@@ -168,8 +181,11 @@ public sealed class InboxReceiver(SenningenDbContext db, AuditLog audit, NodeSig
             : RejectionReasons.UnknownSender;
     }
 
-    private ReceiptWire Sign(Receipt receipt) =>
-        WireMapping.ToWire(new SignedReceipt(receipt, key.KeyId, Es256.Sign(key.Key, CanonicalForm.Of(receipt))));
+    private ReceiptWire Sign(Receipt receipt)
+    {
+        var key = keys.Current;
+        return WireMapping.ToWire(new SignedReceipt(receipt, key.KeyId, Es256.Sign(key.Key, CanonicalForm.Of(receipt))));
+    }
 
     private static AuditRecord Record(string action, string outcome, EnvelopeWire wire, string detail) =>
         new(action, outcome, [$"message:{wire.Id}"], CaseReference: Clip(wire.Case), Detail: detail);

@@ -13,7 +13,7 @@ namespace Senningen.Node.Common.Exchange;
 /// Puts a signed message to a partner into the current unit of work: the caller's SaveChangesAsync commits the
 /// business change, the message and its audit entry together; the dispatcher delivers it after commit.
 /// </summary>
-public sealed class Outbox(SenningenDbContext db, NodeSigningKey key, NodeSettings settings, AuditLog audit, TimeProvider clock,
+public sealed class Outbox(SenningenDbContext db, NodeKeyRing keys, NodeSettings settings, AuditLog audit, TimeProvider clock,
     DispatchSignal signal)
 {
     private bool _watching;
@@ -33,6 +33,7 @@ public sealed class Outbox(SenningenDbContext db, NodeSigningKey key, NodeSettin
         var created = WireMapping.Truncate(clock.GetUtcNow());
         var envelope = new MessageEnvelope(Guid.CreateVersion7(created), conversation, sequence, type, version, settings.Country, recipient,
             created, created + (lifetime ?? settings.Exchange.MessageLifetime), caseReference, JsonSerializer.Serialize(payload, WireMapping.Json));
+        var key = keys.Current;
         var message = new OutboxMessage
         {
             Id = envelope.Id,

@@ -9,7 +9,7 @@ using Senningen.Node.Common.Exchange.Data;
 namespace Senningen.Node.Common.Exchange;
 
 /// <summary>Posts envelopes to their partner and accepts an answer only as a receipt the partner verifiably signed for each.</summary>
-internal sealed class PartnerDelivery(IHttpClientFactory http, PartnerLinks links, NodeSettings settings, TimeProvider clock)
+internal sealed class PartnerDelivery(IHttpClientFactory http, PartnerLinks links, PartnerKeySets keySets, NodeSettings settings, TimeProvider clock)
 {
     public const string ClientName = "exchange";
 
@@ -37,6 +37,12 @@ internal sealed class PartnerDelivery(IHttpClientFactory http, PartnerLinks link
             if (receipts is null || receipts.Count != batch.Count)
             {
                 return AllFailed(batch, Fail(link, $"{recipient} answered with the wrong number of receipts"));
+            }
+
+            // A receipt signed with a key not pinned yet: the partner rotated; learn its key set before judging.
+            if (receipts.Any(r => r?.KeyId is { } kid && link.Partner.Keys.Current.Find(kid) is null))
+            {
+                await keySets.RefreshAsync(recipient, unlessRecent: true, ct);
             }
 
             return [.. batch.Select((message, i) => Judge(link, message, receipts[i]))];
@@ -69,9 +75,9 @@ internal sealed class PartnerDelivery(IHttpClientFactory http, PartnerLinks link
         if (signed is null
             || signed.Receipt.MessageId != message.Id
             || signed.Receipt.Receiver != link.Partner.Country
-            || !string.Equals(signed.KeyId, link.Partner.KeyId, StringComparison.Ordinal)
             || !string.Equals(signed.Receipt.EnvelopeHash, CanonicalForm.Hash(envelope), StringComparison.Ordinal)
-            || !Es256.Verify(link.Partner.PublicKey, CanonicalForm.Of(signed.Receipt), signed.Signature))
+            || !link.Partner.Keys.Current.Verifies(signed.KeyId, CanonicalForm.Of(signed.Receipt), signed.Signature, clock.GetUtcNow(),
+                settings.Exchange.ClockSkew))
         {
             return new DeliveryResult(message.Id, DeliveryKind.Failed, null, Fail(link, $"{link.Partner.Country} answered with a receipt that does not verify"));
         }

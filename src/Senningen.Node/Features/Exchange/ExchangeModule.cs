@@ -6,6 +6,7 @@ using Senningen.Node.Common.Errors;
 using Senningen.Node.Common.Exchange;
 using Senningen.Node.Common.Localization;
 using Senningen.Node.Common.Security;
+using Senningen.Node.Features.Exchange.Keys;
 using Senningen.Node.Features.Exchange.Monitor;
 using Senningen.Node.Features.Exchange.Ping;
 using Senningen.Node.Features.Exchange.Public;
@@ -24,7 +25,8 @@ internal static class ExchangeModule
 {
     public static WebApplicationBuilder AddExchange(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<PayloadPrivacy>().AddScoped<ExchangeMonitor>().AddScoped<IExchangeStatus>(sp => sp.GetRequiredService<ExchangeMonitor>()).AddScoped<PingPartner>();
+        builder.Services.AddSingleton<PayloadPrivacy>().AddScoped<ExchangeMonitor>().AddScoped<IExchangeStatus>(sp => sp.GetRequiredService<ExchangeMonitor>()).AddScoped<PingPartner>()
+            .AddScoped<Keys.RotateNodeKey>().AddScoped<Keys.RevokeNodeKey>();
         return builder;
     }
 
@@ -36,9 +38,10 @@ internal static class ExchangeModule
         group.MapGet("/messages", ListAsync).WithSummary("Messages in either direction, newest first.");
         group.MapGet("/messages/{id}", GetAsync).WithSummary("One message with its signed envelope and receipt (audited).");
         group.MapPost("/ping", PingAsync).WithSummary("A signed round trip to a partner; reports the latency from commit to receipt.");
-        app.MapGet("/api/v1/node/key", (NodeSigningKey key, NodeSettings settings) =>
-                TypedResults.Ok(new NodeKeyView(settings.Country.Value, key.KeyId, key.PublicKeyPem)))
+        app.MapGet("/api/v1/node/key", (NodeKeyRing keys, NodeSettings settings) =>
+                TypedResults.Ok(new NodeKeyView(settings.Country.Value, keys.Current.KeyId, keys.Current.PublicKeyPem)))
             .WithTags("Node").WithSummary("This node's public signing key and fingerprint, to compare out of band with partners.");
+        app.MapNodeKeys();
         return app;
     }
 

@@ -15,7 +15,7 @@ using Senningen.Node.Features.Exchange.Public;
 namespace Senningen.Node.Features.Exchange.Monitor;
 
 /// <summary>What the Exchange page and <c>senn exchange status</c> show: the link to each partner and the messages.</summary>
-public sealed class ExchangeMonitor(SenningenDbContext db, PartnerLinks links, NodeSigningKey key, NodeSettings settings, AuditLog audit,
+public sealed class ExchangeMonitor(SenningenDbContext db, PartnerLinks links, NodeKeyRing keys, NodeSettings settings, AuditLog audit,
     NeedToKnowGuard guard, PayloadPrivacy privacy, Texts texts) : IExchangeStatus
 {
     public async Task<ExchangeStatusView> StatusAsync(CancellationToken ct)
@@ -33,7 +33,7 @@ public sealed class ExchangeMonitor(SenningenDbContext db, PartnerLinks links, N
                 queue?.Oldest, link.LastSuccess, link.LastErrorAt, link.LastError,
                 link.Circuit.ToString());
         }).OrderBy(p => p.Partner, StringComparer.Ordinal).ToList();
-        return new ExchangeStatusView(settings.Country.Value, key.KeyId, partners, alerts);
+        return new ExchangeStatusView(settings.Country.Value, keys.Current.KeyId, partners, alerts);
     }
 
     public async Task<ExchangeMessagePage> ListAsync(string direction, string? status, CountryCode? partner, int page, int pageSize, CancellationToken ct)

@@ -1,0 +1,119 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Senningen.Core.Countries;
+
+namespace Senningen.Core.Exchange;
+
+/// <summary>
+/// A public signing key as a key set lists it: a P-256 point (JWK <c>x</c>, <c>y</c>, base64url) and when partners
+/// accept it. <see cref="KeyId"/> is <see cref="Es256.Fingerprint"/> of the point, so it cannot name another key.
+/// </summary>
+/// <param name="KeyId">SHA-256 of the SubjectPublicKeyInfo, lower-case hex.</param>
+/// <param name="X">The point's x coordinate, base64url.</param>
+/// <param name="Y">The point's y coordinate, base64url.</param>
+/// <param name="NotBefore">From when the node signs with it; partners pin it at once.</param>
+/// <param name="ExpiresAt">After this partners refuse it; null while it is the key the node signs with.</param>
+public sealed record PublishedKey(string KeyId, string X, string Y, DateTimeOffset NotBefore, DateTimeOffset? ExpiresAt)
+{
+    public static PublishedKey From(ECDsa key, DateTimeOffset notBefore, DateTimeOffset? expiresAt)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var point = key.ExportParameters(false).Q;
+        return new PublishedKey(Es256.Fingerprint(key), Base64Url.EncodeToString(point.X), Base64Url.EncodeToString(point.Y), notBefore, expiresAt);
+    }
+
+    /// <summary>The key, or null when the point is not on P-256 or does not have the fingerprint the set names it by.</summary>
+    public ECDsa? TryOpen()
+    {
+        try
+        {
+            var parameters = new ECParameters
+            {
+                Curve = ECCurve.NamedCurves.nistP256,
+                Q = new ECPoint { X = Base64Url.DecodeFromChars(X), Y = Base64Url.DecodeFromChars(Y) },
+            };
+            var key = ECDsa.Create(parameters);
+            if (string.Equals(Es256.Fingerprint(key), KeyId, StringComparison.Ordinal))
+            {
+                return key;
+            }
+
+            key.Dispose();
+            return null;
+        }
+        catch (Exception ex) when (ex is CryptographicException or FormatException or ArgumentException)
+        {
+            return null;
+        }
+    }
+}
+
+/// <summary>A key the node no longer stands behind, from <see cref="RevokedAt"/> on.</summary>
+public sealed record RevokedKey(string KeyId, DateTimeOffset RevokedAt);
+
+/// <summary>
+/// What a node publishes about its own keys (JWKS-like): those partners may accept, and those they must refuse.
+/// Times are whole seconds, as JWT's <c>nbf</c>/<c>exp</c>.
+/// </summary>
+public sealed record KeySet(CountryCode Country, DateTimeOffset IssuedAt, IReadOnlyList<PublishedKey> Keys, IReadOnlyList<RevokedKey> Revoked)
+{
+    public static DateTimeOffset Truncate(DateTimeOffset at) => DateTimeOffset.FromUnixTimeSeconds(at.ToUnixTimeSeconds());
+
+    /// <summary>The bytes each signature covers: fixed property order, times as Unix seconds, keys and revocations in the order listed.</summary>
+    public byte[] CanonicalBytes()
+    {
+        using var buffer = new MemoryStream(256 + (Keys.Count * 200));
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("country", Country.IsValid ? Country.Value : "");
+            writer.WriteNumber("iat", IssuedAt.ToUnixTimeSeconds());
+            writer.WriteStartArray("keys");
+            foreach (var key in Keys)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("kid", key.KeyId);
+                writer.WriteString("x", key.X);
+                writer.WriteString("y", key.Y);
+                writer.WriteNumber("nbf", key.NotBefore.ToUnixTimeSeconds());
+                if (key.ExpiresAt is { } expires)
+                {
+                    writer.WriteNumber("exp", expires.ToUnixTimeSeconds());
+                }
+                else
+                {
+                    writer.WriteNull("exp");
+                }
+
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteStartArray("revoked");
+            foreach (var revoked in Revoked)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("kid", revoked.KeyId);
+                writer.WriteNumber("at", revoked.RevokedAt.ToUnixTimeSeconds());
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        return buffer.ToArray();
+    }
+
+    /// <summary>Signed by each of <paramref name="signers"/>: during a rotation the old key vouches for the new one.</summary>
+    public SignedKeySet SignWith(IEnumerable<(string KeyId, ECDsa Key)> signers)
+    {
+        var bytes = CanonicalBytes();
+        return new SignedKeySet(this, [.. signers.Select(s => new KeySignature(s.KeyId, Es256.Sign(s.Key, bytes)))]);
+    }
+}
+
+public sealed record KeySignature(string KeyId, string Signature);
+
+public sealed record SignedKeySet(KeySet Set, IReadOnlyList<KeySignature> Signatures);
