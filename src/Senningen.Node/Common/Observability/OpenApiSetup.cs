@@ -10,6 +10,7 @@ internal static class OpenApiSetup
         services.AddOpenApi("v1", o =>
         {
             o.AddOperationTransformer<OpenApiOperations>();
+            o.AddOperationTransformer<Conventions.OpenApiConventions>();
             o.AddSchemaTransformer((schema, _, _) =>
             {
                 OpenApiSchemas.NumbersAsNumbers(schema);
