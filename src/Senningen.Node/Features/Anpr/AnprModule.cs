@@ -52,14 +52,14 @@ internal static class AnprModule
             .Paged<Contracts.Anpr.CameraView>("anpr-cameras", newestFirst: false, c => PageKey.Named(c.Id), 500, 1000).WithSummary("The cameras that send reads to this node.");
         anpr.MapPost("/cameras", RegisterCamera.HandleAsync).RequireAuthorization(Policies.Admin).Idempotent()
             .WithSummary("Registers a police camera, or a partner's camera under its partnership agreement.");
-        anpr.MapPost("/reads", RecordReads.HandleAsync).RequireAuthorization(Policies.AnprIngest)
+        anpr.MapPost("/reads", RecordReads.HandleAsync).RequireAuthorization(Policies.AnprIngest).Idempotent()
             .Accepts<List<Contracts.Anpr.PlateReadInput>>("application/json", ReadBody.NdJson)
             .WithSummary("A batch of camera reads (JSON array or NDJSON): accepted, rejected one by one with field and rule, and hits.");
         anpr.MapPost("/reads/search", SearchReads.HandleAsync).RequireAuthorization(Policies.AnprHistory)
             .WithSummary("Stored reads by plate (canonical key) or camera over a period, for a purpose and a case, under the node's law. Audited.");
         anpr.MapGet("/hotlist", ReadHotlist.ListAsync).RequireAuthorization(Policies.AnprView)
             .WithSummary("Hotlist entries (filters: plate, by canonical key; category; owner), latest change first.");
-        anpr.MapPost("/hotlist/import", ImportHotlist.HandleAsync).RequireAuthorization(Policies.AnprHotlist)
+        anpr.MapPost("/hotlist/import", ImportHotlist.HandleAsync).RequireAuthorization(Policies.AnprHotlist).Idempotent()
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .Accepts<List<Contracts.Anpr.HotlistEntryInput>>("application/json", "text/csv")
             .WithSummary("Imports hotlist lines (CSV or JSON); dryRun=true only reports valid and rejected lines. Audited.");
