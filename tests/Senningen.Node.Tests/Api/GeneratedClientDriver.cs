@@ -54,7 +54,7 @@ internal static class GeneratedClientDriver
                     Direction = "N", SourceType = "police",
                 });
                 var observed = DateTimeOffset.UtcNow.AddSeconds(-5);
-                var batch = await client.PostAnprReadsAsync(new[]
+                var batch = await client.PostAnprReadsAsync("generated-reads-0001", new[]
                 {
                     new PlateReadInput { CameraId = camera.Id, Plate = "1-GEN-123", Confidence = 0.9, ObservedAt = observed, Lat = 51.48, Lon = 4.75 },
                     new PlateReadInput { CameraId = camera.Id, Plate = "1-GEN-124", Confidence = 0.9, ObservedAt = observed, Lat = 91, Lon = 4.75 },

@@ -57,6 +57,26 @@ public sealed class IdempotentCreationTests : IAsyncLifetime
         (await again.Content.ReadAsStringAsync(Ct)).ShouldBe(await first.Content.ReadAsStringAsync(Ct));
     }
 
+    [Fact]
+    public async Task HotlistImport_SentTwiceWithOneKey_ReportsTheFirstImportAgain_NotAnUpdate()
+    {
+        using var desk = await _node.SignedInAsync("admin");
+        var since = DateTimeOffset.UtcNow.AddDays(-1).ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        var body = $$"""[{"plate":"GZ-998-K","category":"sis-seizure","validFrom":"{{since}}"}]""";
+
+        using var first = await PostAsync(desk, "api/v1/anpr/hotlist/import", body, "import-0001-key");
+        using var again = await PostAsync(desk, "api/v1/anpr/hotlist/import", body, "import-0001-key");
+        using var another = await PostAsync(desk, "api/v1/anpr/hotlist/import", body, "import-0002-key");
+
+        first.StatusCode.ShouldBe(HttpStatusCode.OK, await first.Content.ReadAsStringAsync(Ct));
+        var report = (await first.Content.ReadFromJsonAsync<Contracts.Anpr.HotlistImportReport>(Ct))!;
+        (report.Added, report.Updated).ShouldBe((1, 0));
+        again.Headers.GetValues("Idempotent-Replayed").ShouldBe(["true"]);
+        (await again.Content.ReadAsStringAsync(Ct)).ShouldBe(await first.Content.ReadAsStringAsync(Ct));
+        var second = (await another.Content.ReadFromJsonAsync<Contracts.Anpr.HotlistImportReport>(Ct))!;
+        (second.Added, second.Updated).ShouldBe((0, 1));
+    }
+
     private static async Task<int> CountAsync(HttpClient client, string list)
     {
         using var response = await client.GetAsync(list, Ct);
