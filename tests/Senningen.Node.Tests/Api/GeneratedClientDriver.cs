@@ -48,13 +48,13 @@ internal static class GeneratedClientDriver
                 var decision = await client.GetTreatyDecideAsync("hot-pursuit", null, "NL", "2026-01-15", null);
                 facts.Add($"treaty {decision.MissionType} in {decision.Host}: allowed {decision.Allowed}");
 
-                var camera = await client.PostAnprCamerasAsync(new RegisterCameraRequest
+                var camera = await client.PostAnprCamerasAsync("generated-camera-0001", new RegisterCameraRequest
                 {
                     Id = "T-GENERATED-1", Owner = "Federale Politie", Name = "Generated client lane", Lat = 51.479, Lon = 4.750,
                     Direction = "N", SourceType = "police",
                 });
                 var observed = DateTimeOffset.UtcNow.AddSeconds(-5);
-                var batch = await client.PostAnprReadsAsync(new[]
+                var batch = await client.PostAnprReadsAsync("generated-reads-0001", new[]
                 {
                     new PlateReadInput { CameraId = camera.Id, Plate = "1-GEN-123", Confidence = 0.9, ObservedAt = observed, Lat = 51.48, Lon = 4.75 },
                     new PlateReadInput { CameraId = camera.Id, Plate = "1-GEN-124", Confidence = 0.9, ObservedAt = observed, Lat = 91, Lon = 4.75 },
@@ -73,7 +73,7 @@ internal static class GeneratedClientDriver
                 }
 
                 var officer = await SignInAsync(officerHttp, "officer");
-                var draft = await officer.PostRequestsAsync(new CreateRequestInput
+                var draft = await officer.PostRequestsAsync("generated-draft-0001", new CreateRequestInput
                 {
                     Type = "information-request", Partner = "NL", CaseReference = "CASE-GENERATED-1",
                     Fields = new Dictionary<string, object>
@@ -116,7 +116,7 @@ internal static class GeneratedClientDriver
                 {
                     try
                     {
-                        var view = await desk.GetRequestsByIdAsync(id);
+                        var view = await desk.GetRequestsByIdAsync(id, null);
                         if (view.Summary.State == "received" || attempt == 200)
                         {
                             return view;

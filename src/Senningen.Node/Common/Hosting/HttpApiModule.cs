@@ -1,6 +1,7 @@
 using Senningen.Node.Common.Configuration;
 using Senningen.Node.Common.Errors;
 using Senningen.Node.Common.Observability;
+using Senningen.Node.Common.Paging;
 using Senningen.Node.Common.Security;
 
 namespace Senningen.Node.Common.Hosting;
@@ -26,6 +27,7 @@ internal static class HttpApiModule
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         services.AddApiRateLimits(settings);
+        services.AddPaging();
         services.AddOpenApiDocument();
         return builder;
     }

@@ -22,6 +22,7 @@ internal static class MiddlewareModule
         app.UseCurrentOfficer();
         app.UseSenningenLanguages(app.Services.GetRequiredService<NodeSettings>());
         app.UseRateLimiter();
+        app.UseRateLimitHeaders();
         app.UseAuthorization();
         app.UseAntiforgery();
         return app;

@@ -12,6 +12,7 @@ internal static class OpenApiSetup
             o.AddOperationTransformer<OpenApiOperations>();
             o.AddOperationTransformer<OpenApiExamples>();
             o.AddSchemaTransformer<OpenApiSchemaLimits>();
+            o.AddOperationTransformer<Conventions.OpenApiConventions>();
             o.AddSchemaTransformer((schema, _, _) =>
             {
                 OpenApiSchemas.NumbersAsNumbers(schema);

@@ -12,6 +12,9 @@ using Senningen.Node.Features.Anpr.Ingest;
 using Senningen.Node.Features.Anpr.Messages;
 using Senningen.Node.Features.Anpr.Retention;
 using Senningen.Node.Features.Anpr.Runs;
+using Senningen.Node.Common.Paging;
+using Senningen.Node.Common.Conventions;
+using Senningen.Node.Common.Idempotency;
 
 namespace Senningen.Node.Features.Anpr;
 
@@ -48,23 +51,25 @@ internal static class AnprModule
     public static WebApplication MapAnpr(this WebApplication app)
     {
         var anpr = app.MapGroup("/api/v1/anpr").WithTags("ANPR");
-        anpr.MapGet("/cameras", RegisterCamera.ListAsync).RequireAuthorization(Policies.AnprView).WithSummary("The cameras that send reads to this node.");
-        anpr.MapPost("/cameras", RegisterCamera.HandleAsync).RequireAuthorization(Policies.Admin)
+        anpr.MapGet("/cameras", RegisterCamera.ListAsync).RequireAuthorization(Policies.AnprView)
+            .Paged<Contracts.Anpr.CameraView>("anpr-cameras", newestFirst: false, c => PageKey.Named(c.Id), 500, 1000).WithSummary("The cameras that send reads to this node.");
+        anpr.MapPost("/cameras", RegisterCamera.HandleAsync).RequireAuthorization(Policies.Admin).Idempotent()
             .WithSummary("Registers a police camera, or a partner's camera under its partnership agreement.");
-        anpr.MapPost("/reads", RecordReads.HandleAsync).RequireAuthorization(Policies.AnprIngest)
+        anpr.MapPost("/reads", RecordReads.HandleAsync).RequireAuthorization(Policies.AnprIngest).Idempotent()
             .Accepts<List<Contracts.Anpr.PlateReadInput>>("application/json", ReadBody.NdJson)
             .WithSummary("A batch of camera reads (JSON array or NDJSON): accepted, rejected one by one with field and rule, and hits.");
         anpr.MapPost("/reads/search", SearchReads.HandleAsync).RequireAuthorization(Policies.AnprHistory)
             .WithSummary("Stored reads by plate (canonical key) or camera over a period, for a purpose and a case, under the node's law. Audited.");
         anpr.MapGet("/hotlist", ReadHotlist.ListAsync).RequireAuthorization(Policies.AnprView)
             .WithSummary("Hotlist entries (filters: plate, by canonical key; category; owner), latest change first.");
-        anpr.MapPost("/hotlist/import", ImportHotlist.HandleAsync).RequireAuthorization(Policies.AnprHotlist)
+        anpr.MapPost("/hotlist/import", ImportHotlist.HandleAsync).RequireAuthorization(Policies.AnprHotlist).Idempotent()
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .Accepts<List<Contracts.Anpr.HotlistEntryInput>>("application/json", "text/csv")
             .WithSummary("Imports hotlist lines (CSV or JSON); dryRun=true only reports valid and rejected lines. Audited.");
         anpr.MapDelete("/hotlist/{id:guid}", ReadHotlist.DeleteAsync).RequireAuthorization(Policies.AnprHotlist)
             .WithSummary("Removes a hotlist entry; matching stops at once. Audited.");
-        anpr.MapGet("/hits", ReadHits.ListAsync).RequireAuthorization(Policies.AnprHits)
+        anpr.MapGet("/hits", ReadHits.ListAsync).RequireAuthorization(Policies.AnprHits).WithETag()
+            .Paged<Contracts.Anpr.HitView>("anpr-hits", newestFirst: true, h => PageKey.At(h.ReceivedAt, h.Id.ToString()), 1000, 1000)
             .WithSummary("Hits received since a moment (since=ISO 8601; default the last 24 hours), newest first. Audited.");
         anpr.MapGet("/hits/groups", ReadHits.GroupsAsync).RequireAuthorization(Policies.AnprHits)
             .WithSummary("Hits grouped by hotlist entry (count, first and last seen, cameras, latest sighting), the most urgent action first, "

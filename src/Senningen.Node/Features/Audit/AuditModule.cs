@@ -9,6 +9,7 @@ using Senningen.Node.Features.Audit.SearchLog;
 using Senningen.Node.Features.Audit.Tree;
 using Senningen.Node.Features.Audit.VerifyChain;
 using Senningen.Node.Features.Audit.Witness;
+using Senningen.Node.Common.Conventions;
 
 namespace Senningen.Node.Features.Audit;
 
@@ -28,7 +29,7 @@ internal static class AuditModule
         var group = app.MapGroup("/api/v1/audit").WithTags("Audit");
         group.MapGet("/verify", VerifyAsync).RequireAuthorization(Policies.AuditVerify)
             .WithSummary("Check every entry against the log's Merkle tree and its signed heads; name the first altered entry.");
-        group.MapGet("/tree-heads/latest", AuditTreeEndpoints.LatestHeadAsync).RequireAuthorization(Policies.AuditVerify)
+        group.MapGet("/tree-heads/latest", AuditTreeEndpoints.LatestHeadAsync).RequireAuthorization(Policies.AuditVerify).WithETag()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("The latest tree head this node signed over its log.");
         group.MapGet("/proofs/inclusion", AuditTreeEndpoints.InclusionAsync).RequireAuthorization(Policies.AuditVerify)

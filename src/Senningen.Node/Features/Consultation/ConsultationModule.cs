@@ -7,6 +7,8 @@ using Senningen.Node.Features.Consultation.Messages;
 using Senningen.Node.Features.Consultation.Oversight;
 using Senningen.Node.Features.Consultation.Retention;
 using Senningen.Node.Features.Consultation.Searching;
+using Senningen.Node.Common.Paging;
+using Senningen.Node.Common.Idempotency;
 
 namespace Senningen.Node.Features.Consultation;
 
@@ -33,11 +35,13 @@ internal static class ConsultationModule
     public static WebApplication MapConsultation(this WebApplication app)
     {
         var consultation = app.MapGroup("/api/v1/consultation").WithTags("Consultation");
-        consultation.MapPost("/searches", StartSearch.HandleAsync).RequireAuthorization(Policies.Consultation)
+        consultation.MapPost("/searches", StartSearch.HandleAsync).RequireAuthorization(Policies.Consultation).Idempotent()
             .WithSummary("Searches the partners' registers (persons, vehicles, documents, records) in a treaty context; 202 with the search to follow. Audited.");
         consultation.MapGet("/searches/{id:guid}", ReadSearch.HandleAsync).RequireAuthorization(Policies.Consultation)
             .WithSummary("A search of your unit and each partner's answer (waiting, answered, no-answer); another unit's is a 404 and an audited denial. Audited.");
         consultation.MapGet("/log", ConsultationLogEndpoints.ListAsync).RequireAuthorization(Policies.DataProtection)
+            .Paged<Contracts.Consultation.ConsultationLogRow>("consultation-log", newestFirst: true, r => PageKey.At(r.At, r.Id?.ToString() ?? ""),
+                ConsultationLog.MaxRows, ConsultationLog.MaxRows)
             .WithSummary("For the DPO: consultations asked by this node's users and partners' consultations this node answered, from the audit log (default: the last 7 days). Audited.");
         consultation.MapGet("/log/{id:guid}", ConsultationLogEndpoints.TrailAsync).RequireAuthorization(Policies.DataProtection)
             .WithSummary("For the DPO: every audit entry of one consultation on this node, oldest first. Audited.");

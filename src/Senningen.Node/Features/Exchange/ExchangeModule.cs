@@ -10,6 +10,7 @@ using Senningen.Node.Features.Exchange.Keys;
 using Senningen.Node.Features.Exchange.Monitor;
 using Senningen.Node.Features.Exchange.Ping;
 using Senningen.Node.Features.Exchange.Public;
+using Senningen.Node.Common.Conventions;
 
 namespace Senningen.Node.Features.Exchange;
 
@@ -33,7 +34,7 @@ internal static class ExchangeModule
     public static WebApplication MapExchange(this WebApplication app)
     {
         var group = app.MapGroup("/api/v1/exchange").RequireAuthorization(Policies.ExchangeMonitor).WithTags("Exchange");
-        group.MapGet("/status", (ExchangeMonitor monitor, CancellationToken ct) => monitor.StatusAsync(ct))
+        group.MapGet("/status", async (ExchangeMonitor monitor, CancellationToken ct) => TypedResults.Ok(await monitor.StatusAsync(ct))).WithETag()
             .WithSummary("Per partner: queue depth, oldest undelivered, last success and error, circuit state.");
         group.MapGet("/messages", ListAsync).WithSummary("Messages in either direction, newest first.");
         group.MapGet("/messages/{id}", GetAsync).WithSummary("One message with its signed envelope and receipt (audited).");

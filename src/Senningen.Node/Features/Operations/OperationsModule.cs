@@ -17,6 +17,8 @@ using Senningen.Node.Features.Operations.Read;
 using Senningen.Node.Features.Operations.Report;
 using Senningen.Node.Features.Operations.Retention;
 using Senningen.Node.Features.Operations.Start;
+using Senningen.Node.Common.Paging;
+using Senningen.Node.Common.Conventions;
 
 namespace Senningen.Node.Features.Operations;
 
@@ -64,15 +66,17 @@ internal static class OperationsModule
         var ops = app.MapGroup("/api/v1/operations").RequireAuthorization(Policies.OperationsRead).WithTags("Operations");
         ops.MapPost("", StartOperationEndpoint.HandleAsync).RequireAuthorization(Policies.Operations).Idempotent().WithSummary("Starts a pursuit, observation, escort or transport.");
         ops.MapGet("", ReadOperationsEndpoints.ListAsync).WithSummary("This node's operations the reader may see, newest first (active=true for running ones; audited).");
-        ops.MapGet("/{id:guid}", ReadOperationsEndpoints.GetAsync).WithSummary("One operation with its units, crossings and timeline (audited).");
+        ops.MapGet("/{id:guid}", ReadOperationsEndpoints.GetAsync).WithETag().WithSummary("One operation with its units, crossings and timeline (audited).");
         ops.MapPost("/{id:guid}/positions", RecordPositionsEndpoint.HandleAsync).Idempotent()
             .WithSummary("A batch of unit fixes in any order; returns accepted, duplicates, rejected (with reasons) and crossings.");
         ops.MapPost("/{id:guid}/end", EndOperationEndpoint.HandleAsync).ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Ends the operation; the after-action report is kept and sent.");
         ops.MapGet("/{id:guid}/report", ReadReportEndpoints.OfOperationAsync).ProducesProblem(StatusCodes.Status409Conflict).WithSummary("The after-action report in one language (lang=nl|fr|de|en).");
 
         var alerts = app.MapGroup("/api/v1/alerts").RequireAuthorization(Policies.AlertsRead).WithTags("Operations");
-        alerts.MapGet("", ReadAlertsEndpoints.ListAsync).WithSummary("Foreign operations on this territory, newest first (audited).");
-        alerts.MapGet("/{id:guid}", ReadAlertsEndpoints.GetAsync).WithSummary("One alert with the rules that apply and the track (audited).");
+        alerts.MapGet("", ReadAlertsEndpoints.ListAsync).WithETag()
+            .Paged<Contracts.Operations.AlertView>("alerts", newestFirst: true, a => PageKey.At(a.ReceivedAt, a.Id.ToString()), 100, 100)
+           .WithSummary("Foreign operations on this territory, newest first (audited).");
+        alerts.MapGet("/{id:guid}", ReadAlertsEndpoints.GetAsync).WithETag().WithSummary("One alert with the rules that apply and the track (audited).");
         alerts.MapPost("/{id:guid}/acknowledge", AcknowledgeAlertEndpoint.HandleAsync).Idempotent().WithSummary("The control room has seen it; the home node is told.");
         alerts.MapGet("/{id:guid}/report", ReadReportEndpoints.OfAlertAsync).ProducesProblem(StatusCodes.Status409Conflict).WithSummary("The partner's after-action report, once it ended (audited).");
         app.MapGet("/api/v1/streams/alerts", StreamAlerts.Open).RequireAuthorization(Policies.AlertsRead).WithTags("Operations").ProducesEventStream<AlertView>()

@@ -12,6 +12,9 @@ using Senningen.Node.Features.Requests.Messages;
 using Senningen.Node.Features.Requests.Reading;
 using Senningen.Node.Features.Requests.Retention;
 using Senningen.Node.Features.Requests.Workflow;
+using Senningen.Node.Common.Paging;
+using Senningen.Node.Common.Conventions;
+using Senningen.Node.Common.Idempotency;
 
 namespace Senningen.Node.Features.Requests;
 
@@ -50,26 +53,29 @@ internal static class RequestsModule
     public static WebApplication MapRequests(this WebApplication app)
     {
         var requests = app.MapGroup("/api/v1/requests").RequireAuthorization(Policies.Requests).WithTags("Requests");
-        requests.MapGet("/types", ReadRequests.Types).WithSummary("The request types with their form fields, urgencies and legal basis, in the caller's language.");
-        requests.MapPost("", CreateDraft.HandleAsync).WithSummary("Creates a draft; 400 naming each broken field rule, 403 naming the treaty or joint-use rule.");
-        requests.MapGet("", ReadRequests.ListAsync)
+        requests.MapGet("/types", ReadRequests.Types).Bounded(50, "The reviewed treaty catalogue's request types: a handful, changed only by a catalogue release").WithSummary("The request types with their form fields, urgencies and legal basis, in the caller's language.");
+        requests.MapPost("", CreateDraft.HandleAsync).Idempotent().WithSummary("Creates a draft; 400 naming each broken field rule, 403 naming the treaty or joint-use rule.");
+        requests.MapGet("", ReadRequests.ListAsync).WithETag()
+            .Paged<Contracts.Requests.RequestSummary>("requests", newestFirst: true, r => PageKey.At(r.CreatedAt, r.Id.ToString()), 500, 500)
             .WithSummary("Inbox (box=inbox) and outbox (box=outbox), filtered by state, type, urgency and overdue=true; crisis first, then newest.");
-        requests.MapGet("/crisis/open", ReadRequests.OpenCrisisAsync).WithSummary("Crisis requests to this node nobody acknowledged yet (the control-room banner).");
-        requests.MapGet("/{id:guid}", ReadRequests.GetAsync).WithSummary("One request with its fields, route, legal basis, timeline and the caller's next actions (audited).");
+        requests.MapGet("/crisis/open", ReadRequests.OpenCrisisAsync).WithETag()
+            .Paged<Contracts.Requests.RequestSummary>("requests-crisis-open", newestFirst: false, r => PageKey.At(r.SubmittedAt ?? r.CreatedAt, r.Id.ToString()), 500, 500)
+           .WithSummary("Crisis requests to this node nobody acknowledged yet (the control-room banner).");
+        requests.MapGet("/{id:guid}", ReadRequests.GetAsync).WithETag().WithSummary("One request with its fields, route, legal basis, timeline and the caller's next actions (audited).");
         requests.MapGet("/{id:guid}/form", ReadForm.HandleAsync).WithSummary("The printable form's content in one language (lang=nl|fr|de|en; audited).");
         requests.MapPost("/{id:guid}/transitions", TransitionRequest.HandleAsync)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("One workflow action (submit, accept, refuse, ...); 409 from the wrong state, 403 for the other side or role; sent to the partner.");
         requests.MapPost("/{id:guid}/acknowledge", TransitionRequest.AcknowledgeAsync).ProducesProblem(StatusCodes.Status409Conflict).WithSummary("The partner's desk has seen a (crisis) request.");
-        requests.MapPost("/{id:guid}/attachments", AddAttachment.HandleAsync).ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Attaches a file to a draft (pdf, jpeg, png, text; size limited).");
-        requests.MapPost("/{id:guid}/disclosures", Sharing.PassOn.HandleAsync)
+        requests.MapPost("/{id:guid}/attachments", AddAttachment.HandleAsync).Idempotent().ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Attaches a file to a draft (pdf, jpeg, png, text; size limited).");
+        requests.MapPost("/{id:guid}/disclosures", Sharing.PassOn.HandleAsync).Idempotent()
             .WithSummary("Passes on a purpose-limited answer (administrative approach) to a recipient the request named, for its stated purpose; 403 naming the rule otherwise.");
 
         app.MapGet("/api/v1/streams/requests", StreamRequestSteps.Open).RequireAuthorization(Policies.Requests).WithTags("Requests")
             .ProducesEventStream<RequestStepEvent>()
             .WithSummary("Server-sent events: each step of the requests the caller may read as it is stored (received, answered, deadline); Last-Event-ID resumes (audited).");
         var liaison = app.MapGroup("/api/v1/liaison").RequireAuthorization(Policies.Requests).WithTags("Requests");
-        liaison.MapGet("/officers", Liaison.ReadLiaison.Directory).WithSummary("The Benelux liaison officers posted abroad (host=, language= filter).");
+        liaison.MapGet("/officers", Liaison.ReadLiaison.Directory).Bounded(200, "The reviewed directory of Benelux liaison officers posted abroad, shipped as data").WithSummary("The Benelux liaison officers posted abroad (host=, language= filter).");
         liaison.MapGet("/proposals", Liaison.ReadLiaison.Propose)
             .WithSummary("Joint use: liaison officers of the other Benelux countries who can help this node's officers in a host country (host=, language=).");
         return app;

@@ -4,6 +4,8 @@ using Senningen.Node.Common.Security;
 using Senningen.Node.Features.Retention.Holds;
 using Senningen.Node.Features.Retention.Overview;
 using Senningen.Node.Features.Retention.Purging;
+using Senningen.Node.Common.Paging;
+using Senningen.Node.Common.Idempotency;
 
 namespace Senningen.Node.Features.Retention;
 
@@ -26,9 +28,10 @@ internal static class RetentionModule
     public static WebApplication MapRetention(this WebApplication app)
     {
         var holds = app.MapGroup("/api/v1/retention/holds").WithTags("Retention").RequireAuthorization(Policies.DataProtection);
-        holds.MapPost("/", HoldEndpoints.PlaceAsync)
+        holds.MapPost("/", HoldEndpoints.PlaceAsync).Idempotent()
             .WithSummary("Keeps the records of a case, or records named by id, past their retention period, for a reason, until a date or until lifted. Audited.");
-        holds.MapGet("/", HoldEndpoints.ListAsync).WithSummary("The holds in place. Audited.");
+        holds.MapGet("/", HoldEndpoints.ListAsync)
+            .Paged<Contracts.Retention.HoldView>("retention-holds", newestFirst: false, h => PageKey.At(h.PlacedAt, h.Id.ToString()), 500, 1000).WithSummary("The holds in place. Audited.");
         holds.MapDelete("/{id:guid}", HoldEndpoints.LiftAsync).WithSummary("Lifts a hold: its records follow their retention period again. Audited.");
         return app;
     }

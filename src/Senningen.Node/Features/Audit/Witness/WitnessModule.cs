@@ -8,6 +8,7 @@ using Senningen.Node.Common.Officers;
 using Senningen.Node.Common.Security;
 using Senningen.Node.Components.Layout;
 using Senningen.Node.Features.Audit.Witness.Messages;
+using Senningen.Node.Common.Paging;
 
 namespace Senningen.Node.Features.Audit.Witness;
 
@@ -40,6 +41,7 @@ internal static class WitnessModule
         group.MapGet("/verify", VerifyAsync).RequireAuthorization(Policies.AuditVerify)
             .WithSummary("Check the whole log against this node's heads and the heads partners confirmed (their signatures checked); name the first altered entry.");
         group.MapGet("/confirmations", ConfirmationsAsync).RequireAuthorization(Policies.AuditVerify)
+            .Paged<TreeHeadConfirmation>("audit-confirmations", newestFirst: false, c => new PageKey(c.Head.Size, $"{c.Witness}/{c.StatedAt.UtcTicks}"), 500, 1000)
             .WithSummary("Partners' signed confirmations of this node's tree heads, each with its witness signature checked against the trusted key.");
         group.MapPost("/alarms/{id:long}/acknowledge", AcknowledgeAsync).RequireAuthorization(Policies.DataProtection)
             .WithSummary("The DPO has seen a witness alarm (audited); 404 when there is no such open alarm.");

@@ -3,6 +3,8 @@ using Senningen.Contracts.Users;
 using Senningen.Node.Common.Errors;
 using Senningen.Node.Common.Localization;
 using Senningen.Node.Common.Security;
+using Senningen.Node.Common.Paging;
+using Senningen.Node.Common.Idempotency;
 
 namespace Senningen.Node.Features.Identity.ManageUsers;
 
@@ -11,8 +13,8 @@ internal static class UserAdminEndpoints
     public static void MapUserAdminEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/admin/users").RequireAuthorization(Policies.Admin).WithTags("Users");
-        group.MapGet("", ListAsync).WithSummary("All users of this node.");
-        group.MapPost("", CreateAsync).WithSummary("Create a user of this node's country.");
+        group.MapGet("", ListAsync).Paged<UserSummary>("users", newestFirst: false, u => PageKey.Named(u.Username), 500, 1000).WithSummary("All users of this node.");
+        group.MapPost("", CreateAsync).Idempotent().WithSummary("Create a user of this node's country.");
         group.MapPost("/{username}/unlock", UnlockAsync).WithSummary("Lift a lock-out after failed logins.");
         group.MapPut("/{username}/authorisations", SetAuthorisationsAsync)
             .WithSummary("Replace the user's national authorisations (consultation contexts their country has cleared them for). Audited.");

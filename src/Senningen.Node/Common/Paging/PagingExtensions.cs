@@ -1,0 +1,29 @@
+namespace Senningen.Node.Common.Paging;
+
+/// <summary>A list answered page by page (see <see cref="PagedFilter{TItem}"/>): its name binds cursors to it.</summary>
+/// <param name="NewestFirst">The list's order: descending keys (newest first) or ascending (oldest first, or by name).</param>
+internal sealed record PagedMetadata(string Name, bool NewestFirst, int DefaultLimit = PagedMetadata.StandardDefault, int MaxLimit = PagedMetadata.StandardMax)
+{
+    public const int StandardDefault = 50;
+    public const int StandardMax = 500;
+}
+
+/// <summary>A list that is small by nature (a reviewed catalogue), answered whole: <paramref name="Max"/> is the bound its source keeps.</summary>
+internal sealed record BoundedListMetadata(int Max, string Reason);
+
+internal static class PagingExtensions
+{
+    public static IServiceCollection AddPaging(this IServiceCollection services) => services.AddSingleton<PageCursors>();
+
+    /// <summary><c>limit</c>, <c>cursor</c> and a next link on a list endpoint; <paramref name="keyOf"/> is the list's order.</summary>
+    public static RouteHandlerBuilder Paged<TItem>(this RouteHandlerBuilder builder, string name, bool newestFirst, Func<TItem, PageKey> keyOf,
+        int defaultLimit = PagedMetadata.StandardDefault, int maxLimit = PagedMetadata.StandardMax)
+    {
+        var list = new PagedMetadata(name, newestFirst, defaultLimit, maxLimit);
+        return builder.AddEndpointFilter(new PagedFilter<TItem>(list, keyOf)).WithMetadata(list);
+    }
+
+    /// <summary>Documents a list as bounded by nature: the test that enumerates lists accepts it without a cursor.</summary>
+    public static RouteHandlerBuilder Bounded(this RouteHandlerBuilder builder, int max, string reason) =>
+        builder.WithMetadata(new BoundedListMetadata(max, reason));
+}
