@@ -24,6 +24,9 @@ public static class RejectionReasons
     public const string InvalidPayload = "invalid-payload";
     public const string IdReused = "id-reused";
 
+    /// <summary>Accepted, then parked after failing again and again, and given up by an operator of the receiving node.</summary>
+    public const string DroppedByOperator = "dropped-by-operator";
+
     /// <summary>The payload is longer than <see cref="EnvelopeInspection.MaxPayloadChars"/>.</summary>
     public const string PayloadTooLarge = "payload-too-large";
 

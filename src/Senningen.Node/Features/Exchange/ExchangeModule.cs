@@ -7,6 +7,7 @@ using Senningen.Node.Common.Exchange;
 using Senningen.Node.Common.Localization;
 using Senningen.Node.Common.Security;
 using Senningen.Node.Features.Exchange.Monitor;
+using Senningen.Node.Features.Exchange.Parking;
 using Senningen.Node.Features.Exchange.Ping;
 using Senningen.Node.Features.Exchange.Public;
 
@@ -24,7 +25,8 @@ internal static class ExchangeModule
 {
     public static WebApplicationBuilder AddExchange(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<PayloadPrivacy>().AddScoped<ExchangeMonitor>().AddScoped<IExchangeStatus>(sp => sp.GetRequiredService<ExchangeMonitor>()).AddScoped<PingPartner>();
+        builder.Services.AddSingleton<PayloadPrivacy>().AddScoped<ExchangeMonitor>().AddScoped<IExchangeStatus>(sp => sp.GetRequiredService<ExchangeMonitor>()).AddScoped<PingPartner>()
+            .AddScoped<ParkedMessages>().AddScoped<RetryMessage>().AddScoped<DropMessage>();
         return builder;
     }
 
@@ -35,6 +37,7 @@ internal static class ExchangeModule
             .WithSummary("Per partner: queue depth, oldest undelivered, last success and error, circuit state.");
         group.MapGet("/messages", ListAsync).WithSummary("Messages in either direction, newest first.");
         group.MapGet("/messages/{id}", GetAsync).WithSummary("One message with its signed envelope and receipt (audited).");
+        group.MapParking();
         group.MapPost("/ping", PingAsync).WithSummary("A signed round trip to a partner; reports the latency from commit to receipt.");
         app.MapGet("/api/v1/node/key", (NodeSigningKey key, NodeSettings settings) =>
                 TypedResults.Ok(new NodeKeyView(settings.Country.Value, key.KeyId, key.PublicKeyPem)))
@@ -50,7 +53,8 @@ internal static class ExchangeModule
         validator.OneOf("direction", dir, ["out", "in"]);
         if (!string.IsNullOrWhiteSpace(filter.Status))
         {
-            validator.OneOf("status", filter.Status.ToLowerInvariant(), dir == "in" ? ["accepted", "handled", "failed"] : ["queued", "receipted", "rejected", "expired"]);
+            validator.OneOf("status", filter.Status.ToLowerInvariant(), dir == "in" ? ["accepted", "handled", "parked", "dropped"]
+                : ["queued", "receipted", "rejected", "expired", "parked", "dropped"]);
         }
 
         var country = string.IsNullOrWhiteSpace(filter.Partner) ? (Core.Countries.CountryCode?)null : validator.Country("partner", filter.Partner, partyOnly: true);
