@@ -355,6 +355,8 @@ namespace Senningen.Node.Migrations.Postgres
 
                     b.HasIndex("Status", "NextHandleAt");
 
+                    b.HasIndex("Sender", "Type", "ReceivedAt");
+
                     b.HasIndex("Sender", "ConversationId", "Sequence")
                         .IsUnique();
 

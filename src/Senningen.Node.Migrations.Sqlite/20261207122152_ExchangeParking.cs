@@ -16,11 +16,20 @@ namespace Senningen.Node.Migrations.Sqlite
                 type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_exchange_inbox_Sender_Type_ReceivedAtMs",
+                table: "exchange_inbox",
+                columns: new[] { "Sender", "Type", "ReceivedAtMs" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_exchange_inbox_Sender_Type_ReceivedAtMs",
+                table: "exchange_inbox");
+
             migrationBuilder.DropColumn(
                 name: "Refusals",
                 table: "exchange_outbox");

@@ -339,6 +339,8 @@ namespace Senningen.Node.Migrations.Sqlite
 
                     b.HasIndex("Status", "NextHandleAt");
 
+                    b.HasIndex("Sender", "Type", "ReceivedAt");
+
                     b.HasIndex("Sender", "ConversationId", "Sequence")
                         .IsUnique();
 
