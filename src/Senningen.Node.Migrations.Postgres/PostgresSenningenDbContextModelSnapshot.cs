@@ -352,6 +352,8 @@ namespace Senningen.Node.Migrations.Postgres
 
                     b.HasIndex("Status", "NextHandleAt");
 
+                    b.HasIndex("Sender", "Type", "ReceivedAt");
+
                     b.HasIndex("Sender", "ConversationId", "Sequence")
                         .IsUnique();
 
@@ -457,6 +459,9 @@ namespace Senningen.Node.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(2)
                         .HasColumnType("character varying(2)");
+
+                    b.Property<int>("Refusals")
+                        .HasColumnType("integer");
 
                     b.Property<long>("Sequence")
                         .HasColumnType("bigint");

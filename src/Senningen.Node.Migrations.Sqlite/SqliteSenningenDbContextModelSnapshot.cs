@@ -339,6 +339,8 @@ namespace Senningen.Node.Migrations.Sqlite
 
                     b.HasIndex("Status", "NextHandleAt");
 
+                    b.HasIndex("Sender", "Type", "ReceivedAt");
+
                     b.HasIndex("Sender", "ConversationId", "Sequence")
                         .IsUnique();
 
@@ -444,6 +446,9 @@ namespace Senningen.Node.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(2)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Refusals")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("Sequence")
                         .HasColumnType("INTEGER");

@@ -15,7 +15,10 @@ public sealed record PartnerLinkView(
 /// <summary>All partner links, and this node's own key.</summary>
 public sealed record ExchangeStatusView(string Country, string KeyId, IReadOnlyList<PartnerLinkView> Partners, int Alerts);
 
-/// <summary>One message in either direction. <c>Status</c>: queued, receipted, rejected, expired (out); accepted, handled, failed (in).</summary>
+/// <summary>
+/// One message in either direction. <c>Status</c>: queued, receipted, rejected, expired, parked, dropped (out); accepted,
+/// handled, parked, dropped (in).
+/// </summary>
 public sealed record ExchangeMessageView(
     Guid Id,
     string Direction,
@@ -31,6 +34,15 @@ public sealed record ExchangeMessageView(
     int Attempts,
     string? LastError,
     DateTimeOffset? CompletedAt);
+
+/// <summary>
+/// A message parked after failing again and again (<c>GET /api/v1/exchange/parked</c>), and how many later messages of its
+/// conversation wait behind it: they stay in order until an operator retries or drops it.
+/// </summary>
+public sealed record ParkedMessageView(ExchangeMessageView Message, int WaitingBehind);
+
+/// <summary>Why an operator gives up a parked message (<c>POST /api/v1/exchange/messages/{id}/drop</c>); told to the sender of an incoming one.</summary>
+public sealed record DropMessageRequest(string? Reason);
 
 /// <summary>A page of messages, newest first.</summary>
 public sealed record ExchangeMessagePage(IReadOnlyList<ExchangeMessageView> Messages, int Page, int PageSize, long Total);

@@ -30,6 +30,12 @@ public static class RejectionReasons
     public const string InvalidPayload = "invalid-payload";
     public const string IdReused = "id-reused";
 
+    /// <summary>More consultation queries from the sender in one context within the hour than the answering node allows it.</summary>
+    public const string ConsultationQuotaExceeded = "consultation-quota-exceeded";
+
+    /// <summary>Accepted, then parked after failing again and again, and given up by an operator of the receiving node.</summary>
+    public const string DroppedByOperator = "dropped-by-operator";
+
     /// <summary>The payload is longer than <see cref="EnvelopeInspection.MaxPayloadChars"/>.</summary>
     public const string PayloadTooLarge = "payload-too-large";
 

@@ -34,6 +34,8 @@ public sealed class NeedToKnowEnumerationTests : IAsyncLifetime
     {
         ["/api/v1/anpr/hotlist/{id:guid}"] = "the national hotlist, kept by the desk and administrators (policy AnprHotlist)",
         ["/api/v1/exchange/messages/{id}"] = "message metadata; a personal payload is redacted by need to know (ExchangePayloads tests)",
+        ["/api/v1/exchange/messages/{id}/retry"] = "a parked message of the node's exchange, the operators' to act on (policy ExchangeMonitor); no payload shown",
+        ["/api/v1/exchange/messages/{id}/drop"] = "a parked message of the node's exchange, the operators' to act on (policy ExchangeMonitor); no payload shown",
         ["/api/v1/audit/log/{id:guid}"] = "the audit log, for the DPO only (policy)",
         ["/api/v1/audit/tree-heads/alarms/{id:long}/acknowledge"] = "a witness alarm, for the DPO only (policy)",
         ["/api/v1/consultation/log/{id:guid}"] = "the consultation oversight trail, for the DPO only (policy DataProtection), who reads everything",

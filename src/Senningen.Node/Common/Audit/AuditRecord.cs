@@ -56,6 +56,9 @@ public static class AuditActions
     public const string MessageRejected = "exchange.rejected";
     public const string MessageExpired = "exchange.expired";
     public const string MessageHandlingFailed = "exchange.handling-failed";
+    public const string MessageParked = "exchange.parked";
+    public const string MessageRetried = "exchange.retried";
+    public const string MessageDropped = "exchange.dropped";
     public const string MessageRead = "exchange.read";
     public const string ExchangeResyncRequested = "exchange.resync-requested";
     public const string ExchangeResyncHonoured = "exchange.resync-honoured";
@@ -91,6 +94,7 @@ public static class AuditActions
     public const string ConsultationAnswerReceived = "consultation.answer-received";
     public const string ConsultationRead = "consultation.read";
     public const string ConsultationVolumeAlert = "consultation.volume-alert";
+    public const string ConsultationQuotaAlert = "consultation.quota-alert";
     public const string RequestCreated = "request.create";
     public const string RequestStep = "request.step";
     public const string RequestStepReceived = "request.step-received";
@@ -106,10 +110,10 @@ public static class AuditActions
          AuditHeadConfirmed, AuditHeadConfirmationRefused, AuditWitnessAlarmAcknowledged, AuditHeadsThinned, AuditRestoreChecked, UserCreate, UserRead, UserUnlock, UserAuthorisations, UserExternalLogin, UserDemoRemoved,
          UserDisable, UserEnable, UserRoles, UserSignOut,
          LanguageChange, MessageSent, MessageReceived, MessageRefused, MessageDuplicate, MessageRejected, MessageExpired,
-         MessageHandlingFailed, MessageRead, ExchangeResyncRequested, ExchangeResyncHonoured, NodeKeyRotated, NodeKeyRevoked, PartnerKeysPinned, PartnerKeysRefused, OperationStarted, OperationEnded, OperationRead, OperationCrossing, AlertReceived,
+         MessageHandlingFailed, MessageParked, MessageRetried, MessageDropped, MessageRead, ExchangeResyncRequested, ExchangeResyncHonoured, NodeKeyRotated, NodeKeyRevoked, PartnerKeysPinned, PartnerKeysRefused, OperationStarted, OperationEnded, OperationRead, OperationCrossing, AlertReceived,
          AlertRead, AlertAcknowledged, AlertEscalated, AnprCameraRegistered, AnprHotlistImported, AnprHotlistDeleted, AnprHotlistRead, AnprHit,
          AnprHitReceived, AnprHitRead, AnprHitAcknowledged, AnprReadSearch, AnprReadsPurged,
          RetentionPurged, RetentionHoldPlaced, RetentionHoldLifted, RetentionHoldsRead,
-         RegistryGenerated, ConsultationDisclosed, ConsultationSearched, ConsultationAnswerReceived, ConsultationRead, ConsultationVolumeAlert,
+         RegistryGenerated, ConsultationDisclosed, ConsultationSearched, ConsultationAnswerReceived, ConsultationRead, ConsultationVolumeAlert, ConsultationQuotaAlert,
          RequestCreated, RequestStep, RequestStepReceived, RequestRead, RequestPaged, RequestEscalated, RequestDisclosed, StatisticsRead, StreamOpened];
 }

@@ -6,6 +6,9 @@ internal enum DeliveryKind
     Rejected,
     Failed,
 
+    /// <summary>The partner answered, with an error about the request itself (4xx, 500): counted towards parking the message.</summary>
+    Refused,
+
     /// <summary>Not attempted: the partner's circuit is open. Tried again when it may have recovered, without counting an attempt.</summary>
     Deferred,
 }

@@ -32,6 +32,8 @@ public sealed class ExchangeMetrics
         meter.CreateObservableGauge("senningen.exchange.last.success.age", () => links.All.Where(l => l.LastSuccess is not null).Select(l =>
                 new Measurement<double>((clock.GetUtcNow() - l.LastSuccess!.Value).TotalSeconds, Tag("partner", l.Partner.Country.Value))),
             unit: "s", description: "Time since the last verified receipt from a partner");
+        meter.CreateObservableGauge("senningen.exchange.parked", () => Parked(scopes),
+            description: "Messages parked after repeated failures, waiting for an operator to retry or drop them, per direction");
         _receipted = meter.CreateCounter<long>("senningen.exchange.sent.receipted", description: "Messages a partner accepted with a verified receipt");
         _rejected = meter.CreateCounter<long>("senningen.exchange.sent.rejected", description: "Messages a partner refused with a signed receipt");
         _expired = meter.CreateCounter<long>("senningen.exchange.sent.expired", description: "Messages that expired before delivery");
@@ -62,6 +64,17 @@ public sealed class ExchangeMetrics
     public void Throttled() => _throttled.Add(1);
 
     private static KeyValuePair<string, object?> Tag(string key, string value) => new(key, value);
+
+    private static Measurement<long>[] Parked(IServiceScopeFactory scopes)
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<SenningenDbContext>();
+        return
+        [
+            new(db.Outbox.LongCount(m => m.Status == OutboxStatus.Parked), Tag("direction", "out")),
+            new(db.Inbox.LongCount(m => m.Status == InboxStatus.Parked), Tag("direction", "in")),
+        ];
+    }
 
     private static List<(string Partner, long Depth, long OldestMs)> Queues(IServiceScopeFactory scopes)
     {

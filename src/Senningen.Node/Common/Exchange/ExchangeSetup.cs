@@ -22,10 +22,12 @@ internal static class ExchangeSetup
         services.AddScoped<Outbox>();
         services.AddScoped<InboxReceiver>();
         services.AddSingleton(InboxRefusalLimits.Read(builder.Configuration));
+        services.AddSingleton(ParkingSettings.Read(builder.Configuration));
         services.AddSingleton<InboxRefusals>();
         services.AddHostedService(sp => sp.GetRequiredService<InboxRefusals>());
         services.Configure<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>(o => o.AddPolicy<string, InboxRefusalPolicy>(InboxRefusalPolicy.Name));
         services.AddMessageType<PingPayload, PingHandler>(PingPayload.Type, 1);
+        services.AddMessageType<MessageDroppedPayload, MessageDroppedHandler>(MessageDroppedPayload.Type, 1);
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<InboxProcessor>();
         // Liveness first: the workers claim only once this instance holds its liveness lock.

@@ -5,7 +5,7 @@ namespace Senningen.Node.Common.Exchange;
 
 /// <summary>
 /// Claims the next handleable inbox messages for one instance: due, not leased by another instance, and the first
-/// unhandled of their conversation. SKIP LOCKED on PostgreSQL keeps instances from waiting on each other.
+/// unhandled of their conversation (one waiting or parked holds the later ones back; one handled or dropped does not). SKIP LOCKED on PostgreSQL keeps instances from waiting on each other.
 /// </summary>
 internal static class InboxClaims
 {
@@ -37,7 +37,7 @@ internal static class InboxClaims
                   WHERE m."Status" = 0 AND m."NextHandleAtMs" <= {2} AND (m."ClaimedUntilMs" IS NULL OR m."ClaimedUntilMs" < {2})
                     AND NOT EXISTS (SELECT 1 FROM exchange_inbox AS p
                                     WHERE p."Sender" = m."Sender" AND p."ConversationId" = m."ConversationId"
-                                      AND p."Sequence" < m."Sequence" AND p."Status" <> 1)
+                                      AND p."Sequence" < m."Sequence" AND p."Status" IN (0, 2))
                   ORDER BY m."NextHandleAtMs", m."ReceivedAtMs", m."Sequence" LIMIT {3}
                   {{(db.Database.IsNpgsql() ? "FOR UPDATE SKIP LOCKED" : "")}})
                 RETURNING *

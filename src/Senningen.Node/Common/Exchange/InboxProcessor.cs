@@ -14,9 +14,8 @@ namespace Senningen.Node.Common.Exchange;
 /// message has its effect exactly once.
 /// </summary>
 internal sealed partial class InboxProcessor(IServiceScopeFactory scopes, InstanceLiveness liveness, DispatchSignal signal, NodeSettings settings,
-    TimeProvider clock, ILogger<InboxProcessor> logger) : ClaimingWorker(scopes, liveness, logger)
+    ParkingSettings parking, TimeProvider clock, ILogger<InboxProcessor> logger) : ClaimingWorker(scopes, liveness, logger)
 {
-    private const int MaxAttempts = 10;
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
 
     protected override Task WaitForWorkAsync(bool polls, CancellationToken ct) => signal.WaitForInboxAsync(settings.Exchange.PollInterval, clock, ct);
@@ -114,11 +113,13 @@ internal sealed partial class InboxProcessor(IServiceScopeFactory scopes, Instan
             message.LastError = ex.Message.Length > 1000 ? ex.Message[..1000] : ex.Message;
             message.NextHandleAt = WireMapping.Truncate(clock.GetUtcNow())
                 + TimeSpan.FromMilliseconds((long)Backoff.Default.After(message.HandleAttempts, Random.Shared.NextDouble()).TotalMilliseconds);
-            if (message.HandleAttempts >= MaxAttempts)
+            // Parked, its conversation waits behind it (ADR 0008): the operators see both and retry or drop it.
+            if (message.HandleAttempts >= parking.ParkAfterAttempts)
             {
-                message.Status = InboxStatus.Failed;
-                services.GetRequiredService<AuditLog>().Add(new AuditRecord(AuditActions.MessageHandlingFailed, AuditOutcomes.Failed,
-                    [$"message:{message.Id}"], CaseReference: message.CaseReference, Detail: message.LastError), Actor.Node(settings));
+                message.Status = InboxStatus.Parked;
+                services.GetRequiredService<AuditLog>().Add(new AuditRecord(AuditActions.MessageParked, AuditOutcomes.Failed,
+                    [$"message:{message.Id}"], CaseReference: message.CaseReference,
+                    Detail: $"in {message.Type} from {message.Sender} parked after {message.HandleAttempts} attempts: {message.LastError}"), Actor.Node(settings));
             }
 
             LogHandlingFailed(Logger, message.Id, message.HandleAttempts, ex);

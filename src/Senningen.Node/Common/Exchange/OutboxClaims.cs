@@ -5,7 +5,7 @@ namespace Senningen.Node.Common.Exchange;
 
 /// <summary>
 /// Claims the next deliverable messages for one dispatcher instance: due, not leased by another instance, and the
-/// first still queued of their conversation (so a conversation is delivered in order). On PostgreSQL the rows are
+/// first still queued of their conversation (so a conversation is delivered in order; a parked one holds it too). On PostgreSQL the rows are
 /// locked with SKIP LOCKED, so instances sharing the database take disjoint sets without waiting for each other.
 /// </summary>
 internal static class OutboxClaims
@@ -48,7 +48,7 @@ internal static class OutboxClaims
                   SELECT o."Id" FROM exchange_outbox AS o
                   WHERE o."Status" = 0 AND o."NextAttemptAtMs" <= {2} AND (o."ClaimedUntilMs" IS NULL OR o."ClaimedUntilMs" < {2})
                     AND NOT EXISTS (SELECT 1 FROM exchange_outbox AS p
-                                    WHERE p."ConversationId" = o."ConversationId" AND p."Status" = 0 AND p."Sequence" < o."Sequence")
+                                    WHERE p."ConversationId" = o."ConversationId" AND p."Status" IN (0, 4) AND p."Sequence" < o."Sequence")
                   ORDER BY o."NextAttemptAtMs", o."CreatedAtMs" LIMIT {3}
                   {{(db.Database.IsNpgsql() ? "FOR UPDATE SKIP LOCKED" : "")}})
                 RETURNING *

@@ -12,7 +12,7 @@ namespace Senningen.Node.Common.Exchange;
 /// database (attempts, next attempt, lease), so a restart of either node loses nothing and doubles nothing.
 /// </summary>
 internal sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, InstanceLiveness liveness, PartnerDelivery delivery, PartnerLinks links,
-    DispatchSignal signal, NodeSettings settings, ExchangeMetrics metrics, TimeProvider clock, ILogger<OutboxDispatcher> logger)
+    DispatchSignal signal, NodeSettings settings, ParkingSettings parking, ExchangeMetrics metrics, TimeProvider clock, ILogger<OutboxDispatcher> logger)
     : ClaimingWorker(scopes, liveness, logger)
 {
     private const int MaxRequestsInFlight = 8;
@@ -69,7 +69,9 @@ internal sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, Inst
 
         var messages = claimed.OrderBy(m => m.CreatedAt).ToList();
         using var gate = new SemaphoreSlim(MaxRequestsInFlight);
-        var batches = messages.GroupBy(m => m.Recipient).SelectMany(g => g.Chunk(BatchPerRequest)).ToList();
+        // A message the partner has answered with an error goes alone: whatever is wrong with it fails no other with it.
+        var batches = messages.GroupBy(m => m.Recipient)
+            .SelectMany(g => g.Where(m => m.Refusals == 0).Chunk(BatchPerRequest).Concat(g.Where(m => m.Refusals > 0).Select(m => new[] { m }))).ToList();
         var answered = await Task.WhenAll(batches.Select(async batch =>
         {
             await gate.WaitAsync(ct);
@@ -132,7 +134,7 @@ internal sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, Inst
         return applied;
     }
 
-    private static Applied Apply(OutboxMessage message, DeliveryResult result, DateTimeOffset at)
+    private Applied Apply(OutboxMessage message, DeliveryResult result, DateTimeOffset at)
     {
         var stored = WireMapping.Truncate(at);
         message.ClaimedBy = null;
@@ -162,6 +164,13 @@ internal sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, Inst
                 return new Applied(message, result, new DeliveryOutcome(message.Id, "rejected", result.Error, at),
                     new AuditRecord(AuditActions.MessageRejected, AuditOutcomes.Failed, [$"message:{message.Id}"],
                         CaseReference: message.CaseReference, Recipient: message.Recipient.Value, Detail: $"{message.Type}: {result.Error}"));
+            case DeliveryKind.Refused when ++message.Refusals >= parking.ParkAfterAttempts:
+                // Its conversation waits behind it (ADR 0008) until an operator retries or drops it.
+                message.Status = OutboxStatus.Parked;
+                message.LastError = result.Error;
+                return new Applied(message, result, null, new AuditRecord(AuditActions.MessageParked, AuditOutcomes.Failed, [$"message:{message.Id}"],
+                    CaseReference: message.CaseReference, Recipient: message.Recipient.Value,
+                    Detail: $"out {message.Type} to {message.Recipient} parked after {message.Refusals} refused deliveries: {result.Error}"));
             default:
                 message.LastError = result.Error;
                 message.NextAttemptAt = stored + TimeSpan.FromMilliseconds((long)Backoff.Default.After(message.Attempts, Random.Shared.NextDouble()).TotalMilliseconds);
@@ -210,7 +219,7 @@ internal sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, Inst
     private async Task ExpireAsync(SenningenDbContext db, AuditLog audit, DateTimeOffset now, CancellationToken ct)
     {
         var expired = await db.Outbox
-            .Where(m => m.Status == OutboxStatus.Queued && m.ExpiresAt <= now && (m.ClaimedUntil == null || m.ClaimedUntil < now))
+            .Where(m => (m.Status == OutboxStatus.Queued || m.Status == OutboxStatus.Parked) && m.ExpiresAt <= now && (m.ClaimedUntil == null || m.ClaimedUntil < now))
             .OrderBy(m => m.CreatedAt).Take(OutboxClaims.BatchSize).ToListAsync(ct);
         if (expired.Count == 0)
         {

@@ -13,17 +13,17 @@ namespace Senningen.Node.Common.Exchange;
 internal static class OutboxResults
 {
     private const string Sql = """
-        UPDATE exchange_outbox SET "Status" = @status, "Attempts" = @attempts, "NextAttemptAtMs" = @next, "LastAttemptAtMs" = @last,
+        UPDATE exchange_outbox SET "Status" = @status, "Attempts" = @attempts, "Refusals" = @refusals, "NextAttemptAtMs" = @next, "LastAttemptAtMs" = @last,
           "LastError" = @error, "Receipt" = @receipt, "CompletedAtMs" = @completed, "ClaimedBy" = NULL, "ClaimedUntilMs" = NULL
         WHERE "Id" = @id AND "ClaimedBy" = @me AND "Status" = 0
         """;
 
-    private static readonly string[] Names = ["@status", "@attempts", "@next", "@last", "@error", "@receipt", "@completed", "@id", "@me"];
+    private static readonly string[] Names = ["@status", "@attempts", "@refusals", "@next", "@last", "@error", "@receipt", "@completed", "@id", "@me"];
 
     public static Task<int> WriteAsync(SenningenDbContext db, IReadOnlyList<OutboxMessage> messages, string instance, CancellationToken ct) =>
         ClaimedRows.WriteEachAsync(db, Sql, Names, messages, m => m.Id, m =>
         [
-            (int)m.Status, m.Attempts, m.NextAttemptAt.ToUnixTimeMilliseconds(), m.LastAttemptAt?.ToUnixTimeMilliseconds(), m.LastError,
+            (int)m.Status, m.Attempts, m.Refusals, m.NextAttemptAt.ToUnixTimeMilliseconds(), m.LastAttemptAt?.ToUnixTimeMilliseconds(), m.LastError,
             m.Receipt, m.CompletedAt?.ToUnixTimeMilliseconds(), m.Id, instance,
         ], ct);
 }

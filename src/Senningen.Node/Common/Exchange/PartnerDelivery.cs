@@ -30,7 +30,10 @@ internal sealed class PartnerDelivery(IHttpClientFactory http, PartnerLinks link
                 async token => await client.PostAsJsonAsync(new Uri(link.Partner.BaseUrl, "exchange/v1/inbox/batch"), wires, WireMapping.Json, token), ct);
             if (!response.IsSuccessStatusCode)
             {
-                return AllFailed(batch, Fail(link, $"HTTP {(int)response.StatusCode} from {recipient}"));
+                var error = Fail(link, $"HTTP {(int)response.StatusCode} from {recipient}");
+                return AnswersTheContent(response.StatusCode)
+                    ? [.. batch.Select(m => new DeliveryResult(m.Id, DeliveryKind.Refused, null, error))]
+                    : AllFailed(batch, error);
             }
 
             var receipts = await response.Content.ReadFromJsonAsync<List<ReceiptWire>>(WireMapping.Json, ct);
@@ -64,6 +67,11 @@ internal sealed class PartnerDelivery(IHttpClientFactory http, PartnerLinks link
             return AllFailed(batch, Fail(link, $"{recipient} answered with something that is not a list of receipts"));
         }
     }
+
+    // A partner that is up and answers 4xx or 500 to these very envelopes will answer so again: that counts towards
+    // parking them. A timeout, throttling or a gateway's 502-504 says the partner is busy or down, which only waits.
+    private static bool AnswersTheContent(System.Net.HttpStatusCode status) =>
+        (int)status is (>= 400 and < 500 and not 408 and not 429) or 500;
 
     private static DeliveryResult[] AllFailed(IReadOnlyList<OutboxMessage> batch, string error) =>
         [.. batch.Select(m => new DeliveryResult(m.Id, DeliveryKind.Failed, null, error))];

@@ -7,7 +7,7 @@ using Senningen.Node.Common.Officers;
 
 namespace Senningen.Node.Common.Hosting;
 
-/// <summary>The request pipeline, in its order: the proxy's forwarded caller, security headers, correlation, errors, body limit, who, language, rate limit, may they, antiforgery.</summary>
+/// <summary>The request pipeline, in its order: the proxy's forwarded caller, security headers, correlation, the inbox's refused bodies, errors, body limit, who, language, rate limit, may they, antiforgery.</summary>
 internal static class MiddlewareModule
 {
     public static WebApplication UseNodeMiddleware(this WebApplication app)
@@ -15,6 +15,8 @@ internal static class MiddlewareModule
         app.UseForwardedHeaders();
         app.UseMiddleware<SecurityHeaders>();
         app.UseMiddleware<CorrelationIdMiddleware>();
+        app.UseWhen(c => c.Request.Path.StartsWithSegments(Exchange.InboxBodyRefusals.Path, StringComparison.Ordinal),
+            inbox => inbox.UseMiddleware<Exchange.InboxBodyRefusals>());
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<BodySizeLimitMiddleware>();

@@ -136,7 +136,7 @@ public sealed partial class Dashboard
         {
             var since = _now.AddDays(-7);
             _volumeAlerts = await services.GetRequiredService<SenningenDbContext>().AuditEntries
-                .CountAsync(e => e.Action == AuditActions.ConsultationVolumeAlert && e.OccurredAt > since, Stopping);
+                .CountAsync(e => (e.Action == AuditActions.ConsultationVolumeAlert || e.Action == AuditActions.ConsultationQuotaAlert) && e.OccurredAt > since, Stopping);
         }
     }
 

@@ -24,7 +24,8 @@ internal static class ConsultationModule
         var (services, configuration) = (builder.Services, builder.Configuration);
         services.AddSingleton(ConsultationSettings.Read(configuration));
         services.AddSchemaLimits(Searching.SearchRules.Limits);
-        services.AddScoped<ConsultationAnswerer>().AddScoped<ConsultationSearches>()
+        services.AddSingleton(ConsultationQuotas.Read(configuration));
+        services.AddScoped<ConsultationAnswerer>().AddScoped<QueryQuota>().AddScoped<ConsultationSearches>()
             .AddScoped<ConsultationLog>();
         services.AddRetentionTarget<SearchRetention>();
         services.AddMessageType<QueryPayload, QueryHandler>(QueryPayload.Type, 1);

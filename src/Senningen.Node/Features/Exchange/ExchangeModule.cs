@@ -8,6 +8,7 @@ using Senningen.Node.Common.Localization;
 using Senningen.Node.Common.Security;
 using Senningen.Node.Features.Exchange.Keys;
 using Senningen.Node.Features.Exchange.Monitor;
+using Senningen.Node.Features.Exchange.Parking;
 using Senningen.Node.Features.Exchange.Ping;
 using Senningen.Node.Features.Exchange.Public;
 using Senningen.Node.Common.Conventions;
@@ -27,7 +28,8 @@ internal static class ExchangeModule
     public static WebApplicationBuilder AddExchange(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<PayloadPrivacy>().AddScoped<ExchangeMonitor>().AddScoped<IExchangeStatus>(sp => sp.GetRequiredService<ExchangeMonitor>()).AddScoped<PingPartner>()
-            .AddScoped<Keys.RotateNodeKey>().AddScoped<Keys.RevokeNodeKey>();
+            .AddScoped<Keys.RotateNodeKey>().AddScoped<Keys.RevokeNodeKey>()
+            .AddScoped<ParkedMessages>().AddScoped<RetryMessage>().AddScoped<DropMessage>();
         return builder;
     }
 
@@ -38,6 +40,7 @@ internal static class ExchangeModule
             .WithSummary("Per partner: queue depth, oldest undelivered, last success and error, circuit state.");
         group.MapGet("/messages", ListAsync).WithSummary("Messages in either direction, newest first.");
         group.MapGet("/messages/{id}", GetAsync).WithSummary("One message with its signed envelope and receipt (audited).");
+        group.MapParking();
         group.MapPost("/ping", PingAsync).WithSummary("A signed round trip to a partner; reports the latency from commit to receipt.");
         app.MapGet("/api/v1/node/key", (NodeKeyRing keys, NodeSettings settings) =>
                 TypedResults.Ok(new NodeKeyView(settings.Country.Value, keys.Current.KeyId, keys.Current.PublicKeyPem)))
@@ -54,7 +57,8 @@ internal static class ExchangeModule
         validator.OneOf("direction", dir, ["out", "in"]);
         if (!string.IsNullOrWhiteSpace(filter.Status))
         {
-            validator.OneOf("status", filter.Status.ToLowerInvariant(), dir == "in" ? ["accepted", "handled", "failed"] : ["queued", "receipted", "rejected", "expired"]);
+            validator.OneOf("status", filter.Status.ToLowerInvariant(), dir == "in" ? ["accepted", "handled", "parked", "dropped"]
+                : ["queued", "receipted", "rejected", "expired", "parked", "dropped"]);
         }
 
         var country = string.IsNullOrWhiteSpace(filter.Partner) ? (Core.Countries.CountryCode?)null : validator.Country("partner", filter.Partner, partyOnly: true);

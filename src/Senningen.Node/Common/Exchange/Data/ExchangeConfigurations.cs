@@ -53,5 +53,7 @@ internal sealed class InboxMessageConfiguration : IEntityTypeConfiguration<Inbox
         builder.Property(m => m.ClaimedBy).HasMaxLength(100);
         builder.HasIndex(m => new { m.Sender, m.ConversationId, m.Sequence }).IsUnique();
         builder.HasIndex(m => new { m.Status, m.NextHandleAt });
+        // A partner's messages of one type in the last hour: the consultation quota counts them on every query received.
+        builder.HasIndex(m => new { m.Sender, m.Type, m.ReceivedAt });
     }
 }

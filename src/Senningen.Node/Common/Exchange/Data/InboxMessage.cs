@@ -6,7 +6,12 @@ public enum InboxStatus
 {
     Accepted = 0,
     Handled = 1,
-    Failed = 2,
+
+    /// <summary>Its handler failed <c>ParkAfterAttempts</c> times: no more tries until an operator retries or drops it.</summary>
+    Parked = 2,
+
+    /// <summary>An operator gave it up; its sender was sent a signed rejection, and the conversation goes on without it.</summary>
+    Dropped = 3,
 }
 
 /// <summary>

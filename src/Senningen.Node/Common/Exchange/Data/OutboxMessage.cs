@@ -8,6 +8,12 @@ public enum OutboxStatus
     Receipted = 1,
     Rejected = 2,
     Expired = 3,
+
+    /// <summary>The partner answered its delivery with an error <c>ParkAfterAttempts</c> times: held until an operator acts.</summary>
+    Parked = 4,
+
+    /// <summary>An operator gave it up: it is never sent, and the conversation goes on without it.</summary>
+    Dropped = 5,
 }
 
 /// <summary>
@@ -43,6 +49,12 @@ public sealed class OutboxMessage
     public OutboxStatus Status { get; set; }
 
     public int Attempts { get; set; }
+
+    /// <summary>
+    /// Attempts the partner answered with an error about this very message (not an outage, which only waits): the count
+    /// that parks it, and, once above zero, sends it in a request of its own so it cannot fail others with it.
+    /// </summary>
+    public int Refusals { get; set; }
 
     public DateTimeOffset NextAttemptAt { get; set; }
 

@@ -10,10 +10,16 @@ namespace Senningen.Node.Features.Consultation.Messages;
 
 /// <summary>
 /// Answering side of <c>consultation.query</c>: the answerer decides and audits, and the answer goes back in the same
-/// conversation, in the same unit of work as the audit entry, living only as long as the query did.
+/// conversation, in the same unit of work as the audit entry, living only as long as the query did. Queries above the
+/// partner's quota are refused on receipt (<see cref="QueryQuota"/>).
 /// </summary>
-internal sealed class QueryHandler(ConsultationAnswerer answerer, Outbox outbox, TimeProvider clock) : IMessageHandler<QueryPayload>
+internal sealed class QueryHandler(ConsultationAnswerer answerer, QueryQuota quota, Outbox outbox, TimeProvider clock)
+    : IMessageHandler<QueryPayload>, IMessageAdmission<QueryPayload>
 {
+    /// <summary>Above the partner's quota for the context, refused on receipt: the sender gets a signed rejection naming it.</summary>
+    public ValueTask<string?> RefusalAsync(Core.Countries.CountryCode sender, QueryPayload payload, SenningenDbContext db, CancellationToken cancellationToken) =>
+        quota.RefusalAsync(sender, payload, db, cancellationToken);
+
     public async Task HandleAsync(InboxMessage message, QueryPayload p, SenningenDbContext db, CancellationToken cancellationToken)
     {
         var requesting = message.Sender;

@@ -24,8 +24,9 @@ public sealed class ExchangeMonitor(SenningenDbContext db, PartnerLinks links, N
             .GroupBy(m => m.Recipient)
             .Select(g => new { Partner = g.Key, Depth = g.Count(), Oldest = g.Min(m => m.CreatedAt) })
             .ToListAsync(ct);
-        var alerts = await db.Outbox.CountAsync(m => (m.Status == OutboxStatus.Expired || m.Status == OutboxStatus.Rejected) && !m.AlertAcknowledged, ct)
-            + await db.Inbox.CountAsync(m => m.Status == InboxStatus.Failed, ct);
+        var alerts = await db.Outbox.CountAsync(m => ((m.Status == OutboxStatus.Expired || m.Status == OutboxStatus.Rejected) && !m.AlertAcknowledged)
+                || m.Status == OutboxStatus.Parked, ct)
+            + await db.Inbox.CountAsync(m => m.Status == InboxStatus.Parked, ct);
         var partners = links.All.Select(link =>
         {
             var queue = queues.FirstOrDefault(q => q.Partner == link.Partner.Country);

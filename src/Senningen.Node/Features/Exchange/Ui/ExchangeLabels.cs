@@ -13,7 +13,8 @@ internal static class ExchangeLabels
         "expired" => texts["exchange.status.expired"],
         "accepted" => texts["exchange.status.accepted"],
         "handled" => texts["exchange.status.handled"],
-        "failed" => texts["exchange.status.failed"],
+        "parked" => texts["exchange.status.parked"],
+        "dropped" => texts["exchange.status.dropped"],
         _ => status,
     };
 
@@ -23,6 +24,7 @@ internal static class ExchangeLabels
         "anpr.hit" => texts["exchange.type.anpr.hit"],
         "consultation.answer" => texts["exchange.type.consultation.answer"],
         "consultation.query" => texts["exchange.type.consultation.query"],
+        "exchange.dropped" => texts["exchange.type.exchange.dropped"],
         "exchange.ping" => texts["exchange.type.exchange.ping"],
         "operations.acknowledged" => texts["exchange.type.operations.acknowledged"],
         "operations.crossing" => texts["exchange.type.operations.crossing"],
