@@ -55,7 +55,8 @@ public sealed class RetentionPurgeTests
         var period = (string kind) => node.Services.GetRequiredService<RetentionSettings>().RuleFor(kind).Period;
         var (now, day) = (clock.GetUtcNow(), TimeSpan.FromDays(1));
         overview.Kinds.Select(k => k.Rule.Kind).ShouldBe(RetentionKinds.All);
-        overview.Kinds.Select(k => (k.Rule.Kind, k.Kept.Count)).ShouldBe(
+        // The audit log's count grows with every step of the test itself; AuditPurgeTests covers it.
+        overview.Kinds.Where(k => k.Rule.Kind != RetentionKinds.AuditLog).Select(k => (k.Rule.Kind, k.Kept.Count)).ShouldBe(
         [
             (RetentionKinds.AnprRead, 0), (RetentionKinds.AnprHit, 2), (RetentionKinds.ExchangeMessage, 4), (RetentionKinds.ConsultationSearch, 2),
             (RetentionKinds.UnitPosition, 2), (RetentionKinds.AlertPosition, 2), (RetentionKinds.Operation, 2), (RetentionKinds.Alert, 2),

@@ -37,6 +37,7 @@ public static class AuditActions
     public const string AuditHeadConfirmationRefused = "audit.head-confirmation-refused";
     public const string AuditWitnessAlarmAcknowledged = "audit.witness-alarm-acknowledge";
     public const string AuditHeadsThinned = "audit.heads-thinned";
+    public const string AuditPruned = "audit.pruned";
     public const string UserCreate = "user.create";
     public const string UserRead = "user.read";
     public const string UserUnlock = "user.unlock";
@@ -95,7 +96,7 @@ public static class AuditActions
 
     public static IReadOnlyList<string> All { get; } =
         [Login, TokenIssued, TokenRefreshed, Logout, AccessDenied, AuditRead, AuditExport, AuditVerify, AuditChainBroken, AuditHeadsPublished, AuditHeadWitnessed, AuditHeadRefused,
-         AuditHeadConfirmed, AuditHeadConfirmationRefused, AuditWitnessAlarmAcknowledged, AuditHeadsThinned, UserCreate, UserRead, UserUnlock, UserAuthorisations, UserExternalLogin, UserDemoRemoved,
+         AuditHeadConfirmed, AuditHeadConfirmationRefused, AuditWitnessAlarmAcknowledged, AuditHeadsThinned, AuditPruned, UserCreate, UserRead, UserUnlock, UserAuthorisations, UserExternalLogin, UserDemoRemoved,
          UserDisable, UserEnable, UserRoles, UserSignOut,
          LanguageChange, MessageSent, MessageReceived, MessageRefused, MessageDuplicate, MessageRejected, MessageExpired,
          MessageHandlingFailed, MessageRead, OperationStarted, OperationEnded, OperationRead, OperationCrossing, AlertReceived,

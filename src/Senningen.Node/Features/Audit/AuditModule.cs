@@ -3,7 +3,9 @@ using Senningen.Contracts.Audit;
 using Senningen.Node.Common.Audit;
 using Senningen.Node.Common.Errors;
 using Senningen.Node.Common.Localization;
+using Senningen.Node.Common.Retention;
 using Senningen.Node.Common.Security;
+using Senningen.Node.Features.Audit.Retention;
 using Senningen.Node.Features.Audit.SearchLog;
 using Senningen.Node.Features.Audit.Tree;
 using Senningen.Node.Features.Audit.VerifyChain;
@@ -17,6 +19,7 @@ internal static class AuditModule
     {
         builder.Services.AddScoped<AuditLog>().AddSingleton<AuditAppended>().AddScoped<AuditTree>().AddScoped<AuditTreeStatusReader>().AddScoped<VerifyAuditChain>().AddScoped<AuditReader>();
         builder.Services.AddSingleton(AuditTreeSettings.Read(builder.Configuration)).AddHostedService<AuditSequencer>().AddHostedService<AuditHeadThinner>();
+        builder.Services.AddRetentionTarget<AuditLogRetention>();
         builder.AddAuditWitness();
         return builder;
     }
