@@ -1395,6 +1395,8 @@ namespace Senningen.Node.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Time");
+
                     b.HasIndex("OperationId", "Unit", "Time")
                         .IsUnique();
 
@@ -1764,6 +1766,8 @@ namespace Senningen.Node.Migrations.Postgres
                         .HasColumnType("character varying(50)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Time");
 
                     b.HasIndex("OperationId", "Unit", "Time")
                         .IsUnique();

@@ -1366,6 +1366,8 @@ namespace Senningen.Node.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Time");
+
                     b.HasIndex("OperationId", "Unit", "Time")
                         .IsUnique();
 
@@ -1723,6 +1725,8 @@ namespace Senningen.Node.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Time");
 
                     b.HasIndex("OperationId", "Unit", "Time")
                         .IsUnique();
