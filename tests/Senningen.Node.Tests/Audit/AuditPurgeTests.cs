@@ -8,6 +8,7 @@ using Senningen.Contracts.Retention;
 using Senningen.Core.Audit.Merkle;
 using Senningen.Core.Retention;
 using Senningen.Node.Common.Audit;
+using Senningen.Node.Features.Audit.Data;
 using Senningen.Node.Features.Audit.VerifyChain;
 using Senningen.Node.Features.Retention.Purging;
 using static Senningen.Node.Tests.Exchange.ExchangeHelpers;
@@ -49,7 +50,7 @@ public sealed class AuditPurgeTests
         clock.Advance(TimeSpan.FromSeconds(20));
         await WriteAsync(node, new AuditRecord("consultation.searched", AuditOutcomes.Success, Records: ["person:recent"], Detail: "recent"));
         await node.AuditIntegratedAsync();
-        var heldLeaf = await QueryAsync(node, db => db.AuditEntries.Where(e => e.CaseReference == HeldCase).Select(e => e.LeafIndex!.Value).SingleAsync(Ct));
+        var heldLeaf = await QueryAsync(node, db => db.AuditEntries.Where(e => e.Detail == "searched Jansen 17").Select(e => e.LeafIndex!.Value).SingleAsync(Ct));
 
         var held = await PurgeAuditLogAsync(node);
 
@@ -63,7 +64,7 @@ public sealed class AuditPurgeTests
         pruned.ShouldAllBe(e => e.Actor == "(node)" && e.Detail!.Contains("their leaf hashes are kept"));
         await node.AuditIntegratedAsync();
         await ShouldVerifyAsync(node, dpo, partnerHeld);
-        await ShouldProveInclusionAsync(node, dpo, HeldCase);
+        await ShouldProveInclusionAsync(node, dpo, "searched Jansen 17");
 
         var hold = (await dpo.GetFromJsonAsync<List<HoldView>>("api/v1/retention/holds", Ct))!.Single();
         (await dpo.DeleteAsync($"api/v1/retention/holds/{hold.Id}", Ct)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
@@ -116,10 +117,10 @@ public sealed class AuditPurgeTests
         withPartner.HeadsChecked.ShouldBeGreaterThanOrEqualTo(own.HeadsChecked);
     }
 
-    private static async Task ShouldProveInclusionAsync(TestNode node, HttpClient dpo, string caseReference)
+    private static async Task ShouldProveInclusionAsync(TestNode node, HttpClient dpo, string detail)
     {
         var latest = (await dpo.GetFromJsonAsync<SignedTreeHead>("api/v1/audit/tree-heads/latest", Ct))!;
-        var entry = await QueryAsync(node, db => db.AuditEntries.AsNoTracking().SingleAsync(e => e.CaseReference == caseReference, Ct));
+        var entry = await QueryAsync(node, db => db.AuditEntries.AsNoTracking().SingleAsync(e => e.Detail == detail, Ct));
         var proof = (await dpo.GetFromJsonAsync<InclusionProof>($"api/v1/audit/proofs/inclusion?entry={entry.Sequence}&size={latest.Size}", Ct))!;
         MerkleProofs.VerifyInclusion(Convert.FromHexString(proof.LeafHash), proof.LeafIndex, latest.Size,
             [.. proof.AuditPath.Select(Convert.FromHexString)], Convert.FromHexString(latest.RootHash)).ShouldBeTrue();
