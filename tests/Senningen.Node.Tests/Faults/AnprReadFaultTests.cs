@@ -39,7 +39,7 @@ public sealed class AnprReadFaultTests
 
             await be.StopAsync();
 
-            var tries = await FaultLoop.RunAsync(be, random, Tries, 0, 500, "officer", async (i, gateway, ct) =>
+            var tries = await FaultLoop.RunAsync(be, random, Tries, 100, 1500, "officer", async (i, gateway, ct) =>
             {
                 var reads = Enumerable.Range(0, Plain).Select(n => Read(PoliceCamera, $"{i + 1}-FAB-{n:000}")).Append(Read(PoliceCamera, "XR-528-D"));
                 using var response = await gateway.PostAsJsonAsync("api/v1/anpr/reads", reads, ct);

@@ -49,8 +49,8 @@ internal static class FaultLoop
             var clock = Stopwatch.StartNew();
             var writing = AnsweredAsync(write(i, client, abort.Token));
             var finished = await Task.WhenAny(writing, Task.Delay(delay, TestContext.Current.CancellationToken));
-            process.Kill();
             var killedAt = (int)clock.ElapsedMilliseconds;
+            process.Kill();
             await abort.CancelAsync();
             var answered = finished == writing && await writing;
             done.Add(new FaultTry(i, killedAt, answered));
@@ -98,8 +98,8 @@ internal static class FaultLoop
             var clock = Stopwatch.StartNew();
             var sending = client.SendAsync(steps[i](answers), abort.Token);
             var finished = await Task.WhenAny(sending, Task.Delay(delay, TestContext.Current.CancellationToken));
-            process!.Kill();
             var killedAt = (int)clock.ElapsedMilliseconds;
+            process!.Kill();
             await abort.CancelAsync();
             if (finished == sending && await AnsweredAsync(sending) && sending.Result.IsSuccessStatusCode)
             {

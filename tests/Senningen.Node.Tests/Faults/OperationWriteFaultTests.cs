@@ -31,20 +31,20 @@ public sealed class OperationWriteFaultTests
             var steps = new List<Func<IReadOnlyList<StepAnswers>, HttpRequestMessage>>();
             for (var n = 0; n < Pursuits; n++)
             {
-                var (unit, startKey, fixesKey, at) = ($"BE-F{n}", $"fault-start-{n}", $"fault-fixes-{n}", 2 * n);
+                var (pursuit, unit, startKey, fixesKey, at) = (n, $"BE-F{n}", $"fault-start-{n}", $"fault-fixes-{n}", 2 * n);
                 steps.Add(_ => Keyed(HttpMethod.Post, "api/v1/operations", startKey, new StartOperationRequest("hot-pursuit",
                     [new OperationUnitInput(unit, "Skoda Octavia combi", 2)], ["1-ABC-123"], "Man, 30s, dark jacket", "Armed robbery", "BE-VAN",
                     "PV-2026-0001", null, null)));
                 steps.Add(answers =>
                 {
                     var operation = JsonSerializer.Deserialize<OperationView>(answers[at].Retried, Json)!.Id;
-                    var track = tracks.TryGetValue(n, out var known) ? known : tracks[n] = Line(unit, Senningen.Node.Tests.Operations.PursuitFlowTests.InBelgium,
+                    var track = tracks.TryGetValue(pursuit, out var known) ? known : tracks[pursuit] = Line(unit, Senningen.Node.Tests.Operations.PursuitFlowTests.InBelgium,
                         Senningen.Node.Tests.Operations.PursuitFlowTests.InNetherlands, DateTimeOffset.UtcNow.AddSeconds(-25), metresPerFix: 75);
                     return Keyed(HttpMethod.Post, $"api/v1/operations/{operation}/positions", fixesKey, new PositionBatch(track));
                 });
             }
 
-            var answers = await FaultLoop.RunIdempotentStepsAsync(be, random, 0, 400, "officer", steps);
+            var answers = await FaultLoop.RunIdempotentStepsAsync(be, random, 50, 900, "officer", steps);
 
             var operationIds = answers.Where((_, i) => i % 2 == 0).Select(a => JsonSerializer.Deserialize<OperationView>(a.Retried, Json)!.Id).ToList();
             answers.Where((_, i) => i % 2 == 1).Select(a => JsonSerializer.Deserialize<PositionBatchResult>(a.Retried, Json)!)

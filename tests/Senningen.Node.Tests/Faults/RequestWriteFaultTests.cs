@@ -29,7 +29,7 @@ public sealed class RequestWriteFaultTests
             var (be, nl) = (network["BE"], network["NL"]);
             await nl.StartAgainAsync();
 
-            await FaultLoop.RunAsync(be, random, Tries, 0, 700, "officer", async (_, officer, ct) =>
+            await FaultLoop.RunAsync(be, random, Tries, 100, 1500, "officer", async (_, officer, ct) =>
             {
                 using var created = await officer.PostAsJsonAsync("api/v1/requests", Create("information-request", "NL"), ct);
                 created.EnsureSuccessStatusCode();
@@ -62,7 +62,13 @@ public sealed class RequestWriteFaultTests
 
             await EventuallyAsync(async () => await QueryAsync(be, db => db.Outbox.CountAsync(m => m.Status == OutboxStatus.Queued, Ct)) == 0,
                 "the Belgian outbox is delivered");
-            var received = await QueryAsync(nl, db => db.Requests.Where(r => r.Side == RequestSide.Requested).Select(r => r.Id).ToListAsync(Ct));
+            // The Dutch node receipts a message on arrival and handles it after: wait for the requests, then check none came twice.
+            var received = new List<Guid>();
+            await EventuallyAsync(async () =>
+            {
+                received = await QueryAsync(nl, db => db.Requests.Where(r => r.Side == RequestSide.Requested).Select(r => r.Id).ToListAsync(Ct));
+                return received.Count >= requests.Count;
+            }, "the Dutch node holds every submitted request");
             received.ShouldBe(requests.Select(r => r.Id), ignoreOrder: true, "each request arrives once");
             await FaultLoop.AuditVerifiesAsync(be);
             await FaultLoop.AuditVerifiesAsync(nl);

@@ -28,7 +28,7 @@ public sealed partial class PositionsPurgeIndexTests
         {
             await db.Database.ExecuteSqlAsync($"""
                 INSERT INTO ops_fixes ("OperationId", "Unit", "TimeMs", "Lat", "Lon", "ReceivedAtMs")
-                SELECT md5((x % 50)::text)::uuid, 'BE-P' || (x % 7), {nowMs} - x * 288000, 51.4, 4.7, 0
+                SELECT md5((x % 50)::text)::uuid, 'BE-P' || (x % 7), {nowMs} - x::bigint * 288000, 51.4, 4.7, 0
                 FROM generate_series(1, 60000) x
                 """, Ct);
             return await db.Database.ExecuteSqlRawAsync("ANALYZE ops_fixes", Ct);
