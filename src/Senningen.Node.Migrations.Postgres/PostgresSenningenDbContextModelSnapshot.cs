@@ -1463,6 +1463,8 @@ namespace Senningen.Node.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Time");
+
                     b.HasIndex("OperationId", "Unit", "Time")
                         .IsUnique();
 
@@ -1832,6 +1834,8 @@ namespace Senningen.Node.Migrations.Postgres
                         .HasColumnType("character varying(50)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Time");
 
                     b.HasIndex("OperationId", "Unit", "Time")
                         .IsUnique();

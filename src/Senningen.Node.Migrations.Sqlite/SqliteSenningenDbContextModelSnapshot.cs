@@ -1434,6 +1434,8 @@ namespace Senningen.Node.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Time");
+
                     b.HasIndex("OperationId", "Unit", "Time")
                         .IsUnique();
 
@@ -1791,6 +1793,8 @@ namespace Senningen.Node.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Time");
 
                     b.HasIndex("OperationId", "Unit", "Time")
                         .IsUnique();

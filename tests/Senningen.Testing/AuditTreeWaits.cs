@@ -24,7 +24,8 @@ public static class AuditTreeWaits
             {
                 var db = scope.ServiceProvider.GetRequiredService<SenningenDbContext>();
                 var pending = await db.Set<AuditEntry>().CountAsync(e => e.LeafIndex == null);
-                var integrated = await db.Set<AuditEntry>().LongCountAsync(e => e.LeafIndex != null);
+                // The highest leaf, not a count: entries removed at the end of their retention leave their leaves behind.
+                var integrated = (await db.Set<AuditEntry>().MaxAsync(e => e.LeafIndex) ?? -1) + 1;
                 var head = await db.Set<AuditTreeHead>().MaxAsync(h => (long?)h.Size) ?? 0;
                 if (pending == 0 && head == integrated)
                 {

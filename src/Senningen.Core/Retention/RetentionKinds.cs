@@ -16,9 +16,10 @@ public static class RetentionKinds
     public const string Alert = "alert";
     public const string Request = "request";
     public const string IdempotentAnswer = "idempotent-answer";
+    public const string AuditLog = "audit-log";
 
     public static IReadOnlyList<string> All { get; } =
-        [AnprRead, AnprHit, ExchangeMessage, ConsultationSearch, UnitPosition, AlertPosition, Operation, Alert, Request, IdempotentAnswer];
+        [AnprRead, AnprHit, ExchangeMessage, ConsultationSearch, UnitPosition, AlertPosition, Operation, Alert, Request, IdempotentAnswer, AuditLog];
 
     public static bool IsKnown(string kind) => All.Contains(kind, StringComparer.Ordinal);
 }

@@ -37,7 +37,6 @@ public sealed class RetentionCoverageTests
         ["AspNetUserLogins"] = "an account's external identity: goes with the account",
         ["AspNetUserTokens"] = "an account's tokens: go with the account",
         ["AspNetUserRoles"] = "an account's roles: go with the account",
-        ["audit_entries"] = "the audit log: kept for the period the law sets for logs, removed with the Merkle log keeping their hashes (ADR 0025)",
         ["anpr_hotlist"] = "the owner's hotlist: an entry lives while its owner lists it; the owner's import and removal end it",
         ["registry_persons"] = "a copy of the national register, replaced by the register's own load; its retention is the register's",
         ["registry_vehicles"] = "a copy of the national vehicle register, as persons",

@@ -55,7 +55,8 @@ public sealed class RetentionPurgeTests
         var period = (string kind) => node.Services.GetRequiredService<RetentionSettings>().RuleFor(kind).Period;
         var (now, day) = (clock.GetUtcNow(), TimeSpan.FromDays(1));
         overview.Kinds.Select(k => k.Rule.Kind).ShouldBe(RetentionKinds.All);
-        overview.Kinds.Select(k => (k.Rule.Kind, k.Kept.Count)).ShouldBe(
+        // The audit log's count grows with every step of the test itself; AuditPurgeTests covers it.
+        overview.Kinds.Where(k => k.Rule.Kind != RetentionKinds.AuditLog).Select(k => (k.Rule.Kind, k.Kept.Count)).ShouldBe(
         [
             (RetentionKinds.AnprRead, 0), (RetentionKinds.AnprHit, 2), (RetentionKinds.ExchangeMessage, 4), (RetentionKinds.ConsultationSearch, 2),
             (RetentionKinds.UnitPosition, 2), (RetentionKinds.AlertPosition, 2), (RetentionKinds.Operation, 2), (RetentionKinds.Alert, 2),
@@ -88,8 +89,10 @@ public sealed class RetentionPurgeTests
             return 0;
         });
         var audit = await QueryAsync(node, db => db.AuditEntries.Where(e => e.Action == "retention.purged").Select(e => e.Detail!).ToListAsync(Ct));
-        audit.Count.ShouldBe(9);
-        audit.ShouldContain(d => d.StartsWith("anpr-hit: 12 record(s) counted from hit before 2026-06-01T08:00:00.0000000+00:00 deleted: BE rule of 365 days", StringComparison.Ordinal));
+        // One entry per chunk, committed with it: the twelve hits went in a chunk of ten and one of two.
+        audit.Count.ShouldBe(10);
+        audit.ShouldContain(d => d.StartsWith("anpr-hit: 10 record(s) counted from hit before 2026-06-01T08:00:00.0000000+00:00 deleted: BE rule of 365 days", StringComparison.Ordinal));
+        audit.ShouldContain(d => d.StartsWith("anpr-hit: 2 record(s) counted from hit before", StringComparison.Ordinal));
         audit.ShouldContain(d => d.StartsWith("request: 1 record(s) counted from request-closing before", StringComparison.Ordinal)
             && d.Contains("anonymised (fields, caseReference, delayReason, eventReasons, attachments)", StringComparison.Ordinal));
 

@@ -38,6 +38,7 @@ public static class AuditActions
     public const string AuditWitnessAlarmAcknowledged = "audit.witness-alarm-acknowledge";
     public const string AuditHeadsThinned = "audit.heads-thinned";
     public const string AuditRestoreChecked = "audit.restore-checked";
+    public const string AuditPruned = "audit.pruned";
     public const string UserCreate = "user.create";
     public const string UserRead = "user.read";
     public const string UserUnlock = "user.unlock";
@@ -107,7 +108,7 @@ public static class AuditActions
 
     public static IReadOnlyList<string> All { get; } =
         [Login, TokenIssued, TokenRefreshed, Logout, AccessDenied, AuditRead, AuditExport, AuditVerify, AuditChainBroken, AuditHeadsPublished, AuditHeadWitnessed, AuditHeadRefused,
-         AuditHeadConfirmed, AuditHeadConfirmationRefused, AuditWitnessAlarmAcknowledged, AuditHeadsThinned, AuditRestoreChecked, UserCreate, UserRead, UserUnlock, UserAuthorisations, UserExternalLogin, UserDemoRemoved,
+         AuditHeadConfirmed, AuditHeadConfirmationRefused, AuditWitnessAlarmAcknowledged, AuditHeadsThinned, AuditRestoreChecked, AuditPruned, UserCreate, UserRead, UserUnlock, UserAuthorisations, UserExternalLogin, UserDemoRemoved,
          UserDisable, UserEnable, UserRoles, UserSignOut,
          LanguageChange, MessageSent, MessageReceived, MessageRefused, MessageDuplicate, MessageRejected, MessageExpired,
          MessageHandlingFailed, MessageParked, MessageRetried, MessageDropped, MessageRead, ExchangeResyncRequested, ExchangeResyncHonoured, NodeKeyRotated, NodeKeyRevoked, PartnerKeysPinned, PartnerKeysRefused, OperationStarted, OperationEnded, OperationRead, OperationCrossing, AlertReceived,

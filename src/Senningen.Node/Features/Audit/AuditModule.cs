@@ -3,8 +3,10 @@ using Senningen.Contracts.Audit;
 using Senningen.Node.Common.Audit;
 using Senningen.Node.Common.Errors;
 using Senningen.Node.Common.Localization;
+using Senningen.Node.Common.Retention;
 using Senningen.Node.Common.Security;
 using Senningen.Node.Features.Audit.Restore;
+using Senningen.Node.Features.Audit.Retention;
 using Senningen.Node.Features.Audit.SearchLog;
 using Senningen.Node.Features.Audit.Tree;
 using Senningen.Node.Features.Audit.VerifyChain;
@@ -19,6 +21,7 @@ internal static class AuditModule
     {
         builder.Services.AddScoped<AuditLog>().AddSingleton<AuditAppended>().AddScoped<AuditTree>().AddScoped<AuditTreeStatusReader>().AddScoped<VerifyAuditChain>().AddScoped<AuditReader>();
         builder.Services.AddSingleton(AuditTreeSettings.Read(builder.Configuration)).AddHostedService<AuditSequencer>().AddHostedService<AuditHeadThinner>();
+        builder.Services.AddRetentionTarget<AuditLogRetention>();
         builder.AddAuditWitness();
         builder.AddAuditRestore();
         return builder;

@@ -37,7 +37,35 @@ internal sealed class AuditTreeVerifier(SenningenDbContext db, IReadOnlyList<Tru
             return early;
         }
 
+        var pruned = await AuditPrunePoint.ReadAsync(db, ct);
         long expected = 0;
+        while (expected < pruned)
+        {
+            var end = Math.Min(pruned, expected + BatchSize);
+            var start = expected;
+            var leaves = await db.AuditTreeNodes.AsNoTracking().Where(n => n.Level == 0 && n.Index >= start && n.Index < end).OrderBy(n => n.Index)
+                .Select(n => new { n.Index, n.Hash }).ToListAsync(ct);
+            foreach (var leaf in leaves)
+            {
+                if (leaf.Index != expected)
+                {
+                    break;
+                }
+
+                if (Removed(leaf.Hash) is { } found)
+                {
+                    return found;
+                }
+
+                expected++;
+            }
+
+            if (expected < end)
+            {
+                return Missing(expected, $"leaf {expected} was removed at the end of its retention, but the tree did not keep its hash");
+            }
+        }
+
         while (true)
         {
             var batch = await db.AuditEntries.AsNoTracking().Where(e => e.LeafIndex >= expected).OrderBy(e => e.LeafIndex).Take(BatchSize)
@@ -68,6 +96,18 @@ internal sealed class AuditTreeVerifier(SenningenDbContext db, IReadOnlyList<Tru
         }
 
         return Missing(expected, null);
+    }
+
+    /// <summary>A leaf whose entry was removed at the end of its retention: only its kept hash remains to be checked against the heads.</summary>
+    private AuditVerification? Removed(byte[] hash)
+    {
+        _stored.Append(hash);
+        if (_nodesComplete)
+        {
+            _nodes.Append(hash);
+        }
+
+        return CheckHeads();
     }
 
     private AuditVerification? Leaf(long entry, long index, byte[] content, byte[]? stored, byte[]? node)

@@ -28,13 +28,18 @@ internal sealed class SearchRetention(SenningenDbContext db) : IRetentionTarget
         using (await db.EnterWriteAsync(ct))
         {
             // Answers and their search go in one transaction: an answer never outlives the search it belongs to.
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            // Inside the purge's own transaction (the chunk commits with its audit entry) when there is one.
+            await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
             var due = await db.ConsultationSearches
                 .Where(s => s.StartedAt < cutoff && !ids.Contains(s.Id) && !cases.Contains(s.CaseReference))
                 .OrderBy(s => s.StartedAt).Take(chunk.Limit).Select(s => s.Id).ToListAsync(ct);
             await db.ConsultationAnswers.Where(a => due.Contains(a.SearchId)).ExecuteDeleteAsync(ct);
             var deleted = await db.ConsultationSearches.Where(s => due.Contains(s.Id)).ExecuteDeleteAsync(ct);
-            await transaction.CommitAsync(ct);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(ct);
+            }
+
             return deleted;
         }
     }

@@ -43,5 +43,7 @@ internal sealed class AlertFixConfiguration : IEntityTypeConfiguration<AlertFix>
         builder.Property(f => f.Unit).HasMaxLength(50);
         builder.Property(f => f.Time).Ms("TimeMs");
         builder.HasIndex(f => new { f.OperationId, f.Unit, f.Time }).IsUnique();
+        // The retention purge takes the oldest fixes before a cutoff (ADR 0025): a range scan, not the whole table.
+        builder.HasIndex(f => f.Time);
     }
 }

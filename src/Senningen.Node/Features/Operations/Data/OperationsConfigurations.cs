@@ -71,6 +71,8 @@ internal sealed class UnitFixConfiguration : IEntityTypeConfiguration<UnitFix>
         builder.Property(f => f.Time).Ms("TimeMs");
         builder.Property(f => f.ReceivedAt).Ms("ReceivedAtMs");
         builder.HasIndex(f => new { f.OperationId, f.Unit, f.Time }).IsUnique();
+        // The retention purge takes the oldest fixes before a cutoff (ADR 0025): a range scan, not the whole table.
+        builder.HasIndex(f => f.Time);
     }
 }
 

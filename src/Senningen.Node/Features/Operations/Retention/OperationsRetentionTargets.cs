@@ -29,7 +29,7 @@ internal sealed class UnitPositionRetention(SenningenDbContext db) : IRetentionT
         var due = db.UnitFixes
             .Where(f => f.Time < cutoff && !ids.Contains(f.OperationId)
                 && !operations.Any(o => o.Id == f.OperationId && o.CaseReference != null && cases.Contains(o.CaseReference)))
-            .OrderBy(f => f.Id).Take(chunk.Limit).Select(f => f.Id);
+            .OrderBy(f => f.Time).Take(chunk.Limit).Select(f => f.Id);
         using (await db.EnterWriteAsync(ct))
         {
             return await db.UnitFixes.Where(f => due.Contains(f.Id)).ExecuteDeleteAsync(ct);
@@ -59,7 +59,7 @@ internal sealed class AlertPositionRetention(SenningenDbContext db) : IRetention
         var due = db.AlertFixes
             .Where(f => f.Time < cutoff && !ids.Contains(f.OperationId)
                 && !alerts.Any(a => a.OperationId == f.OperationId && (ids.Contains(a.Id) || (a.CaseReference != null && cases.Contains(a.CaseReference)))))
-            .OrderBy(f => f.Id).Take(chunk.Limit).Select(f => f.Id);
+            .OrderBy(f => f.Time).Take(chunk.Limit).Select(f => f.Id);
         using (await db.EnterWriteAsync(ct))
         {
             return await db.AlertFixes.Where(f => due.Contains(f.Id)).ExecuteDeleteAsync(ct);

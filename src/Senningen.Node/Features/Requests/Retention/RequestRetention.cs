@@ -38,7 +38,8 @@ internal sealed class RequestRetention(SenningenDbContext db) : IRetentionTarget
         var (attachments, events) = (db.RequestAttachments, db.RequestEvents);
         using (await db.EnterWriteAsync(ct))
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            // Inside the purge's own transaction (the chunk commits with its audit entry) when there is one.
+            await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
             var due = await db.Requests
                 .Where(r => (r.State == RequestState.Refused || r.State == RequestState.Done || r.State == RequestState.Archived || r.State == RequestState.Withdrawn)
                     && r.UpdatedAt < cutoff && !ids.Contains(r.Id)
@@ -50,7 +51,11 @@ internal sealed class RequestRetention(SenningenDbContext db) : IRetentionTarget
             await db.RequestEvents.Where(e => due.Contains(e.RequestId) && e.Reason != null).ExecuteUpdateAsync(s => s.SetProperty(e => e.Reason, (string?)null), ct);
             var anonymised = await db.Requests.Where(r => due.Contains(r.Id)).ExecuteUpdateAsync(s => s
                 .SetProperty(r => r.Fields, "{}").SetProperty(r => r.CaseReference, (string?)null).SetProperty(r => r.DelayReason, (string?)null), ct);
-            await transaction.CommitAsync(ct);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(ct);
+            }
+
             return anonymised;
         }
     }

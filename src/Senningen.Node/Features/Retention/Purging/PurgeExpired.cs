@@ -31,15 +31,13 @@ internal sealed partial class PurgeExpired(SenningenDbContext db, IEnumerable<IR
             int count = 0, last;
             do
             {
-                last = await target.ApplyAsync(chunk, ct);
+                last = target.AuditsItself ? await target.ApplyAsync(chunk, ct) : await ApplyAuditedAsync(target, rule, chunk, ct);
                 count += last;
             }
             while (last >= chunk.Limit && !target.AuditsItself);
 
             if (count > 0 && !target.AuditsItself)
             {
-                await audit.WriteAsync(new AuditRecord(AuditActions.RetentionPurged, AuditOutcomes.Success, Detail: Describe(rule, count, chunk.Cutoff)),
-                    Actor.Node(node), ct);
                 LogPurged(logger, target.Kind, count, chunk.Cutoff);
             }
 
@@ -47,6 +45,31 @@ internal sealed partial class PurgeExpired(SenningenDbContext db, IEnumerable<IR
         }
 
         return results;
+    }
+
+    /// <summary>
+    /// One chunk and its audit entry in one transaction: a crash between chunks (kill -9, tests/Faults) must not leave
+    /// records removed with no entry that says so.
+    /// </summary>
+    private async Task<int> ApplyAuditedAsync(IRetentionTarget target, RetentionRule rule, RetentionChunk chunk, CancellationToken ct)
+    {
+        await using var unit = db.BeginUnitOfWork();
+        // The gate (SQLite) and the transaction come first: the target's statement then runs inside them.
+        using (await db.EnterWriteAsync(ct))
+        {
+            await unit.BeginOnFirstWriteAsync(ct);
+        }
+
+        var count = await target.ApplyAsync(chunk, ct);
+        if (count == 0)
+        {
+            return 0;
+        }
+
+        audit.Add(new AuditRecord(AuditActions.RetentionPurged, AuditOutcomes.Success, Detail: Describe(rule, count, chunk.Cutoff)), Actor.Node(node));
+        await db.SaveChangesAsync(ct);
+        await unit.CommitAsync(ct);
+        return count;
     }
 
     private static string Describe(RetentionRule rule, int count, DateTimeOffset cutoff) =>
