@@ -16,6 +16,7 @@ public sealed class OpenApiLintTests
     private static readonly string[] ReviewedAnonymous =
     [
         "GET /api/v1/app/texts",
+        "GET /api/v1/node/keys",
         "POST /api/v1/auth/refresh",
         "POST /api/v1/auth/token",
         "POST /exchange/v1/inbox",

@@ -20,6 +20,8 @@ public sealed class RetentionCoverageTests
         ["AspNetRoles"] = "the role names of the node",
         ["AspNetRoleClaims"] = "claims attached to roles, not to people",
         ["DataProtectionKeys"] = "the key ring that protects cookies and tokens",
+        ["exchange_node_keys"] = "this node's signing keys (private halves protected by the key ring) and their validity: key history, no person",
+        ["exchange_partner_keys"] = "the partners' public signing keys this node pinned, with their validity and revocation: no person",
         ["anpr_cameras"] = "police and partner cameras: places and owners (organisations)",
         ["anpr_hotlist_version"] = "a counter of hotlist changes",
         ["audit_tree_nodes"] = "hashes of the audit log's Merkle tree",
