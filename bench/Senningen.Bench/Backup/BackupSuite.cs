@@ -86,7 +86,7 @@ internal static class BackupSuite
             : Script("restore-postgres.sh", "dump", "--backup", file, "--dbname", Libpq(node), "--data-dir", node.DataDirectory), ct);
         await node.StartAgainAsync();
         var after = await CountAsync(node, ct);
-        await DropSetAsideAsync(node, ct);
+        await SetAsideDatabases.DropAsync(node, ct);
         var figures = new BackupCase(store == Store.Sqlite ? "sqlite" : "postgres", store == Store.Sqlite ? "VACUUM INTO (backup-sqlite.sh)" : "pg_dump -Fc / pg_restore (backup-postgres.sh dump)",
             before.Persons, before.Reads, databaseBytes, long.Parse(meta["size"], CultureInfo.InvariantCulture), Math.Round(backupMs), Math.Round(restoreMs),
             before == after);
@@ -126,35 +126,6 @@ internal static class BackupSuite
         }
 
         await copy.CompleteAsync(ct);
-    }
-
-    // The PostgreSQL restore keeps the database it replaced beside the new one; the bench's cluster is shared.
-    private static async Task DropSetAsideAsync(TestNode node, CancellationToken ct)
-    {
-        if (node.Store != Store.Postgres)
-        {
-            return;
-        }
-
-        var name = new NpgsqlConnectionStringBuilder(node.Database.ConnectionString).Database!;
-        await using var connection = new NpgsqlConnection(Infrastructure.PostgresConnectionString);
-        await connection.OpenAsync(ct);
-        var aside = new List<string>();
-        await using (var list = new NpgsqlCommand("SELECT datname FROM pg_database WHERE starts_with(datname, @prefix)", connection))
-        {
-            list.Parameters.AddWithValue("prefix", name + "_before_");
-            await using var reader = await list.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                aside.Add(reader.GetString(0));
-            }
-        }
-
-        foreach (var database in aside)
-        {
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", connection);
-            await drop.ExecuteNonQueryAsync(ct);
-        }
     }
 
     private static async Task<long> PostgresSizeAsync(TestNode node, CancellationToken ct)

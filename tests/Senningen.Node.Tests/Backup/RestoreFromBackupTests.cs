@@ -42,7 +42,7 @@ public sealed class RestoreFromBackupTests
         }
         finally
         {
-            await DropSetAsideAsync(network["BE"]);
+            await SetAsideDatabases.DropAsync(network["BE"], Ct);
         }
     }
 
@@ -158,35 +158,6 @@ public sealed class RestoreFromBackupTests
         await EventuallyAsync(async () => await QueryAsync(belgium, db => db.HeadConfirmations.CountAsync(Ct)) == confirmations, "BE has NL's verdict");
         (await QueryAsync(netherlands, db => db.WitnessedHeads.MaxAsync(h => h.Size, Ct))).ShouldBe(head.Size);
         return head.Size;
-    }
-
-    /// <summary>The PostgreSQL restore keeps the replaced database beside the restored one; the test's cluster is shared.</summary>
-    private static async Task DropSetAsideAsync(TestNode node)
-    {
-        if (node.Store != Store.Postgres)
-        {
-            return;
-        }
-
-        var name = new NpgsqlConnectionStringBuilder(node.Database.ConnectionString).Database!;
-        await using var connection = new NpgsqlConnection(Infrastructure.PostgresConnectionString);
-        await connection.OpenAsync(Ct);
-        var aside = new List<string>();
-        await using (var list = new NpgsqlCommand("SELECT datname FROM pg_database WHERE starts_with(datname, @prefix)", connection))
-        {
-            list.Parameters.AddWithValue("prefix", name + "_before_");
-            await using var reader = await list.ExecuteReaderAsync(Ct);
-            while (await reader.ReadAsync(Ct))
-            {
-                aside.Add(reader.GetString(0));
-            }
-        }
-
-        foreach (var database in aside)
-        {
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", connection);
-            await drop.ExecuteNonQueryAsync(Ct);
-        }
     }
 
     private static async Task WriteAsync(TestNode node, int count)
