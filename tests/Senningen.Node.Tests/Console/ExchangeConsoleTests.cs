@@ -28,7 +28,8 @@ public sealed class ExchangeConsoleTests : IAsyncLifetime
         html.ShouldContain(_network["NL"].BaseUrl.ToString());
         html.ShouldContain("data-testid=\"circuit-NL\">Gesloten (normaal)</span>");
         html.ShouldContain("data-testid=\"ping-NL\"");
-        html.ShouldContain("Geen verlopen, geweigerde of mislukte berichten.");
+        html.ShouldContain("Geen verlopen of geweigerde berichten.");
+        html.ShouldContain("Geen geparkeerd bericht.");
         html.ShouldNotContain("data-testid=\"partner-BE\"", customMessage: "a node is not its own partner");
     }
 
