@@ -60,9 +60,15 @@ public sealed class RestoreFromBackupTests
         await EventuallyAsync(async () => await QueryAsync(netherlands, db => db.Outbox.CountAsync(m => lost.Contains(m.Id) && m.Status == OutboxStatus.Receipted, Ct)) == 3,
             "Belgium receipted the three messages");
 
-        var refused = await RestoreAsync(belgium, backup);
-        refused.ExitCode.ShouldNotBe(0);
-        refused.Error.ShouldContain("refused");
+        // A node process holds its database from its first query on (its pooled connections); here the node shares the
+        // test process, whose other tests may just have cleared every pool, so the process holds one of its own.
+        await using (var held = await HoldDatabaseAsync(belgium))
+        {
+            var refused = await RestoreAsync(belgium, backup);
+            refused.ExitCode.ShouldNotBe(0);
+            refused.Error.ShouldContain("refused");
+        }
+
         await belgium.StopAsync();
         SqliteConnection.ClearAllPools();
         NpgsqlConnection.ClearAllPools();
@@ -158,6 +164,15 @@ public sealed class RestoreFromBackupTests
         await EventuallyAsync(async () => await QueryAsync(belgium, db => db.HeadConfirmations.CountAsync(Ct)) == confirmations, "BE has NL's verdict");
         (await QueryAsync(netherlands, db => db.WitnessedHeads.MaxAsync(h => h.Size, Ct))).ShouldBe(head.Size);
         return head.Size;
+    }
+
+    private static async Task<System.Data.Common.DbConnection> HoldDatabaseAsync(TestNode node)
+    {
+        System.Data.Common.DbConnection connection = node.Store == Store.Postgres
+            ? new NpgsqlConnection(new NpgsqlConnectionStringBuilder(node.Database.ConnectionString) { Pooling = false }.ToString())
+            : new SqliteConnection(new SqliteConnectionStringBuilder(node.Database.ConnectionString) { Pooling = false }.ToString());
+        await connection.OpenAsync(Ct);
+        return connection;
     }
 
     private static async Task WriteAsync(TestNode node, int count)
