@@ -1,9 +1,10 @@
 namespace Senningen.Contracts.Consultation;
 
 /// <summary>
-/// <c>POST /api/v1/consultation/searches</c>. <c>Context</c>: hit-no-hit, joint-post, mixed-patrol, joint-control or
-/// formal-request. <c>DataSet</c>: persons, vehicles, documents or records (a person's police records and alerts).
-/// Persons and records take <c>Person</c>; vehicles <c>Plate</c>; documents <c>DocumentNumber</c>. <c>Partners</c>:
+/// <c>POST /api/v1/consultation/searches</c>. <c>Context</c>: hit-no-hit, joint-post, mixed-patrol, joint-control,
+/// formal-request or prum-vehicle (the Prüm vehicle registration search: vehicles only). <c>DataSet</c>: persons,
+/// vehicles, documents or records (a person's police records and alerts). Persons and records take <c>Person</c>;
+/// vehicles <c>Plate</c> or <c>Vin</c> (one of the two); documents <c>DocumentNumber</c>. <c>Partners</c>:
 /// the countries to ask (default: every partner); naming one the context is not allowed for is refused (403).
 /// </summary>
 public sealed record ConsultationSearchRequest(
@@ -14,7 +15,8 @@ public sealed record ConsultationSearchRequest(
     PersonCriteriaInput? Person = null,
     string? Plate = null,
     string? DocumentNumber = null,
-    IReadOnlyList<string>? Partners = null);
+    IReadOnlyList<string>? Partners = null,
+    string? Vin = null);
 
 /// <summary>What is known of the person sought. <c>BirthDate</c>: <c>yyyy-MM-dd</c>, or <c>yyyy</c> when only the year is known.</summary>
 public sealed record PersonCriteriaInput(string? Surname, string? GivenNames = null, string? BirthDate = null, string? Postcode = null);

@@ -12,8 +12,9 @@ public static class Authorisations
     public const string MixedPatrol = "consultation:mixed-patrol";
     public const string JointControl = "consultation:joint-control";
     public const string FormalRequest = "consultation:formal-request";
+    public const string PrumVehicle = "consultation:prum-vehicle";
 
-    public static IReadOnlyList<string> All { get; } = [HitNoHit, JointPost, MixedPatrol, JointControl, FormalRequest];
+    public static IReadOnlyList<string> All { get; } = [HitNoHit, JointPost, MixedPatrol, JointControl, FormalRequest, PrumVehicle];
 
     /// <summary>The authorisation a search in a consultation context (its wire name, e.g. "joint-post") needs.</summary>
     public static string ForConsultation(string context) => "consultation:" + context;

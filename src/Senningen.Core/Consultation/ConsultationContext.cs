@@ -1,3 +1,5 @@
+using Senningen.Core.Treaty;
+
 namespace Senningen.Core.Consultation;
 
 /// <summary>The situation a search is made in, which decides what the answering country discloses (issue 6).</summary>
@@ -17,6 +19,12 @@ public enum ConsultationContext
 
     /// <summary>The search backs a formal information request; the data come with the request's answer.</summary>
     FormalRequest,
+
+    /// <summary>
+    /// The automated vehicle registration search of the Prüm framework (Regulation (EU) 2024/982, as EUCARIS runs it):
+    /// a plate or a VIN, answered by the registering country's node without a person in the loop, vehicles only.
+    /// </summary>
+    PrumVehicle,
 }
 
 /// <summary>Names on the wire and the catalogue mission each context is governed by.</summary>
@@ -29,6 +37,7 @@ public static class ConsultationContexts
         ["mixed-patrol"] = ConsultationContext.MixedPatrol,
         ["joint-control"] = ConsultationContext.JointControl,
         ["formal-request"] = ConsultationContext.FormalRequest,
+        ["prum-vehicle"] = ConsultationContext.PrumVehicle,
     };
 
     /// <summary>The catalogue mission whose rules govern direct answers in a context; a formal request has none.</summary>
@@ -37,8 +46,13 @@ public static class ConsultationContexts
         ConsultationContext.HitNoHit => "hit-no-hit-consultation",
         ConsultationContext.JointPost => "joint-post-consultation",
         ConsultationContext.MixedPatrol or ConsultationContext.JointControl => "mixed-patrol-consultation",
+        ConsultationContext.PrumVehicle => "prum-vehicle-query",
         _ => null,
     };
+
+    /// <summary>The data sets a context may search at all; asking another is a bad request, not a refusal by the partner.</summary>
+    public static bool Searches(ConsultationContext context, DataSet dataSet) =>
+        context != ConsultationContext.PrumVehicle || dataSet == DataSet.Vehicles;
 
     public static string NameOf(ConsultationContext context) => Names.First(p => p.Value == context).Key;
 }

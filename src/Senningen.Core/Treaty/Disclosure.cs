@@ -49,7 +49,7 @@ public static class Disclosure
 
     /// <summary>The catalogue's missions that are consultations of a partner's databases.</summary>
     public static readonly IReadOnlySet<string> ConsultationMissions =
-        new HashSet<string>(["hit-no-hit-consultation", "joint-post-consultation", "mixed-patrol-consultation"], StringComparer.Ordinal);
+        new HashSet<string>(["hit-no-hit-consultation", "joint-post-consultation", "mixed-patrol-consultation", "prum-vehicle-query"], StringComparer.Ordinal);
 
     public static string NameOf(DataSet set) => DataSetNames.First(p => p.Value == set).Key;
 

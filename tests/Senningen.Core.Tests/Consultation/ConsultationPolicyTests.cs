@@ -23,6 +23,8 @@ public sealed class ConsultationPolicyTests
         ["mixed-patrol"] = ("S F F H", "H H H H", "mixed-patrol-consultation-not-allowed", false),
         ["joint-control"] = ("S F F H", "H H H H", "mixed-patrol-consultation-not-allowed", false),
         ["formal-request"] = ("H H H H", "H H H H", null, true),
+        // The Prüm search: the vehicle register in full between any two, nothing else ("-" is refused).
+        ["prum-vehicle"] = ("- F - -", "- F - -", null, false),
     };
 
     public static TheoryData<string, string, DataSet> Cells()

@@ -10,8 +10,11 @@ public sealed class TreatyCatalogueRulesTests
     [
         "hot-pursuit", "observation-urgent", "observation-planned", "investigative-action", "hit-no-hit-consultation",
         "transport-aliens-law", "transport-judicial", "armed-escort", "special-units-crisis", "high-risk-event",
-        "assistance-material", "administrative-approach",
+        "assistance-material", "administrative-approach", "prum-vehicle-query",
     ];
+
+    // Every mission of the treaty is in force from the treaty's own date; the Prüm search is older EU law.
+    private static readonly Dictionary<string, DateOnly> InForceFrom = new(StringComparer.Ordinal) { ["prum-vehicle-query"] = new(2011, 8, 26) };
 
     private static readonly string[] BelgiumNetherlandsOnly =
         ["anpr-exchange", "mixed-patrol-consultation", "joint-post-consultation"];
@@ -38,8 +41,8 @@ public sealed class TreatyCatalogueRulesTests
     public void Parse_RealCatalogue_HasNoProblems()
     {
         TreatyFiles.Result.Problems.ShouldBeEmpty(string.Join(Environment.NewLine, TreatyFiles.Result.Problems));
-        TreatyFiles.Catalogue.MissionTypes.Count.ShouldBe(15);
-        TreatyFiles.Catalogue.Rules.Count.ShouldBe(90);
+        TreatyFiles.Catalogue.MissionTypes.Count.ShouldBe(16);
+        TreatyFiles.Catalogue.Rules.Count.ShouldBe(96);
     }
 
     [Theory]
@@ -50,7 +53,7 @@ public sealed class TreatyCatalogueRulesTests
 
         rule.ShouldNotBeNull();
         rule.Allowed.ShouldBe(allowed);
-        rule.EffectiveFrom.ShouldBe(new DateOnly(2023, 10, 1));
+        rule.EffectiveFrom.ShouldBe(InForceFrom.GetValueOrDefault(mission, new DateOnly(2023, 10, 1)));
         foreach (var text in Texts(rule))
         {
             foreach (var language in Language.All)
@@ -88,6 +91,20 @@ public sealed class TreatyCatalogueRulesTests
         {
             catalogue.Decide(mission, CountryCode.Luxembourg, other, date).Outcome.ShouldBe(TreatyOutcome.NotAllowed);
             catalogue.Decide(mission, other, CountryCode.Luxembourg, date).Outcome.ShouldBe(TreatyOutcome.NotAllowed);
+        }
+    }
+
+    [Fact]
+    public void PrumVehicleQuery_DisclosesVehicleRegistrationsInFull_AndNothingElse_ForEveryPair()
+    {
+        foreach (var rule in TreatyFiles.Catalogue.Rules.Where(r => r.MissionId == "prum-vehicle-query"))
+        {
+            var levels = rule.Disclosure.ShouldNotBeNull();
+            levels[DataSet.Vehicles].ShouldBe(DisclosureLevel.Full);
+            foreach (var set in new[] { DataSet.Persons, DataSet.Documents, DataSet.Records })
+            {
+                levels[set].ShouldBe(DisclosureLevel.Refused, $"{rule.Acting}->{rule.Host} {set}");
+            }
         }
     }
 
@@ -176,6 +193,18 @@ public sealed class TreatyCatalogueRulesTests
         {
             var basis = rule.LegalBasis;
             var where = $"{rule.MissionId} {rule.Acting}->{rule.Host}";
+            if (rule.MissionId == "prum-vehicle-query")
+            {
+                // EU law, not the treaty: the Council Decision and the Regulation are cited by number in every language.
+                foreach (var text in new[] { basis.Nl, basis.Fr, basis.De, basis.En })
+                {
+                    text.ShouldContain("2008/615/J", customMessage: where);
+                    text.ShouldContain("2024/982", customMessage: where);
+                }
+
+                continue;
+            }
+
             basis.Nl.ShouldContain("Benelux-politieverdrag 2018", customMessage: where);
             basis.Fr.ShouldContain("Traité de police Benelux de 2018", customMessage: where);
             basis.De.ShouldContain("Benelux-Polizeivertrag 2018", customMessage: where);

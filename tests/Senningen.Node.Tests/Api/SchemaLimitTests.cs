@@ -126,7 +126,8 @@ public sealed class SchemaLimitTests : IAsyncLifetime
             {
                 var search = new JsonObject
                 {
-                    ["context"] = "joint-post", ["dataSet"] = property == "documentNumber" ? "documents" : "persons", ["purpose"] = "Identity check",
+                    ["context"] = "joint-post", ["purpose"] = "Identity check",
+                    ["dataSet"] = property switch { "documentNumber" => "documents", "vin" => "vehicles", _ => "persons" },
                     ["caseReference"] = "PV-2026-0002", ["documentNumber"] = "EJ1234567",
                     ["person"] = new JsonObject { ["surname"] = "Jansen", ["givenNames"] = "Jan", ["birthDate"] = "1980-04-02", ["postcode"] = "2000" },
                 };

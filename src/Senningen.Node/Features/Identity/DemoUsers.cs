@@ -20,10 +20,11 @@ internal static class DemoUsers
             _ => ("fr", "Commissariat Esch-sur-Alzette", "CIN Police Grand-Ducale", "Service des relations internationales", "DPO Police Grand-Ducale",
                 ["LU"], ["LU"]),
         };
-        // Joint posts and mixed patrols are Belgian–Dutch; a Luxembourg patrol officer is cleared for hit/no-hit only.
+        // Joint posts and mixed patrols are Belgian–Dutch; a Luxembourg patrol officer is cleared for hit/no-hit and the
+        // Prüm vehicle search only, which every patrol and control room of the three countries may run.
         string[] patrolClearance = country.Value == "LU"
-            ? [Authorisations.HitNoHit]
-            : [Authorisations.HitNoHit, Authorisations.JointPost, Authorisations.MixedPatrol, Authorisations.JointControl];
+            ? [Authorisations.HitNoHit, Authorisations.PrumVehicle]
+            : [Authorisations.HitNoHit, Authorisations.JointPost, Authorisations.MixedPatrol, Authorisations.JointControl, Authorisations.PrumVehicle];
         return
         [
             new("officer", Password, $"Officer {country.Value}", patrol, [Roles.Officer], language)
@@ -32,7 +33,7 @@ internal static class DemoUsers
             },
             new("controlroom", Password, $"Control room {country.Value}", room, [Roles.ControlRoom], language)
             {
-                Authorisations = [Authorisations.HitNoHit, Authorisations.FormalRequest], Zones = roomZones,
+                Authorisations = [Authorisations.HitNoHit, Authorisations.FormalRequest, Authorisations.PrumVehicle], Zones = roomZones,
             },
             new("liaison", Password, $"Liaison officer {country.Value}", desk, [Roles.LiaisonOfficer], language) { Authorisations = Authorisations.All },
             new("dpo", Password, $"Data protection officer {country.Value}", dpo, [Roles.DataProtectionOfficer], "en"),

@@ -98,6 +98,8 @@ internal sealed class ConsultationAnswerer(TreatyCatalogue catalogue, IPersonInd
                 }
 
                 return (found, false);
+            case DataSet.Vehicles when query.Vin is { } vin:
+                return (await vehicles.FindByVinAsync(vin, ct) is { } byVin ? [Found.Of(byVin)] : [], false);
             case DataSet.Vehicles when query.Plate is { } text && Core.Anpr.Plate.TryParse(text, out var plate):
                 return ([.. (await vehicles.FindByPlateAsync(plate, tolerateConfusions: true, ct)).Select(Found.Of)], false);
             case DataSet.Documents when query.DocumentNumber is { } number:

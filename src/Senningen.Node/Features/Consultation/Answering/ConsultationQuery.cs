@@ -19,7 +19,8 @@ internal sealed record ConsultationQuery(
     string? DocumentNumber,
     string Purpose,
     string CaseReference,
-    string RequestedBy);
+    string RequestedBy,
+    string? Vin = null);
 
 /// <summary>One thing found, as much of it as the level allows: field name to value, and for persons why it matched.</summary>
 internal sealed record DisclosedItem(string Reference, double? Score, IReadOnlyDictionary<string, string> Fields, IReadOnlyList<string> Explanation);

@@ -24,7 +24,8 @@ internal sealed class QueryHandler(ConsultationAnswerer answerer, QueryQuota quo
     {
         var requesting = message.Sender;
         var query = new ConsultationQuery(p.SearchId, ConsultationContexts.Names[p.Context], requesting, Disclosure.DataSetNames[p.DataSet],
-            p.Person is { } person ? Particulars(person) : null, p.Plate, p.DocumentNumber, p.Purpose, p.CaseReference, p.RequestedBy);
+            p.Person is { } person ? Particulars(person) : null, p.Plate, p.DocumentNumber, p.Purpose, p.CaseReference, p.RequestedBy,
+            Core.Consultation.Registry.Vin.Normalise(p.Vin));
         var answer = await answerer.AnswerAsync(query, cancellationToken);
         var left = message.ExpiresAt - clock.GetUtcNow();
         await outbox.EnqueueAsync(requesting, AnswerPayload.Type, 1, new AnswerPayload(p.SearchId, Disclosure.NameOf(answer.Level), answer.Rule,

@@ -10,6 +10,8 @@ public sealed record PersonCriteria(string? Surname, string? GivenNames, string?
 /// <summary>
 /// <c>consultation.query</c> v1, asking node → each partner asked: one search, its context and data set, the criteria,
 /// and the purpose, case and officer the answering node's audit must name. It lives as long as the search waits.
+/// <c>Vin</c> came later as an optional last member: a node that does not know it finds a plate-less vehicle search
+/// and answers nothing found, which is why a VIN search also needs the partner's context (prum-vehicle) to be known.
 /// </summary>
 public sealed record QueryPayload(
     Guid SearchId,
@@ -20,7 +22,8 @@ public sealed record QueryPayload(
     string? DocumentNumber,
     string Purpose,
     string CaseReference,
-    string RequestedBy) : IValidatedPayload
+    string RequestedBy,
+    string? Vin = null) : IValidatedPayload
 {
     public const string Type = "consultation.query";
 

@@ -71,14 +71,14 @@ internal sealed class ConsultationSearches(SenningenDbContext db, Outbox outbox,
         var row = new ConsultationSearch
         {
             Id = Guid.CreateVersion7(now), Context = search.Context, DataSet = search.DataSet,
-            Criteria = JsonSerializer.Serialize(new { search.Person, search.Plate, search.DocumentNumber }), Purpose = search.Purpose,
+            Criteria = JsonSerializer.Serialize(new { search.Person, search.Plate, search.DocumentNumber, search.Vin }), Purpose = search.Purpose,
             CaseReference = search.CaseReference, RequestedBy = actor.Name, OwnerUnit = actor.Unit, Partners = asked,
             StartedAt = UnixMillisecondsConverter.Truncate(now), Deadline = UnixMillisecondsConverter.Truncate(now + settings.PartnerTimeout),
         };
         db.ConsultationSearches.Add(row);
         var (dataSetName, partnerCodes) = (Disclosure.NameOf(search.DataSet), string.Join(',', asked.Select(p => p.Value)));
         var payload = new QueryPayload(row.Id, contextName, dataSetName, search.Person, search.Plate, search.DocumentNumber, search.Purpose,
-            search.CaseReference, actor.Name);
+            search.CaseReference, actor.Name, search.Vin);
         foreach (var partner in asked)
         {
             // A conversation per partner: the exchange keeps order within a conversation, and one partner being down

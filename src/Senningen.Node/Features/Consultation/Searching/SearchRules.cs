@@ -12,18 +12,21 @@ namespace Senningen.Node.Features.Consultation.Searching;
 
 /// <summary>A search that passed validation, ready to go to the partners.</summary>
 internal sealed record CheckedSearch(ConsultationContext Context, DataSet DataSet, PersonCriteria? Person, string? Plate, string? DocumentNumber,
-    string Purpose, string CaseReference, IReadOnlyList<CountryCode>? Partners)
+    string Purpose, string CaseReference, IReadOnlyList<CountryCode>? Partners, string? Vin = null)
 {
     /// <summary>What the audit entries keep of the criteria (the DPO must see what was asked).</summary>
     public string Criteria => Person is { } p
         ? $"person: surname '{p.Surname}', given names '{p.GivenNames}', born '{p.BirthDate}', postcode '{p.Postcode}'"
-        : Plate is not null ? $"plate {Plate}" : $"document {DocumentNumber}";
+        : Plate is not null ? $"plate {Plate}" : Vin is not null ? $"vin {Vin}" : $"document {DocumentNumber}";
 }
 
 /// <summary>The rules a consultation request must follow before anything leaves the node: every broken one is named.</summary>
 internal static class SearchRules
 {
     public const string NotSelective = "not-selective";
+    public const string ContextDataSet = "context-data-set";
+    public const string PlateOrVin = "plate-or-vin";
+    public const int MaxVin = 25;
     public const int MaxPurpose = 200;
     public const int MaxCaseReference = 100;
     public const int MaxDocumentNumber = 30;
@@ -38,6 +41,7 @@ internal static class SearchRules
         SchemaLimit.Length<ConsultationSearchRequest>("purpose", MaxPurpose),
         SchemaLimit.Length<ConsultationSearchRequest>("caseReference", MaxCaseReference),
         SchemaLimit.Length<ConsultationSearchRequest>("documentNumber", MaxDocumentNumber),
+        SchemaLimit.Length<ConsultationSearchRequest>("vin", MaxVin),
         SchemaLimit.Length<PersonCriteriaInput>("surname", MaxName),
         SchemaLimit.Length<PersonCriteriaInput>("givenNames", MaxName),
         SchemaLimit.Length<PersonCriteriaInput>("postcode", MaxPostcode),
@@ -74,7 +78,13 @@ internal static class SearchRules
         var asked = Partners(request.Partners, partners, v);
         var set = dataSet is not null && Disclosure.DataSetNames.TryGetValue(dataSet, out var s) ? s : (DataSet?)null;
         var person = set is DataSet.Persons or DataSet.Records ? Person(request.Person, v) : null;
-        var plate = set == DataSet.Vehicles ? PlateOf(request.Plate, v) : null;
+        var contextValue = context is not null && ConsultationContexts.Names.TryGetValue(context, out var c) ? c : (ConsultationContext?)null;
+        if (contextValue is { } known && set is { } chosen && !ConsultationContexts.Searches(known, chosen))
+        {
+            v.Add("dataSet", ContextDataSet, "consultation.rule.context-data-set");
+        }
+
+        var (plate, vin) = set == DataSet.Vehicles ? VehicleOf(request, v) : (null, null);
         var document = RequestText.Blank(request.DocumentNumber);
         if (set == DataSet.Documents && v.Required("documentNumber", document))
         {
@@ -82,7 +92,7 @@ internal static class SearchRules
         }
 
         return v.HasErrors ? null
-            : new CheckedSearch(ConsultationContexts.Names[context!], set!.Value, person, plate, document, purpose!, caseReference!, asked);
+            : new CheckedSearch(ConsultationContexts.Names[context!], set!.Value, person, plate, document, purpose!, caseReference!, asked, vin);
     }
 
     private static PersonCriteria? Person(PersonCriteriaInput? input, RequestValidator v)
@@ -132,6 +142,36 @@ internal static class SearchRules
 
         date = BirthDate.From(day.Year, day.Month, day.Day);
         return true;
+    }
+
+    // A vehicle is sought by its plate or by its VIN, one of the two: both at once would be two searches in one audit entry.
+    private static (string? Plate, string? Vin) VehicleOf(ConsultationSearchRequest request, RequestValidator v)
+    {
+        var vin = RequestText.Blank(request.Vin);
+        if (vin is null)
+        {
+            return (PlateOf(request.Plate, v), null);
+        }
+
+        if (RequestText.Blank(request.Plate) is not null)
+        {
+            v.Add("vin", PlateOrVin, "consultation.rule.plate-or-vin");
+            return (null, null);
+        }
+
+        if (vin.Length > MaxVin)
+        {
+            v.MaxLength("vin", vin, MaxVin);
+            return (null, null);
+        }
+
+        if (Core.Consultation.Registry.Vin.Normalise(vin) is not { } normalised)
+        {
+            v.Add("vin", Rules.Format, "consultation.rule.vin");
+            return (null, null);
+        }
+
+        return (null, normalised);
     }
 
     private static string? PlateOf(string? text, RequestValidator v)
