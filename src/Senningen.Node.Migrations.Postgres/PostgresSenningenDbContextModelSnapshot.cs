@@ -352,10 +352,10 @@ namespace Senningen.Node.Migrations.Postgres
 
                     b.HasIndex("Status", "NextHandleAt");
 
-                    b.HasIndex("Sender", "Type", "ReceivedAt");
-
                     b.HasIndex("Sender", "ConversationId", "Sequence")
                         .IsUnique();
+
+                    b.HasIndex("Sender", "Type", "ReceivedAt");
 
                     b.ToTable("exchange_inbox", (string)null);
                 });
@@ -560,6 +560,21 @@ namespace Senningen.Node.Migrations.Postgres
                     b.ToTable("common_idempotent_requests", (string)null);
                 });
 
+            modelBuilder.Entity("Senningen.Node.Common.Live.StreamFeedHead", b =>
+                {
+                    b.Property<string>("Feed")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("Position")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Feed");
+
+                    b.ToTable("live_feed_heads", (string)null);
+                });
+
             modelBuilder.Entity("Senningen.Node.Features.Anpr.Data.Camera", b =>
                 {
                     b.Property<string>("Id")
@@ -663,6 +678,9 @@ namespace Senningen.Node.Migrations.Postgres
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
 
+                    b.Property<long?>("FeedPosition")
+                        .HasColumnType("bigint");
+
                     b.Property<double?>("Lat")
                         .HasColumnType("double precision");
 
@@ -710,6 +728,8 @@ namespace Senningen.Node.Migrations.Postgres
                         .HasColumnType("character varying(20)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FeedPosition");
 
                     b.HasIndex("ReceivedAt");
 
@@ -1352,6 +1372,12 @@ namespace Senningen.Node.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("EscalatedAtMs");
 
+                    b.Property<long?>("EscalationFeedPosition")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("FeedPosition")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("FromCountry")
                         .IsRequired()
                         .HasMaxLength(2)
@@ -1420,6 +1446,10 @@ namespace Senningen.Node.Migrations.Postgres
                         .HasColumnType("character varying(20)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("EscalationFeedPosition");
+
+                    b.HasIndex("FeedPosition");
 
                     b.HasIndex("OperationId", "Zone")
                         .IsUnique();
@@ -2257,6 +2287,9 @@ namespace Senningen.Node.Migrations.Postgres
                         .HasMaxLength(2)
                         .HasColumnType("character varying(2)");
 
+                    b.Property<long?>("FeedPosition")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("FromState")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
@@ -2274,6 +2307,8 @@ namespace Senningen.Node.Migrations.Postgres
                         .HasColumnType("character varying(20)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FeedPosition");
 
                     b.HasIndex("RequestId", "At");
 

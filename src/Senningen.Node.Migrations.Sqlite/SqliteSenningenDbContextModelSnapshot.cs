@@ -339,10 +339,10 @@ namespace Senningen.Node.Migrations.Sqlite
 
                     b.HasIndex("Status", "NextHandleAt");
 
-                    b.HasIndex("Sender", "Type", "ReceivedAt");
-
                     b.HasIndex("Sender", "ConversationId", "Sequence")
                         .IsUnique();
+
+                    b.HasIndex("Sender", "Type", "ReceivedAt");
 
                     b.ToTable("exchange_inbox", (string)null);
                 });
@@ -547,6 +547,21 @@ namespace Senningen.Node.Migrations.Sqlite
                     b.ToTable("common_idempotent_requests", (string)null);
                 });
 
+            modelBuilder.Entity("Senningen.Node.Common.Live.StreamFeedHead", b =>
+                {
+                    b.Property<string>("Feed")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Position")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Feed");
+
+                    b.ToTable("live_feed_heads", (string)null);
+                });
+
             modelBuilder.Entity("Senningen.Node.Features.Anpr.Data.Camera", b =>
                 {
                     b.Property<string>("Id")
@@ -650,6 +665,9 @@ namespace Senningen.Node.Migrations.Sqlite
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("FeedPosition")
+                        .HasColumnType("INTEGER");
+
                     b.Property<double?>("Lat")
                         .HasColumnType("REAL");
 
@@ -697,6 +715,8 @@ namespace Senningen.Node.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FeedPosition");
 
                     b.HasIndex("ReceivedAt");
 
@@ -1325,6 +1345,12 @@ namespace Senningen.Node.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("EscalatedAtMs");
 
+                    b.Property<long?>("EscalationFeedPosition")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FeedPosition")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("FromCountry")
                         .IsRequired()
                         .HasMaxLength(2)
@@ -1393,6 +1419,10 @@ namespace Senningen.Node.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("EscalationFeedPosition");
+
+                    b.HasIndex("FeedPosition");
 
                     b.HasIndex("OperationId", "Zone")
                         .IsUnique();
@@ -2216,6 +2246,9 @@ namespace Senningen.Node.Migrations.Sqlite
                         .HasMaxLength(2)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("FeedPosition")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("FromState")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
@@ -2233,6 +2266,8 @@ namespace Senningen.Node.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FeedPosition");
 
                     b.HasIndex("RequestId", "At");
 

@@ -29,6 +29,7 @@ public sealed class RetentionCoverageTests
         ["audit_witnessed_heads"] = "partners' tree heads this node witnessed",
         ["audit_head_confirmations"] = "partners' confirmations of this node's tree heads",
         ["audit_witness_alarms"] = "alarms about inconsistent tree heads",
+        ["live_feed_heads"] = "the last position given in each stream feed: a counter per feed, no person",
     };
 
     // Tables with personal data whose lifetime another mechanism keeps, each named.

@@ -41,7 +41,8 @@ public sealed class AnprHitStreamTests : IAsyncLifetime
                 new RegisterCameraRequest(WestCamera, "Federale Politie", "E40 Jabbeke test lane", 51.181, 3.091, "W", "police", null, null), Ct))
                 .EnsureSuccessStatusCode();
             await ImportCsvAsync(admin, string.Join('\n', CsvHeader, Line("1-SSE-001", "stolen-vehicle", "BE"), Line("1-SSE-002", "stolen-vehicle", "BE"),
-                Line("1-SSE-003", "stolen-vehicle", "BE"), Line("1-SSE-004", "stolen-vehicle", "BE"), Line("1-SSE-005", "stolen-vehicle", "BE")));
+                Line("1-SSE-003", "stolen-vehicle", "BE"), Line("1-SSE-004", "stolen-vehicle", "BE"), Line("1-SSE-005", "stolen-vehicle", "BE"),
+                Line("1-SSE-006", "stolen-vehicle", "BE"), Line("1-SSE-007", "stolen-vehicle", "BE")));
         }
 
         _gateway = await _node.SignedInAsync("officer");
@@ -83,7 +84,8 @@ public sealed class AnprHitStreamTests : IAsyncLifetime
         var e = await stream.NextOfAsync("hit", Soon);
         Hit(e).Id.ShouldBe(hit.Id);
         Hit(e).EntryPlate.ShouldBe("1SSE001");
-        e.Id.ShouldNotBeNull().ShouldEndWith(hit.Id.ToString("N"));
+        // The event id is the hit's position in the feed, given after its commit (ADR 0027).
+        long.Parse(e.Id.ShouldNotBeNull(), System.Globalization.CultureInfo.InvariantCulture).ShouldBePositive();
         (await CountAsync("controlroom", AuditActions.StreamOpened)).ShouldBe(opened + 1);
         await EventuallyAsync(async () => await CountAsync("controlroom", AuditActions.AnprHitRead) == read + 1, "the hit sent is audited");
         var entry = await QueryAsync(_node, db => db.AuditEntries.Where(a => a.Actor == "controlroom" && a.Action == AuditActions.AnprHitRead)
@@ -121,13 +123,40 @@ public sealed class AnprHitStreamTests : IAsyncLifetime
 
         var replayed = await resumed.NextOfAsync("hit", Soon);
         Hit(replayed).Id.ShouldBe(missed.Id);
-        string.CompareOrdinal(replayed.Id, lastId).ShouldBeGreaterThan(0);
+        Position(replayed).ShouldBeGreaterThan(long.Parse(lastId, System.Globalization.CultureInfo.InvariantCulture));
     }
+
+    [Fact]
+    public async Task ResumingWithAnIdOfBeforePositions_SaysGap_AndGoesOnLive()
+    {
+        var before = await EastAsync("1-SSE-006");
+        await using var resumed = await SseConnection.OpenAsync(_room, "api/v1/streams/anpr-hits", "1767780000123-0f1e2d3c4b5a69788796a5b4c3d2e1f0");
+
+        // The former id cannot be placed: the client is told to reload the list; the stream replays the last 24 hours.
+        (await resumed.NextAsync(Soon)).ShouldNotBeNull().Type.ShouldBe("gap");
+        Hit(await resumed.NextOfAsync("hit", Soon)).Id.ShouldBe(before.Id);
+        var after = await EastAsync("1-SSE-007");
+        Hit(await resumed.NextOfAsync("hit", Soon)).Id.ShouldBe(after.Id);
+    }
+
+    [Fact]
+    public async Task ResumingAfterAPositionNotGivenYet_SaysGap()
+    {
+        await using var resumed = await SseConnection.OpenAsync(_room, "api/v1/streams/anpr-hits", "999999999");
+
+        (await resumed.NextAsync(Soon)).ShouldNotBeNull().Type.ShouldBe("gap");
+    }
+
+    private static long Position(SseEvent e) => long.Parse(e.Id!, System.Globalization.CultureInfo.InvariantCulture);
 
     [Theory]
     [InlineData("yesterday")]
     [InlineData("1767780000123-not-a-guid")]
     [InlineData("-0f1e2d3c4b5a69788796a5b4c3d2e1f0")]
+    [InlineData("0")]
+    [InlineData("-12")]
+    [InlineData("12a")]
+    [InlineData("99999999999999999999")]
     public async Task AMalformedLastEventId_IsA400NamingIt(string lastEventId)
     {
         using var response = await SseConnection.SendAsync(_room, "api/v1/streams/anpr-hits", lastEventId);

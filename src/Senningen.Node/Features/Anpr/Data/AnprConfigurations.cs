@@ -114,5 +114,7 @@ internal sealed class HitConfiguration : IEntityTypeConfiguration<Hit>
         builder.HasIndex(h => h.ReceivedAt);
         // A board group's hits (its latest sighting, its cameras, acknowledging it) are found by entry within a period.
         builder.HasIndex(h => new { h.EntryId, h.ReceivedAt });
+        // The stream reads after a position, and the sequencer finds the hits without one (ADR 0027).
+        builder.HasIndex(h => h.FeedPosition);
     }
 }

@@ -61,4 +61,10 @@ public sealed class Hit
     public DateTimeOffset? AcknowledgedAt { get; set; }
 
     public int Version { get; set; }
+
+    /// <summary>
+    /// Where the hit stands in the hit stream (ADR 0027): given after its commit by the stream-feed sequencer; null until
+    /// then, 0 for hits stored before streams had positions.
+    /// </summary>
+    public long? FeedPosition { get; set; }
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Senningen.Contracts.Anpr;
 using Senningen.Core.Access;
 using Senningen.Node.Common.Audit;
@@ -18,15 +19,16 @@ internal sealed class StreamHits(SenningenDbContext db, NeedToKnowGuard guard, A
 {
     public string Name => "stream:anpr-hits";
 
-    public static IResult Open([FromHeader(Name = EventStreamer.LastEventIdHeader)] string? lastEventId, EventStreamer stream, ChangeFeed<HitsChanged> feed,
-        StreamHits source) =>
-        stream.Open(lastEventId, feed, _ => true, source);
+    public string Feed => HitFeed.FeedName;
 
-    public async Task<IReadOnlyList<StreamEvent>> AfterAsync(StreamKey after, int max, CancellationToken ct)
+    public static IResult Open([FromHeader(Name = EventStreamer.LastEventIdHeader)] string? lastEventId, EventStreamer stream, StreamHits source) =>
+        stream.Open(lastEventId, source);
+
+    public async Task<IReadOnlyList<StreamEvent>> AfterAsync(long after, int max, CancellationToken ct)
     {
-        var rows = await StreamQueries.AfterAsync(HitGroups.Visible(db, guard.Scope(Capability.AnprHits, AccessKind.Read)), h => h.ReceivedAt,
-            h => new StreamKey(h.ReceivedAt, h.Id), after, max, ct);
-        return [.. rows.Select(h => new StreamEvent(new StreamKey(h.ReceivedAt, h.Id), "hit", HitViews.From(h)))];
+        var rows = await HitGroups.Visible(db, guard.Scope(Capability.AnprHits, AccessKind.Read)).Where(h => h.FeedPosition > after)
+            .OrderBy(h => h.FeedPosition).Take(max).ToListAsync(ct);
+        return [.. rows.Select(h => new StreamEvent(h.FeedPosition!.Value, "hit", HitViews.From(h)))];
     }
 
     public Task AuditAsync(IReadOnlyList<StreamEvent> shown, CancellationToken ct) =>

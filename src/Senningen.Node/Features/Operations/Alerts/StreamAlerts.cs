@@ -23,20 +23,22 @@ internal sealed class StreamAlerts(SenningenDbContext db, AlertReader reader, Re
 {
     public string Name => "stream:alerts";
 
-    public static IResult Open([FromHeader(Name = EventStreamer.LastEventIdHeader)] string? lastEventId, EventStreamer stream, ChangeFeed<OperationsChange> feed,
-        StreamAlerts source) =>
-        stream.Open(lastEventId, feed, c => c.Alerts, source);
+    // The desk's list holds what was escalated to it: its stream tells when that happens.
+    public string Feed => read.IsNationalDesk ? EscalatedAlertFeed.FeedName : ReceivedAlertFeed.FeedName;
 
-    public async Task<IReadOnlyList<StreamEvent>> AfterAsync(StreamKey after, int max, CancellationToken ct)
+    public static IResult Open([FromHeader(Name = EventStreamer.LastEventIdHeader)] string? lastEventId, EventStreamer stream, StreamAlerts source) =>
+        stream.Open(lastEventId, source);
+
+    public async Task<IReadOnlyList<StreamEvent>> AfterAsync(long after, int max, CancellationToken ct)
     {
         var visible = db.Alerts.AsNoTracking().Within(guard.Scope(Capability.Alerts, AccessKind.Read), a => null, a => a.Zone);
-        // The desk's list holds what was escalated to it: its stream tells when that happens.
-        Expression<Func<Alert, DateTimeOffset>> at = read.IsNationalDesk ? a => a.EscalatedAt!.Value : a => a.ReceivedAt;
-        var key = at.Compile();
-        var rows = await StreamQueries.AfterAsync(read.IsNationalDesk ? visible.Where(a => a.Escalated && a.EscalatedAt != null) : visible, at,
-            a => new StreamKey(key(a), a.Id), after, max, ct);
+        Expression<Func<Alert, long?>> position = read.IsNationalDesk ? a => a.EscalationFeedPosition : a => a.FeedPosition;
+        var rows = read.IsNationalDesk
+            ? await visible.Where(a => a.EscalationFeedPosition > after).OrderBy(position).Take(max).ToListAsync(ct)
+            : await visible.Where(a => a.FeedPosition > after).OrderBy(position).Take(max).ToListAsync(ct);
+        var of = position.Compile();
         var views = await reader.ViewsAsync(rows, Texts.CurrentLanguage, ct);
-        return [.. rows.Zip(views, (a, v) => new StreamEvent(new StreamKey(key(a), a.Id), "alert", v))];
+        return [.. rows.Zip(views, (a, v) => new StreamEvent(of(a)!.Value, "alert", v))];
     }
 
     public Task AuditAsync(IReadOnlyList<StreamEvent> shown, CancellationToken ct) =>

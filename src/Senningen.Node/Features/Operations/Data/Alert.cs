@@ -71,4 +71,13 @@ public sealed class Alert
     public string? Report { get; set; }
 
     public long Version { get; set; }
+
+    /// <summary>
+    /// Where the alert stands in the stream of received alerts (ADR 0027): given after its commit by the stream-feed
+    /// sequencer; null until then, 0 for alerts stored before streams had positions.
+    /// </summary>
+    public long? FeedPosition { get; set; }
+
+    /// <summary>Where the alert stands in the national desk's stream, given once it is escalated (as <see cref="FeedPosition"/>).</summary>
+    public long? EscalationFeedPosition { get; set; }
 }

@@ -31,6 +31,9 @@ internal sealed class AlertConfiguration : IEntityTypeConfiguration<Alert>
         builder.Property(a => a.Version).IsConcurrencyToken();
         builder.HasIndex(a => new { a.OperationId, a.Zone }).IsUnique();
         builder.HasIndex(a => new { a.Status, a.ReceivedAt });
+        // The streams read after a position, and the sequencer finds the rows without one (ADR 0027).
+        builder.HasIndex(a => a.FeedPosition);
+        builder.HasIndex(a => a.EscalationFeedPosition);
     }
 }
 

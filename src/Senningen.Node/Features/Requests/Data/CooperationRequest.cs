@@ -105,6 +105,12 @@ public sealed class RequestEvent
     public string Country { get; set; } = "";
 
     public string? Reason { get; set; }
+
+    /// <summary>
+    /// Where the step stands in the request stream (ADR 0027): given after its commit by the stream-feed sequencer; null
+    /// until then, 0 for steps stored before streams had positions.
+    /// </summary>
+    public long? FeedPosition { get; set; }
 }
 
 /// <summary>A file attached to a draft; it travels with the submission.</summary>

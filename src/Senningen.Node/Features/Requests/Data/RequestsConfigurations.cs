@@ -66,6 +66,8 @@ internal sealed class RequestEventConfiguration : IEntityTypeConfiguration<Reque
         builder.Property(e => e.Reason).HasMaxLength(2000);
         builder.Property(e => e.At).HasColumnName("AtMs").HasConversion<UnixMillisecondsConverter>();
         builder.HasIndex(e => new { e.RequestId, e.At });
+        // The stream reads after a position, and the sequencer finds the steps without one (ADR 0027).
+        builder.HasIndex(e => e.FeedPosition);
     }
 }
 

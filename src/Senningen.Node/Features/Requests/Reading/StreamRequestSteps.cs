@@ -19,19 +19,20 @@ internal sealed class StreamRequestSteps(SenningenDbContext db, RequestAccess ac
 {
     public string Name => "stream:requests";
 
-    public static IResult Open([FromHeader(Name = EventStreamer.LastEventIdHeader)] string? lastEventId, EventStreamer stream, ChangeFeed<RequestChanged> feed,
-        StreamRequestSteps source) =>
-        stream.Open(lastEventId, feed, _ => true, source);
+    public string Feed => RequestStepFeed.FeedName;
 
-    public async Task<IReadOnlyList<StreamEvent>> AfterAsync(StreamKey after, int max, CancellationToken ct)
+    public static IResult Open([FromHeader(Name = EventStreamer.LastEventIdHeader)] string? lastEventId, EventStreamer stream, StreamRequestSteps source) =>
+        stream.Open(lastEventId, source);
+
+    public async Task<IReadOnlyList<StreamEvent>> AfterAsync(long after, int max, CancellationToken ct)
     {
         var readable = access.Readable(db.Requests.AsNoTracking());
-        var steps = db.RequestEvents.AsNoTracking().Where(e => readable.Any(r => r.Id == e.RequestId));
-        var rows = await StreamQueries.AfterAsync(steps, e => e.At, e => new StreamKey(e.At, e.Id), after, max, ct);
+        var rows = await db.RequestEvents.AsNoTracking().Where(e => e.FeedPosition > after && readable.Any(r => r.Id == e.RequestId))
+            .OrderBy(e => e.FeedPosition).Take(max).ToListAsync(ct);
         var ids = rows.Select(e => e.RequestId).Distinct().ToList();
         var requests = await db.Requests.AsNoTracking().Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
         var language = Texts.CurrentLanguage;
-        return [.. rows.Select(e => new StreamEvent(new StreamKey(e.At, e.Id), "request-step", new RequestStepEvent(reader.Summary(requests[e.RequestId], language),
+        return [.. rows.Select(e => new StreamEvent(e.FeedPosition!.Value, "request-step", new RequestStepEvent(reader.Summary(requests[e.RequestId], language),
             new RequestEventView(e.Id, e.At, e.Action, texts.Get(language, $"request.action.{e.Action}"), e.FromState, e.ToState, e.Actor, e.Country, e.Reason))))];
     }
 
