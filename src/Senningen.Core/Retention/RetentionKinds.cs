@@ -9,6 +9,7 @@ public static class RetentionKinds
     public const string AnprRead = "anpr-read";
     public const string AnprHit = "anpr-hit";
     public const string ExchangeMessage = "exchange-message";
+    public const string DroppedMessage = "dropped-message";
     public const string ConsultationSearch = "consultation-search";
     public const string UnitPosition = "unit-position";
     public const string AlertPosition = "alert-position";
@@ -19,7 +20,7 @@ public static class RetentionKinds
     public const string AuditLog = "audit-log";
 
     public static IReadOnlyList<string> All { get; } =
-        [AnprRead, AnprHit, ExchangeMessage, ConsultationSearch, UnitPosition, AlertPosition, Operation, Alert, Request, IdempotentAnswer, AuditLog];
+        [AnprRead, AnprHit, ExchangeMessage, DroppedMessage, ConsultationSearch, UnitPosition, AlertPosition, Operation, Alert, Request, IdempotentAnswer, AuditLog];
 
     public static bool IsKnown(string kind) => All.Contains(kind, StringComparer.Ordinal);
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
 using Senningen.Contracts.Audit;
 
 namespace Senningen.Node.Tests.Faults;
@@ -160,6 +161,17 @@ internal static class FaultLoop
             response.Dispose();
             await Task.Delay(200);
         }
+    }
+
+    /// <summary>
+    /// Sends a ping from <paramref name="sender"/> and waits for its receipt: the partner, freshly started, answers, and the
+    /// sender's messages held back while it was down are released, so a kill window drawn next falls in the exchange itself.
+    /// </summary>
+    public static async Task PartnerReachedAsync(TestNode sender, string recipient)
+    {
+        var ping = (await Exchange.ExchangeHelpers.EnqueueAsync(sender, recipient, 1)).Single();
+        await Exchange.ExchangeHelpers.EventuallyAsync(async () => await Exchange.ExchangeHelpers.QueryAsync(sender,
+            db => db.Outbox.AnyAsync(m => m.Id == ping && m.Status == Node.Common.Exchange.Data.OutboxStatus.Receipted)), $"{recipient} receipts a ping", TimeSpan.FromSeconds(60));
     }
 
     /// <summary>The audit log verifies against every head the node signed.</summary>

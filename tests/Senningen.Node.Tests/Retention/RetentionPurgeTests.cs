@@ -58,7 +58,8 @@ public sealed class RetentionPurgeTests
         // The audit log's count grows with every step of the test itself; AuditPurgeTests covers it.
         overview.Kinds.Where(k => k.Rule.Kind != RetentionKinds.AuditLog).Select(k => (k.Rule.Kind, k.Kept.Count)).ShouldBe(
         [
-            (RetentionKinds.AnprRead, 0), (RetentionKinds.AnprHit, 2), (RetentionKinds.ExchangeMessage, 4), (RetentionKinds.ConsultationSearch, 2),
+            (RetentionKinds.AnprRead, 0), (RetentionKinds.AnprHit, 2), (RetentionKinds.ExchangeMessage, 4), (RetentionKinds.DroppedMessage, 0),
+            (RetentionKinds.ConsultationSearch, 2),
             (RetentionKinds.UnitPosition, 2), (RetentionKinds.AlertPosition, 2), (RetentionKinds.Operation, 2), (RetentionKinds.Alert, 2),
             (RetentionKinds.Request, 2), (RetentionKinds.IdempotentAnswer, 1),
         ]);

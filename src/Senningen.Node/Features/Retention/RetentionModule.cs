@@ -19,7 +19,7 @@ internal static class RetentionModule
     {
         var services = builder.Services;
         services.AddSingleton(RetentionSettings.Read(builder.Configuration, builder.NodeSettings));
-        services.AddRetentionTarget<ExchangeMessageRetention>().AddRetentionTarget<IdempotentAnswerRetention>();
+        services.AddRetentionTarget<ExchangeMessageRetention>().AddRetentionTarget<DroppedMessageRetention>().AddRetentionTarget<IdempotentAnswerRetention>();
         services.AddScoped<PurgeExpired>().AddScoped<RetentionHolds>().AddHostedService<RetentionWorker>();
         services.AddSingleton<PurgeSchedule>().AddScoped<RetentionOverview>();
         return builder;
