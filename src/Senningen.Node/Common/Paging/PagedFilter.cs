@@ -5,10 +5,11 @@ using Senningen.Node.Common.Localization;
 namespace Senningen.Node.Common.Paging;
 
 /// <summary>
-/// Cuts a list answer into pages: <c>limit</c> items at most (the list's default when absent), those after the
-/// <c>cursor</c> in the list's order (a keyset, so items added meanwhile neither repeat nor push others off a page),
-/// and a <c>Link: &lt;…&gt;; rel="next"</c> when more follow. The use case keeps its order and its own bound on what it
-/// reads. The body stays the array it always was, so the console, the officers' app and the CLI read it as before. A bad limit or cursor is a 400 naming the field.
+/// Pages a list answer: checks <c>limit</c> (the list's default when absent) and <c>cursor</c>, hands the use case a
+/// <see cref="PageRequest"/> (the key after which to read, and how many), and cuts what the use case read (the items
+/// after the key in the list's order, from a keyset query, one past the limit) to the limit, with a
+/// <c>Link: &lt;…&gt;; rel="next"</c> when more follow. Items added meanwhile neither repeat nor push others off a page.
+/// The body stays the array it always was, so the console, the officers' app and the CLI read it as before. A bad limit or cursor is a 400 naming the field.
 /// </summary>
 internal sealed class PagedFilter<TItem>(PagedMetadata list, Func<TItem, PageKey> keyOf) : IEndpointFilter
 {
@@ -44,6 +45,8 @@ internal sealed class PagedFilter<TItem>(PagedMetadata list, Func<TItem, PageKey
             }
         }
 
+        var request = new PageRequest(limit, after);
+        http.Features.Set(request);
         var result = await next(context);
         var inner = result;
         while (inner is INestedHttpResult nested)
@@ -56,53 +59,18 @@ internal sealed class PagedFilter<TItem>(PagedMetadata list, Func<TItem, PageKey
             return result;
         }
 
-        var page = Page(items, after, limit, out var last);
-        if (last is { } end)
+        // The use case read the items after the cursor, one past the limit: that one only says a next page exists.
+        var page = items.Take(limit + 1).ToList();
+        if (page.Count > limit)
         {
-            var link = NextLink(http.Request, http.RequestServices.GetRequiredService<PageCursors>().Write(list.Name, user, end), limit);
-            http.Response.Headers.Append("Link", $"<{link}>; rel=\"next\"");
+            page.RemoveRange(limit, page.Count - limit);
+            // A list shown regrouped within its page (requests: crisis first) continues after the page's last key, not its last item.
+            var last = request.End ?? (!list.Regrouped ? keyOf(page[^1]) : list.NewestFirst ? page.Min(keyOf) : page.Max(keyOf));
+            var cursor = http.RequestServices.GetRequiredService<PageCursors>().Write(list.Name, user, last);
+            http.Response.Headers.Append("Link", $"<{NextLink(http.Request, cursor, limit)}>; rel=\"next\"");
         }
 
         return TypedResults.Ok(page);
-    }
-
-    /// <summary>
-    /// The items after <paramref name="after"/>, at most <paramref name="limit"/>, in the order the use case gave them;
-    /// <paramref name="last"/> is set when more follow. The page starts after the cursor's item; when that item has gone
-    /// meanwhile, at the first item past the cursor's key in the list's order.
-    /// </summary>
-    private List<TItem> Page(IEnumerable<TItem> items, PageKey? after, int limit, out PageKey? last)
-    {
-        var all = items as IReadOnlyList<TItem> ?? items.ToList();
-        var start = 0;
-        if (after is { } cursor)
-        {
-            start = all.Count;
-            for (var i = 0; i < all.Count; i++)
-            {
-                var key = keyOf(all[i]);
-                if (key == cursor)
-                {
-                    start = i + 1;
-                    break;
-                }
-
-                if (start == all.Count && (list.NewestFirst ? key < cursor : key > cursor))
-                {
-                    start = i;
-                }
-            }
-        }
-
-        var count = Math.Min(limit, all.Count - start);
-        last = start + count < all.Count ? keyOf(all[start + count - 1]) : null;
-        var page = new List<TItem>(count);
-        for (var i = start; i < start + count; i++)
-        {
-            page.Add(all[i]);
-        }
-
-        return page;
     }
 
     // Relative to the request (RFC 8288 resolves it against the request's address): right behind any proxy, and the other filters stay.

@@ -74,7 +74,7 @@ internal static class OperationsModule
 
         var alerts = app.MapGroup("/api/v1/alerts").RequireAuthorization(Policies.AlertsRead).WithTags("Operations");
         alerts.MapGet("", ReadAlertsEndpoints.ListAsync).WithETag()
-            .Paged<Contracts.Operations.AlertView>("alerts", newestFirst: true, a => PageKey.At(a.ReceivedAt, a.Id.ToString()), 100, 100)
+            .Paged<Contracts.Operations.AlertView>("alerts", newestFirst: true, a => Keyset.Of(a.ReceivedAt, a.Id), ReadAlerts.ListDefault, 100)
            .WithSummary("Foreign operations on this territory, newest first (audited).");
         alerts.MapGet("/{id:guid}", ReadAlertsEndpoints.GetAsync).WithETag().WithSummary("One alert with the rules that apply and the track (audited).");
         alerts.MapPost("/{id:guid}/acknowledge", AcknowledgeAlertEndpoint.HandleAsync).Idempotent().WithSummary("The control room has seen it; the home node is told.");
