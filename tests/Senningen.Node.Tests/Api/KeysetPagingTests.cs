@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Senningen.Contracts.Anpr;
+using Senningen.Contracts.Operations;
 using Senningen.Contracts.Users;
 using Senningen.Core.Anpr;
 using Senningen.Core.Countries;
@@ -85,7 +86,67 @@ public sealed class KeysetPagingTests
         await ShouldBeRefusedAsync(otherList, "cursor", "cursor-invalid");
     }
 
-    private static async Task<(List<Guid> Ids, int Pages)> WalkAsync(HttpClient client, string first, Func<Task> afterFirstPage)
+    [Fact]
+    public async Task Operations_FollowingTheNextLinks_YieldsEachOnceNewestFirst_AndAnotherUnitSeesNoneOfThem()
+    {
+        await using var node = await TestNode.StartAsync(Store.Sqlite, "BE");
+        await node.CreateAsync("officer-b", "PZ Kempen", Roles.Officer, ["BE-VLI"], [Authorisations.HitNoHit, Authorisations.JointPost]);
+        using var officer = await node.SignedInAsync("officer");
+        var started = new List<OperationView>();
+        for (var i = 0; i < 5; i++)
+        {
+            started.Add(await StartOperationAsync(officer, $"BE-1{i}"));
+        }
+
+        var (walked, pages) = await WalkAsync<OperationList>(officer, "api/v1/operations?limit=2", l => l.Operations.Select(o => o.Id),
+            afterFirstPage: async () => await StartOperationAsync(officer, "BE-19"));
+        using var other = await node.SignedInAsync("officer-b", OtherUnitUsers.Password);
+        var (theirs, _) = await WalkAsync<OperationList>(other, "api/v1/operations?limit=2", l => l.Operations.Select(o => o.Id), () => Task.CompletedTask);
+
+        walked.ShouldBe([.. started.OrderByDescending(o => o.StartedAt).ThenByDescending(o => o.Id.ToString(), StringComparer.Ordinal).Select(o => o.Id)]);
+        pages.ShouldBe(3);
+        theirs.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Operations_TheOldTake_IsHonouredAndAnnouncedAsDeprecated_AndOutOfItsRangeIsA400NamingTake()
+    {
+        await using var node = await TestNode.StartAsync(Store.Sqlite, "BE");
+        using var officer = await node.SignedInAsync("officer");
+        for (var i = 0; i < 3; i++)
+        {
+            await StartOperationAsync(officer, $"BE-2{i}");
+        }
+
+        using var taken = await officer.GetAsync("api/v1/operations?take=2", Ct);
+        using var paged = await officer.GetAsync("api/v1/operations?limit=2", Ct);
+        using var tooMany = await officer.GetAsync("api/v1/operations?take=501", Ct);
+        using var none = await officer.GetAsync("api/v1/operations?take=0", Ct);
+        using var badLimit = await officer.GetAsync("api/v1/operations?limit=501", Ct);
+
+        (await taken.Content.ReadFromJsonAsync<OperationList>(Ct))!.Operations.Count.ShouldBe(2);
+        PagingTests.NextLink(taken).ShouldNotBeNull().ShouldContain("limit=2");
+        taken.Headers.GetValues("Deprecation").Single().ShouldStartWith("@");
+        taken.Headers.Contains("Sunset").ShouldBeTrue();
+        paged.Headers.Contains("Deprecation").ShouldBeFalse();
+        await ShouldBeRefusedAsync(tooMany, "take", "range");
+        await ShouldBeRefusedAsync(none, "take", "range");
+        await ShouldBeRefusedAsync(badLimit, "limit", "range");
+    }
+
+    private static async Task<OperationView> StartOperationAsync(HttpClient officer, string unit)
+    {
+        using var response = await officer.PostAsJsonAsync("api/v1/operations",
+            new StartOperationRequest("hot-pursuit", [new OperationUnitInput(unit, null, 2)], null, null, "Fleeing vehicle", "BE-VAN", null, null, null), Ct);
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync(Ct));
+        return (await response.Content.ReadFromJsonAsync<OperationView>(Ct))!;
+    }
+
+    private static Task<(List<Guid> Ids, int Pages)> WalkAsync(HttpClient client, string first, Func<Task> afterFirstPage) =>
+        WalkAsync<List<HitView>>(client, first, hits => hits.Select(h => h.Id), afterFirstPage);
+
+    private static async Task<(List<Guid> Ids, int Pages)> WalkAsync<TBody>(HttpClient client, string first, Func<TBody, IEnumerable<Guid>> idsOf,
+        Func<Task> afterFirstPage)
     {
         var ids = new List<Guid>();
         var pages = 0;
@@ -93,7 +154,7 @@ public sealed class KeysetPagingTests
         {
             using var response = await client.GetAsync(next, Ct);
             response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Ct));
-            ids.AddRange((await response.Content.ReadFromJsonAsync<List<HitView>>(Ct))!.Select(h => h.Id));
+            ids.AddRange(idsOf((await response.Content.ReadFromJsonAsync<TBody>(Ct))!));
             next = PagingTests.NextLink(response)?.TrimStart('/');
             if (pages == 0)
             {

@@ -11,7 +11,8 @@ namespace Senningen.Node.Common.Paging;
 /// <c>Link: &lt;…&gt;; rel="next"</c> when more follow. Items added meanwhile neither repeat nor push others off a page.
 /// The body stays the array it always was, so the console, the officers' app and the CLI read it as before. A bad limit or cursor is a 400 naming the field.
 /// </summary>
-internal sealed class PagedFilter<TItem>(PagedMetadata list, Func<TItem, PageKey> keyOf) : IEndpointFilter
+/// <param name="body">For a list answered inside an object (operations): its items, and the object around a page of them.</param>
+internal sealed class PagedFilter<TItem>(PagedMetadata list, Func<TItem, PageKey> keyOf, PagedBody<TItem>? body = null) : IEndpointFilter
 {
     public const string LimitField = "limit";
     public const string CursorField = "cursor";
@@ -54,10 +55,15 @@ internal sealed class PagedFilter<TItem>(PagedMetadata list, Func<TItem, PageKey
             inner = nested.Result;
         }
 
-        if (inner is not IValueHttpResult { Value: IEnumerable<TItem> items } || (inner as IStatusCodeHttpResult)?.StatusCode is not (null or 200))
+        var items = (inner as IValueHttpResult)?.Value is { } value ? body?.Items(value) ?? value as IEnumerable<TItem> : null;
+        if (items is null || (inner as IStatusCodeHttpResult)?.StatusCode is not (null or 200))
         {
             return result;
         }
+
+        // A use case that still honours an older page parameter (operations' take) set the page it served.
+        request = http.Features.Get<PageRequest>() ?? request;
+        limit = request.Limit;
 
         // The use case read the items after the cursor, one past the limit: that one only says a next page exists.
         var page = items.Take(limit + 1).ToList();
@@ -70,7 +76,7 @@ internal sealed class PagedFilter<TItem>(PagedMetadata list, Func<TItem, PageKey
             http.Response.Headers.Append("Link", $"<{NextLink(http.Request, cursor, limit)}>; rel=\"next\"");
         }
 
-        return TypedResults.Ok(page);
+        return body is null ? TypedResults.Ok(page) : TypedResults.Ok(body.Wrap(page));
     }
 
     // Relative to the request (RFC 8288 resolves it against the request's address): right behind any proxy, and the other filters stay.
@@ -83,6 +89,9 @@ internal sealed class PagedFilter<TItem>(PagedMetadata list, Func<TItem, PageKey
         return $"{request.PathBase}{request.Path}{QueryString.Create(pairs)}";
     }
 }
+
+/// <summary>How a list answered inside an object is paged: its items, and the same object around a page of them.</summary>
+internal sealed record PagedBody<TItem>(Func<object, IEnumerable<TItem>?> Items, Func<List<TItem>, object> Wrap);
 
 /// <summary>The rule names of a refused cursor, stable for clients: start again from the first page.</summary>
 public static class PagingRules

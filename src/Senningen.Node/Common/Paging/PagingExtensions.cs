@@ -28,6 +28,17 @@ internal static class PagingExtensions
         return builder.AddEndpointFilter(new PagedFilter<TItem>(list, keyOf)).WithMetadata(list);
     }
 
+    /// <summary>As <see cref="Paged{TItem}"/>, for a list the API answers inside an object (kept so for its clients).</summary>
+    public static RouteHandlerBuilder Paged<TBody, TItem>(this RouteHandlerBuilder builder, string name, bool newestFirst, Func<TItem, PageKey> keyOf,
+        Func<TBody, IEnumerable<TItem>> items, Func<List<TItem>, TBody> wrap, int defaultLimit = PagedMetadata.StandardDefault,
+        int maxLimit = PagedMetadata.StandardMax)
+        where TBody : class
+    {
+        var list = new PagedMetadata(name, newestFirst, defaultLimit, maxLimit);
+        var body = new PagedBody<TItem>(value => value is TBody whole ? items(whole) : null, page => wrap(page));
+        return builder.AddEndpointFilter(new PagedFilter<TItem>(list, keyOf, body)).WithMetadata(list);
+    }
+
     /// <summary>
     /// As <see cref="Paged{TItem}"/>, for a list whose views do not carry their key (a log sequence, a row id): the use
     /// case names where each page ends with <see cref="PageRequest.EndsAt"/>.

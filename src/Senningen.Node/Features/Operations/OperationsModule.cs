@@ -65,7 +65,12 @@ internal static class OperationsModule
         // with a given operation or alert is need to know's answer in the use case. Starting one stays with those who run them.
         var ops = app.MapGroup("/api/v1/operations").RequireAuthorization(Policies.OperationsRead).WithTags("Operations");
         ops.MapPost("", StartOperationEndpoint.HandleAsync).RequireAuthorization(Policies.Operations).Idempotent().WithSummary("Starts a pursuit, observation, escort or transport.");
-        ops.MapGet("", ReadOperationsEndpoints.ListAsync).WithSummary("This node's operations the reader may see, newest first (active=true for running ones; audited).");
+        ops.MapGet("", ReadOperationsEndpoints.ListAsync)
+            .Paged<Contracts.Operations.OperationList, Contracts.Operations.OperationView>("operations", newestFirst: true, o => Keyset.Of(o.StartedAt, o.Id),
+                l => l.Operations, page => new Contracts.Operations.OperationList(page), ReadOperations.ListDefault, ReadOperations.ListMax)
+            .DeprecatedParameter("take", "limit", new DateTimeOffset(2026, 12, 7, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2027, 6, 7, 0, 0, 0, TimeSpan.Zero),
+                "/docs/adr/0026-api-versioning-and-deprecation.md")
+            .WithSummary("This node's operations the reader may see, newest first (active=true for running ones; audited).");
         ops.MapGet("/{id:guid}", ReadOperationsEndpoints.GetAsync).WithETag().WithSummary("One operation with its units, crossings and timeline (audited).");
         ops.MapPost("/{id:guid}/positions", RecordPositionsEndpoint.HandleAsync).Idempotent()
             .WithSummary("A batch of unit fixes in any order; returns accepted, duplicates, rejected (with reasons) and crossings.");
