@@ -26,7 +26,6 @@ public sealed class ConventionCoverageTests
         ["GET /api/v1/exchange/parked"] = "at most 200 parked messages each way, oldest first: a message parks only after eight failed tries, and each one stops its conversation until an operator acts",
         ["GET /api/v1/exchange/messages"] = "its own page and pageSize (at most 500), with the total the monitor shows",
         ["GET /api/v1/admin/users/{username}/external-login"] = "one user's links to identities at the node's one identity provider: a handful at most",
-        ["GET /api/v1/operations/"] = "its own take (1-500, default 50), newest first; the operations of one node in a period",
     };
 
     /// <summary>POSTs that create nothing a client could create twice by sending again.</summary>

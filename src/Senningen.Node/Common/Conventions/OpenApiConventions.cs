@@ -45,6 +45,15 @@ internal sealed class OpenApiConventions : IOpenApiOperationTransformer
             }
         }
 
+        foreach (var old in metadata.OfType<DeprecatedParameterMetadata>())
+        {
+            if (operation.Parameters?.OfType<OpenApiParameter>().FirstOrDefault(p => p.Name == old.Name) is { } parameter)
+            {
+                parameter.Deprecated = true;
+                parameter.Description = $"Deprecated: use {old.Instead}. Honoured until {old.Sunset:yyyy-MM-dd}; an answer to a call that uses it carries Deprecation and Sunset. {parameter.Description}".TrimEnd();
+            }
+        }
+
         if (metadata.OfType<ETagMetadata>().Any())
         {
             operation.Parameters ??= [];

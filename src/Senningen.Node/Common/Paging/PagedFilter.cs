@@ -5,12 +5,14 @@ using Senningen.Node.Common.Localization;
 namespace Senningen.Node.Common.Paging;
 
 /// <summary>
-/// Cuts a list answer into pages: <c>limit</c> items at most (the list's default when absent), those after the
-/// <c>cursor</c> in the list's order (a keyset, so items added meanwhile neither repeat nor push others off a page),
-/// and a <c>Link: &lt;…&gt;; rel="next"</c> when more follow. The use case keeps its order and its own bound on what it
-/// reads. The body stays the array it always was, so the console, the officers' app and the CLI read it as before. A bad limit or cursor is a 400 naming the field.
+/// Pages a list answer: checks <c>limit</c> (the list's default when absent) and <c>cursor</c>, hands the use case a
+/// <see cref="PageRequest"/> (the key after which to read, and how many), and cuts what the use case read (the items
+/// after the key in the list's order, from a keyset query, one past the limit) to the limit, with a
+/// <c>Link: &lt;…&gt;; rel="next"</c> when more follow. Items added meanwhile neither repeat nor push others off a page.
+/// The body stays the array it always was, so the console, the officers' app and the CLI read it as before. A bad limit or cursor is a 400 naming the field.
 /// </summary>
-internal sealed class PagedFilter<TItem>(PagedMetadata list, Func<TItem, PageKey> keyOf) : IEndpointFilter
+/// <param name="body">For a list answered inside an object (operations): its items, and the object around a page of them.</param>
+internal sealed class PagedFilter<TItem>(PagedMetadata list, Func<TItem, PageKey> keyOf, PagedBody<TItem>? body = null) : IEndpointFilter
 {
     public const string LimitField = "limit";
     public const string CursorField = "cursor";
@@ -44,6 +46,8 @@ internal sealed class PagedFilter<TItem>(PagedMetadata list, Func<TItem, PageKey
             }
         }
 
+        var request = new PageRequest(limit, after);
+        http.Features.Set(request);
         var result = await next(context);
         var inner = result;
         while (inner is INestedHttpResult nested)
@@ -51,58 +55,28 @@ internal sealed class PagedFilter<TItem>(PagedMetadata list, Func<TItem, PageKey
             inner = nested.Result;
         }
 
-        if (inner is not IValueHttpResult { Value: IEnumerable<TItem> items } || (inner as IStatusCodeHttpResult)?.StatusCode is not (null or 200))
+        var items = (inner as IValueHttpResult)?.Value is { } value ? body?.Items(value) ?? value as IEnumerable<TItem> : null;
+        if (items is null || (inner as IStatusCodeHttpResult)?.StatusCode is not (null or 200))
         {
             return result;
         }
 
-        var page = Page(items, after, limit, out var last);
-        if (last is { } end)
+        // A use case that still honours an older page parameter (operations' take) set the page it served.
+        request = http.Features.Get<PageRequest>() ?? request;
+        limit = request.Limit;
+
+        // The use case read the items after the cursor, one past the limit: that one only says a next page exists.
+        var page = items.Take(limit + 1).ToList();
+        if (page.Count > limit)
         {
-            var link = NextLink(http.Request, http.RequestServices.GetRequiredService<PageCursors>().Write(list.Name, user, end), limit);
-            http.Response.Headers.Append("Link", $"<{link}>; rel=\"next\"");
+            page.RemoveRange(limit, page.Count - limit);
+            // A list shown regrouped within its page (requests: crisis first) continues after the page's last key, not its last item.
+            var last = request.End ?? (!list.Regrouped ? keyOf(page[^1]) : list.NewestFirst ? page.Min(keyOf) : page.Max(keyOf));
+            var cursor = http.RequestServices.GetRequiredService<PageCursors>().Write(list.Name, user, last);
+            http.Response.Headers.Append("Link", $"<{NextLink(http.Request, cursor, limit)}>; rel=\"next\"");
         }
 
-        return TypedResults.Ok(page);
-    }
-
-    /// <summary>
-    /// The items after <paramref name="after"/>, at most <paramref name="limit"/>, in the order the use case gave them;
-    /// <paramref name="last"/> is set when more follow. The page starts after the cursor's item; when that item has gone
-    /// meanwhile, at the first item past the cursor's key in the list's order.
-    /// </summary>
-    private List<TItem> Page(IEnumerable<TItem> items, PageKey? after, int limit, out PageKey? last)
-    {
-        var all = items as IReadOnlyList<TItem> ?? items.ToList();
-        var start = 0;
-        if (after is { } cursor)
-        {
-            start = all.Count;
-            for (var i = 0; i < all.Count; i++)
-            {
-                var key = keyOf(all[i]);
-                if (key == cursor)
-                {
-                    start = i + 1;
-                    break;
-                }
-
-                if (start == all.Count && (list.NewestFirst ? key < cursor : key > cursor))
-                {
-                    start = i;
-                }
-            }
-        }
-
-        var count = Math.Min(limit, all.Count - start);
-        last = start + count < all.Count ? keyOf(all[start + count - 1]) : null;
-        var page = new List<TItem>(count);
-        for (var i = start; i < start + count; i++)
-        {
-            page.Add(all[i]);
-        }
-
-        return page;
+        return body is null ? TypedResults.Ok(page) : TypedResults.Ok(body.Wrap(page));
     }
 
     // Relative to the request (RFC 8288 resolves it against the request's address): right behind any proxy, and the other filters stay.
@@ -115,6 +89,9 @@ internal sealed class PagedFilter<TItem>(PagedMetadata list, Func<TItem, PageKey
         return $"{request.PathBase}{request.Path}{QueryString.Create(pairs)}";
     }
 }
+
+/// <summary>How a list answered inside an object is paged: its items, and the same object around a page of them.</summary>
+internal sealed record PagedBody<TItem>(Func<object, IEnumerable<TItem>?> Items, Func<List<TItem>, object> Wrap);
 
 /// <summary>The rule names of a refused cursor, stable for clients: start again from the first page.</summary>
 public static class PagingRules

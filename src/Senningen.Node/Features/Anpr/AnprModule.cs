@@ -52,7 +52,7 @@ internal static class AnprModule
     {
         var anpr = app.MapGroup("/api/v1/anpr").WithTags("ANPR");
         anpr.MapGet("/cameras", RegisterCamera.ListAsync).RequireAuthorization(Policies.AnprView)
-            .Paged<Contracts.Anpr.CameraView>("anpr-cameras", newestFirst: false, c => PageKey.Named(c.Id), 500, 1000).WithSummary("The cameras that send reads to this node.");
+            .Paged<Contracts.Anpr.CameraView>("anpr-cameras", newestFirst: false, c => PageKey.Named(c.Id), RegisterCamera.ListDefault, 1000).WithSummary("The cameras that send reads to this node.");
         anpr.MapPost("/cameras", RegisterCamera.HandleAsync).RequireAuthorization(Policies.Admin).Idempotent()
             .WithSummary("Registers a police camera, or a partner's camera under its partnership agreement.");
         anpr.MapPost("/reads", RecordReads.HandleAsync).RequireAuthorization(Policies.AnprIngest).Idempotent()
@@ -69,7 +69,7 @@ internal static class AnprModule
         anpr.MapDelete("/hotlist/{id:guid}", ReadHotlist.DeleteAsync).RequireAuthorization(Policies.AnprHotlist)
             .WithSummary("Removes a hotlist entry; matching stops at once. Audited.");
         anpr.MapGet("/hits", ReadHits.ListAsync).RequireAuthorization(Policies.AnprHits).WithETag()
-            .Paged<Contracts.Anpr.HitView>("anpr-hits", newestFirst: true, h => PageKey.At(h.ReceivedAt, h.Id.ToString()), 1000, 1000)
+            .Paged<Contracts.Anpr.HitView>("anpr-hits", newestFirst: true, h => Keyset.Of(h.ReceivedAt, h.Id), ReadHits.ListDefault, 1000)
             .WithSummary("Hits received since a moment (since=ISO 8601; default the last 24 hours), newest first. Audited.");
         anpr.MapGet("/hits/groups", ReadHits.GroupsAsync).RequireAuthorization(Policies.AnprHits)
             .WithSummary("Hits grouped by hotlist entry (count, first and last seen, cameras, latest sighting), the most urgent action first, "

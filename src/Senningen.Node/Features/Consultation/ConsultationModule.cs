@@ -41,8 +41,7 @@ internal static class ConsultationModule
         consultation.MapGet("/searches/{id:guid}", ReadSearch.HandleAsync).RequireAuthorization(Policies.Consultation)
             .WithSummary("A search of your unit and each partner's answer (waiting, answered, no-answer); another unit's is a 404 and an audited denial. Audited.");
         consultation.MapGet("/log", ConsultationLogEndpoints.ListAsync).RequireAuthorization(Policies.DataProtection)
-            .Paged<Contracts.Consultation.ConsultationLogRow>("consultation-log", newestFirst: true, r => PageKey.At(r.At, r.Id?.ToString() ?? ""),
-                ConsultationLog.MaxRows, ConsultationLog.MaxRows)
+            .PagedByRowKey<Contracts.Consultation.ConsultationLogRow>("consultation-log", newestFirst: true, ConsultationLog.MaxRows, 1000)
             .WithSummary("For the DPO: consultations asked by this node's users and partners' consultations this node answered, from the audit log (default: the last 7 days). Audited.");
         consultation.MapGet("/log/{id:guid}", ConsultationLogEndpoints.TrailAsync).RequireAuthorization(Policies.DataProtection)
             .WithSummary("For the DPO: every audit entry of one consultation on this node, oldest first. Audited.");

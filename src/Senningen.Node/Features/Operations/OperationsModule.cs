@@ -65,7 +65,12 @@ internal static class OperationsModule
         // with a given operation or alert is need to know's answer in the use case. Starting one stays with those who run them.
         var ops = app.MapGroup("/api/v1/operations").RequireAuthorization(Policies.OperationsRead).WithTags("Operations");
         ops.MapPost("", StartOperationEndpoint.HandleAsync).RequireAuthorization(Policies.Operations).Idempotent().WithSummary("Starts a pursuit, observation, escort or transport.");
-        ops.MapGet("", ReadOperationsEndpoints.ListAsync).WithSummary("This node's operations the reader may see, newest first (active=true for running ones; audited).");
+        ops.MapGet("", ReadOperationsEndpoints.ListAsync)
+            .Paged<Contracts.Operations.OperationList, Contracts.Operations.OperationView>("operations", newestFirst: true, o => Keyset.Of(o.StartedAt, o.Id),
+                l => l.Operations, page => new Contracts.Operations.OperationList(page), ReadOperations.ListDefault, ReadOperations.ListMax)
+            .DeprecatedParameter("take", "limit", new DateTimeOffset(2026, 12, 7, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2027, 6, 7, 0, 0, 0, TimeSpan.Zero),
+                "/docs/adr/0026-api-versioning-and-deprecation.md")
+            .WithSummary("This node's operations the reader may see, newest first (active=true for running ones; audited).");
         ops.MapGet("/{id:guid}", ReadOperationsEndpoints.GetAsync).WithETag().WithSummary("One operation with its units, crossings and timeline (audited).");
         ops.MapPost("/{id:guid}/positions", RecordPositionsEndpoint.HandleAsync).Idempotent()
             .WithSummary("A batch of unit fixes in any order; returns accepted, duplicates, rejected (with reasons) and crossings.");
@@ -74,7 +79,7 @@ internal static class OperationsModule
 
         var alerts = app.MapGroup("/api/v1/alerts").RequireAuthorization(Policies.AlertsRead).WithTags("Operations");
         alerts.MapGet("", ReadAlertsEndpoints.ListAsync).WithETag()
-            .Paged<Contracts.Operations.AlertView>("alerts", newestFirst: true, a => PageKey.At(a.ReceivedAt, a.Id.ToString()), 100, 100)
+            .Paged<Contracts.Operations.AlertView>("alerts", newestFirst: true, a => Keyset.Of(a.ReceivedAt, a.Id), ReadAlerts.ListDefault, 100)
            .WithSummary("Foreign operations on this territory, newest first (audited).");
         alerts.MapGet("/{id:guid}", ReadAlertsEndpoints.GetAsync).WithETag().WithSummary("One alert with the rules that apply and the track (audited).");
         alerts.MapPost("/{id:guid}/acknowledge", AcknowledgeAlertEndpoint.HandleAsync).Idempotent().WithSummary("The control room has seen it; the home node is told.");

@@ -56,10 +56,10 @@ internal static class RequestsModule
         requests.MapGet("/types", ReadRequests.Types).Bounded(50, "The reviewed treaty catalogue's request types: a handful, changed only by a catalogue release").WithSummary("The request types with their form fields, urgencies and legal basis, in the caller's language.");
         requests.MapPost("", CreateDraft.HandleAsync).Idempotent().WithSummary("Creates a draft; 400 naming each broken field rule, 403 naming the treaty or joint-use rule.");
         requests.MapGet("", ReadRequests.ListAsync).WithETag()
-            .Paged<Contracts.Requests.RequestSummary>("requests", newestFirst: true, r => PageKey.At(r.CreatedAt, r.Id.ToString()), 500, 500)
+            .Paged<Contracts.Requests.RequestSummary>("requests", newestFirst: true, r => Keyset.Of(r.CreatedAt, r.Id), 500, 500, regrouped: true)
             .WithSummary("Inbox (box=inbox) and outbox (box=outbox), filtered by state, type, urgency and overdue=true; crisis first, then newest.");
         requests.MapGet("/crisis/open", ReadRequests.OpenCrisisAsync).WithETag()
-            .Paged<Contracts.Requests.RequestSummary>("requests-crisis-open", newestFirst: false, r => PageKey.At(r.SubmittedAt ?? r.CreatedAt, r.Id.ToString()), 500, 500)
+            .Paged<Contracts.Requests.RequestSummary>("requests-crisis-open", newestFirst: false, r => Keyset.Of(r.CreatedAt, r.Id), 500, 500)
            .WithSummary("Crisis requests to this node nobody acknowledged yet (the control-room banner).");
         requests.MapGet("/{id:guid}", ReadRequests.GetAsync).WithETag().WithSummary("One request with its fields, route, legal basis, timeline and the caller's next actions (audited).");
         requests.MapGet("/{id:guid}/form", ReadForm.HandleAsync).WithSummary("The printable form's content in one language (lang=nl|fr|de|en; audited).");

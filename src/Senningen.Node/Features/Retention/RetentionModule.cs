@@ -31,7 +31,7 @@ internal static class RetentionModule
         holds.MapPost("/", HoldEndpoints.PlaceAsync).Idempotent()
             .WithSummary("Keeps the records of a case, or records named by id, past their retention period, for a reason, until a date or until lifted. Audited.");
         holds.MapGet("/", HoldEndpoints.ListAsync)
-            .Paged<Contracts.Retention.HoldView>("retention-holds", newestFirst: false, h => PageKey.At(h.PlacedAt, h.Id.ToString()), 500, 1000).WithSummary("The holds in place. Audited.");
+            .Paged<Contracts.Retention.HoldView>("retention-holds", newestFirst: false, h => Keyset.Of(h.PlacedAt, h.Id), HoldEndpoints.ListDefault, 1000).WithSummary("The holds in place. Audited.");
         holds.MapDelete("/{id:guid}", HoldEndpoints.LiftAsync).WithSummary("Lifts a hold: its records follow their retention period again. Audited.");
         return app;
     }

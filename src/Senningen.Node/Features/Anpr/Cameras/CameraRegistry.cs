@@ -7,6 +7,7 @@ using Senningen.Node.Common.Localization;
 using Senningen.Node.Common.Officers;
 using Senningen.Node.Common.Persistence;
 using Senningen.Node.Features.Anpr.Data;
+using Senningen.Node.Common.Paging;
 
 namespace Senningen.Node.Features.Anpr.Cameras;
 
@@ -49,9 +50,10 @@ internal sealed class CameraRegistry(SenningenDbContext db, AuditLog audit, Curr
         return new CameraOutcome(ToView(camera), []);
     }
 
-    public async Task<List<CameraView>> ListAsync(CancellationToken ct)
+    /// <summary>A page of the cameras by id (the row past its limit included, for the pager).</summary>
+    public async Task<List<CameraView>> ListAsync(PageRequest page, CancellationToken ct)
     {
-        var cameras = await db.AnprCameras.AsNoTracking().OrderBy(c => c.Id).ToListAsync(ct);
+        var cameras = await db.AnprCameras.AsNoTracking().PageBy(page, c => c.Id).ToListAsync(ct);
         return [.. cameras.Select(ToView)];
     }
 

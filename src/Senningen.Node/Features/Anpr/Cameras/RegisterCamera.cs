@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Senningen.Contracts.Anpr;
 using Senningen.Node.Common.Errors;
 using Senningen.Node.Common.Localization;
+using Senningen.Node.Common.Paging;
 
 namespace Senningen.Node.Features.Anpr.Cameras;
 
@@ -20,6 +21,9 @@ internal static class RegisterCamera
             : Problems.Validation(texts, outcome.Errors);
     }
 
-    public static async Task<Ok<List<CameraView>>> ListAsync(CameraRegistry registry, CancellationToken ct) =>
-        TypedResults.Ok(await registry.ListAsync(ct));
+    public static async Task<Ok<List<CameraView>>> ListAsync(CameraRegistry registry, HttpContext http, CancellationToken ct) =>
+        TypedResults.Ok(await registry.ListAsync(PageRequest.Of(http, ListDefault), ct));
+
+    /// <summary>What a call without <c>limit</c> gets: a node's cameras, whole (hundreds).</summary>
+    public const int ListDefault = 500;
 }

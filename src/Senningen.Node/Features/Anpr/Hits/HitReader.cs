@@ -10,6 +10,7 @@ using Senningen.Node.Common.Officers;
 using Senningen.Node.Common.Persistence;
 using Senningen.Node.Common.Security;
 using Senningen.Node.Features.Anpr.Data;
+using Senningen.Node.Common.Paging;
 
 namespace Senningen.Node.Features.Anpr.Hits;
 
@@ -26,7 +27,7 @@ internal sealed record HitGroupsOutcome(HitGroupPage? Page, IReadOnlyList<FieldE
 internal sealed record HitBoard(HitGroupPage Page, IReadOnlyList<HitGroupView> Urgent, IReadOnlyList<CameraChoice> Cameras);
 
 /// <summary>
-/// Hits received on this node: newest first (at most 1,000), or grouped by hotlist entry (the board). Hits hold personal data (a plate, where and when it was
+/// Hits received on this node: newest first, a page at a time (a keyset on receipt time and id), or grouped by hotlist entry (the board). Hits hold personal data (a plate, where and when it was
 /// seen): every read of them is audited, as the current officer. Each list holds only the hits the reader's need to know
 /// covers (a control room its zones', the desk and the DPO all), filtered in the database.
 /// </summary>
@@ -35,7 +36,7 @@ internal sealed class HitReader(SenningenDbContext db, AuditLog audit, CurrentOf
     private AccessScope Scope => guard.Scope(Capability.AnprHits, AccessKind.Read);
 
     /// <summary>The API's list: hits since a moment (ISO 8601; the last 24 hours when none is given), all of them audited.</summary>
-    public async Task<HitsOutcome> ListAsync(string? since, CancellationToken ct)
+    public async Task<HitsOutcome> ListAsync(string? since, PageRequest page, CancellationToken ct)
     {
         var from = clock.GetUtcNow().AddHours(-24);
         if (since is { Length: > 0 } && !DateTimeOffset.TryParse(since, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out from))
@@ -43,9 +44,13 @@ internal sealed class HitReader(SenningenDbContext db, AuditLog audit, CurrentOf
             return new HitsOutcome(null, new FieldError("since", Rules.Format, texts["rule.date-format", "since"]));
         }
 
-        var hits = await QueryAsync(from, ct);
-        await audit.WriteAsync(new AuditRecord(AuditActions.AnprHitRead, AuditOutcomes.Success, [.. hits.Select(h => $"hit:{h.Id}")],
-            Detail: $"{hits.Count} hit(s) since {from:O}"), officer.Actor, ct);
+        ArgumentNullException.ThrowIfNull(page);
+        var rows = await HitGroups.Visible(db, Scope).Where(h => h.ReceivedAt >= from)
+            .PageBy(page, newestFirst: true, h => h.ReceivedAt, h => h.Id).ToListAsync(ct);
+        var hits = rows.Select(HitViews.From).ToList();
+        var shown = page.Shown(hits.Count);
+        await audit.WriteAsync(new AuditRecord(AuditActions.AnprHitRead, AuditOutcomes.Success, [.. hits.Take(shown).Select(h => $"hit:{h.Id}")],
+            Detail: $"{shown} hit(s) since {from:O}"), officer.Actor, ct);
         return new HitsOutcome(hits, null);
     }
 
@@ -119,10 +124,4 @@ internal sealed class HitReader(SenningenDbContext db, AuditLog audit, CurrentOf
         ["acknowledged"] = HitState.Acknowledged,
         ["all"] = HitState.All,
     };
-
-    private async Task<List<HitView>> QueryAsync(DateTimeOffset since, CancellationToken ct)
-    {
-        var rows = await HitGroups.Visible(db, Scope).Where(h => h.ReceivedAt >= since).OrderByDescending(h => h.ReceivedAt).Take(1000).ToListAsync(ct);
-        return [.. rows.Select(HitViews.From)];
-    }
 }

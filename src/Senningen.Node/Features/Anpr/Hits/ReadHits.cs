@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Senningen.Contracts.Anpr;
 using Senningen.Node.Common.Errors;
 using Senningen.Node.Common.Localization;
+using Senningen.Node.Common.Paging;
 
 namespace Senningen.Node.Features.Anpr.Hits;
 
@@ -11,10 +12,13 @@ namespace Senningen.Node.Features.Anpr.Hits;
 /// </summary>
 internal static class ReadHits
 {
+    /// <summary>What a call without <c>limit</c> gets: the bound the list always kept.</summary>
+    public const int ListDefault = 1000;
+
     public static async Task<Results<Ok<List<HitView>>, ProblemHttpResult>> ListAsync(string? since, HitReader reader, Texts texts,
-        CancellationToken ct)
+        HttpContext http, CancellationToken ct)
     {
-        var outcome = await reader.ListAsync(since, ct);
+        var outcome = await reader.ListAsync(since, PageRequest.Of(http, ListDefault), ct);
         return outcome.Hits is { } hits ? TypedResults.Ok(hits) : Problems.Validation(texts, outcome.Error!);
     }
 

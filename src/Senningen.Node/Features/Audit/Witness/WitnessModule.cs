@@ -41,7 +41,7 @@ internal static class WitnessModule
         group.MapGet("/verify", VerifyAsync).RequireAuthorization(Policies.AuditVerify)
             .WithSummary("Check the whole log against this node's heads and the heads partners confirmed (their signatures checked); name the first altered entry.");
         group.MapGet("/confirmations", ConfirmationsAsync).RequireAuthorization(Policies.AuditVerify)
-            .Paged<TreeHeadConfirmation>("audit-confirmations", newestFirst: false, c => new PageKey(c.Head.Size, $"{c.Witness}/{c.StatedAt.UtcTicks}"), 500, 1000)
+            .PagedByRowKey<TreeHeadConfirmation>("audit-confirmations", newestFirst: false, ConfirmationsDefault, 1000)
             .WithSummary("Partners' signed confirmations of this node's tree heads, each with its witness signature checked against the trusted key.");
         group.MapPost("/alarms/{id:long}/acknowledge", AcknowledgeAsync).RequireAuthorization(Policies.DataProtection)
             .WithSummary("The DPO has seen a witness alarm (audited); 404 when there is no such open alarm.");
@@ -57,8 +57,11 @@ internal static class WitnessModule
     public static async Task<Ok<WitnessedVerification>> VerifyAsync(VerifyAgainstWitnesses verify, CancellationToken ct) =>
         TypedResults.Ok(await verify.RunAsync(ct));
 
-    public static async Task<Ok<IReadOnlyList<TreeHeadConfirmation>>> ConfirmationsAsync(WitnessReader reader, CancellationToken ct) =>
-        TypedResults.Ok(await reader.ConfirmationsAsync(ct));
+    public static async Task<Ok<IReadOnlyList<TreeHeadConfirmation>>> ConfirmationsAsync(WitnessReader reader, HttpContext http, CancellationToken ct) =>
+        TypedResults.Ok(await reader.ConfirmationsAsync(PageRequest.Of(http, ConfirmationsDefault), ct));
+
+    /// <summary>What a call without <c>limit</c> gets.</summary>
+    private const int ConfirmationsDefault = 500;
 
     public static async Task<Results<NoContent, ProblemHttpResult>> AcknowledgeAsync(long id, WitnessReader reader, Texts texts, CancellationToken ct) =>
         await reader.AcknowledgeAsync(id, ct) ? TypedResults.NoContent() : Problems.NotFound(texts, texts["witness.alarm"]);

@@ -12,6 +12,7 @@ using Senningen.Node.Common.Persistence;
 using Senningen.Node.Common.Persistence.Converters;
 using Senningen.Node.Features.Audit.Witness.Data;
 using Senningen.Node.Features.Audit.Witness.Messages;
+using Senningen.Node.Common.Paging;
 
 namespace Senningen.Node.Features.Audit.Witness;
 
@@ -53,9 +54,24 @@ public sealed class WitnessReader(SenningenDbContext db, NodeSettings settings, 
             .Select(a => new WitnessAlarm(a.Id, a.Partner.Value, a.Rule, a.Detail, a.RaisedAt, a.AcknowledgedBy, a.AcknowledgedAt))];
 
     /// <summary>Every consistent verdict stored, each with its witness signature checked against the trusted key.</summary>
+    /// <summary>Every confirmation, by tree size: what a verification checks the whole log against.</summary>
     public async Task<IReadOnlyList<TreeHeadConfirmation>> ConfirmationsAsync(CancellationToken ct) =>
         [.. (await db.HeadConfirmations.AsNoTracking().Where(c => c.Verdict == WitnessStatement.Consistent).OrderBy(c => c.Size).ThenBy(c => c.Id).ToListAsync(ct))
             .Select(View)];
+
+    /// <summary>A page of the confirmations by tree size, then row id (the row past its limit included, for the pager).</summary>
+    public async Task<IReadOnlyList<TreeHeadConfirmation>> ConfirmationsAsync(PageRequest page, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var rows = await db.HeadConfirmations.AsNoTracking().Where(c => c.Verdict == WitnessStatement.Consistent)
+            .PageBy(page, newestFirst: false, c => c.Size, c => c.Id).ToListAsync(ct);
+        if (rows.Count > page.Limit)
+        {
+            page.EndsAt(new PageKey(rows[page.Limit - 1].Size, rows[page.Limit - 1].Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        return [.. rows.Select(View)];
+    }
 
     /// <summary>The DPO has seen the alarm: it leaves the banner, and the acknowledgement is audited. False when there is no such open alarm.</summary>
     public async Task<bool> AcknowledgeAsync(long id, CancellationToken ct)

@@ -6,6 +6,7 @@ using Senningen.Node.Common.Errors;
 using Senningen.Node.Common.Localization;
 using Senningen.Node.Common.Persistence;
 using Senningen.Node.Features.Audit.Public;
+using Senningen.Node.Common.Paging;
 
 namespace Senningen.Node.Features.Consultation.Oversight;
 
@@ -24,22 +25,30 @@ internal sealed class ConsultationLog(SenningenDbContext db, AuditLog audit, Tex
     public const string Asked = "asked";
     public const string Answered = "answered";
 
-    public async Task<ConsultationLogOutcome> ListAsync(ConsultationLogPeriod period, CancellationToken ct)
+    /// <param name="page">The API's page; the console's screen shows the first <see cref="MaxRows"/>.</param>
+    public async Task<ConsultationLogOutcome> ListAsync(ConsultationLogPeriod period, CancellationToken ct, PageRequest? page = null)
     {
         var v = new RequestValidator(texts);
         var (from, to) = period.Check(v, clock.GetUtcNow());
-        return v.HasErrors ? new ConsultationLogOutcome(null, v.Errors) : new ConsultationLogOutcome(await ListAsync(from, to, ct), []);
+        return v.HasErrors ? new ConsultationLogOutcome(null, v.Errors) : new ConsultationLogOutcome(await ListAsync(from, to, page, ct), []);
     }
 
-    private async Task<IReadOnlyList<ConsultationLogRow>> ListAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    // Newest first by the log's sequence: unique, so a total order without a tie-break.
+    private async Task<IReadOnlyList<ConsultationLogRow>> ListAsync(DateTimeOffset from, DateTimeOffset to, PageRequest? page, CancellationToken ct)
     {
         var entries = await db.AuditEntries.AsNoTracking()
             .Where(e => (e.Action == AuditActions.ConsultationSearched || e.Action == AuditActions.ConsultationDisclosed)
                 && e.OccurredAt >= from && e.OccurredAt <= to)
-            .OrderByDescending(e => e.Sequence).Take(MaxRows).ToListAsync(ct);
-        var rows = entries.Select(Row).ToList();
+            .PageBy(page ?? PageRequest.First(MaxRows), newestFirst: true, e => e.Sequence, e => e.Sequence).ToListAsync(ct);
+        var shown = Math.Min(entries.Count, page?.Limit ?? MaxRows);
+        if (page is not null && entries.Count > shown)
+        {
+            page.EndsAt(new PageKey(entries[shown - 1].Sequence, entries[shown - 1].Sequence.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        var rows = entries.Take(page is null ? shown : entries.Count).Select(Row).ToList();
         await audit.WriteAsync(new AuditRecord(AuditActions.AuditRead, AuditOutcomes.Success, Detail: string.Create(CultureInfo.InvariantCulture,
-            $"consultation log {from:O} to {to:O}: {rows.Count} consultations")), cancellationToken: ct);
+            $"consultation log {from:O} to {to:O}: {shown} consultations")), cancellationToken: ct);
         return rows;
     }
 

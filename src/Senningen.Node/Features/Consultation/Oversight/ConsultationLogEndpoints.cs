@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Senningen.Contracts.Consultation;
 using Senningen.Node.Common.Errors;
 using Senningen.Node.Common.Localization;
+using Senningen.Node.Common.Paging;
 
 namespace Senningen.Node.Features.Consultation.Oversight;
 
@@ -31,9 +32,9 @@ internal sealed record ConsultationLogPeriod(string? From, string? To)
 internal static class ConsultationLogEndpoints
 {
     public static async Task<Results<Ok<IReadOnlyList<ConsultationLogRow>>, ProblemHttpResult>> ListAsync([AsParameters] ConsultationLogPeriod period,
-        ConsultationLog log, Texts texts, CancellationToken ct)
+        ConsultationLog log, Texts texts, HttpContext http, CancellationToken ct)
     {
-        var outcome = await log.ListAsync(period, ct);
+        var outcome = await log.ListAsync(period, ct, PageRequest.Of(http, ConsultationLog.MaxRows));
         return outcome.Rows is { } rows ? TypedResults.Ok(rows) : Problems.Validation(texts, outcome.Errors);
     }
 

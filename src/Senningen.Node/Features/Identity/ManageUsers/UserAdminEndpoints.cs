@@ -13,7 +13,7 @@ internal static class UserAdminEndpoints
     public static void MapUserAdminEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/admin/users").RequireAuthorization(Policies.Admin).WithTags("Users");
-        group.MapGet("", ListAsync).Paged<UserSummary>("users", newestFirst: false, u => PageKey.Named(u.Username), 500, 1000).WithSummary("All users of this node.");
+        group.MapGet("", ListAsync).Paged<UserSummary>("users", newestFirst: false, u => PageKey.Named(u.Username), ListDefault, 1000).WithSummary("All users of this node.");
         group.MapPost("", CreateAsync).Idempotent().WithSummary("Create a user of this node's country.");
         group.MapPost("/{username}/unlock", UnlockAsync).WithSummary("Lift a lock-out after failed logins.");
         group.MapPut("/{username}/authorisations", SetAuthorisationsAsync)
@@ -22,8 +22,11 @@ internal static class UserAdminEndpoints
         group.MapUserAccessEndpoints();
     }
 
-    public static async Task<Ok<List<UserSummary>>> ListAsync(UserDirectory directory, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await directory.ReadAsync(cancellationToken));
+    public static async Task<Ok<List<UserSummary>>> ListAsync(UserDirectory directory, HttpContext http, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await directory.ReadAsync(cancellationToken, PageRequest.Of(http, ListDefault)));
+
+    /// <summary>What a call without <c>limit</c> gets: a node's users, whole (hundreds).</summary>
+    public const int ListDefault = 500;
 
     public static async Task<Results<Created<UserSummary>, ProblemHttpResult>> CreateAsync(
         CreateUserRequest request, UserDirectory directory, Texts texts, CancellationToken cancellationToken)

@@ -9,6 +9,7 @@ using Senningen.Node.Common.Errors;
 using Senningen.Node.Common.Localization;
 using Senningen.Node.Features.Identity.Data;
 using Senningen.Node.Features.Identity.Passwords;
+using Senningen.Node.Common.Paging;
 
 namespace Senningen.Node.Features.Identity.ManageUsers;
 
@@ -23,18 +24,20 @@ public sealed partial class UserDirectory(UserManager<SenningenUser> users, Audi
     public sealed record CreateResult(UserSummary? User, IReadOnlyList<FieldError> Errors, bool NotFound = false);
 
     /// <summary>All users of this node; the read is audited.</summary>
-    public async Task<List<UserSummary>> ReadAsync(CancellationToken cancellationToken)
+    public async Task<List<UserSummary>> ReadAsync(CancellationToken cancellationToken, PageRequest? page = null)
     {
-        var list = await ListAsync(cancellationToken);
-        await audit.WriteAsync(new AuditRecord(AuditActions.UserRead, AuditOutcomes.Success, Detail: $"{list.Count} users listed"),
+        var list = await ListAsync(cancellationToken, page);
+        var shown = page?.Shown(list.Count) ?? list.Count;
+        await audit.WriteAsync(new AuditRecord(AuditActions.UserRead, AuditOutcomes.Success, Detail: $"{shown} users listed"),
             cancellationToken: cancellationToken);
         return list;
     }
 
     /// <summary>All users again, not audited: the console showing what its administrator just changed.</summary>
-    public async Task<List<UserSummary>> ListAsync(CancellationToken cancellationToken)
+    /// <param name="page">The API's page (by user name, the row past its limit included for the pager); the console's screen reads them all.</param>
+    public async Task<List<UserSummary>> ListAsync(CancellationToken cancellationToken, PageRequest? page = null)
     {
-        var all = await users.Users.OrderBy(u => u.UserName).ToListAsync(cancellationToken);
+        var all = await (page is null ? users.Users.OrderBy(u => u.UserName) : users.Users.PageBy(page, u => u.UserName!)).ToListAsync(cancellationToken);
         var list = new List<UserSummary>(all.Count);
         foreach (var user in all)
         {

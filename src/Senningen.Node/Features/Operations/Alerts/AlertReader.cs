@@ -8,6 +8,7 @@ using Senningen.Node.Common.Persistence;
 using Senningen.Node.Common.Security;
 using Senningen.Node.Features.Operations.Data;
 using Senningen.Node.Features.Operations.Read;
+using Senningen.Node.Common.Paging;
 
 namespace Senningen.Node.Features.Operations.Alerts;
 
@@ -51,7 +52,8 @@ public sealed class AlertReader(SenningenDbContext db, AuditLog audit, ZoneDirec
         await db.Alerts.AsNoTracking().Where(a => a.Id == id).Select(a => a.Zone).FirstOrDefaultAsync(ct) is { } zone ? Owner.Of(null, zone) : null;
 
     /// <summary>Open, acknowledged and escalated alerts within <paramref name="scope"/>, newest first, plus those closed in the last <paramref name="closedWithin"/>.</summary>
-    public async Task<IReadOnlyList<AlertView>> ListAsync(AccessScope scope, string language, TimeSpan closedWithin, bool escalatedOnly, CancellationToken ct)
+    public async Task<IReadOnlyList<AlertView>> ListAsync(AccessScope scope, string language, TimeSpan closedWithin, bool escalatedOnly, PageRequest page,
+        CancellationToken ct)
     {
         var since = clock.GetUtcNow() - closedWithin;
         var query = db.Alerts.AsNoTracking().Within(scope, a => null, a => a.Zone).Where(a => a.Status != AlertStatus.Closed || a.ClosedAt >= since);
@@ -60,7 +62,7 @@ public sealed class AlertReader(SenningenDbContext db, AuditLog audit, ZoneDirec
             query = query.Where(a => a.Escalated);
         }
 
-        var alerts = await query.OrderByDescending(a => a.ReceivedAt).Take(100).ToListAsync(ct);
+        var alerts = await query.PageBy(page, newestFirst: true, a => a.ReceivedAt, a => a.Id).ToListAsync(ct);
         return await ViewsAsync(alerts, language, ct);
     }
 

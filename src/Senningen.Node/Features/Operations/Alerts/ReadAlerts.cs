@@ -4,6 +4,7 @@ using Senningen.Core.Access;
 using Senningen.Node.Common.Localization;
 using Senningen.Node.Common.Officers;
 using Senningen.Node.Common.Security;
+using Senningen.Node.Common.Paging;
 
 namespace Senningen.Node.Features.Operations.Alerts;
 
@@ -25,13 +26,19 @@ internal sealed class ReadAlerts(AlertReader reader, CurrentOfficer officer, Nee
     /// Alerts this reader was already shown (and audited for); the new ones are added. Null audits every alert listed;
     /// a live page passes its own set, so an operator is audited once per alert and page.
     /// </param>
-    public async Task<IReadOnlyList<AlertView>> ListAsync(ISet<Guid>? seen, CancellationToken ct)
+    public async Task<IReadOnlyList<AlertView>> ListAsync(ISet<Guid>? seen, CancellationToken ct, PageRequest? page = null)
     {
-        var alerts = await reader.ListAsync(guard.Scope(Capability.Alerts, AccessKind.Read), Texts.CurrentLanguage, ClosedShownFor, IsNationalDesk, ct);
-        var unseen = alerts.Where(a => seen?.Add(a.Id) ?? true).Select(a => a.Id).ToList();
+        var alerts = await reader.ListAsync(guard.Scope(Capability.Alerts, AccessKind.Read), Texts.CurrentLanguage, ClosedShownFor, IsNationalDesk,
+            page ?? PageRequest.First(ListDefault), ct);
+        // The pager's row past the limit is not shown: not audited, and not given to a page that asked for none.
+        var shown = (page ?? PageRequest.First(ListDefault)).Shown(alerts.Count);
+        var unseen = alerts.Take(shown).Where(a => seen?.Add(a.Id) ?? true).Select(a => a.Id).ToList();
         await reader.AuditReadAsync(unseen, null, officer.Actor, ct);
-        return alerts;
+        return page is null ? [.. alerts.Take(shown)] : alerts;
     }
+
+    /// <summary>The alerts a screen shows, and a call without <c>limit</c> gets: the bound the list always kept.</summary>
+    public const int ListDefault = 100;
 
     public async Task<Outcome<AlertView>> GetAsync(Guid id, CancellationToken ct) =>
         await reader.OwnerAsync(id, ct) is { } owner && await guard.CheckAsync(Capability.Alerts, AccessKind.Read, owner, $"alert:{id}", ct)

@@ -7,6 +7,7 @@ using Senningen.Node.Common.Persistence;
 using Senningen.Node.Common.Security;
 using Senningen.Node.Features.Operations.Data;
 using Senningen.Node.Features.Operations.Timeline;
+using Senningen.Node.Common.Paging;
 
 namespace Senningen.Node.Features.Operations.Read;
 
@@ -47,7 +48,7 @@ public sealed class OperationReader(SenningenDbContext db, Texts texts, Core.Tre
             : null;
 
     /// <param name="scope">The reader's reach: the list holds only what it covers, filtered in the database so <paramref name="take"/> counts only those.</param>
-    public async Task<IReadOnlyList<OperationView>> ListAsync(AccessScope scope, bool activeOnly, int take, string language, CancellationToken ct)
+    public async Task<IReadOnlyList<OperationView>> ListAsync(AccessScope scope, bool activeOnly, PageRequest page, string language, CancellationToken ct)
     {
         var query = db.Operations.AsNoTracking().Include(o => o.Units).Within(scope, o => o.OwnerUnit, o => o.HomeZone);
         if (activeOnly)
@@ -55,7 +56,7 @@ public sealed class OperationReader(SenningenDbContext db, Texts texts, Core.Tre
             query = query.Where(o => o.Status == OperationStatus.Active);
         }
 
-        var operations = await query.OrderByDescending(o => o.StartedAt).Take(take).ToListAsync(ct);
+        var operations = await query.PageBy(page, newestFirst: true, o => o.StartedAt, o => o.Id).ToListAsync(ct);
         var ids = operations.Select(o => o.Id).ToList();
         var crossings = (await db.OperationCrossings.AsNoTracking().Where(c => ids.Contains(c.OperationId)).ToListAsync(ct))
             .ToLookup(c => c.OperationId);

@@ -5,6 +5,7 @@ using Senningen.Node.Common.Errors;
 using Senningen.Node.Common.Localization;
 using Senningen.Node.Common.Officers;
 using Senningen.Node.Common.Security;
+using Senningen.Node.Common.Paging;
 
 namespace Senningen.Node.Features.Operations.Read;
 
@@ -15,18 +16,35 @@ namespace Senningen.Node.Features.Operations.Read;
 /// </summary>
 internal sealed class ReadOperations(OperationReader reader, AuditLog audit, CurrentOfficer officer, NeedToKnowGuard guard, Texts texts)
 {
-    /// <summary>The list as the API asks for it: <c>active=true|false</c>, <c>take</c> 1 to 500 (50 when absent).</summary>
-    public async Task<Outcome<OperationList>> ListAsync(string? active, string? take, CancellationToken ct)
+    /// <summary>What a call without <c>limit</c> gets, and the most a page holds.</summary>
+    public const int ListDefault = 50;
+    public const int ListMax = 500;
+
+    /// <summary>
+    /// The list as the API asks for it: <c>active=true|false</c> and a page (the row past its limit included, for the
+    /// pager). The deprecated <c>take</c> (1 to 500) is still honoured as the first page's size when no limit is given.
+    /// </summary>
+    public async Task<Outcome<OperationList>> ListAsync(string? active, string? take, HttpContext http, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(http);
         var validator = new RequestValidator(texts);
         validator.OneOf("active", active, ["true", "false"]);
-        var count = validator.WholeNumber("take", take, 50, 1, 500);
+        var count = validator.WholeNumber("take", take, ListDefault, 1, ListMax);
         if (validator.HasErrors)
         {
             return Failure.Invalid(validator.Errors);
         }
 
-        return new OperationList(await ListAsync(active == "true", count, seen: null, ct));
+        var page = PageRequest.Of(http, ListDefault);
+        if (take is not null && !http.Request.Query.ContainsKey(PagedFilter<object>.LimitField))
+        {
+            page = page with { Limit = count };
+            http.Features.Set(page);
+        }
+
+        var operations = await reader.ListAsync(guard.Scope(Capability.Operations, AccessKind.Read), active == "true", page, Texts.CurrentLanguage, ct);
+        await AuditAsync([.. operations.Take(page.Shown(operations.Count))], seen: null, ct);
+        return new OperationList(operations);
     }
 
     /// <summary>Newest first, in the reader's language, only those the reader may read.</summary>
@@ -36,15 +54,20 @@ internal sealed class ReadOperations(OperationReader reader, AuditLog audit, Cur
     /// </param>
     public async Task<IReadOnlyList<OperationView>> ListAsync(bool activeOnly, int take, ISet<Guid>? seen, CancellationToken ct)
     {
-        var operations = await reader.ListAsync(guard.Scope(Capability.Operations, AccessKind.Read), activeOnly, take, Texts.CurrentLanguage, ct);
+        var read = await reader.ListAsync(guard.Scope(Capability.Operations, AccessKind.Read), activeOnly, PageRequest.First(take), Texts.CurrentLanguage, ct);
+        List<OperationView> operations = [.. read.Take(take)];
+        await AuditAsync(operations, seen, ct);
+        return operations;
+    }
+
+    private async Task AuditAsync(List<OperationView> operations, ISet<Guid>? seen, CancellationToken ct)
+    {
         var unseen = operations.Where(o => seen?.Add(o.Id) ?? true).Select(o => $"operation:{o.Id}").ToList();
         if (unseen.Count > 0)
         {
             await audit.WriteAsync(new AuditRecord(AuditActions.OperationRead, AuditOutcomes.Success, unseen,
                 Detail: $"list: {unseen.Count} operation(s) shown"), officer.Actor, ct);
         }
-
-        return operations;
     }
 
     /// <param name="audited">False when this reader's view of it is already audited (a live page reloading).</param>

@@ -8,8 +8,8 @@ namespace Senningen.Node.Features.Operations.Read;
 internal static class ReadOperationsEndpoints
 {
     public static async Task<Results<Ok<OperationList>, ProblemHttpResult>> ListAsync(string? active, string? take, ReadOperations read,
-        Texts texts, CancellationToken ct) =>
-        OperationsProblems.OkOr(await read.ListAsync(active, take, ct), texts);
+        Texts texts, HttpContext http, CancellationToken ct) =>
+        OperationsProblems.OkOr(await read.ListAsync(active, take, http, ct), texts);
 
     public static async Task<Results<Ok<OperationView>, ProblemHttpResult>> GetAsync(Guid id, ReadOperations read, Texts texts, CancellationToken ct) =>
         OperationsProblems.OkOr(await read.GetAsync(id, audited: true, ct), texts);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Senningen.Contracts.Requests;
 using Senningen.Node.Common.Errors;
 using Senningen.Node.Common.Localization;
+using Senningen.Node.Common.Paging;
 
 namespace Senningen.Node.Features.Requests.Reading;
 
@@ -13,9 +14,9 @@ namespace Senningen.Node.Features.Requests.Reading;
 internal static class ReadRequests
 {
     public static async Task<Results<Ok<IReadOnlyList<RequestSummary>>, ProblemHttpResult>> ListAsync([AsParameters] RequestFilter filter,
-        RequestReading reading, Texts texts, CancellationToken ct)
+        RequestReading reading, Texts texts, HttpContext http, CancellationToken ct)
     {
-        var outcome = await reading.ListAsync(filter, audited: true, ct);
+        var outcome = await reading.ListAsync(filter, audited: true, ct, PageRequest.Of(http, RequestReading.ListDefault));
         return outcome.Value is { } list ? TypedResults.Ok(list) : RequestProblems.For(texts, outcome);
     }
 
@@ -23,8 +24,8 @@ internal static class ReadRequests
         await reading.ReadAsync(id, RequestReadBy.Api, ct) is { } view ? TypedResults.Ok(view) : Problems.NotFound(texts, texts["request.noun"]);
 
     /// <summary>Crisis requests to this node that nobody acknowledged yet and the caller may read, oldest first (audited when any).</summary>
-    public static async Task<Ok<IReadOnlyList<RequestSummary>>> OpenCrisisAsync(RequestReading reading, CancellationToken ct) =>
-        TypedResults.Ok(await reading.OpenCrisisAsync(new HashSet<Guid>(), ct));
+    public static async Task<Ok<IReadOnlyList<RequestSummary>>> OpenCrisisAsync(RequestReading reading, HttpContext http, CancellationToken ct) =>
+        TypedResults.Ok(await reading.OpenCrisisAsync(new HashSet<Guid>(), ct, PageRequest.Of(http, RequestReading.ListDefault)));
 
     /// <summary>The request types and their forms, for the new-request wizard.</summary>
     public static Ok<IReadOnlyList<RequestTypeView>> Types(RequestReading reading) => TypedResults.Ok(reading.Types());

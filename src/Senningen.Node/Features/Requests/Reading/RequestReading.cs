@@ -7,6 +7,7 @@ using Senningen.Core.Treaty;
 using Senningen.Node.Common.Audit;
 using Senningen.Node.Common.Errors;
 using Senningen.Node.Common.Localization;
+using Senningen.Node.Common.Paging;
 using Senningen.Node.Common.Persistence;
 using Senningen.Node.Features.Requests.Data;
 
@@ -41,7 +42,8 @@ internal sealed class RequestReading(SenningenDbContext db, RequestReader reader
     /// valid (400). The list shows personal data (case references, names): <paramref name="audited"/> writes one entry
     /// naming what it showed; a console reloading a view it already audited passes false.
     /// </summary>
-    public async Task<RequestOutcome<IReadOnlyList<RequestSummary>>> ListAsync(RequestFilter filter, bool audited, CancellationToken ct)
+    public async Task<RequestOutcome<IReadOnlyList<RequestSummary>>> ListAsync(RequestFilter filter, bool audited, CancellationToken ct,
+        PageRequest? page = null)
     {
         var v = new RequestValidator(texts);
         v.OneOf("box", filter.Box, ["inbox", "outbox"]);
@@ -79,14 +81,19 @@ internal sealed class RequestReading(SenningenDbContext db, RequestReader reader
             query = query.Where(r => r.ClockRunning && r.AnswerBy < now);
         }
 
-        var rows = await query.OrderByDescending(r => r.CreatedAt).Take(500).ToListAsync(ct);
+        var rows = await query.PageBy(page ?? PageRequest.First(ListDefault), newestFirst: true, r => r.CreatedAt, r => r.Id).ToListAsync(ct);
+        var shown = Math.Min(rows.Count, page?.Limit ?? ListDefault);
         var language = Texts.CurrentLanguage;
-        // Crisis first: they are what a desk must act on before anything else.
-        IReadOnlyList<RequestSummary> list = [.. rows.OrderByDescending(r => r.Urgency == Urgency.Crisis && r.ClockRunning).Select(r => reader.Summary(r, language))];
+        // Crisis first within a page: what a desk must act on before anything else. The keyset stays (created, id), newest
+        // first, because a request leaves the crisis group when its clock stops, and a walk must not lose or repeat it.
+        var summaries = rows.Take(shown).OrderByDescending(r => r.Urgency == Urgency.Crisis && r.ClockRunning).Select(r => reader.Summary(r, language)).ToList();
         if (audited)
         {
-            await AuditListAsync(list, $"list box={filter.Box ?? "all"} state={filter.State ?? "any"} type={filter.Type ?? "any"}", ct);
+            await AuditListAsync(summaries, $"list box={filter.Box ?? "all"} state={filter.State ?? "any"} type={filter.Type ?? "any"}", ct);
         }
+
+        // The pager's row past the limit only tells it that more follow: not shown, so not audited, and last.
+        IReadOnlyList<RequestSummary> list = page is null ? summaries : [.. summaries, .. rows.Skip(shown).Select(r => reader.Summary(r, language))];
 
         return RequestOutcome<IReadOnlyList<RequestSummary>>.Ok(list);
     }
@@ -96,20 +103,25 @@ internal sealed class RequestReading(SenningenDbContext db, RequestReader reader
     /// every control-room console. Those not in <paramref name="audited"/> are written as read in one entry and added
     /// to it: the API passes an empty set, the banner the ones it showed already, so looking again writes nothing new.
     /// </summary>
-    public async Task<IReadOnlyList<RequestSummary>> OpenCrisisAsync(ISet<Guid> audited, CancellationToken ct)
+    public async Task<IReadOnlyList<RequestSummary>> OpenCrisisAsync(ISet<Guid> audited, CancellationToken ct, PageRequest? page = null)
     {
         ArgumentNullException.ThrowIfNull(audited);
         var rows = await access.Readable(db.Requests.AsNoTracking())
             .Where(r => r.Side == RequestSide.Requested && r.Urgency == Urgency.Crisis && r.AcknowledgedAt == null && r.ClockRunning)
-            .OrderBy(r => r.SubmittedAt).ToListAsync(ct);
+            .PageBy(page ?? PageRequest.First(ListDefault), newestFirst: false, r => r.CreatedAt, r => r.Id).ToListAsync(ct);
         IReadOnlyList<RequestSummary> open = [.. rows.Select(r => reader.Summary(r, Texts.CurrentLanguage))];
-        if (open.Where(r => audited.Add(r.Id)).ToList() is { Count: > 0 } shown)
+        // The pager's row past the limit only tells it that more follow: not shown, so not audited.
+        var shownCount = Math.Min(open.Count, page?.Limit ?? ListDefault);
+        if (open.Take(shownCount).Where(r => audited.Add(r.Id)).ToList() is { Count: > 0 } shown)
         {
             await AuditListAsync(shown, "open crisis requests", ct);
         }
 
-        return open;
+        return page is null ? [.. open.Take(shownCount)] : open;
     }
+
+    /// <summary>What a list shows when no page is asked for (the console): the bound the lists always kept.</summary>
+    public const int ListDefault = 500;
 
     /// <summary>The request types and their forms, for the new-request wizard and the list's filter.</summary>
     public IReadOnlyList<RequestTypeView> Types()
@@ -157,7 +169,7 @@ internal sealed class RequestReading(SenningenDbContext db, RequestReader reader
     private async Task<CooperationRequest?> FindReadableAsync(Guid id, CancellationToken ct) =>
         await FindAsync(id, ct) is { } request && await access.CheckAsync(request, AccessKind.Read, ct) ? request : null;
 
-    private Task AuditListAsync(IReadOnlyList<RequestSummary> shown, string what, CancellationToken ct) =>
+    private Task AuditListAsync(List<RequestSummary> shown, string what, CancellationToken ct) =>
         audit.WriteAsync(new AuditRecord(AuditActions.RequestRead, AuditOutcomes.Success, [.. shown.Select(r => $"request:{r.Id}")],
             Detail: $"{what}: {shown.Count} shown"), cancellationToken: ct);
 

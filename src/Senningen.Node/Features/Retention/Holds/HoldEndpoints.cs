@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Senningen.Contracts.Retention;
 using Senningen.Node.Common.Errors;
 using Senningen.Node.Common.Localization;
+using Senningen.Node.Common.Paging;
 
 namespace Senningen.Node.Features.Retention.Holds;
 
@@ -15,7 +16,11 @@ internal static class HoldEndpoints
         return outcome.Hold is { } hold ? TypedResults.Created($"/api/v1/retention/holds/{hold.Id}", hold) : Problems.Validation(texts, outcome.Errors);
     }
 
-    public static async Task<Ok<List<HoldView>>> ListAsync(RetentionHolds holds, CancellationToken ct) => TypedResults.Ok(await holds.ListAsync(ct));
+    public static async Task<Ok<List<HoldView>>> ListAsync(RetentionHolds holds, HttpContext http, CancellationToken ct) =>
+        TypedResults.Ok(await holds.ListAsync(ct, PageRequest.Of(http, ListDefault)));
+
+    /// <summary>What a call without <c>limit</c> gets.</summary>
+    public const int ListDefault = 500;
 
     public static async Task<Results<NoContent, ProblemHttpResult>> LiftAsync(Guid id, RetentionHolds holds, Texts texts, CancellationToken ct) =>
         await holds.LiftAsync(id, ct) ? TypedResults.NoContent() : Problems.NotFound(texts, texts["retention.hold"]);

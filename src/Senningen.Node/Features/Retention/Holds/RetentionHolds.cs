@@ -6,6 +6,7 @@ using Senningen.Node.Common.Localization;
 using Senningen.Node.Common.Officers;
 using Senningen.Node.Features.Retention.Data;
 using Senningen.Node.Common.Persistence;
+using Senningen.Node.Common.Paging;
 
 namespace Senningen.Node.Features.Retention.Holds;
 
@@ -68,10 +69,17 @@ internal sealed class RetentionHolds(SenningenDbContext db, AuditLog audit, Curr
         return new HoldOutcome(View(hold), []);
     }
 
-    public async Task<List<HoldView>> ListAsync(CancellationToken ct)
+    /// <summary>
+    /// The holds, oldest first: all of them (the retention overview), or the API's page (the row past its limit included
+    /// for the pager, not audited: nobody is shown it).
+    /// </summary>
+    public async Task<List<HoldView>> ListAsync(CancellationToken ct, PageRequest? page = null)
     {
-        var holds = await db.RetentionHolds.AsNoTracking().OrderBy(h => h.PlacedAt).ToListAsync(ct);
-        audit.Add(new AuditRecord(AuditActions.RetentionHoldsRead, AuditOutcomes.Success, Records: [.. holds.Select(h => h.Id.ToString())]));
+        var all = db.RetentionHolds.AsNoTracking();
+        var holds = await (page is null ? all.OrderBy(h => h.PlacedAt).ThenBy(h => h.Id) : all.PageBy(page, newestFirst: false, h => h.PlacedAt, h => h.Id))
+            .ToListAsync(ct);
+        var shown = page?.Shown(holds.Count) ?? holds.Count;
+        audit.Add(new AuditRecord(AuditActions.RetentionHoldsRead, AuditOutcomes.Success, Records: [.. holds.Take(shown).Select(h => h.Id.ToString())]));
         await db.SaveChangesAsync(ct);
         return [.. holds.Select(View)];
     }
