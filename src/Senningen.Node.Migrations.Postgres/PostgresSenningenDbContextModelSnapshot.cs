@@ -352,10 +352,10 @@ namespace Senningen.Node.Migrations.Postgres
 
                     b.HasIndex("Status", "NextHandleAt");
 
-                    b.HasIndex("Sender", "Type", "ReceivedAt");
-
                     b.HasIndex("Sender", "ConversationId", "Sequence")
                         .IsUnique();
+
+                    b.HasIndex("Sender", "Type", "ReceivedAt");
 
                     b.ToTable("exchange_inbox", (string)null);
                 });
@@ -386,6 +386,13 @@ namespace Senningen.Node.Migrations.Postgres
                     b.Property<long?>("RevokedAt")
                         .HasColumnType("bigint")
                         .HasColumnName("RevokedAtMs");
+
+                    b.Property<string>("Use")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasDefaultValue("sig");
 
                     b.HasKey("KeyId");
 
@@ -508,6 +515,10 @@ namespace Senningen.Node.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("ExpiresAtMs");
 
+                    b.Property<long?>("NotBefore")
+                        .HasColumnType("bigint")
+                        .HasColumnName("NotBeforeMs");
+
                     b.Property<long>("PinnedAt")
                         .HasColumnType("bigint")
                         .HasColumnName("PinnedAtMs");
@@ -519,6 +530,10 @@ namespace Senningen.Node.Migrations.Postgres
                     b.Property<long?>("RevokedAt")
                         .HasColumnType("bigint")
                         .HasColumnName("RevokedAtMs");
+
+                    b.Property<string>("Use")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
 
                     b.HasKey("Country", "KeyId");
 

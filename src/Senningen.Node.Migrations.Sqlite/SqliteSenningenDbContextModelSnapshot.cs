@@ -339,10 +339,10 @@ namespace Senningen.Node.Migrations.Sqlite
 
                     b.HasIndex("Status", "NextHandleAt");
 
-                    b.HasIndex("Sender", "Type", "ReceivedAt");
-
                     b.HasIndex("Sender", "ConversationId", "Sequence")
                         .IsUnique();
+
+                    b.HasIndex("Sender", "Type", "ReceivedAt");
 
                     b.ToTable("exchange_inbox", (string)null);
                 });
@@ -373,6 +373,13 @@ namespace Senningen.Node.Migrations.Sqlite
                     b.Property<long?>("RevokedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("RevokedAtMs");
+
+                    b.Property<string>("Use")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("sig");
 
                     b.HasKey("KeyId");
 
@@ -495,6 +502,10 @@ namespace Senningen.Node.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("ExpiresAtMs");
 
+                    b.Property<long?>("NotBefore")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("NotBeforeMs");
+
                     b.Property<long>("PinnedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("PinnedAtMs");
@@ -506,6 +517,10 @@ namespace Senningen.Node.Migrations.Sqlite
                     b.Property<long?>("RevokedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("RevokedAtMs");
+
+                    b.Property<string>("Use")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Country", "KeyId");
 
