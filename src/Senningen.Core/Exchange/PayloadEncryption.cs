@@ -24,8 +24,10 @@ public static class PayloadEncryption
     /// <summary>The protected header that names the message the ciphertext belongs to.</summary>
     public const string MessageHeader = "senningen-msg";
 
-    // The members of a general JWE JSON serialisation; a payload with exactly these at its top is a JWE.
-    private static readonly HashSet<string> JweMembers = ["protected", "unprotected", "recipients", "aad", "iv", "ciphertext", "tag"];
+    // The members of a JWE JSON serialisation, general (recipients) or flattened (one recipient: header, encrypted_key);
+    // a payload with only these at its top is a JWE.
+    private static readonly HashSet<string> JweMembers =
+        ["protected", "unprotected", "recipients", "header", "encrypted_key", "aad", "iv", "ciphertext", "tag"];
 
     /// <summary>SHA-256 of the SubjectPublicKeyInfo, lower-case hex, as <see cref="Es256.Fingerprint"/> for signing keys.</summary>
     public static string Fingerprint(ECDiffieHellman key)
@@ -51,8 +53,9 @@ public static class PayloadEncryption
     }
 
     /// <summary>
-    /// True when the payload is a JWE in the general JSON serialisation: an object whose members are all JWE members and
-    /// include <c>ciphertext</c> and <c>recipients</c>. No message contract has that shape, so a plain payload is never taken for one.
+    /// True when the payload is a JWE in the JSON serialisation: an object whose members are all JWE members and include
+    /// <c>ciphertext</c> and <c>recipients</c> (general) or <c>encrypted_key</c> (flattened, as jose-jwt writes a single
+    /// recipient). No message contract has that shape, so a plain payload is never taken for one.
     /// </summary>
     public static bool IsEncrypted(string payload)
     {
@@ -65,7 +68,7 @@ public static class PayloadEncryption
         try
         {
             var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(payload), new JsonReaderOptions { MaxDepth = EnvelopeInspection.MaxPayloadDepth });
-            var (members, sawCiphertext, sawRecipients) = (0, false, false);
+            var (sawCiphertext, sawRecipients) = (false, false);
             reader.Read();
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
@@ -75,7 +78,7 @@ public static class PayloadEncryption
                     return false;
                 }
 
-                (sawCiphertext, sawRecipients, members) = (sawCiphertext || name == "ciphertext", sawRecipients || name == "recipients", members + 1);
+                (sawCiphertext, sawRecipients) = (sawCiphertext || name == "ciphertext", sawRecipients || name is "recipients" or "encrypted_key");
                 reader.Skip();
             }
 
