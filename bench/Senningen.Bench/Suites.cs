@@ -19,6 +19,7 @@ internal static class Suites
     private static readonly Dictionary<string, Type[]> All = new(StringComparer.OrdinalIgnoreCase)
     {
         ["audit-hash"] = [typeof(AuditHashBenchmarks)],
+        ["exchange-crypto"] = [typeof(PayloadCryptoBenchmarks)],
     };
 
     public static async Task<int> RunAsync(string[] args)

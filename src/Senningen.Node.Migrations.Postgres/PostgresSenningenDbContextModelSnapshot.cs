@@ -387,6 +387,13 @@ namespace Senningen.Node.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("RevokedAtMs");
 
+                    b.Property<string>("Use")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasDefaultValue("sig");
+
                     b.HasKey("KeyId");
 
                     b.ToTable("exchange_node_keys", (string)null);
@@ -508,6 +515,10 @@ namespace Senningen.Node.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("ExpiresAtMs");
 
+                    b.Property<long?>("NotBefore")
+                        .HasColumnType("bigint")
+                        .HasColumnName("NotBeforeMs");
+
                     b.Property<long>("PinnedAt")
                         .HasColumnType("bigint")
                         .HasColumnName("PinnedAtMs");
@@ -519,6 +530,10 @@ namespace Senningen.Node.Migrations.Postgres
                     b.Property<long?>("RevokedAt")
                         .HasColumnType("bigint")
                         .HasColumnName("RevokedAtMs");
+
+                    b.Property<string>("Use")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
 
                     b.HasKey("Country", "KeyId");
 

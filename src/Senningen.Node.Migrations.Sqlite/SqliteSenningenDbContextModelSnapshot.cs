@@ -374,6 +374,13 @@ namespace Senningen.Node.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("RevokedAtMs");
 
+                    b.Property<string>("Use")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("sig");
+
                     b.HasKey("KeyId");
 
                     b.ToTable("exchange_node_keys", (string)null);
@@ -495,6 +502,10 @@ namespace Senningen.Node.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("ExpiresAtMs");
 
+                    b.Property<long?>("NotBefore")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("NotBeforeMs");
+
                     b.Property<long>("PinnedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("PinnedAtMs");
@@ -506,6 +517,10 @@ namespace Senningen.Node.Migrations.Sqlite
                     b.Property<long?>("RevokedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("RevokedAtMs");
+
+                    b.Property<string>("Use")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Country", "KeyId");
 

@@ -7,9 +7,9 @@ using Senningen.Testing;
 namespace Senningen.Bench.Exchange;
 
 /// <summary>
-/// The <c>exchange</c> suite, a load driver rather than a BenchmarkDotNet class: Senningen BE→NL on SQLite, then on
-/// PostgreSQL with several instances per node behind nginx, then RabbitMQ with the same payloads and the same two
-/// measurements, in the same run.
+/// The <c>exchange</c> suite, a load driver rather than a BenchmarkDotNet class: Senningen BE→NL on SQLite, in clear and
+/// then with message-level encryption (ADR 0029), then on PostgreSQL with several instances per node behind nginx, then
+/// RabbitMQ with the same payloads and the same two measurements, in the same run.
 /// </summary>
 internal static class ExchangeSuite
 {
@@ -49,7 +49,20 @@ internal static class ExchangeSuite
             return 0;
         }
 
+        if (options.Only == "encryption")
+        {
+            // The cost of message-level encryption alone: the clear and the encrypted SQLite peers, one after the other.
+            var clear = (await SenningenAsync(options, Store.Sqlite, 1, profiled: false, ct)).Side;
+            var sealedSide = (await SenningenAsync(options, Store.Sqlite, 1, profiled: false, ct, encrypted: true)).Side;
+            var cost = Compare(sealedSide, clear);
+            Say($"encrypted/clear on SQLite: throughput {cost.Throughput}, p50 {cost.P50}, p99 {cost.P99}");
+            return 0;
+        }
+
         var (senningen, profile) = await SenningenAsync(options, Store.Sqlite, 1, profiled: true, ct);
+        var (encrypted, _) = await SenningenAsync(options, Store.Sqlite, 1, profiled: false, ct, encrypted: true);
+        var encryptedOverClear = Compare(encrypted, senningen);
+        Say($"encrypted/clear on SQLite: throughput {encryptedOverClear.Throughput}, p50 {encryptedOverClear.P50}, p99 {encryptedOverClear.P99}");
         SideResult? postgres = null;
         ProfileResult? postgresProfile = null;
         if (Infrastructure.PostgresConnectionString is null)
@@ -85,7 +98,8 @@ internal static class ExchangeSuite
                 "shared, noisy 2-core VM; everything on loopback in one machine: every node instance and the load driver in this process, the broker, PostgreSQL and nginx in their own",
                 File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown"),
             options, "bench.load v1, " + LoadPayload.Utf8(0).Length.ToString(CultureInfo.InvariantCulture) + " bytes of JSON per message",
-            senningen, postgres, rabbit, ratios, postgres is null ? null : SqliteOverPostgres(senningen, postgres), floors, profile, postgresProfile);
+            senningen, encrypted, postgres, rabbit, ratios, postgres is null ? null : Compare(senningen, postgres), encryptedOverClear, floors, profile,
+            postgresProfile);
         Directory.CreateDirectory(Path.GetDirectoryName(resultPath)!);
         await File.WriteAllTextAsync(resultPath, JsonSerializer.Serialize(result, Json) + "\n", ct);
         Say($"wrote {resultPath}");
@@ -94,10 +108,12 @@ internal static class ExchangeSuite
 
     /// <summary>The Senningen side on one store: warm-up, throughput, latency at the offered rate, and (SQLite) the profile pass.</summary>
     private static async Task<(SideResult Side, ProfileResult? Profile)> SenningenAsync(ExchangeOptions options, Store store, int instances, bool profiled,
-        CancellationToken ct)
+        CancellationToken ct, bool encrypted = false)
     {
-        await using var load = await SenningenLoad.StartAsync(options.Pragmas, store, instances);
-        Say($"senningen on {load.Deployment}");
+        // The clear peers run with encryption off, so their figures stay comparable with earlier runs; the encrypted peer
+        // requires it on both nodes (ADR 0029).
+        await using var load = await SenningenLoad.StartAsync(options.Pragmas, store, instances, encrypted ? "Required" : "Off");
+        Say($"senningen on {load.Deployment}{(encrypted ? ", payloads encrypted (JWE ECDH-ES+A256KW, A256GCM)" : "")}");
         await load.ThroughputAsync(options.Warmup, options.Batch, ct);
         await load.LatencyAsync(options.Rate, TimeSpan.FromSeconds(options.WarmupSeconds), ct);
         await load.DrainReceiverAsync(ct);
@@ -111,13 +127,14 @@ internal static class ExchangeSuite
         var profile = profiled ? await ProfileAsync(load, options, ct) : null;
         var counts = await load.CountAsync(ct);
         Say($"senningen {store} totals: BE sent {counts.Sent}, receipted {counts.Receipted}; NL received {counts.Received}, handled {counts.Handled}");
-        return (new SideResult(throughput, latency, Math.Round(drain, 2), load.Deployment), profile);
+        return (new SideResult(throughput, latency, Math.Round(drain, 2), load.Deployment + (encrypted ? ", encrypted" : "")), profile);
     }
 
-    private static Ratios SqliteOverPostgres(SideResult sqlite, SideResult postgres) => new(
-        Math.Round(sqlite.Throughput!.MessagesPerSecond / postgres.Throughput!.MessagesPerSecond, 3),
-        Math.Round(sqlite.Latency!.Latency.P50Ms / postgres.Latency!.Latency.P50Ms, 2),
-        Math.Round(sqlite.Latency.Latency.P99Ms / postgres.Latency.Latency.P99Ms, 2));
+    /// <summary><paramref name="a"/> over <paramref name="b"/>: throughput, p50 and p99 ratios.</summary>
+    private static Ratios Compare(SideResult a, SideResult b) => new(
+        Math.Round(a.Throughput!.MessagesPerSecond / b.Throughput!.MessagesPerSecond, 3),
+        Math.Round(a.Latency!.Latency.P50Ms / b.Latency!.Latency.P50Ms, 2),
+        Math.Round(a.Latency.Latency.P99Ms / b.Latency.Latency.P99Ms, 2));
 
     // A separate pass with listeners attached, so the measured figures above carry none of their cost.
     private static async Task<ProfileResult> ProfileAsync(SenningenLoad load, ExchangeOptions options, CancellationToken ct)
@@ -182,8 +199,8 @@ internal static class ExchangeSuite
     private static void Say(string line) => Console.WriteLine(line);
 
     private sealed record SuiteResult(string Suite, DateTimeOffset RanAt, Machine Machine, ExchangeOptions Parameters, string Payload,
-        SideResult Senningen, SideResult? SenningenPostgres, SideResult RabbitMq, Ratios? Ratios, Ratios? SqliteOverPostgres, Floors Floors,
-        ProfileResult? Profile, ProfileResult? PostgresProfile);
+        SideResult Senningen, SideResult SenningenEncrypted, SideResult? SenningenPostgres, SideResult RabbitMq, Ratios? Ratios, Ratios? SqliteOverPostgres,
+        Ratios EncryptedOverClear, Floors Floors, ProfileResult? Profile, ProfileResult? PostgresProfile);
 
     private sealed record Machine(string Os, string Runtime, int Cores, string Note, string LoadAverage);
 
@@ -203,7 +220,8 @@ internal static class ExchangeSuite
 /// Command-line knobs of the suite: --n, --batch, --rate, --seconds, --warmup (messages in commits of --batch) and
 /// --warmup-seconds (then that long at the offered rate); --pragmas "a=1;b=2" prototypes SQLite settings on both nodes;
 /// --instances (2): instances per node on the PostgreSQL side, behind nginx when above one; --only postgres (or sqlite) runs that side
-/// alone with its profile pass, to diagnose it, and writes no figures.
+/// alone with its profile pass, to diagnose it, and writes no figures; --only encryption runs the clear and the encrypted SQLite
+/// peers alone, without profile, and writes no figures.
 /// </summary>
 internal sealed record ExchangeOptions(int Count, int Batch, double Rate, double Seconds, int Warmup, double WarmupSeconds, string? Pragmas, int Instances,
     string? Only)

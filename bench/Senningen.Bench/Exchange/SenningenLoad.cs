@@ -29,9 +29,11 @@ internal sealed class SenningenLoad : IAsyncDisposable
 
     public string Deployment => _network.Describe;
 
-    public static async Task<SenningenLoad> StartAsync(string? pragmas = null, Store store = Store.Sqlite, int instances = 1)
+    /// <param name="encryption">Message-level encryption on both nodes (ADR 0029): <c>Off</c> for the clear peer, <c>Required</c> for the encrypted one.</param>
+    public static async Task<SenningenLoad> StartAsync(string? pragmas = null, Store store = Store.Sqlite, int instances = 1, string encryption = "Off")
     {
-        var network = await BenchNetwork.StartAsync(["BE", "NL"], store, instances, services: s =>
+        var network = await BenchNetwork.StartAsync(["BE", "NL"], store, instances,
+            settings: _ => new Dictionary<string, string?> { ["Senningen:Exchange:Encryption"] = encryption }, services: s =>
         {
             s.AddMessageType<LoadPayload, LoadHandler>(LoadPayload.Type, 1);
             if (pragmas is not null)

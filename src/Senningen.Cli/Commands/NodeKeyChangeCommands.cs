@@ -52,12 +52,14 @@ internal static class NodeKeyChangeCommands
     }
 
     // One line per key: status, id, validity; then one per revoked key. Fixed columns for scripts ('awk $1 == "current"').
+    // Encryption keys (ADR 0029) have their status prefixed 'enc-', so that 'current' still names the one signing key.
     private static void Print(CliContext context, KeySetWire set)
     {
         foreach (var key in set.Keys)
         {
+            var status = key.Use == "enc" ? "enc-" + key.Status : key.Status;
             context.Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{key.Status,-9} {key.Kid}  from {Moment(key.Nbf)}  until {(key.Exp is { } exp ? Moment(exp) : "-")}"));
+                $"{status,-9} {key.Kid}  from {Moment(key.Nbf)}  until {(key.Exp is { } exp ? Moment(exp) : "-")}"));
         }
 
         foreach (var revoked in set.Revoked)

@@ -5,17 +5,67 @@ using Senningen.Core.Countries;
 
 namespace Senningen.Core.Exchange;
 
+/// <summary>What a published key is for (JWK <c>use</c>): signing envelopes, receipts and key sets, or receiving encrypted payloads.</summary>
+public static class KeyUses
+{
+    public const string Signing = "sig";
+    public const string Encryption = "enc";
+}
+
 /// <summary>
-/// A public signing key as a key set lists it: a P-256 point (JWK <c>x</c>, <c>y</c>, base64url) and when partners
-/// accept it. <see cref="KeyId"/> is <see cref="Es256.Fingerprint"/> of the point, so it cannot name another key.
+/// A public key as a key set lists it: a P-256 point (JWK <c>x</c>, <c>y</c>, base64url) and when partners accept it.
+/// <see cref="KeyId"/> is the fingerprint of the point, so it cannot name another key. A signing key (ES256) verifies
+/// what the node signs; an encryption key (ECDH, ADR 0029) is what partners encrypt payloads to, and never verifies anything.
 /// </summary>
 /// <param name="KeyId">SHA-256 of the SubjectPublicKeyInfo, lower-case hex.</param>
 /// <param name="X">The point's x coordinate, base64url.</param>
 /// <param name="Y">The point's y coordinate, base64url.</param>
 /// <param name="NotBefore">From when the node signs with it; partners pin it at once.</param>
 /// <param name="ExpiresAt">After this partners refuse it; null while it is the key the node signs with.</param>
-public sealed record PublishedKey(string KeyId, string X, string Y, DateTimeOffset NotBefore, DateTimeOffset? ExpiresAt)
+/// <param name="Use">One of <see cref="KeyUses"/>.</param>
+public sealed record PublishedKey(string KeyId, string X, string Y, DateTimeOffset NotBefore, DateTimeOffset? ExpiresAt, string Use = KeyUses.Signing)
 {
+    public bool IsEncryption => Use == KeyUses.Encryption;
+
+    public static PublishedKey From(ECDiffieHellman key, DateTimeOffset notBefore, DateTimeOffset? expiresAt)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var point = key.ExportParameters(false).Q;
+        return new PublishedKey(PayloadEncryption.Fingerprint(key), Base64Url.EncodeToString(point.X), Base64Url.EncodeToString(point.Y), notBefore,
+            expiresAt, KeyUses.Encryption);
+    }
+
+    /// <summary>The encryption key, or null when this is a signing key, the point is not on P-256, or its fingerprint is not <see cref="KeyId"/>.</summary>
+    public ECDiffieHellman? TryOpenAgreement()
+    {
+        if (!IsEncryption)
+        {
+            return null;
+        }
+
+        try
+        {
+            var key = ECDiffieHellman.Create(Parameters());
+            if (string.Equals(PayloadEncryption.Fingerprint(key), KeyId, StringComparison.Ordinal))
+            {
+                return key;
+            }
+
+            key.Dispose();
+            return null;
+        }
+        catch (Exception ex) when (ex is CryptographicException or FormatException or ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    private ECParameters Parameters() => new()
+    {
+        Curve = ECCurve.NamedCurves.nistP256,
+        Q = new ECPoint { X = Base64Url.DecodeFromChars(X), Y = Base64Url.DecodeFromChars(Y) },
+    };
+
     public static PublishedKey From(ECDsa key, DateTimeOffset notBefore, DateTimeOffset? expiresAt)
     {
         ArgumentNullException.ThrowIfNull(key);
@@ -23,17 +73,17 @@ public sealed record PublishedKey(string KeyId, string X, string Y, DateTimeOffs
         return new PublishedKey(Es256.Fingerprint(key), Base64Url.EncodeToString(point.X), Base64Url.EncodeToString(point.Y), notBefore, expiresAt);
     }
 
-    /// <summary>The key, or null when the point is not on P-256 or does not have the fingerprint the set names it by.</summary>
+    /// <summary>The signing key, or null when this is an encryption key, the point is not on P-256 or does not have the fingerprint the set names it by.</summary>
     public ECDsa? TryOpen()
     {
+        if (Use != KeyUses.Signing)
+        {
+            return null;
+        }
+
         try
         {
-            var parameters = new ECParameters
-            {
-                Curve = ECCurve.NamedCurves.nistP256,
-                Q = new ECPoint { X = Base64Url.DecodeFromChars(X), Y = Base64Url.DecodeFromChars(Y) },
-            };
-            var key = ECDsa.Create(parameters);
+            var key = ECDsa.Create(Parameters());
             if (string.Equals(Es256.Fingerprint(key), KeyId, StringComparison.Ordinal))
             {
                 return key;
@@ -84,6 +134,12 @@ public sealed record KeySet(CountryCode Country, DateTimeOffset IssuedAt, IReadO
                 else
                 {
                     writer.WriteNull("exp");
+                }
+
+                // Written only for encryption keys: a set of signing keys alone keeps the bytes it had before ADR 0029.
+                if (key.Use != KeyUses.Signing)
+                {
+                    writer.WriteString("use", key.Use);
                 }
 
                 writer.WriteEndObject();

@@ -37,7 +37,7 @@ public static class KeySetVerification
         var offered = new Dictionary<string, PublishedKey>(StringComparer.Ordinal);
         foreach (var key in set.Keys)
         {
-            using var opened = key.TryOpen();
+            using var opened = (IDisposable?)key.TryOpen() ?? key.TryOpenAgreement();
             if (opened is null || !offered.TryAdd(key.KeyId, key))
             {
                 return Malformed;
@@ -59,7 +59,8 @@ public static class KeySetVerification
             }
             else if (offered.TryGetValue(signature.KeyId, out var introduced))
             {
-                // A new key signs too, proving its holder has it; that alone vouches for nothing.
+                // A new signing key signs too, proving its holder has it; that alone vouches for nothing. An encryption key
+                // cannot sign (TryOpen gives null), so a signature naming one is refused.
                 using var key = introduced.TryOpen();
                 if (key is null || !Es256.Verify(key, bytes, signature.Signature))
                 {

@@ -3,8 +3,12 @@ using System.Security.Cryptography;
 
 namespace Senningen.Core.Exchange;
 
-/// <summary>A partner's key as this node has pinned it; a key known only from a revocation has no public key.</summary>
-public sealed record PinnedKey(string KeyId, ECDsa? PublicKey, DateTimeOffset? ExpiresAt, DateTimeOffset? RevokedAt);
+/// <summary>
+/// A partner's key as this node has pinned it; a key known only from a revocation has no public key. An encryption key
+/// (ADR 0029) has <see cref="AgreementKey"/> and no <see cref="PublicKey"/>, so it never verifies a signature.
+/// </summary>
+public sealed record PinnedKey(string KeyId, ECDsa? PublicKey, DateTimeOffset? ExpiresAt, DateTimeOffset? RevokedAt,
+    ECDiffieHellman? AgreementKey = null, DateTimeOffset? NotBefore = null);
 
 public enum KeyStanding
 {
@@ -41,6 +45,14 @@ public sealed class PinnedKeys
         _ => KeyStanding.Valid,
     };
 
+    /// <summary>
+    /// The encryption key to encrypt to now: of those that have started, are not revoked and not expired, the latest to
+    /// start. Null when the partner has published none (yet).
+    /// </summary>
+    public PinnedKey? EncryptionKey(DateTimeOffset now) => _keys.Values
+        .Where(k => k.AgreementKey is not null && k.RevokedAt is null && (k.ExpiresAt is null || k.ExpiresAt > now) && (k.NotBefore ?? now) <= now)
+        .MaxBy(k => k.NotBefore);
+
     /// <summary>True when <paramref name="keyId"/> is a valid pinned key and made <paramref name="signature"/> over <paramref name="data"/>.</summary>
     public bool Verifies(string keyId, ReadOnlySpan<byte> data, string signature, DateTimeOffset now, TimeSpan skew) =>
         Standing(keyId, now, skew) == KeyStanding.Valid && Es256.Verify(Find(keyId)!.PublicKey!, data, signature);
@@ -62,6 +74,10 @@ public sealed class PinnedKeys
             else if (published.TryOpen() is { } key)
             {
                 keys[published.KeyId] = new PinnedKey(published.KeyId, key, published.ExpiresAt, null);
+            }
+            else if (published.TryOpenAgreement() is { } agreement)
+            {
+                keys[published.KeyId] = new PinnedKey(published.KeyId, null, published.ExpiresAt, null, agreement, published.NotBefore);
             }
         }
 

@@ -59,6 +59,15 @@ public static class RejectionReasons
 
     /// <summary>More fixes for one operation than this node keeps for a foreign operation.</summary>
     public const string FixQuotaExceeded = "fix-quota-exceeded";
+
+    /// <summary>A payload in clear to a node that requires message-level encryption (ADR 0029).</summary>
+    public const string EncryptionRequired = "encryption-required";
+
+    /// <summary>An encrypted payload none of whose recipients is an encryption key of this node: it was meant for another.</summary>
+    public const string NotEncryptedForUs = "not-encrypted-for-recipient";
+
+    /// <summary>An encrypted payload that does not decrypt: altered ciphertext or header, foreign algorithms, or made for another message.</summary>
+    public const string Undecryptable = "undecryptable";
 }
 
 /// <summary>

@@ -32,9 +32,12 @@ public sealed class NodeKeyAgainstRealNodeTests : IAsyncLifetime
 
         rotated.ExitCode.ShouldBe(0, rotated.Error);
         var lines = rotated.Out.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
-        lines.Length.ShouldBe(2);
+        lines.Length.ShouldBe(4);
         lines[0].ShouldStartWith($"retiring  {oldKey}  from 1970-01-01T00:00:00Z  until ");
         lines[1].ShouldStartWith("current   ");
+        // The encryption key turns over with the signing key (ADR 0029).
+        lines[2].ShouldStartWith("enc-retiring ");
+        lines[3].ShouldStartWith("enc-current ");
         var newKey = lines[1].Split(' ', StringSplitOptions.RemoveEmptyEntries)[1];
         Fingerprint((await _cli.RunAsync("--node", Node, "node", "key")).Out).ShouldBe(newKey);
 

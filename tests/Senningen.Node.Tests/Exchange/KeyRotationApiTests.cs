@@ -65,7 +65,9 @@ public sealed class KeyRotationApiTests : IAsyncLifetime
 
         rotated.EnsureSuccessStatusCode();
         var set = (await rotated.Content.ReadFromJsonAsync<KeySetWire>(Ct))!;
-        set.Keys.Select(k => k.Status).ShouldBe(["current", "next"]);
+        set.Keys.Where(k => k.Use == "sig").Select(k => k.Status).ShouldBe(["current", "next"]);
+        // The encryption key turns over with it (ADR 0029), and signs nothing.
+        set.Keys.Where(k => k.Use == "enc").Select(k => (k.Status, k.Alg)).ShouldBe([("current", "ECDH-ES+A256KW"), ("next", "ECDH-ES+A256KW")]);
         set.Signatures.Count.ShouldBe(2);
         CurrentKey.ShouldBe(before);
         var second = await ProblemAsync(await _admin.PostAsJsonAsync("api/v1/node/keys/rotate", new RotateKeyRequest(0), Ct), HttpStatusCode.Conflict);
@@ -84,7 +86,7 @@ public sealed class KeyRotationApiTests : IAsyncLifetime
         revoked.EnsureSuccessStatusCode();
         CurrentKey.ShouldNotBe(before);
         var set = (await revoked.Content.ReadFromJsonAsync<KeySetWire>(Ct))!;
-        set.Keys.ShouldHaveSingleItem().Status.ShouldBe("current");
+        set.Keys.Where(k => k.Use == "sig").ShouldHaveSingleItem().Status.ShouldBe("current");
         (await ProblemAsync(await _admin.PostAsJsonAsync("api/v1/node/keys/revoke", new RevokeKeyRequest(before), Ct), HttpStatusCode.Conflict))
             .GetProperty("rule").GetString().ShouldBe("key-already-revoked");
     }

@@ -32,15 +32,18 @@ public sealed class KeyRotationTests : IAsyncLifetime
     public async Task RotateDuringAStreamOf1000Messages_NothingIsLostNorRefused()
     {
         using var admin = await Belgium.SignedInAsync("admin");
+        using var dutchAdmin = await Netherlands.SignedInAsync("admin");
         var firstKey = await CurrentKeyAsync(Belgium);
+        var dutchEncryptionKey = Netherlands.Services.GetRequiredService<NodeKeyRing>().CurrentEncryption!.Value.KeyId;
 
         // Twenty batches of fifty, the rotation after the tenth: the dispatcher is still sending the first ones when the key changes.
+        // The Dutch node rotates too, after the fifteenth (ADR 0029): payloads already encrypted to its old key must still open.
         for (var batch = 0; batch < 20; batch++)
         {
             await EnqueueAsync(Belgium, "NL", 50);
-            if (batch == 9)
+            if (batch is 9 or 14)
             {
-                using var rotated = await admin.PostAsJsonAsync("api/v1/node/keys/rotate", new RotateKeyRequest(0), Ct);
+                using var rotated = await (batch == 9 ? admin : dutchAdmin).PostAsJsonAsync("api/v1/node/keys/rotate", new RotateKeyRequest(0), Ct);
                 rotated.EnsureSuccessStatusCode();
             }
         }
@@ -57,6 +60,19 @@ public sealed class KeyRotationTests : IAsyncLifetime
         signedWith.Order().ShouldBe(new[] { firstKey, secondKey }.Order(), "both keys signed part of the stream");
         (await QueryAsync(Netherlands, db => db.PartnerKeys.AnyAsync(k => k.KeyId == secondKey && k.RevokedAt == null))).ShouldBeTrue();
         (await QueryAsync(Netherlands, db => db.AuditEntries.CountAsync(e => e.Action == AuditActions.MessageRefused))).ShouldBe(0);
+
+        // Every payload travelled encrypted, and the Dutch node opened and handled each one, whichever of its keys it was for.
+        (await QueryAsync(Belgium, db => db.Outbox.Where(m => m.Type == PingPayload.Type).Select(m => m.Payload).ToListAsync()))
+            .ShouldAllBe(p => PayloadEncryption.IsEncrypted(p));
+        await EventuallyAsync(async () => await QueryAsync(Netherlands, db => db.Inbox.CountAsync(m => m.Type == PingPayload.Type && m.Status == InboxStatus.Handled)) == 1000,
+            "the Netherlands has opened and handled all 1,000 pings");
+        var newDutchKey = Netherlands.Services.GetRequiredService<NodeKeyRing>().CurrentEncryption!.Value.KeyId;
+        newDutchKey.ShouldNotBe(dutchEncryptionKey);
+        await EventuallyAsync(() => QueryAsync(Belgium, db => db.PartnerKeys.AnyAsync(k => k.KeyId == newDutchKey && k.Use == KeyUses.Encryption)),
+            "Belgium has pinned the Netherlands' new encryption key from the set it pushed");
+        var after = (await EnqueueAsync(Belgium, "NL", 1)).Single();
+        var payload = await QueryAsync(Belgium, db => db.Outbox.Where(m => m.Id == after).Select(m => m.Payload).SingleAsync());
+        Jose.JWE.Headers(payload).Recipients.Select(r => r.Header["kid"] as string).ShouldContain(newDutchKey);
     }
 
     [Fact]
@@ -101,7 +117,11 @@ public sealed class KeyRotationTests : IAsyncLifetime
         using var fileKey = NodeKeyStore.LoadOrCreate(Belgium.DataDirectory, null, null);
         KeySetVerification.Check(offer, offer.Set.Country, PinnedKeys.Anchor(fileKey.KeyId, fileKey.Key), DateTimeOffset.UtcNow, TimeSpan.FromMinutes(2))
             .ShouldBeNull();
-        wire.Keys.ShouldHaveSingleItem().Status.ShouldBe("current");
+        wire.Keys.Where(k => k.Use == "sig").ShouldHaveSingleItem().Status.ShouldBe("current");
+        // The key partners encrypt payloads to (ADR 0029) is in the same signed set, and no signature may name it.
+        var encryption = wire.Keys.Where(k => k.Use == "enc").ShouldHaveSingleItem();
+        (encryption.Alg, encryption.Status).ShouldBe(("ECDH-ES+A256KW", "current"));
+        wire.Signatures.ShouldAllBe(s => s.Kid != encryption.Kid);
     }
 
     private static Task<string> CurrentKeyAsync(TestNode node) =>

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Senningen.Contracts.Requests;
@@ -48,7 +49,10 @@ public sealed class RequestWriteFaultTests
                 var record = $"request:{request.Id}";
                 var created = await QueryAsync(be, db => db.AuditEntries.CountAsync(e => e.Action == AuditActions.RequestCreated && e.Records.Contains(record), Ct));
                 created.ShouldBe(1, $"{record} has its creation audited once");
-                var messages = await QueryAsync(be, db => db.Outbox.CountAsync(m => m.Recipient == CountryCode.Netherlands && m.Payload.Contains(request.Id.ToString()), Ct));
+                // Payloads are stored encrypted (ADR 0029): the node's own key opens its copy.
+                var protection = be.Services.GetRequiredService<Senningen.Node.Common.Exchange.PayloadProtection>();
+                var messages = (await QueryAsync(be, db => db.Outbox.Where(m => m.Recipient == CountryCode.Netherlands).Select(m => new { m.Id, m.Payload }).ToListAsync(Ct)))
+                    .Count(m => protection.OpenStored(m.Id, m.Payload)?.Contains(request.Id.ToString(), StringComparison.Ordinal) == true);
                 messages.ShouldBe(request.State == RequestState.Draft ? 0 : 1, $"{record} ({request.State}) has a message exactly when submitted");
             }
 

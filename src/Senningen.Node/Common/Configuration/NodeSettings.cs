@@ -41,7 +41,21 @@ public sealed record ExchangeSettings(
     bool DispatcherEnabled,
     string? ClientCertificatePath,
     string? ClientCertificatePassword,
-    string? TrustedCaPath);
+    string? TrustedCaPath,
+    PayloadEncryptionMode Encryption = PayloadEncryptionMode.On);
+
+/// <summary>Message-level encryption of payloads (ADR 0029), <c>Senningen:Exchange:Encryption</c>.</summary>
+public enum PayloadEncryptionMode
+{
+    /// <summary>Payloads travel and are stored as signed clear JSON (only for diagnosis).</summary>
+    Off,
+
+    /// <summary>Encrypted to every partner whose encryption key is known, in clear to one that has published none; both accepted.</summary>
+    On,
+
+    /// <summary>Always encrypted: a message to a partner whose encryption key is unknown is not queued, and a payload in clear is refused.</summary>
+    Required,
+}
 
 /// <summary>
 /// Live operations: how long a partner's control room has to acknowledge a crossing before the national desk is

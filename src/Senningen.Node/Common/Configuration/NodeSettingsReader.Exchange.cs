@@ -99,6 +99,19 @@ internal sealed partial class NodeSettingsReader
             _problems.Add($"{prefix}:MessageLifetime ({lifetime}) is longer than {prefix}:MaxLifetime ({maxLifetime}).");
         }
 
+        var encryption = configuration[$"{prefix}:Encryption"];
+        var mode = demo ? PayloadEncryptionMode.On : PayloadEncryptionMode.Required;
+        if (!string.IsNullOrWhiteSpace(encryption) && !(Enum.TryParse(encryption, ignoreCase: true, out mode) && Enum.IsDefined(mode)))
+        {
+            _problems.Add($"{prefix}:Encryption = '{encryption}' is not one of Off, On, Required.");
+        }
+        else if (!demo && mode == PayloadEncryptionMode.Off)
+        {
+            // Outside demo a payload in clear would sit readable in the outbox, the inbox and every backup (ADR 0029); On is
+            // allowed for a staged upgrade, while a partner does not publish an encryption key yet.
+            _problems.Add($"{prefix}:Encryption = Off is allowed only in demo mode: use Required, or On while a partner is being upgraded.");
+        }
+
         return new ExchangeSettings(
             string.IsNullOrWhiteSpace(signingKey) ? null : signingKey,
             configuration[$"{prefix}:SigningKeyPassword"],
@@ -111,6 +124,7 @@ internal sealed partial class NodeSettingsReader
             ReadBool($"{prefix}:DispatcherEnabled", true),
             string.IsNullOrWhiteSpace(clientCertificate) ? null : clientCertificate,
             configuration[$"{prefix}:ClientCertificatePassword"],
-            string.IsNullOrWhiteSpace(trustedCa) ? null : trustedCa);
+            string.IsNullOrWhiteSpace(trustedCa) ? null : trustedCa,
+            mode);
     }
 }

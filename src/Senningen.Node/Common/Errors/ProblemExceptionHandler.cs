@@ -30,6 +30,7 @@ internal sealed partial class ProblemExceptionHandler(Texts texts, ILogger<Probl
                 Problems.Validation(texts, new FieldError("body", Rules.Required, texts["rule.body-required"])),
             BadHttpRequestException bad => Problems.Create(texts, bad.StatusCode, "bad-request", texts["problem.bad-request.detail"]),
             _ when DatabaseUnavailable.Is(exception) => Unavailable(httpContext, exception),
+            Exchange.PartnerEncryptionKeyUnknownException unknown => EncryptionKeyUnknown(httpContext, unknown),
             _ => null,
         };
 
@@ -49,6 +50,17 @@ internal sealed partial class ProblemExceptionHandler(Texts texts, ILogger<Probl
         LogDatabaseUnavailable(logger, exception.GetBaseException().Message);
         httpContext.Response.Headers.RetryAfter = DatabaseUnavailable.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return Problems.Create(texts, StatusCodes.Status503ServiceUnavailable, "database-unavailable", texts["problem.database-unavailable.detail"]);
+    }
+
+    // Nothing was saved: the message is refused before the unit of work commits. Once the partner answers its key set
+    // (fetched at most every few seconds on demand, every few minutes otherwise), the same request succeeds.
+    private Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult EncryptionKeyUnknown(HttpContext httpContext, Exchange.PartnerEncryptionKeyUnknownException unknown)
+    {
+        httpContext.Response.Headers.RetryAfter = "60";
+        var result = Problems.Create(texts, StatusCodes.Status503ServiceUnavailable, "partner-encryption-key-unknown",
+            texts["problem.partner-encryption-key-unknown.detail", unknown.Partner.Value]);
+        result.ProblemDetails.Extensions["partner"] = unknown.Partner.Value;
+        return result;
     }
 
     private Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult FromJson(JsonException json)

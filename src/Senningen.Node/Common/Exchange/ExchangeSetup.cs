@@ -18,7 +18,8 @@ internal static class ExchangeSetup
         services.AddSingleton<DispatchSignal>();
         services.AddSingleton<ExchangeMetrics>();
         services.AddSingleton<PartnerDelivery>();
-        services.AddSingleton(sp => new MessageContracts(sp.GetServices<MessageContract>()));
+        services.AddSingleton<PayloadProtection>();
+        services.AddSingleton(sp => new MessageContracts(sp.GetServices<MessageContract>(), sp.GetRequiredService<PayloadProtection>()));
         services.AddScoped<Outbox>();
         services.AddScoped<InboxReceiver>();
         services.AddSingleton(InboxRefusalLimits.Read(builder.Configuration));

@@ -17,7 +17,8 @@ namespace Senningen.Node.Common.Exchange;
 /// the first receipt and has no second effect.
 /// </summary>
 public sealed class InboxReceiver(SenningenDbContext db, AuditLog audit, NodeKeyRing keys, PartnerKeySets keySets, PartnerLinks links, MessageContracts contracts,
-    NodeSettings settings, ExchangeMetrics metrics, DispatchSignal signal, InboxRefusals refusals, IServiceProvider services, TimeProvider clock)
+    NodeSettings settings, ExchangeMetrics metrics, DispatchSignal signal, InboxRefusals refusals, IServiceProvider services, TimeProvider clock,
+    PayloadProtection protection)
 {
     public const int MaxBatch = 200;
     private string? _caller;
@@ -143,7 +144,19 @@ public sealed class InboxReceiver(SenningenDbContext db, AuditLog audit, NodeKey
             return (incoming, hash, null, reason);
         }
 
-        var (payload, rejection) = contracts.Read(wire.Type, wire.Version, wire.Payload);
+        // Only a signed envelope from a trusted sender is decrypted (encrypt-then-sign, ADR 0029); the row keeps the ciphertext.
+        var opened = protection.OpenIncoming(wire.Type, wire.Id, wire.Payload);
+        if (opened.Plaintext is not { } plaintext)
+        {
+            return (incoming, hash, null, opened.Refusal ?? RejectionReasons.Undecryptable);
+        }
+
+        if (!ReferenceEquals(plaintext, wire.Payload) && EnvelopeInspection.NestsDeeperThan(plaintext, EnvelopeInspection.MaxPayloadDepth))
+        {
+            return (incoming, hash, null, RejectionReasons.PayloadTooDeep);
+        }
+
+        var (payload, rejection) = contracts.Read(wire.Type, wire.Version, plaintext);
         return (incoming, hash, payload, rejection);
     }
 

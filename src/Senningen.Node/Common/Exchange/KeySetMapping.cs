@@ -12,8 +12,9 @@ public static class KeySetMapping
         ArgumentNullException.ThrowIfNull(offer);
         var set = offer.Set;
         return new KeySetWire(set.Country.Value, set.IssuedAt.ToUnixTimeSeconds(),
-            [.. set.Keys.Select(k => new KeyWire(k.KeyId, "EC", "P-256", k.X, k.Y, "ES256", "sig", k.NotBefore.ToUnixTimeSeconds(),
-                k.ExpiresAt?.ToUnixTimeSeconds(), Status(k, set.Keys, now)))],
+            [.. set.Keys.Select(k => new KeyWire(k.KeyId, "EC", "P-256", k.X, k.Y, k.IsEncryption ? PayloadEncryption.KeyAlgorithm : "ES256", k.Use,
+                k.NotBefore.ToUnixTimeSeconds(),
+                k.ExpiresAt?.ToUnixTimeSeconds(), Status(k, [.. set.Keys.Where(o => o.Use == k.Use)], now)))],
             [.. set.Revoked.Select(r => new RevokedKeyWire(r.KeyId, r.RevokedAt.ToUnixTimeSeconds()))],
             [.. offer.Signatures.Select(s => new KeySignatureWire(s.KeyId, s.Signature))]);
     }
@@ -28,7 +29,8 @@ public static class KeySetMapping
             return null;
         }
 
-        if (wire.Keys.Any(k => k is null || !Short(k.Kid) || !Short(k.X) || !Short(k.Y) || k.Kty != "EC" || k.Crv != "P-256" || k.Alg != "ES256")
+        if (wire.Keys.Any(k => k is null || !Short(k.Kid) || !Short(k.X) || !Short(k.Y) || k.Kty != "EC" || k.Crv != "P-256"
+                || (k.Alg, k.Use) is not ("ES256", KeyUses.Signing) and not (PayloadEncryption.KeyAlgorithm, KeyUses.Encryption))
             || wire.Revoked.Any(r => r is null || !Short(r.Kid)) || wire.Signatures.Any(s => s is null || !Short(s.Kid) || s.Signature is not { Length: <= 128 }))
         {
             return null;
@@ -38,7 +40,7 @@ public static class KeySetMapping
         {
             var set = new KeySet(country, DateTimeOffset.FromUnixTimeSeconds(wire.Iat),
                 [.. wire.Keys.Select(k => new PublishedKey(k.Kid, k.X, k.Y, DateTimeOffset.FromUnixTimeSeconds(k.Nbf),
-                    k.Exp is { } exp ? DateTimeOffset.FromUnixTimeSeconds(exp) : null))],
+                    k.Exp is { } exp ? DateTimeOffset.FromUnixTimeSeconds(exp) : null, k.Use!))],
                 [.. wire.Revoked.Select(r => new RevokedKey(r.Kid, DateTimeOffset.FromUnixTimeSeconds(r.RevokedAt)))]);
             return new SignedKeySet(set, [.. wire.Signatures.Select(s => new KeySignature(s.Kid, s.Signature))]);
         }

@@ -43,6 +43,7 @@ internal sealed partial class KeySetRefresher(NodeKeyRing ring, PartnerKeySets s
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<SenningenDbContext>();
+            await ring.EnsureEncryptionKeyAsync(db, cancellationToken);
             await ring.LoadAsync(db, cancellationToken);
             await sets.LoadAsync(db, cancellationToken);
         }

@@ -45,7 +45,7 @@ public interface IMessageAdmission<in TPayload>
 }
 
 /// <summary>Every registered contract, looked up on receipt (unknown type or version gets a signed rejection).</summary>
-public sealed class MessageContracts(IEnumerable<MessageContract> contracts)
+public sealed class MessageContracts(IEnumerable<MessageContract> contracts, PayloadProtection protection)
 {
     private readonly Dictionary<(string, int), MessageContract> _byKey = contracts.ToDictionary(c => (c.Type, c.Version));
 
@@ -53,9 +53,13 @@ public sealed class MessageContracts(IEnumerable<MessageContract> contracts)
 
     public MessageContract? Find(string type, int version) => _byKey.GetValueOrDefault((type, version));
 
-    /// <summary>The contract of a stored message, with its payload read; null when the node no longer understands it.</summary>
+    /// <summary>
+    /// The contract of a stored message, with its payload opened (ADR 0029: decrypted only now, on handling) and read; null
+    /// when the node no longer understands it or cannot open it.
+    /// </summary>
     public (MessageContract Contract, object Payload)? ReadStored(InboxMessage message) =>
-        _byKey.TryGetValue((message.Type, message.Version), out var contract) && Read(message.Type, message.Version, message.Payload).Payload is { } payload
+        _byKey.TryGetValue((message.Type, message.Version), out var contract) && protection.OpenStored(message.Id, message.Payload) is { } plaintext
+        && Read(message.Type, message.Version, plaintext).Payload is { } payload
             ? (contract, payload)
             : null;
 

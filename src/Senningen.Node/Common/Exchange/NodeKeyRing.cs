@@ -22,7 +22,13 @@ public sealed class NodeKeyRing
 {
     public const string ProtectorPurpose = "Senningen.Exchange.NodeSigningKeys";
 
+    /// <summary>The purpose the encryption keys' private halves are protected with (ADR 0029), apart from the signing keys'.</summary>
+    public const string EncryptionProtectorPurpose = "Senningen.Exchange.NodeEncryptionKeys";
+
     private readonly ConcurrentDictionary<string, NodeSigningKey> _opened = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ECDiffieHellman> _agreements = new(StringComparer.Ordinal);
+    private readonly IDataProtector _encryptionProtector;
+    private IReadOnlyList<NodeKey> _encryptionRows = [];
     private readonly IDataProtector _protector;
     private readonly NodeSigningKey _anchor;
     private readonly TimeSpan _overlap;
@@ -33,6 +39,7 @@ public sealed class NodeKeyRing
     {
         (_anchor, _clock, _overlap) = (anchor, clock, settings.Exchange.MaxLifetime);
         _protector = protection.CreateProtector(ProtectorPurpose);
+        _encryptionProtector = protection.CreateProtector(EncryptionProtectorPurpose);
         _opened[anchor.KeyId] = anchor;
     }
 
@@ -61,7 +68,7 @@ public sealed class NodeKeyRing
     /// </summary>
     public IReadOnlyList<OwnKey> Keys(IReadOnlyList<NodeKey> rows, DateTimeOffset now)
     {
-        var all = rows.Select(r => (r.KeyId, r.NotBefore, r.RevokedAt)).ToList();
+        var all = rows.Where(r => r.Use == KeyUses.Signing).Select(r => (r.KeyId, r.NotBefore, r.RevokedAt)).ToList();
         if (!all.Any(k => k.KeyId == _anchor.KeyId))
         {
             all.Add((_anchor.KeyId, DateTimeOffset.UnixEpoch, null));
@@ -69,6 +76,64 @@ public sealed class NodeKeyRing
 
         all.Sort((a, b) => a.NotBefore.CompareTo(b.NotBefore));
         return [.. all.Select(k => new OwnKey(k.KeyId, k.NotBefore, k.RevokedAt is null ? Successor(all, k.NotBefore, now) + _overlap : null, k.RevokedAt))];
+    }
+
+    /// <summary>
+    /// The encryption keys as <paramref name="rows"/> describe them, oldest first, retired as signing keys are: one
+    /// message lifetime after the successor starts, so a payload encrypted to the old key just before still opens.
+    /// </summary>
+    public IReadOnlyList<OwnKey> EncryptionKeys(IReadOnlyList<NodeKey> rows, DateTimeOffset now)
+    {
+        var all = rows.Where(r => r.Use == KeyUses.Encryption).Select(r => (r.KeyId, r.NotBefore, r.RevokedAt)).ToList();
+        all.Sort((a, b) => a.NotBefore.CompareTo(b.NotBefore));
+        return [.. all.Select(k => new OwnKey(k.KeyId, k.NotBefore, k.RevokedAt is null ? Successor(all, k.NotBefore, now) + _overlap : null, k.RevokedAt))];
+    }
+
+    public IReadOnlyList<OwnKey> AllEncryption => EncryptionKeys(Volatile.Read(ref _encryptionRows), _clock.GetUtcNow());
+
+    /// <summary>The key this node encrypts its own copy of outgoing payloads to; null before the first is made.</summary>
+    public (string KeyId, ECDiffieHellman Key)? CurrentEncryption =>
+        Signer(AllEncryption, _clock.GetUtcNow()) is { } key && _agreements.TryGetValue(key.KeyId, out var opened) ? (key.KeyId, opened) : null;
+
+    /// <summary>
+    /// The private encryption key named <paramref name="keyId"/>. A partner's message is opened only with a key not revoked;
+    /// the node's own stored payloads (<paramref name="evenRevoked"/>) with any key it still holds, or they could not be read again.
+    /// </summary>
+    public ECDiffieHellman? FindEncryption(string keyId, bool evenRevoked = false) =>
+        _agreements.TryGetValue(keyId, out var key)
+        && (evenRevoked || Volatile.Read(ref _encryptionRows).Any(r => r.KeyId == keyId && r.RevokedAt is null))
+            ? key
+            : null;
+
+    /// <summary>A new encryption key pair and its row (private key protected), kept once the row is committed.</summary>
+    public NodeKey CreateEncryption(DateTimeOffset notBefore, DateTimeOffset now)
+    {
+        var key = ECDiffieHellman.Create(ECCurve.NamedCurves.nistP256);
+        var keyId = PayloadEncryption.Fingerprint(key);
+        _agreements[keyId] = key;
+        return new NodeKey
+        {
+            KeyId = keyId,
+            Use = KeyUses.Encryption,
+            PublicKeyPem = key.ExportSubjectPublicKeyInfoPem(),
+            ProtectedPrivateKey = _encryptionProtector.Protect(key.ExportPkcs8PrivateKeyPem()),
+            NotBefore = notBefore,
+            CreatedAt = now,
+        };
+    }
+
+    /// <summary>
+    /// Makes the node's first encryption key when it has none (a new node, or one made before ADR 0029). Two instances
+    /// starting at once may both make one: the later simply becomes the current key.
+    /// </summary>
+    public async Task EnsureEncryptionKeyAsync(SenningenDbContext db, CancellationToken ct)
+    {
+        if (!await db.NodeKeys.AnyAsync(k => k.Use == KeyUses.Encryption, ct))
+        {
+            var now = KeySet.Truncate(_clock.GetUtcNow());
+            db.NodeKeys.Add(CreateEncryption(now, now));
+            await db.SaveChangesAsync(ct);
+        }
     }
 
     /// <summary>The latest key that has started and is not revoked.</summary>
@@ -100,8 +165,17 @@ public sealed class NodeKeyRing
     /// <summary>Reads the rows every instance shares; called at start, after this instance changes them, and periodically for the others' changes.</summary>
     public async Task LoadAsync(SenningenDbContext db, CancellationToken ct) => Apply(await db.NodeKeys.AsNoTracking().ToListAsync(ct));
 
-    public void Apply(IReadOnlyList<NodeKey> rows)
+    public void Apply(IReadOnlyList<NodeKey> all)
     {
+        foreach (var row in all.Where(r => r.Use == KeyUses.Encryption && r.ProtectedPrivateKey is not null && !_agreements.ContainsKey(r.KeyId)))
+        {
+            var key = ECDiffieHellman.Create();
+            key.ImportFromPem(_encryptionProtector.Unprotect(row.ProtectedPrivateKey!));
+            _agreements[row.KeyId] = key;
+        }
+
+        Volatile.Write(ref _encryptionRows, [.. all.Where(r => r.Use == KeyUses.Encryption && _agreements.ContainsKey(r.KeyId))]);
+        var rows = all.Where(r => r.Use == KeyUses.Signing).ToList();
         foreach (var row in rows.Where(r => r.ProtectedPrivateKey is not null && !_opened.ContainsKey(r.KeyId)))
         {
             var key = ECDsa.Create();
@@ -113,13 +187,19 @@ public sealed class NodeKeyRing
         Volatile.Write(ref _rows, [.. rows.Where(r => _opened.ContainsKey(r.KeyId) || r.RevokedAt is not null)]);
     }
 
-    /// <summary>The set partners fetch: keys not revoked and not past their expiry, every revocation, signed by each listed key.</summary>
-    public SignedKeySet Publish(IReadOnlyList<OwnKey> keys, Core.Countries.CountryCode country, DateTimeOffset now)
+    /// <summary>
+    /// The set partners fetch: signing and encryption keys not revoked and not past their expiry, every revocation,
+    /// signed by each listed signing key. <paramref name="encryption"/> defaults to the encryption keys this instance holds.
+    /// </summary>
+    public SignedKeySet Publish(IReadOnlyList<OwnKey> keys, Core.Countries.CountryCode country, DateTimeOffset now, IReadOnlyList<OwnKey>? encryption = null)
     {
+        encryption ??= AllEncryption;
         var listed = keys.Where(k => k.RevokedAt is null && (k.ExpiresAt is null || k.ExpiresAt > now) && _opened.ContainsKey(k.KeyId)).ToList();
+        var encrypting = encryption.Where(k => k.RevokedAt is null && (k.ExpiresAt is null || k.ExpiresAt > now) && _agreements.ContainsKey(k.KeyId));
         var set = new KeySet(country, KeySet.Truncate(now),
-            [.. listed.Select(k => PublishedKey.From(_opened[k.KeyId].Key, KeySet.Truncate(k.NotBefore), k.ExpiresAt is { } e ? KeySet.Truncate(e) : null))],
-            [.. keys.Where(k => k.RevokedAt is not null).Select(k => new RevokedKey(k.KeyId, KeySet.Truncate(k.RevokedAt!.Value)))]);
+            [.. listed.Select(k => PublishedKey.From(_opened[k.KeyId].Key, KeySet.Truncate(k.NotBefore), k.ExpiresAt is { } e ? KeySet.Truncate(e) : null)),
+                .. encrypting.Select(k => PublishedKey.From(_agreements[k.KeyId], KeySet.Truncate(k.NotBefore), k.ExpiresAt is { } e ? KeySet.Truncate(e) : null))],
+            [.. keys.Concat(encryption).Where(k => k.RevokedAt is not null).Select(k => new RevokedKey(k.KeyId, KeySet.Truncate(k.RevokedAt!.Value)))]);
         // A key revoked within the overlap still signs: a partner that missed the rotation trusts only it, and learns from
         // its signature both the successor and the revocation. Where the revocation is known, its signature vouches for nothing.
         var recentlyRevoked = keys.Where(k => k.RevokedAt > now - _overlap && _opened.ContainsKey(k.KeyId));

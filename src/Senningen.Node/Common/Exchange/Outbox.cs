@@ -14,7 +14,7 @@ namespace Senningen.Node.Common.Exchange;
 /// business change, the message and its audit entry together; the dispatcher delivers it after commit.
 /// </summary>
 public sealed class Outbox(SenningenDbContext db, NodeKeyRing keys, NodeSettings settings, AuditLog audit, TimeProvider clock,
-    DispatchSignal signal)
+    DispatchSignal signal, PayloadProtection protection)
 {
     private bool _watching;
 
@@ -31,8 +31,11 @@ public sealed class Outbox(SenningenDbContext db, NodeKeyRing keys, NodeSettings
         // A new conversation starts at 1; only a continued one needs to look up where it stands.
         var sequence = conversationId is null ? 1 : 1 + await LastSequenceAsync(conversation, cancellationToken);
         var created = WireMapping.Truncate(clock.GetUtcNow());
-        var envelope = new MessageEnvelope(Guid.CreateVersion7(created), conversation, sequence, type, version, settings.Country, recipient,
-            created, created + (lifetime ?? settings.Exchange.MessageLifetime), caseReference, JsonSerializer.Serialize(payload, WireMapping.Json));
+        var id = Guid.CreateVersion7(created);
+        // Encrypted before it is signed (ADR 0029): the signature, the receipt's hash and the stored row all cover the ciphertext.
+        var sealedPayload = await protection.SealAsync(recipient, type, id, JsonSerializer.Serialize(payload, WireMapping.Json), cancellationToken);
+        var envelope = new MessageEnvelope(id, conversation, sequence, type, version, settings.Country, recipient,
+            created, created + (lifetime ?? settings.Exchange.MessageLifetime), caseReference, sealedPayload);
         var key = keys.Current;
         var message = new OutboxMessage
         {

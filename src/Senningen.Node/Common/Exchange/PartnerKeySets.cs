@@ -32,8 +32,9 @@ public sealed partial class PartnerKeySets(PartnerLinks links, IServiceScopeFact
             var pins = PinnedKeys.Anchor(link.Partner.KeyId, link.Partner.PublicKey);
             foreach (var row in rows.Where(r => r.Country == link.Partner.Country))
             {
-                pins = pins.With(new PinnedKey(row.KeyId, row.PublicKeyPem is null ? null : NodeKeyStore.ReadPublicKey(row.PublicKeyPem),
-                    row.ExpiresAt, row.RevokedAt));
+                pins = pins.With(row.Use == KeyUses.Encryption
+                    ? new PinnedKey(row.KeyId, null, row.ExpiresAt, row.RevokedAt, OpenAgreement(row.PublicKeyPem), row.NotBefore)
+                    : new PinnedKey(row.KeyId, row.PublicKeyPem is null ? null : NodeKeyStore.ReadPublicKey(row.PublicKeyPem), row.ExpiresAt, row.RevokedAt));
             }
 
             link.Partner.Keys.Replace(pins);
@@ -59,14 +60,15 @@ public sealed partial class PartnerKeySets(PartnerLinks links, IServiceScopeFact
         foreach (var pin in merged.All)
         {
             var known = before.Find(pin.KeyId);
-            added += known is null && pin.PublicKey is not null ? 1 : 0;
+            added += known is null && (pin.PublicKey is not null || pin.AgreementKey is not null) ? 1 : 0;
             revoked += known?.RevokedAt is null && pin.RevokedAt is not null ? 1 : 0;
             if (!stored.TryGetValue(pin.KeyId, out var row))
             {
                 db.PartnerKeys.Add(row = new PartnerKey { Country = country, KeyId = pin.KeyId, PinnedAt = clock.GetUtcNow() });
             }
 
-            row.PublicKeyPem ??= pin.PublicKey?.ExportSubjectPublicKeyInfoPem();
+            row.PublicKeyPem ??= pin.PublicKey?.ExportSubjectPublicKeyInfoPem() ?? pin.AgreementKey?.ExportSubjectPublicKeyInfoPem();
+            (row.Use, row.NotBefore) = pin.AgreementKey is null ? (row.Use, row.NotBefore) : (KeyUses.Encryption, pin.NotBefore);
             (row.ExpiresAt, row.RevokedAt) = (pin.ExpiresAt, pin.RevokedAt);
         }
 
@@ -150,6 +152,18 @@ public sealed partial class PartnerKeySets(PartnerLinks links, IServiceScopeFact
         {
             Pin(country, offer);
         }
+    }
+
+    private static System.Security.Cryptography.ECDiffieHellman? OpenAgreement(string? pem)
+    {
+        if (pem is null)
+        {
+            return null;
+        }
+
+        var key = System.Security.Cryptography.ECDiffieHellman.Create();
+        key.ImportFromPem(pem);
+        return key;
     }
 
     private sealed class FetchState

@@ -15,6 +15,9 @@ public sealed class NodeKey
 {
     public string KeyId { get; set; } = "";
 
+    /// <summary>One of <see cref="Core.Exchange.KeyUses"/>: a signing key, or an encryption key partners encrypt payloads to (ADR 0029).</summary>
+    public string Use { get; set; } = Core.Exchange.KeyUses.Signing;
+
     public string PublicKeyPem { get; set; } = "";
 
     /// <summary>PKCS#8 PEM protected with <see cref="NodeKeyRing.ProtectorPurpose"/>; null for the key that lives in the file.</summary>
@@ -38,6 +41,12 @@ public sealed class PartnerKey
     /// <summary>Null for a key known only from a revocation.</summary>
     public string? PublicKeyPem { get; set; }
 
+    /// <summary>Null for a signing key; <see cref="Core.Exchange.KeyUses.Encryption"/> for a key this node encrypts payloads to.</summary>
+    public string? Use { get; set; }
+
+    /// <summary>From when the partner wants payloads encrypted to this key (encryption keys only).</summary>
+    public DateTimeOffset? NotBefore { get; set; }
+
     public DateTimeOffset? ExpiresAt { get; set; }
 
     public DateTimeOffset? RevokedAt { get; set; }
@@ -53,6 +62,7 @@ internal sealed class NodeKeyConfiguration : IEntityTypeConfiguration<NodeKey>
         builder.HasKey(k => k.KeyId);
         builder.Property(k => k.KeyId).HasMaxLength(64);
         builder.Property(k => k.PublicKeyPem).HasMaxLength(400);
+        builder.Property(k => k.Use).HasMaxLength(3).HasDefaultValue(Core.Exchange.KeyUses.Signing);
         builder.Property(k => k.ProtectedPrivateKey).HasMaxLength(4000);
         builder.Property(k => k.NotBefore).HasColumnName("NotBeforeMs").HasConversion<UnixMillisecondsConverter>();
         builder.Property(k => k.RevokedAt).HasColumnName("RevokedAtMs").HasConversion<UnixMillisecondsConverter>();
@@ -69,6 +79,8 @@ internal sealed class PartnerKeyConfiguration : IEntityTypeConfiguration<Partner
         builder.Property(k => k.Country).HasMaxLength(2).HasConversion<CountryCodeConverter>();
         builder.Property(k => k.KeyId).HasMaxLength(64);
         builder.Property(k => k.PublicKeyPem).HasMaxLength(400);
+        builder.Property(k => k.Use).HasMaxLength(3);
+        builder.Property(k => k.NotBefore).HasColumnName("NotBeforeMs").HasConversion<UnixMillisecondsConverter>();
         builder.Property(k => k.ExpiresAt).HasColumnName("ExpiresAtMs").HasConversion<UnixMillisecondsConverter>();
         builder.Property(k => k.RevokedAt).HasColumnName("RevokedAtMs").HasConversion<UnixMillisecondsConverter>();
         builder.Property(k => k.PinnedAt).HasColumnName("PinnedAtMs").HasConversion<UnixMillisecondsConverter>();

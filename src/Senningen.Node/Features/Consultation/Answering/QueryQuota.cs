@@ -16,7 +16,7 @@ namespace Senningen.Node.Features.Consultation.Answering;
 /// refused ones were never stored), plus those accepted earlier in the same request. The first refusal of a partner and
 /// context within the hour also alerts the DPO (an entry the DPO's dashboard counts, as the volume alert does).
 /// </summary>
-internal sealed class QueryQuota(ConsultationQuotas quotas, AuditLog audit, NodeSettings settings, TimeProvider clock)
+internal sealed class QueryQuota(ConsultationQuotas quotas, AuditLog audit, NodeSettings settings, TimeProvider clock, PayloadProtection protection)
 {
     private readonly Dictionary<(CountryCode, string), int> _acceptedHere = [];
     private readonly HashSet<(CountryCode, string)> _alertedHere = [];
@@ -26,8 +26,10 @@ internal sealed class QueryQuota(ConsultationQuotas quotas, AuditLog audit, Node
         var limit = quotas.For(sender, query.Context);
         var since = WireMapping.Truncate(clock.GetUtcNow() - ConsultationQuotas.Window);
         var payloads = await db.Inbox.AsNoTracking().Where(m => m.Sender == sender && m.Type == QueryPayload.Type && m.ReceivedAt > since)
-            .Select(m => m.Payload).ToListAsync(ct);
-        var count = payloads.Count(p => string.Equals(JsonSerializer.Deserialize<QueryPayload>(p, WireMapping.Json)?.Context, query.Context, StringComparison.Ordinal))
+            .Select(m => new { m.Id, m.Payload }).ToListAsync(ct);
+        // Stored encrypted (ADR 0029): the context is read from each accepted query opened again.
+        var count = payloads.Select(p => protection.OpenStored(p.Id, p.Payload)).Count(p => p is not null
+                && string.Equals(JsonSerializer.Deserialize<QueryPayload>(p, WireMapping.Json)?.Context, query.Context, StringComparison.Ordinal))
             + _acceptedHere.GetValueOrDefault((sender, query.Context));
         if (count < limit)
         {

@@ -19,7 +19,10 @@ internal sealed class RevokeNodeKey(SenningenDbContext db, NodeKeyRing ring, Out
     {
         var now = KeySet.Truncate(clock.GetUtcNow());
         var rows = await NodeKeyRows.ReadAsync(db, ring, now, ct);
+        // An encryption key (ADR 0029) is revoked by the same rules: the one in use hands over to the next at once.
         var keys = ring.Keys(rows, now);
+        var signing = keys.Any(k => k.KeyId == keyId);
+        keys = signing ? keys : ring.EncryptionKeys(rows, now);
         if (keys.FirstOrDefault(k => k.KeyId == keyId) is not { } target)
         {
             return new NodeKeyChange(null, NotFound: true);
@@ -43,7 +46,11 @@ internal sealed class RevokeNodeKey(SenningenDbContext db, NodeKeyRing ring, Out
         rows.Single(r => r.KeyId == keyId).RevokedAt = now;
         // The ring follows now, before the save: the push below and the messages signed again must not use the revoked key.
         ring.Apply(rows);
-        await SignQueuedAgainAsync(keyId, ct);
+        if (signing)
+        {
+            await SignQueuedAgainAsync(keyId, ct);
+        }
+
         audit.Add(new AuditRecord(AuditActions.NodeKeyRevoked, AuditOutcomes.Success, [$"key:{keyId}"], Detail: $"key {keyId} revoked"));
         var set = ring.Publish(ring.Keys(rows, now), settings.Country, now);
         await NodeKeyRows.PushAsync(outbox, settings, set, now, ct);

@@ -8,7 +8,7 @@ using Senningen.Node.Common.Persistence;
 namespace Senningen.Node.Features.Exchange.Keys;
 
 /// <summary>
-/// Makes the node's next signing key and publishes it at once; the node signs with it from <c>now + grace</c>. The key
+/// Makes the node's next signing key and encryption key and publishes them at once; the node signs with it from <c>now + grace</c>. The key
 /// it replaces stays valid at partners for one message lifetime after that (ADR 0028), so nothing signed before the
 /// switch is refused, and partners that have not pinned the new key yet learn it from the set the old key signs.
 /// </summary>
@@ -29,9 +29,13 @@ internal sealed class RotateNodeKey(SenningenDbContext db, NodeKeyRing ring, Out
         var next = ring.Create(now + grace, now);
         db.NodeKeys.Add(next);
         rows.Add(next);
+        // The encryption key turns over with the signing key, on the same schedule (ADR 0029): one command, one overlap.
+        var nextEncryption = ring.CreateEncryption(now + grace, now);
+        db.NodeKeys.Add(nextEncryption);
+        rows.Add(nextEncryption);
         audit.Add(new AuditRecord(AuditActions.NodeKeyRotated, AuditOutcomes.Success, [$"key:{next.KeyId}"],
-            Detail: $"next key {next.KeyId} signs from {next.NotBefore:O}; the key it replaces is accepted {ring.Overlap} longer"));
-        var set = ring.Publish(ring.Keys(rows, now), settings.Country, now);
+            Detail: $"next key {next.KeyId} signs from {next.NotBefore:O} (encryption key {nextEncryption.KeyId}); the keys it replaces are accepted {ring.Overlap} longer"));
+        var set = ring.Publish(ring.Keys(rows, now), settings.Country, now, ring.EncryptionKeys(rows, now));
         await NodeKeyRows.PushAsync(outbox, settings, set, now, ct);
         await db.SaveChangesAsync(ct);
         ring.Apply(rows);

@@ -16,7 +16,7 @@ namespace Senningen.Node.Features.Exchange.Monitor;
 
 /// <summary>What the Exchange page and <c>senn exchange status</c> show: the link to each partner and the messages.</summary>
 public sealed class ExchangeMonitor(SenningenDbContext db, PartnerLinks links, NodeKeyRing keys, NodeSettings settings, AuditLog audit,
-    NeedToKnowGuard guard, PayloadPrivacy privacy, Texts texts) : IExchangeStatus
+    NeedToKnowGuard guard, PayloadPrivacy privacy, Texts texts, PayloadProtection protection) : IExchangeStatus
 {
     public async Task<ExchangeStatusView> StatusAsync(CancellationToken ct)
     {
@@ -83,6 +83,12 @@ public sealed class ExchangeMonitor(SenningenDbContext db, PartnerLinks links, N
         if (await FindAsync(id, ct) is not { } detail)
         {
             return null;
+        }
+
+        // The stored payload is ciphertext (ADR 0029); this node holds a key to every copy it keeps, sent or received.
+        if (protection.OpenStored(id, detail.Envelope.Payload) is { } plaintext)
+        {
+            detail = detail with { Envelope = detail.Envelope with { Payload = plaintext } };
         }
 
         var personal = PayloadPrivacy.IsPersonal(detail.Message.Type);
