@@ -59,6 +59,12 @@ public static class RejectionReasons
 
     /// <summary>More fixes for one operation than this node keeps for a foreign operation.</summary>
     public const string FixQuotaExceeded = "fix-quota-exceeded";
+
+    /// <summary>Signed by the partner but carried over TLS without a client certificate pinned for it.</summary>
+    public const string CertificateNotPinned = "certificate-not-pinned";
+
+    /// <summary>Carried over TLS with a client certificate the federation's CRL or this node's list revokes.</summary>
+    public const string CertificateRevoked = "certificate-revoked";
 }
 
 /// <summary>

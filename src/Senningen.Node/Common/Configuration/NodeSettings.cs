@@ -25,8 +25,11 @@ public sealed record NodeSettings(
     public string CookiePrefix => $".Senningen.{Country.Value}";
 }
 
-/// <summary>A partner node: where it is reached and the public key (PEM) it signs with.</summary>
-public sealed record PartnerSettings(CountryCode Country, Uri BaseUrl, string PublicKeyPem, string? CertificateThumbprint);
+/// <summary>
+/// A partner node: where it is reached, the public key (PEM) it signs with, and the SHA-256 thumbprints (upper-case hex)
+/// of the TLS certificates it may present, as client and as server: several while a certificate is being renewed.
+/// </summary>
+public sealed record PartnerSettings(CountryCode Country, Uri BaseUrl, string PublicKeyPem, IReadOnlyList<string> CertificateThumbprints);
 
 /// <summary>How this node signs, sends and accepts messages.</summary>
 public sealed record ExchangeSettings(
@@ -41,7 +44,10 @@ public sealed record ExchangeSettings(
     bool DispatcherEnabled,
     string? ClientCertificatePath,
     string? ClientCertificatePassword,
-    string? TrustedCaPath);
+    string? TrustedCaPath,
+    string? CrlPath,
+    IReadOnlyList<string> RevokedThumbprints,
+    TimeSpan CrlRecheck);
 
 /// <summary>
 /// Live operations: how long a partner's control room has to acknowledge a crossing before the national desk is
