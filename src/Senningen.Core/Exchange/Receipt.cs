@@ -68,6 +68,12 @@ public static class RejectionReasons
 
     /// <summary>An encrypted payload that does not decrypt: altered ciphertext or header, foreign algorithms, or made for another message.</summary>
     public const string Undecryptable = "undecryptable";
+
+    /// <summary>Signed by the partner but carried over TLS without a client certificate pinned for it.</summary>
+    public const string CertificateNotPinned = "certificate-not-pinned";
+
+    /// <summary>Carried over TLS with a client certificate the federation's CRL or this node's list revokes.</summary>
+    public const string CertificateRevoked = "certificate-revoked";
 }
 
 /// <summary>

@@ -4,14 +4,22 @@ using Senningen.Node.Common.Configuration;
 namespace Senningen.Node.Tests.Configuration;
 
 /// <summary>A bad or missing setting stops the node before it listens, naming the key.</summary>
-public sealed class StartupConfigurationTests
+public sealed class StartupConfigurationTests : IDisposable
 {
-    private static Dictionary<string, string?> Valid() => new()
+    private readonly TestCertificates _pki = TestCertificates.Create("NL", "BE");
+
+    // Outside demo mode: with the client certificate and federation CA that mutual TLS with partners needs (each partner adds its pin).
+    private Dictionary<string, string?> Valid() => new()
     {
         ["Senningen:Node:Country"] = "NL",
         ["Senningen:Node:PublicUrl"] = "https://senningen.example.nl/",
         ["Senningen:Node:DataDirectory"] = Path.Combine(Path.GetTempPath(), "senningen-config-test"),
+        ["Senningen:Exchange:ClientCertificatePath"] = _pki.PfxPath("NL"),
+        ["Senningen:Exchange:ClientCertificatePassword"] = TestCertificates.Password,
+        ["Senningen:Exchange:TrustedCaPath"] = _pki.CaPemPath,
     };
+
+    public void Dispose() => _pki.Dispose();
 
     [Theory]
     [InlineData("Senningen:Node:Country", null, "Senningen:Node:Country is missing")]
@@ -36,6 +44,7 @@ public sealed class StartupConfigurationTests
             using var partnerKey = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
             values["Senningen:Node:Partners:0:BaseUrl"] = "https://be.example/";
             values["Senningen:Node:Partners:0:PublicKey"] = partnerKey.ExportSubjectPublicKeyInfoPem();
+            values["Senningen:Node:Partners:0:CertificateThumbprints:0"] = _pki.Thumbprint("BE");
         }
 
         var problem = Should.Throw<ConfigurationProblemException>(() => Read(values));
@@ -51,6 +60,7 @@ public sealed class StartupConfigurationTests
         values["Senningen:Node:Partners:0:Country"] = "BE";
         values["Senningen:Node:Partners:0:BaseUrl"] = "http://senningen.politie.be/";
         values["Senningen:Node:Partners:0:PublicKey"] = key.ExportSubjectPublicKeyInfoPem();
+        values["Senningen:Node:Partners:0:CertificateThumbprints:0"] = _pki.Thumbprint("BE");
 
         var problem = Should.Throw<ConfigurationProblemException>(() => Read(values));
         values["Senningen:Exchange:AllowPlainHttp"] = "true";
@@ -158,6 +168,129 @@ public sealed class StartupConfigurationTests
 
         users.ShouldContain("first-admin");
         users.ShouldNotContain("officer");
+    }
+
+    [Fact]
+    public void Read_OutsideDemoWithoutMutualTls_NamesEachMissingSetting()
+    {
+        using var key = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+        var values = Valid();
+        values.Remove("Senningen:Exchange:ClientCertificatePath");
+        values.Remove("Senningen:Exchange:TrustedCaPath");
+        AddPartner(values, key);
+
+        var problem = Should.Throw<ConfigurationProblemException>(() => Read(values));
+
+        problem.Problems.Count.ShouldBe(3);
+        problem.Problems.ShouldContain(p => p.StartsWith("Senningen:Exchange:ClientCertificatePath is missing", StringComparison.Ordinal));
+        problem.Problems.ShouldContain(p => p.StartsWith("Senningen:Exchange:TrustedCaPath is missing", StringComparison.Ordinal));
+        problem.Problems.ShouldContain(p => p.StartsWith("Senningen:Node:Partners (BE):CertificateThumbprints is missing", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Read_InDemoModeWithoutMutualTls_IsAccepted()
+    {
+        using var key = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+        var values = Valid();
+        values.Remove("Senningen:Exchange:ClientCertificatePath");
+        values.Remove("Senningen:Exchange:TrustedCaPath");
+        values["Senningen:Node:Demo"] = "true";
+        values["Senningen:Node:PublicUrl"] = "http://127.0.0.1:5100/";
+        AddPartner(values, key);
+
+        Read(values).Partners.ShouldHaveSingleItem().CertificateThumbprints.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Read_OutsideDemoWithoutAnyPartner_NeedsNoCertificate()
+    {
+        var values = Valid();
+        values.Remove("Senningen:Exchange:ClientCertificatePath");
+        values.Remove("Senningen:Exchange:TrustedCaPath");
+
+        Read(values).Partners.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Start_OutsideDemoWithAPartnerButNoMutualTls_IsRefusedNamingTheSettings()
+    {
+        using var key = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+        var settings = new Dictionary<string, string?> { ["Senningen:Node:Demo"] = "false", ["Senningen:Node:Country"] = "NL" };
+        AddPartner(settings, key);
+
+        var problem = await Should.ThrowAsync<ConfigurationProblemException>(() => TestNode.StartAsync(country: "NL", settings: settings));
+
+        problem.Problems.ShouldContain(p => p.StartsWith("Senningen:Exchange:ClientCertificatePath is missing", StringComparison.Ordinal));
+        problem.Problems.ShouldContain(p => p.StartsWith("Senningen:Node:Partners (BE):CertificateThumbprints is missing", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Read_SeveralPinsAndTheOldSingleKey_AreAllPinnedInOneForm()
+    {
+        using var key = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+        var values = Valid();
+        AddPartner(values, key);
+        var be = _pki.Thumbprint("BE");
+        var colons = string.Join(':', be.Chunk(2).Select(c => new string(c))).ToLowerInvariant();
+        values["Senningen:Node:Partners:0:CertificateThumbprints:0"] = colons;
+        values["Senningen:Node:Partners:0:CertificateThumbprints:1"] = _pki.Thumbprint("NL");
+        values["Senningen:Node:Partners:0:CertificateThumbprint"] = new string('A', 64);
+
+        Read(values).Partners.ShouldHaveSingleItem().CertificateThumbprints.ShouldBe([be, _pki.Thumbprint("NL"), new string('A', 64)]);
+    }
+
+    [Theory]
+    [InlineData("Senningen:Node:Partners:0:CertificateThumbprints:0", "not-a-thumbprint")]
+    [InlineData("Senningen:Node:Partners:0:CertificateThumbprints:0", "ABCDEF")]
+    [InlineData("Senningen:Exchange:RevokedThumbprints:0", "zz")]
+    public void Read_SomethingOtherThanASha256Thumbprint_NamesTheKey(string key, string value)
+    {
+        using var partnerKey = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+        var values = Valid();
+        AddPartner(values, partnerKey);
+        values["Senningen:Node:Partners:0:CertificateThumbprints:1"] = _pki.Thumbprint("BE");
+        values[key] = value;
+
+        var problem = Should.Throw<ConfigurationProblemException>(() => Read(values));
+
+        problem.Problems.ShouldHaveSingleItem().ShouldStartWith($"{key[..key.LastIndexOf(':')]} = '{value}' is not a SHA-256 certificate thumbprint");
+    }
+
+    [Fact]
+    public void Read_CrlSignedByAnotherCa_IsRefused()
+    {
+        using var other = TestCertificates.Create("X");
+        var values = Valid();
+        values["Senningen:Exchange:CrlPath"] = other.CrlPath;
+
+        var problem = Should.Throw<ConfigurationProblemException>(() => Read(values));
+
+        problem.Problems.ShouldHaveSingleItem().ShouldStartWith($"Senningen:Exchange:CrlPath = '{other.CrlPath}' is not a revocation list of the federation CA");
+        values["Senningen:Exchange:CrlPath"] = _pki.CrlPath;
+        Read(values).Exchange.CrlPath.ShouldBe(_pki.CrlPath);
+    }
+
+    [Theory]
+    [InlineData("-----BEGIN X509 CRL-----\nbm90IGEgY3Js\n-----END X509 CRL-----\n")]
+    [InlineData("-----BEGIN CERTIFICATE-----\nbm90IGEgY3Js\n-----END CERTIFICATE-----\n")]
+    [InlineData("plain text, not DER")]
+    public void Read_CrlFileThatIsNoCrl_NamesTheKey(string content)
+    {
+        var path = Path.Combine(_pki.Directory, "broken.crl");
+        File.WriteAllText(path, content);
+        var values = Valid();
+        values["Senningen:Exchange:CrlPath"] = path;
+
+        var problem = Should.Throw<ConfigurationProblemException>(() => Read(values));
+
+        problem.Problems.ShouldHaveSingleItem().ShouldStartWith($"Senningen:Exchange:CrlPath = '{path}' is not a revocation list of the federation CA");
+    }
+
+    private static void AddPartner(Dictionary<string, string?> values, System.Security.Cryptography.ECDsa key)
+    {
+        values["Senningen:Node:Partners:0:Country"] = "BE";
+        values["Senningen:Node:Partners:0:BaseUrl"] = "https://senningen.politie.be/";
+        values["Senningen:Node:Partners:0:PublicKey"] = key.ExportSubjectPublicKeyInfoPem();
     }
 
     private static NodeSettings Read(Dictionary<string, string?> values) =>

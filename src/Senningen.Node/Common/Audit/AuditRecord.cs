@@ -67,6 +67,7 @@ public static class AuditActions
     public const string NodeKeyRevoked = "exchange.key-revoked";
     public const string PartnerKeysPinned = "exchange.partner-keys-pinned";
     public const string PartnerKeysRefused = "exchange.partner-keys-refused";
+    public const string TransportRefused = "exchange.transport-refused";
     public const string OperationStarted = "operation.start";
     public const string OperationEnded = "operation.end";
     public const string OperationRead = "operation.read";
@@ -111,7 +112,7 @@ public static class AuditActions
          AuditHeadConfirmed, AuditHeadConfirmationRefused, AuditWitnessAlarmAcknowledged, AuditHeadsThinned, AuditRestoreChecked, AuditPruned, UserCreate, UserRead, UserUnlock, UserAuthorisations, UserExternalLogin, UserDemoRemoved,
          UserDisable, UserEnable, UserRoles, UserSignOut,
          LanguageChange, MessageSent, MessageReceived, MessageRefused, MessageDuplicate, MessageRejected, MessageExpired,
-         MessageHandlingFailed, MessageParked, MessageRetried, MessageDropped, MessageRead, ExchangeResyncRequested, ExchangeResyncHonoured, NodeKeyRotated, NodeKeyRevoked, PartnerKeysPinned, PartnerKeysRefused, OperationStarted, OperationEnded, OperationRead, OperationCrossing, AlertReceived,
+         MessageHandlingFailed, MessageParked, MessageRetried, MessageDropped, MessageRead, ExchangeResyncRequested, ExchangeResyncHonoured, NodeKeyRotated, NodeKeyRevoked, PartnerKeysPinned, PartnerKeysRefused, TransportRefused, OperationStarted, OperationEnded, OperationRead, OperationCrossing, AlertReceived,
          AlertRead, AlertAcknowledged, AlertEscalated, AnprCameraRegistered, AnprHotlistImported, AnprHotlistDeleted, AnprHotlistRead, AnprHit,
          AnprHitReceived, AnprHitRead, AnprHitAcknowledged, AnprReadSearch, AnprReadsPurged,
          RetentionPurged, RetentionHoldPlaced, RetentionHoldLifted, RetentionHoldsRead,

@@ -25,8 +25,11 @@ public sealed record NodeSettings(
     public string CookiePrefix => $".Senningen.{Country.Value}";
 }
 
-/// <summary>A partner node: where it is reached and the public key (PEM) it signs with.</summary>
-public sealed record PartnerSettings(CountryCode Country, Uri BaseUrl, string PublicKeyPem, string? CertificateThumbprint);
+/// <summary>
+/// A partner node: where it is reached, the public key (PEM) it signs with, and the SHA-256 thumbprints (upper-case hex)
+/// of the TLS certificates it may present, as client and as server: several while a certificate is being renewed.
+/// </summary>
+public sealed record PartnerSettings(CountryCode Country, Uri BaseUrl, string PublicKeyPem, IReadOnlyList<string> CertificateThumbprints);
 
 /// <summary>How this node signs, sends and accepts messages.</summary>
 public sealed record ExchangeSettings(
@@ -42,6 +45,9 @@ public sealed record ExchangeSettings(
     string? ClientCertificatePath,
     string? ClientCertificatePassword,
     string? TrustedCaPath,
+    string? CrlPath,
+    IReadOnlyList<string> RevokedThumbprints,
+    TimeSpan CrlRecheck,
     PayloadEncryptionMode Encryption = PayloadEncryptionMode.On);
 
 /// <summary>Message-level encryption of payloads (ADR 0029), <c>Senningen:Exchange:Encryption</c>.</summary>

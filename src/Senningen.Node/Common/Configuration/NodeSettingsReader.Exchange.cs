@@ -25,11 +25,85 @@ internal sealed partial class NodeSettingsReader
 
             if (country.IsValid && url is not null && publicKey is not null)
             {
-                partners.Add(new PartnerSettings(country, url, publicKey, configuration[$"{prefix}:CertificateThumbprint"]));
+                partners.Add(new PartnerSettings(country, url, publicKey, ReadThumbprints($"{prefix}:CertificateThumbprints", $"{prefix}:CertificateThumbprint")));
             }
         }
 
         return partners;
+    }
+
+    // A list (":0", ":1" …) or one value separated by commas; the old single key stays an alias so renewals need no rename.
+    private List<string> ReadThumbprints(string key, string? alias = null)
+    {
+        var section = configuration.GetSection(key);
+        var texts = section.GetChildren().Select(c => c.Value).Append(section.Value).Append(alias is null ? null : configuration[alias])
+            .Where(t => !string.IsNullOrWhiteSpace(t))
+            .SelectMany(t => t!.Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        var thumbprints = new List<string>();
+        foreach (var text in texts)
+        {
+            var hex = text.Replace(":", "", StringComparison.Ordinal).ToUpperInvariant();
+            if (hex.Length != 64 || !hex.All(Uri.IsHexDigit))
+            {
+                _problems.Add($"{key} = '{text}' is not a SHA-256 certificate thumbprint (64 hexadecimal digits, colons allowed).");
+            }
+            else if (!thumbprints.Contains(hex))
+            {
+                thumbprints.Add(hex);
+            }
+        }
+
+        return thumbprints;
+    }
+
+    // Read once here so a wrong file stops the start naming the setting; the node reads it again while it runs.
+    private void CheckCrl(string key, string path, string? trustedCa)
+    {
+        if (string.IsNullOrWhiteSpace(trustedCa) || !File.Exists(trustedCa))
+        {
+            _problems.Add($"{key} needs Senningen:Exchange:TrustedCaPath: a revocation list is believed only when the federation CA signed it.");
+            return;
+        }
+
+        try
+        {
+            var roots = new System.Security.Cryptography.X509Certificates.X509Certificate2Collection();
+            roots.ImportFromPemFile(trustedCa);
+            Exchange.RevocationList.Read(path, roots);
+        }
+        catch (Exception ex) when (ex is System.Security.Cryptography.CryptographicException or IOException or System.Formats.Asn1.AsnContentException
+                                       or FormatException or ArgumentException)
+        {
+            _problems.Add($"{key} = '{path}' is not a revocation list of the federation CA: {ex.Message}");
+        }
+    }
+
+    // Outside demo mode partners are reached and heard only over mutual TLS with certificates pinned per partner. A node
+    // with no partner configured exchanges nothing (a first start, a training node), so it starts without.
+    private void RequireMutualTls(ExchangeSettings exchange, List<PartnerSettings> partners)
+    {
+        const string prefix = "Senningen:Exchange";
+        if (partners.Count == 0 && !configuration.GetSection("Senningen:Node:Partners").GetChildren().Any())
+        {
+            return;
+        }
+
+        if (exchange.ClientCertificatePath is null)
+        {
+            _problems.Add($"{prefix}:ClientCertificatePath is missing: outside demo mode the node presents a TLS client certificate "
+                + "(PKCS#12) from the federation CA to its partners.");
+        }
+
+        if (exchange.TrustedCaPath is null)
+        {
+            _problems.Add($"{prefix}:TrustedCaPath is missing: outside demo mode partners' certificates must chain to the federation CA (PEM).");
+        }
+
+        foreach (var partner in partners.Where(p => p.CertificateThumbprints.Count == 0))
+        {
+            _problems.Add($"Senningen:Node:Partners ({partner.Country}):CertificateThumbprints is missing: outside demo mode each partner's "
+                + "TLS certificate is pinned by its SHA-256 thumbprint (several during a renewal).");
+        }
     }
 
     private string? ReadPartnerKey(string prefix)
@@ -92,6 +166,16 @@ internal sealed partial class NodeSettingsReader
             _problems.Add($"{prefix}:TrustedCaPath = '{trustedCa}' does not exist: it must be a PEM file with the CA certificate(s) of the partner nodes.");
         }
 
+        var crl = configuration[$"{prefix}:CrlPath"];
+        if (!string.IsNullOrWhiteSpace(crl) && !File.Exists(crl))
+        {
+            _problems.Add($"{prefix}:CrlPath = '{crl}' does not exist: it must be the federation CA's certificate revocation list (PEM or DER).");
+        }
+        else if (!string.IsNullOrWhiteSpace(crl))
+        {
+            CheckCrl($"{prefix}:CrlPath", crl, trustedCa);
+        }
+
         var lifetime = ReadDuration($"{prefix}:MessageLifetime", TimeSpan.FromHours(24));
         var maxLifetime = ReadDuration($"{prefix}:MaxLifetime", TimeSpan.FromDays(7));
         if (lifetime > maxLifetime)
@@ -125,6 +209,9 @@ internal sealed partial class NodeSettingsReader
             string.IsNullOrWhiteSpace(clientCertificate) ? null : clientCertificate,
             configuration[$"{prefix}:ClientCertificatePassword"],
             string.IsNullOrWhiteSpace(trustedCa) ? null : trustedCa,
+            string.IsNullOrWhiteSpace(crl) ? null : crl,
+            ReadThumbprints($"{prefix}:RevokedThumbprints"),
+            ReadDuration($"{prefix}:CrlRecheck", TimeSpan.FromMinutes(5)),
             mode);
     }
 }

@@ -45,6 +45,10 @@ internal sealed partial class NodeSettingsReader(IConfiguration configuration)
         {
             RefuseDemoBeyondLoopback(publicUrl);
         }
+        else
+        {
+            RequireMutualTls(exchange, partners);
+        }
 
         foreach (var partner in partners.Where(p => p.BaseUrl.Scheme == Uri.UriSchemeHttp && !exchange.AllowPlainHttp))
         {

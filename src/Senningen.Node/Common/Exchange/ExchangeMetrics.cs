@@ -15,6 +15,7 @@ public sealed class ExchangeMetrics
     private readonly Counter<long> _received;
     private readonly Counter<long> _refused;
     private readonly Counter<long> _throttled;
+    private readonly Counter<long> _transportRefused;
     private readonly Histogram<double> _latency;
 
     public ExchangeMetrics(IMeterFactory meters, IServiceScopeFactory scopes, PartnerLinks links, TimeProvider clock)
@@ -40,6 +41,8 @@ public sealed class ExchangeMetrics
         _failed = meter.CreateCounter<long>("senningen.exchange.delivery.failures", description: "Delivery attempts that failed and will be retried");
         _received = meter.CreateCounter<long>("senningen.exchange.received", description: "Messages accepted into the inbox");
         _refused = meter.CreateCounter<long>("senningen.exchange.refused", description: "Incoming envelopes refused");
+        _transportRefused = meter.CreateCounter<long>("senningen.exchange.transport.refused",
+            description: "TLS certificates of partners refused (not pinned, revoked, not from the federation CA), by direction");
         _throttled = meter.CreateCounter<long>("senningen.exchange.throttled",
             description: "Inbox requests answered 429 because their address had too many envelopes refused");
         _latency = meter.CreateHistogram<double>("senningen.exchange.receipt.latency", unit: "ms", description: "From commit to verified receipt");
@@ -62,6 +65,9 @@ public sealed class ExchangeMetrics
     public void Refused(string partner, string reason) => _refused.Add(1, Tag("partner", partner), Tag("reason", reason));
 
     public void Throttled() => _throttled.Add(1);
+
+    public void TransportRefused(string partner, string direction, string reason) =>
+        _transportRefused.Add(1, Tag("partner", partner), Tag("direction", direction), Tag("reason", reason));
 
     private static KeyValuePair<string, object?> Tag(string key, string value) => new(key, value);
 

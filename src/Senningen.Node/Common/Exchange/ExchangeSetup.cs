@@ -42,9 +42,17 @@ internal static class ExchangeSetup
             services.AddHostedService(sp => sp.GetRequiredService<InboxProcessor>());
         }
 
-        services.AddHttpClient(PartnerDelivery.ClientName)
-            .ConfigurePrimaryHttpMessageHandler(() => PartnerHandler(settings))
-            .ConfigureHttpClient(c => c.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddSingleton<PartnerCertificates>();
+        services.AddSingleton<TransportRefusals>();
+        services.AddHostedService(sp => sp.GetRequiredService<TransportRefusals>());
+        // One client per partner: its handshake accepts only the server certificates pinned for that partner.
+        services.AddHttpClient();
+        foreach (var partner in settings.Partners)
+        {
+            services.AddHttpClient(PartnerDelivery.ClientFor(partner.Country))
+                .ConfigurePrimaryHttpMessageHandler(sp => PartnerHandler(settings, partner.Country, sp))
+                .ConfigureHttpClient(c => c.Timeout = Timeout.InfiniteTimeSpan);
+        }
         return builder;
     }
 
@@ -78,7 +86,7 @@ internal static class ExchangeSetup
         return TypedResults.Ok(await receiver.ReceiveBatchAsync(envelopes, http.Connection.ClientCertificate, ct, caller: InboxRefusalPolicy.Caller(http)));
     }
 
-    private static SocketsHttpHandler PartnerHandler(NodeSettings settings)
+    private static SocketsHttpHandler PartnerHandler(NodeSettings settings, Senningen.Core.Countries.CountryCode partner, IServiceProvider services)
     {
         var handler = new SocketsHttpHandler
         {
@@ -86,7 +94,7 @@ internal static class ExchangeSetup
             MaxConnectionsPerServer = 32,
             ConnectTimeout = TimeSpan.FromSeconds(5),
         };
-        PartnerTls.ConfigureClient(handler, settings.Exchange);
+        PartnerTls.ConfigureClient(handler, settings.Exchange, partner, services);
         return handler;
     }
 }

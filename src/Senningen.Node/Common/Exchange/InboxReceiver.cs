@@ -17,8 +17,8 @@ namespace Senningen.Node.Common.Exchange;
 /// the first receipt and has no second effect.
 /// </summary>
 public sealed class InboxReceiver(SenningenDbContext db, AuditLog audit, NodeKeyRing keys, PartnerKeySets keySets, PartnerLinks links, MessageContracts contracts,
-    NodeSettings settings, ExchangeMetrics metrics, DispatchSignal signal, InboxRefusals refusals, IServiceProvider services, TimeProvider clock,
-    PayloadProtection protection)
+    NodeSettings settings, ExchangeMetrics metrics, DispatchSignal signal, InboxRefusals refusals, PartnerCertificates certificates, TransportRefusals transport,
+    IServiceProvider services, TimeProvider clock, PayloadProtection protection)
 {
     public const int MaxBatch = 200;
     private string? _caller;
@@ -179,19 +179,17 @@ public sealed class InboxReceiver(SenningenDbContext db, AuditLog audit, NodeKey
         return Sign(new Receipt(wire.Id, settings.Country, sender, ReceiptStatus.Rejected, reason, now, hash));
     }
 
-    // With mutual TLS, a partner that registered its certificate must present that very certificate.
+    // With mutual TLS, the envelope must come over a connection whose certificate is pinned for the partner that signed it.
     private string? TransportCheck(SignedEnvelope incoming, X509Certificate2? certificate)
     {
-        var partner = settings.Partners.First(p => p.Country == incoming.Envelope.Sender);
-        if (partner.CertificateThumbprint is not { Length: > 0 } expected)
+        var sender = incoming.Envelope.Sender;
+        var reason = certificates.JudgeClient(certificate, sender);
+        if (reason is not null)
         {
-            return null;
+            transport.Note(sender.Value, PartnerTls.Receiving, reason, PartnerTls.Describe(certificate), audit: false);
         }
 
-        return certificate is not null && string.Equals(certificate.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256),
-            expected.Replace(":", "", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase)
-            ? null
-            : RejectionReasons.UnknownSender;
+        return reason;
     }
 
     private ReceiptWire Sign(Receipt receipt)

@@ -38,8 +38,12 @@ public sealed partial class InboxRefusals(IServiceScopeFactory scopes, InboxRefu
     private readonly Lock _lock = new();
     private ITimer? _timer;
 
-    /// <summary>True for the reasons that say nothing about who sent the envelope.</summary>
-    public static bool IsUnattributable(string reason) => reason is RejectionReasons.UnknownSender or RejectionReasons.BadSignature;
+    /// <summary>
+    /// True for the reasons that say nothing about who sent the envelope. A partner's signature over a connection whose
+    /// certificate is not pinned for it (or revoked) may be a replay by whoever holds that certificate, so counts too.
+    /// </summary>
+    public static bool IsUnattributable(string reason) => reason is RejectionReasons.UnknownSender or RejectionReasons.BadSignature
+        or RejectionReasons.CertificateNotPinned or RejectionReasons.CertificateRevoked;
 
     /// <summary>Counts one refusal; true when it is the window's first for the address, to be audited on its own.</summary>
     public bool Note(string? address, string claimedSender, string reason)

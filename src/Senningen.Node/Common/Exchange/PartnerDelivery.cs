@@ -9,9 +9,11 @@ using Senningen.Node.Common.Exchange.Data;
 namespace Senningen.Node.Common.Exchange;
 
 /// <summary>Posts envelopes to their partner and accepts an answer only as a receipt the partner verifiably signed for each.</summary>
-internal sealed class PartnerDelivery(IHttpClientFactory http, PartnerLinks links, PartnerKeySets keySets, NodeSettings settings, TimeProvider clock)
+internal sealed class PartnerDelivery(IHttpClientFactory http, PartnerLinks links, PartnerKeySets keySets, TransportRefusals refusals, NodeSettings settings,
+    TimeProvider clock)
 {
-    public const string ClientName = "exchange";
+    /// <summary>The named HTTP client for one partner (<see cref="PartnerTls"/>: its own pool and pins).</summary>
+    public static string ClientFor(Senningen.Core.Countries.CountryCode partner) => $"exchange:{partner.Value}";
 
     /// <summary>Sends messages for one partner in one request; each gets its own verified outcome, in order.</summary>
     public async Task<IReadOnlyList<DeliveryResult>> DeliverBatchAsync(IReadOnlyList<OutboxMessage> batch, CancellationToken ct)
@@ -24,7 +26,7 @@ internal sealed class PartnerDelivery(IHttpClientFactory http, PartnerLinks link
 
         try
         {
-            var client = http.CreateClient(ClientName);
+            var client = http.CreateClient(ClientFor(recipient));
             var wires = batch.Select(m => WireMapping.ToWire(m, settings.Country)).ToList();
             using var response = await link.Pipeline.ExecuteAsync(
                 async token => await client.PostAsJsonAsync(new Uri(link.Partner.BaseUrl, "exchange/v1/inbox/batch"), wires, WireMapping.Json, token), ct);
@@ -57,6 +59,10 @@ internal sealed class PartnerDelivery(IHttpClientFactory http, PartnerLinks link
         catch (TimeoutRejectedException)
         {
             return AllFailed(batch, Fail(link, $"{recipient} did not answer within {settings.Exchange.DeliveryTimeout.TotalSeconds:0.#} s"));
+        }
+        catch (HttpRequestException ex) when (ex.HttpRequestError == HttpRequestError.SecureConnectionError && refusals.Last(recipient.Value, PartnerTls.Sending) is { } refused)
+        {
+            return AllFailed(batch, Fail(link, $"{recipient}'s TLS certificate refused: {refused}"));
         }
         catch (HttpRequestException ex)
         {

@@ -127,7 +127,7 @@ public sealed partial class PartnerKeySets(PartnerLinks links, IServiceScopeFact
 
     private async Task FetchAsync(PartnerLink link, CancellationToken ct)
     {
-        var client = http.CreateClient(PartnerDelivery.ClientName);
+        var client = http.CreateClient(PartnerDelivery.ClientFor(link.Partner.Country));
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(settings.Exchange.DeliveryTimeout);
         var wire = await client.GetFromJsonAsync<KeySetWire>(new Uri(link.Partner.BaseUrl, "api/v1/node/keys"), WireMapping.Json, timeout.Token);

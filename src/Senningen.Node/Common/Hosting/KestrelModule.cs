@@ -16,7 +16,7 @@ internal static class KestrelModule
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.Limits.MaxRequestBodySize = settings.Api.MaxRequestBodyBytes;
-            k.ConfigureHttpsDefaults(https => PartnerTls.ConfigureServer(https, settings.Exchange));
+            k.ConfigureHttpsDefaults(https => PartnerTls.ConfigureServer(https, k.ApplicationServices));
         });
         if (string.IsNullOrEmpty(builder.Configuration["urls"]))
         {

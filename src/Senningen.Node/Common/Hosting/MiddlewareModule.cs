@@ -7,11 +7,13 @@ using Senningen.Node.Common.Officers;
 
 namespace Senningen.Node.Common.Hosting;
 
-/// <summary>The request pipeline, in its order: the proxy's forwarded caller, security headers, correlation, the inbox's refused bodies, errors, body limit, who, language, rate limit, may they, antiforgery.</summary>
+/// <summary>The request pipeline, in its order: the proxy's forwarded partner certificate and caller, security headers, correlation, the inbox's refused bodies, errors, body limit, who, language, rate limit, may they, antiforgery.</summary>
 internal static class MiddlewareModule
 {
     public static WebApplication UseNodeMiddleware(this WebApplication app)
     {
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/exchange", StringComparison.Ordinal),
+            inbox => inbox.UseMiddleware<Exchange.ForwardedClientCertificate>());
         app.UseForwardedHeaders();
         app.UseMiddleware<SecurityHeaders>();
         app.UseMiddleware<CorrelationIdMiddleware>();
