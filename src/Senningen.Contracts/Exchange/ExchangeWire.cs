@@ -17,7 +17,15 @@ public sealed record EnvelopeWire(
     string? Case,
     string Payload,
     string KeyId,
-    string Signature);
+    string Signature,
+    HandlingWire? Handling = null,
+    string? Priority = null);
+
+/// <summary>
+/// The owner's handling code (<c>H0</c>–<c>H3</c>), source reliability (<c>A</c>, <c>B</c>, <c>C</c>, <c>X</c>) and
+/// information accuracy (<c>1</c>–<c>4</c>); <c>Conditions</c> states an H3 restriction in words. Signed with the envelope.
+/// </summary>
+public sealed record HandlingWire(string Code, string Reliability, string Accuracy, string? Conditions);
 
 /// <summary>The receiver's signed receipt: <c>Status</c> is <c>Accepted</c> or <c>Rejected</c> (then <c>Reason</c> says why).</summary>
 public sealed record ReceiptWire(

@@ -18,8 +18,9 @@ public sealed class Outbox(SenningenDbContext db, NodeKeyRing keys, NodeSettings
 {
     private bool _watching;
 
+    /// <param name="marks">The sender's own marking or priority; what it leaves out is the type's default (<see cref="MessageDefaults"/>).</param>
     public async Task<OutboxMessage> EnqueueAsync<TPayload>(CountryCode recipient, string type, int version, TPayload payload,
-        Guid? conversationId = null, string? caseReference = null, TimeSpan? lifetime = null, Actor? actor = null,
+        Guid? conversationId = null, string? caseReference = null, TimeSpan? lifetime = null, Actor? actor = null, MessageMarks? marks = null,
         CancellationToken cancellationToken = default)
     {
         if (!settings.Partners.Any(p => p.Country == recipient))
@@ -31,8 +32,12 @@ public sealed class Outbox(SenningenDbContext db, NodeKeyRing keys, NodeSettings
         // A new conversation starts at 1; only a continued one needs to look up where it stands.
         var sequence = conversationId is null ? 1 : 1 + await LastSequenceAsync(conversation, cancellationToken);
         var created = WireMapping.Truncate(clock.GetUtcNow());
+        var defaults = MessageDefaults.Find(type);
+        var handling = marks?.Handling ?? defaults?.Handling;
+        var priority = marks?.Priority ?? defaults?.Priority ?? MessagePriority.Routine;
         var envelope = new MessageEnvelope(Guid.CreateVersion7(created), conversation, sequence, type, version, settings.Country, recipient,
-            created, created + (lifetime ?? settings.Exchange.MessageLifetime), caseReference, JsonSerializer.Serialize(payload, WireMapping.Json));
+            created, created + (lifetime ?? settings.Exchange.MessageLifetime), caseReference, JsonSerializer.Serialize(payload, WireMapping.Json),
+            handling is { } h ? EnvelopeHandling.Of(h) : null, MessagePriorities.WireName(priority));
         var key = keys.Current;
         var message = new OutboxMessage
         {
@@ -50,6 +55,9 @@ public sealed class Outbox(SenningenDbContext db, NodeKeyRing keys, NodeSettings
             Signature = Es256.Sign(key.Key, CanonicalForm.Of(envelope)),
             Status = OutboxStatus.Queued,
             NextAttemptAt = created,
+            Handling = handling?.Text,
+            HandlingConditions = handling?.Conditions,
+            Priority = priority,
         };
         db.Outbox.Add(message);
         audit.Add(new AuditRecord(AuditActions.MessageSent, AuditOutcomes.Success, [$"message:{message.Id}"],
@@ -81,3 +89,6 @@ public sealed class Outbox(SenningenDbContext db, NodeKeyRing keys, NodeSettings
         });
     }
 }
+
+/// <summary>What the one who sends a message says about it beyond the type's defaults: a desk's marking, a request's urgency.</summary>
+public sealed record MessageMarks(HandlingMarking? Handling = null, MessagePriority? Priority = null);
