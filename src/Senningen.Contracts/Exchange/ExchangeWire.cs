@@ -38,3 +38,13 @@ public sealed record ReceiptWire(
     string EnvelopeHash,
     string KeyId,
     string Signature);
+
+/// <summary>
+/// The owner's codes on a piece of information and what each means in the reader's language: <c>Code</c> H0–H3,
+/// <c>Reliability</c> A/B/C/X, <c>Accuracy</c> 1–4, <c>Conditions</c> an H3 restriction in the owner's words.
+/// </summary>
+public sealed record HandlingView(string Code, string Reliability, string Accuracy, string? Conditions, string CodeMeaning, string ReliabilityMeaning,
+    string AccuracyMeaning);
+
+/// <summary>Handling and evaluation codes as a person sets them in an API body (see <see cref="HandlingView"/> for the values).</summary>
+public sealed record HandlingInput(string? Code, string? Reliability, string? Accuracy, string? Conditions = null);

@@ -17,7 +17,7 @@ public static class MessageDefaults
     private static readonly HandlingMarking Operational = HandlingMarking.From(HandlingCode.H0, SourceReliability.A, InformationAccuracy.Known);
     private static readonly HandlingMarking Register = HandlingMarking.From(HandlingCode.H2, SourceReliability.A, InformationAccuracy.Known);
     private static readonly HandlingMarking CameraRead = HandlingMarking.From(HandlingCode.H1, SourceReliability.A, InformationAccuracy.KnownToSource);
-    private static readonly HandlingMarking Request = HandlingMarking.From(HandlingCode.H2, SourceReliability.A, InformationAccuracy.KnownToSource);
+    private static readonly HandlingMarking Request = HandlingMarking.From(HandlingCode.H1, SourceReliability.A, InformationAccuracy.KnownToSource);
 
     private static readonly Dictionary<string, MessageDefault> ByType = new MessageDefault[]
     {

@@ -20,6 +20,7 @@ internal static class ExchangeSetup
         services.AddSingleton<PartnerDelivery>();
         services.AddSingleton(sp => new MessageContracts(sp.GetServices<MessageContract>()));
         services.AddScoped<Outbox>();
+        services.AddScoped<Handling.OnwardUses>();
         services.AddScoped<InboxReceiver>();
         services.AddSingleton(InboxRefusalLimits.Read(builder.Configuration));
         services.AddSingleton(ParkingSettings.Read(builder.Configuration));
