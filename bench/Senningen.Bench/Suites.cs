@@ -30,6 +30,12 @@ internal static class Suites
             return await AuditTreeSuite.RunAsync(args, Path.Combine(RepositoryRoot(), "bench", "results", "audit.json"));
         }
 
+        if (args.Length > 0 && string.Equals(args[0], "exchange-priority", StringComparison.OrdinalIgnoreCase))
+        {
+            // Urgent messages under a routine backlog, next to the same messages sent without priority.
+            return await PrioritySuite.RunAsync(args, Path.Combine(RepositoryRoot(), "bench", "results", "exchange-priority.json"));
+        }
+
         if (args.Length > 0 && string.Equals(args[0], "exchange", StringComparison.OrdinalIgnoreCase))
         {
             // A load driver over real nodes, not a BenchmarkDotNet class.
@@ -96,7 +102,7 @@ internal static class Suites
 
         if (args.Length == 0 || !All.TryGetValue(args[0], out var types))
         {
-            await Console.Error.WriteLineAsync($"usage: Senningen.Bench <suite> [--long]   suites: {string.Join(", ", All.Keys)}, audit [--postgres <admin connection string>] [--writers 16] [--seconds 8] [--rounds 2] [--proof-entries 10000000], exchange [--n 5000] [--batch 100] [--rate 500] [--seconds 20], geofence [--points 10000000] [--postgis-points 200000], anpr-match [--quick] [--sizes 100000,1000000] [--reads 4000000] [--passes 5], name-match [--persons 1000000] [--queries 20000], operations [--units 2000] [--seconds 60] [--warmup 10], anpr-ingest [--clients 4] [--seconds 30] [--rate 5000] [--history-reads 10000000], consultation [--searches 500] [--warmup 100] [--rate 10], revocation [--tries 20] [--windows 00:00:30,00:00:02], backup [--persons 1000000] [--reads 1000000] [--stores sqlite,postgres]");
+            await Console.Error.WriteLineAsync($"usage: Senningen.Bench <suite> [--long]   suites: {string.Join(", ", All.Keys)}, audit [--postgres <admin connection string>] [--writers 16] [--seconds 8] [--rounds 2] [--proof-entries 10000000], exchange [--n 5000] [--batch 100] [--rate 500] [--seconds 20], exchange-priority [--backlog 10000] [--urgent 50], geofence [--points 10000000] [--postgis-points 200000], anpr-match [--quick] [--sizes 100000,1000000] [--reads 4000000] [--passes 5], name-match [--persons 1000000] [--queries 20000], operations [--units 2000] [--seconds 60] [--warmup 10], anpr-ingest [--clients 4] [--seconds 30] [--rate 5000] [--history-reads 10000000], consultation [--searches 500] [--warmup 100] [--rate 10], revocation [--tries 20] [--windows 00:00:30,00:00:02], backup [--persons 1000000] [--reads 1000000] [--stores sqlite,postgres]");
             return 2;
         }
 

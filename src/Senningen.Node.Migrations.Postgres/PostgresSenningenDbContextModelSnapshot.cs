@@ -299,6 +299,14 @@ namespace Senningen.Node.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("HandledAtMs");
 
+                    b.Property<string>("Handling")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("HandlingConditions")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<string>("KeyId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -315,6 +323,9 @@ namespace Senningen.Node.Migrations.Postgres
                     b.Property<string>("Payload")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Receipt")
                         .IsRequired()
@@ -350,10 +361,11 @@ namespace Senningen.Node.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Status", "NextHandleAt");
-
                     b.HasIndex("Sender", "ConversationId", "Sequence")
                         .IsUnique();
+
+                    b.HasIndex("Status", "Priority", "NextHandleAt")
+                        .IsDescending(false, true, false);
 
                     b.HasIndex("Sender", "Type", "ReceivedAt");
 
@@ -438,6 +450,14 @@ namespace Senningen.Node.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("ExpiresAtMs");
 
+                    b.Property<string>("Handling")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("HandlingConditions")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<string>("KeyId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -458,6 +478,9 @@ namespace Senningen.Node.Migrations.Postgres
                     b.Property<string>("Payload")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Receipt")
                         .HasColumnType("text");
@@ -496,7 +519,8 @@ namespace Senningen.Node.Migrations.Postgres
 
                     b.HasIndex("Recipient", "Status");
 
-                    b.HasIndex("Status", "NextAttemptAt");
+                    b.HasIndex("Status", "Priority", "NextAttemptAt")
+                        .IsDescending(false, true, false);
 
                     b.ToTable("exchange_outbox", (string)null);
                 });
@@ -2150,6 +2174,14 @@ namespace Senningen.Node.Migrations.Postgres
                     b.Property<string>("Fields")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("Handling")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("HandlingConditions")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<bool>("JudicialAuthorisation")
                         .HasColumnType("boolean");

@@ -286,6 +286,14 @@ namespace Senningen.Node.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("HandledAtMs");
 
+                    b.Property<string>("Handling")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HandlingConditions")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("KeyId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -302,6 +310,9 @@ namespace Senningen.Node.Migrations.Sqlite
                     b.Property<string>("Payload")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Receipt")
                         .IsRequired()
@@ -337,10 +348,11 @@ namespace Senningen.Node.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Status", "NextHandleAt");
-
                     b.HasIndex("Sender", "ConversationId", "Sequence")
                         .IsUnique();
+
+                    b.HasIndex("Status", "Priority", "NextHandleAt")
+                        .IsDescending(false, true, false);
 
                     b.HasIndex("Sender", "Type", "ReceivedAt");
 
@@ -425,6 +437,14 @@ namespace Senningen.Node.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("ExpiresAtMs");
 
+                    b.Property<string>("Handling")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HandlingConditions")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("KeyId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -445,6 +465,9 @@ namespace Senningen.Node.Migrations.Sqlite
                     b.Property<string>("Payload")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Receipt")
                         .HasColumnType("TEXT");
@@ -483,7 +506,8 @@ namespace Senningen.Node.Migrations.Sqlite
 
                     b.HasIndex("Recipient", "Status");
 
-                    b.HasIndex("Status", "NextAttemptAt");
+                    b.HasIndex("Status", "Priority", "NextAttemptAt")
+                        .IsDescending(false, true, false);
 
                     b.ToTable("exchange_outbox", (string)null);
                 });
@@ -2108,6 +2132,14 @@ namespace Senningen.Node.Migrations.Sqlite
 
                     b.Property<string>("Fields")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Handling")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HandlingConditions")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("JudicialAuthorisation")

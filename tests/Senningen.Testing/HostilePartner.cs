@@ -59,15 +59,19 @@ public sealed class HostilePartner : IDisposable
         string? caseReference = "HOSTILE-1", DateTimeOffset? created = null)
     {
         var at = DateTimeOffset.FromUnixTimeMilliseconds((created ?? DateTimeOffset.UtcNow).ToUnixTimeMilliseconds());
+        // Marked as an honest node marks the type, so a case is refused for what it tests and not for a missing marking.
+        var defaults = MessageDefaults.Find(type);
         return new MessageEnvelope(Guid.CreateVersion7(at), conversation ?? Guid.CreateVersion7(at), sequence, type, 1, Country,
-            CountryCode.ParseOrDefault(recipient), at, at.AddHours(1), caseReference, payloadJson);
+            CountryCode.ParseOrDefault(recipient), at, at.AddHours(1), caseReference, payloadJson,
+            defaults?.Handling is { } marking ? EnvelopeHandling.Of(marking) : null, MessagePriorities.WireName(defaults?.Priority ?? MessagePriority.Routine));
     }
 
     /// <summary>Signs with this partner's key, or with <paramref name="key"/> (a stranger's) while still naming this partner's key.</summary>
     public EnvelopeWire Sign(MessageEnvelope e, ECDsa? key = null) =>
         new(e.Id, e.ConversationId, e.Sequence, e.Type, e.Version, e.Sender.IsValid ? e.Sender.Value : "", e.Recipient.IsValid ? e.Recipient.Value : "",
             e.CreatedAt.ToUnixTimeMilliseconds(), e.ExpiresAt.ToUnixTimeMilliseconds(), e.CaseReference, e.Payload, KeyId,
-            Es256.Sign(key ?? Key, CanonicalForm.Of(e)));
+            Es256.Sign(key ?? Key, CanonicalForm.Of(e)),
+            e.Handling is { } h ? new HandlingWire(h.Code, h.Reliability, h.Accuracy, h.Conditions) : null, e.Priority);
 
     /// <summary>Posts a batch and returns the node's receipts, each verified against the node's signing key and addressed to this partner.</summary>
     public async Task<IReadOnlyList<ReceiptWire>> SendAsync(TestNode node, params EnvelopeWire[] envelopes)

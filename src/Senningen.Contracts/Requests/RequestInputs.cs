@@ -26,9 +26,11 @@ public sealed record CreateRequestInput(
 /// with refuse, the ground of Directive (EU) 2023/977 art. 6(1) (not-available, incomplete-request,
 /// judicial-authorisation-refused, personal-data-category, inaccurate, essential-interests, minor-offence,
 /// no-consent-of-origin). <c>JudicialAuthorisation</c>: with declare-delay, the delay waits for a judicial authorisation.
+/// <c>Handling</c>: with complete, the handling and evaluation codes of the answer (else the default of request messages, H1/A/2: not as evidence in court without the owner's permission).
 /// </summary>
 public sealed record TransitionInput(string? Action, string? Reason = null, DateTimeOffset? ExpectedBy = null, string? RefusalGround = null,
-    bool JudicialAuthorisation = false);
+    bool JudicialAuthorisation = false,
+    Exchange.HandlingInput? Handling = null);
 
 /// <summary><c>POST /api/v1/requests/{id}/attachments</c> on a draft: a file as base64 (pdf, jpeg, png or plain text; size limited).</summary>
 public sealed record AttachmentInput(string? FileName, string? ContentType, string? ContentBase64);

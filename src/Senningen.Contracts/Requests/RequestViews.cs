@@ -36,7 +36,8 @@ public sealed record RequestView(
     DateTimeOffset? ExpectedBy,
     IReadOnlyList<RequestEventView> Timeline,
     IReadOnlyList<AttachmentView> Attachments,
-    IReadOnlyList<string> Actions);
+    IReadOnlyList<string> Actions,
+    Exchange.HandlingView? Handling = null);
 
 /// <summary>One field as filled in: its stable name, label, the value as stored and as a person reads it (choice labels, yes/no).</summary>
 public sealed record FieldValueView(string Name, string Label, string? Value, string? Display);

@@ -39,6 +39,22 @@ public static class CanonicalForm
             }
 
             writer.WriteString("payload", envelope.Payload);
+            // Written only when present, so an envelope without them has the same bytes (and signature) as before.
+            if (envelope.Handling is { } handling)
+            {
+                writer.WriteStartObject("handling");
+                writer.WriteString("code", handling.Code);
+                writer.WriteString("reliability", handling.Reliability);
+                writer.WriteString("accuracy", handling.Accuracy);
+                writer.WriteString("conditions", handling.Conditions);
+                writer.WriteEndObject();
+            }
+
+            if (envelope.Priority is not null)
+            {
+                writer.WriteString("priority", envelope.Priority);
+            }
+
             writer.WriteEndObject();
         }
 

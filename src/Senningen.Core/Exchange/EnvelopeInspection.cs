@@ -61,7 +61,24 @@ public static class EnvelopeInspection
             return RejectionReasons.PayloadTooLarge;
         }
 
-        return NestsDeeperThan(envelope.Payload, MaxPayloadDepth) ? RejectionReasons.PayloadTooDeep : null;
+        return NestsDeeperThan(envelope.Payload, MaxPayloadDepth) ? RejectionReasons.PayloadTooDeep : MarkingCheck(envelope);
+    }
+
+    /// <summary>The marking and priority as signed: a code outside the table names the rule it broke; a type that carries information must be marked.</summary>
+    public static string? MarkingCheck(MessageEnvelope envelope)
+    {
+        ArgumentNullException.ThrowIfNull(envelope);
+        if (MessagePriorities.FromWire(envelope.Priority) is null)
+        {
+            return HandlingRulesNames.Priority;
+        }
+
+        if (envelope.Handling is null)
+        {
+            return MessageDefaults.CarriesInformation(envelope.Type) ? HandlingRulesNames.Missing : null;
+        }
+
+        return envelope.Handling.Parse().Rule;
     }
 
     // A revoked or retired key is named as such only when it really made the signature: anyone can write a key id.

@@ -17,6 +17,8 @@ namespace Senningen.Core.Exchange;
 /// <param name="ExpiresAt">After this the message must not be delivered nor accepted.</param>
 /// <param name="CaseReference">The case the message concerns, for both sides' audit; may be null.</param>
 /// <param name="Payload">The type's JSON payload, as text.</param>
+/// <param name="Handling">The owner's handling and evaluation codes as written (checked after the signature); null on a message that carries no information.</param>
+/// <param name="Priority">The wire name of the priority (<c>urgent</c>); null for routine.</param>
 public sealed record MessageEnvelope(
     Guid Id,
     Guid ConversationId,
@@ -28,7 +30,21 @@ public sealed record MessageEnvelope(
     DateTimeOffset CreatedAt,
     DateTimeOffset ExpiresAt,
     string? CaseReference,
-    string Payload);
+    string Payload,
+    EnvelopeHandling? Handling = null,
+    string? Priority = null);
+
+/// <summary>
+/// The marking as it travels, in the clear beside the payload: the receiver stores and enforces it without reading the
+/// payload, and a message is refused for a bad marking before any handler sees it. Parsed by <see cref="HandlingMarking.Parse"/>.
+/// </summary>
+public sealed record EnvelopeHandling(string Code, string Reliability, string Accuracy, string? Conditions)
+{
+    public static EnvelopeHandling Of(HandlingMarking marking) =>
+        new(marking.Code.ToString(), marking.Reliability.ToString(), HandlingNames.Of(marking.Accuracy), marking.Conditions);
+
+    public HandlingParse Parse() => HandlingMarking.Parse(Code, Reliability, Accuracy, Conditions);
+}
 
 /// <summary>An envelope with the sender's ES256 signature over its canonical form, and the id of the key that made it.</summary>
 public sealed record SignedEnvelope(MessageEnvelope Envelope, string KeyId, string Signature);

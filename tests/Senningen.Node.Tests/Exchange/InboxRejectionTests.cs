@@ -105,6 +105,33 @@ public sealed class InboxRejectionTests : IAsyncLifetime
     public async Task ClockFarAhead_IsRefusedAsClockSkew() =>
         await ExpectRefusedAsync(Signed(Envelope(DateTimeOffset.UtcNow.AddMinutes(10))), RejectionReasons.ClockSkew);
 
+    [Theory]
+    [InlineData("exchange.ping", "H7", "A", "1", null, null, "handling-code")]
+    [InlineData("exchange.ping", "H1", "Z", "1", null, null, "source-reliability")]
+    [InlineData("exchange.ping", "H1", "A", "0", null, null, "information-accuracy")]
+    [InlineData("exchange.ping", "H3", "A", "1", null, null, "h3-conditions")]
+    [InlineData("exchange.ping", null, null, null, null, "asap", "priority")]
+    [InlineData("anpr.hit", null, null, null, null, null, "handling-code-missing")]
+    public async Task EnvelopeWithAnInvalidOrMissingMarking_IsRefusedNamingTheRule_AuditedAndNotStored(string type, string? code, string? reliability,
+        string? accuracy, string? conditions, string? priority, string rule)
+    {
+        var handling = code is null ? null : new EnvelopeHandling(code, reliability!, accuracy!, conditions);
+        var envelope = Envelope(type: type) with { Handling = handling, Priority = priority };
+
+        await ExpectRefusedAsync(Signed(envelope) with
+        {
+            Handling = handling is null ? null : new HandlingWire(handling.Code, handling.Reliability, handling.Accuracy, handling.Conditions),
+            Priority = priority,
+        }, rule);
+    }
+
+    [Fact]
+    public async Task MarkingChangedAfterSigning_IsRefusedAsBadSignature() =>
+        await ExpectRefusedAsync(Signed(Envelope() with { Handling = new EnvelopeHandling("H2", "A", "1", null) }) with
+        {
+            Handling = new HandlingWire("H0", "A", "1", null),
+        }, RejectionReasons.BadSignature);
+
     [Fact]
     public async Task UnknownType_IsRefusedWithASignedReceiptSayingSo() =>
         await ExpectRefusedAsync(Signed(Envelope(type: "pursuit.teleport")), RejectionReasons.UnknownType);

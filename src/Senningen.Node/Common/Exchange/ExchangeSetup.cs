@@ -21,6 +21,7 @@ internal static class ExchangeSetup
         services.AddSingleton<PayloadProtection>();
         services.AddSingleton(sp => new MessageContracts(sp.GetServices<MessageContract>(), sp.GetRequiredService<PayloadProtection>()));
         services.AddScoped<Outbox>();
+        services.AddScoped<Handling.OnwardUses>();
         services.AddScoped<InboxReceiver>();
         services.AddSingleton(InboxRefusalLimits.Read(builder.Configuration));
         services.AddSingleton(ParkingSettings.Read(builder.Configuration));

@@ -27,9 +27,9 @@ internal static class InboxClaims
         return await query.AsNoTracking().ToListAsync(ct);
     }
 
-    // SKIP LOCKED lets instances sharing PostgreSQL take disjoint rows; SQLite has one writer and no such clause. Ordered
-    // by when each became due, the (Status, NextHandleAt) index hands the rows over in order and the scan stops at the
-    // batch; ordered by arrival, a backlog of thousands was read and sorted on every claim.
+    // SKIP LOCKED lets instances sharing PostgreSQL take disjoint rows; SQLite has one writer and no such clause. Urgent
+    // first, then by when each became due: the (Status, Priority DESC, NextHandleAt) index hands the rows over in that
+    // order and the scan stops at the batch; ordered by arrival, a backlog of thousands was read and sorted on every claim.
     private static string Sql(SenningenDbContext db) => $$"""
                 UPDATE exchange_inbox SET "ClaimedBy" = {0}, "ClaimedUntilMs" = {1}
                 WHERE "Id" IN (
@@ -38,7 +38,7 @@ internal static class InboxClaims
                     AND NOT EXISTS (SELECT 1 FROM exchange_inbox AS p
                                     WHERE p."Sender" = m."Sender" AND p."ConversationId" = m."ConversationId"
                                       AND p."Sequence" < m."Sequence" AND p."Status" IN (0, 2))
-                  ORDER BY m."NextHandleAtMs", m."ReceivedAtMs", m."Sequence" LIMIT {3}
+                  ORDER BY m."Priority" DESC, m."NextHandleAtMs", m."ReceivedAtMs", m."Sequence" LIMIT {3}
                   {{(db.Database.IsNpgsql() ? "FOR UPDATE SKIP LOCKED" : "")}})
                 RETURNING *
                 """;

@@ -29,7 +29,7 @@ internal sealed partial class InboxProcessor(IServiceScopeFactory scopes, Instan
         await using var scope = Scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SenningenDbContext>();
         var now = clock.GetUtcNow();
-        var due = (await InboxClaims.ClaimAsync(db, Instance, now, now + Lease, ct)).OrderBy(m => m.ReceivedAt).ThenBy(m => m.Sequence).ToList();
+        var due = (await InboxClaims.ClaimAsync(db, Instance, now, now + Lease, ct)).OrderByDescending(m => m.Priority).ThenBy(m => m.ReceivedAt).ThenBy(m => m.Sequence).ToList();
         if (due.Count == 0)
         {
             return 0;
@@ -45,7 +45,7 @@ internal sealed partial class InboxProcessor(IServiceScopeFactory scopes, Instan
         // their effect and only the failing one waits.
         db.ChangeTracker.Clear();
         foreach (var message in await db.Inbox.AsNoTracking().Where(m => ids.Contains(m.Id) && m.ClaimedBy == Instance && m.Status == InboxStatus.Accepted)
-                     .OrderBy(m => m.ReceivedAt).ThenBy(m => m.Sequence).ToListAsync(ct))
+                     .OrderByDescending(m => m.Priority).ThenBy(m => m.ReceivedAt).ThenBy(m => m.Sequence).ToListAsync(ct))
         {
             await HandleAsync(scope.ServiceProvider, db, message, ct);
         }

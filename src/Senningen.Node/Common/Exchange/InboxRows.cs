@@ -9,9 +9,9 @@ internal static class InboxRows
     private const string Insert = """
         INSERT INTO exchange_inbox ("Id", "Sender", "ConversationId", "Sequence", "Type", "Version", "CreatedAtMs", "ExpiresAtMs",
           "CaseReference", "Payload", "KeyId", "Signature", "EnvelopeHash", "ReceivedAtMs", "Receipt", "Status", "HandleAttempts",
-          "NextHandleAtMs", "HandledAtMs", "LastError", "ClaimedBy", "ClaimedUntilMs")
+          "NextHandleAtMs", "HandledAtMs", "LastError", "ClaimedBy", "ClaimedUntilMs", "Handling", "HandlingConditions", "Priority")
         VALUES (@id, @sender, @conversation, @sequence, @type, @version, @created, @expires, @case, @payload, @key, @signature, @hash,
-          @received, @receipt, @status, 0, @next, NULL, NULL, NULL, NULL)
+          @received, @receipt, @status, 0, @next, NULL, NULL, NULL, NULL, @handling, @conditions, @priority)
         """;
 
     public static InboxMessage From(SignedEnvelope incoming, string hash, DateTimeOffset now, string receipt)
@@ -36,13 +36,17 @@ internal static class InboxRows
             Receipt = receipt,
             Status = InboxStatus.Accepted,
             NextHandleAt = now,
+            // Inspection refused a bad marking or priority before this row was made: what is stored here is valid.
+            Handling = e.Handling?.Parse().Marking?.Text,
+            HandlingConditions = e.Handling?.Conditions,
+            Priority = MessagePriorities.FromWire(e.Priority) ?? MessagePriority.Routine,
         };
     }
 
     private static readonly string[] Names =
     [
         "@id", "@sender", "@conversation", "@sequence", "@type", "@version", "@created", "@expires", "@case", "@payload", "@key", "@signature",
-        "@hash", "@received", "@receipt", "@status", "@next",
+        "@hash", "@received", "@receipt", "@status", "@next", "@handling", "@conditions", "@priority",
     ];
 
     /// <summary>
@@ -57,6 +61,7 @@ internal static class InboxRows
             row.Id, row.Sender.Value, row.ConversationId, row.Sequence, row.Type, row.Version, row.CreatedAt.ToUnixTimeMilliseconds(),
             row.ExpiresAt.ToUnixTimeMilliseconds(), row.CaseReference, row.Payload, row.KeyId, row.Signature, row.EnvelopeHash,
             row.ReceivedAt.ToUnixTimeMilliseconds(), row.Receipt, (int)InboxStatus.Accepted, row.NextHandleAt.ToUnixTimeMilliseconds(),
+            row.Handling, row.HandlingConditions, (int)row.Priority,
         ], ct);
         return touched.All(t => t == 1) ? rows.Count : throw new InvalidOperationException($"Expected one row per envelope, wrote {string.Join(',', touched)}.");
     }

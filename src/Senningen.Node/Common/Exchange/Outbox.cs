@@ -18,8 +18,9 @@ public sealed class Outbox(SenningenDbContext db, NodeKeyRing keys, NodeSettings
 {
     private bool _watching;
 
+    /// <param name="marks">The sender's own marking or priority; what it leaves out is the type's default (<see cref="MessageDefaults"/>).</param>
     public async Task<OutboxMessage> EnqueueAsync<TPayload>(CountryCode recipient, string type, int version, TPayload payload,
-        Guid? conversationId = null, string? caseReference = null, TimeSpan? lifetime = null, Actor? actor = null,
+        Guid? conversationId = null, string? caseReference = null, TimeSpan? lifetime = null, Actor? actor = null, MessageMarks? marks = null,
         CancellationToken cancellationToken = default)
     {
         if (!settings.Partners.Any(p => p.Country == recipient))
@@ -32,10 +33,15 @@ public sealed class Outbox(SenningenDbContext db, NodeKeyRing keys, NodeSettings
         var sequence = conversationId is null ? 1 : 1 + await LastSequenceAsync(conversation, cancellationToken);
         var created = WireMapping.Truncate(clock.GetUtcNow());
         var id = Guid.CreateVersion7(created);
-        // Encrypted before it is signed (ADR 0029): the signature, the receipt's hash and the stored row all cover the ciphertext.
+        var defaults = MessageDefaults.Find(type);
+        var handling = marks?.Handling ?? defaults?.Handling;
+        var priority = marks?.Priority ?? defaults?.Priority ?? MessagePriority.Routine;
+        // Encrypted before it is signed (ADR 0029): the signature, the receipt's hash and the stored row all cover the ciphertext;
+        // the handling codes and priority stay readable in the envelope (ADR 0030).
         var sealedPayload = await protection.SealAsync(recipient, type, id, JsonSerializer.Serialize(payload, WireMapping.Json), cancellationToken);
         var envelope = new MessageEnvelope(id, conversation, sequence, type, version, settings.Country, recipient,
-            created, created + (lifetime ?? settings.Exchange.MessageLifetime), caseReference, sealedPayload);
+            created, created + (lifetime ?? settings.Exchange.MessageLifetime), caseReference, sealedPayload,
+            handling is { } h ? EnvelopeHandling.Of(h) : null, MessagePriorities.WireName(priority));
         var key = keys.Current;
         var message = new OutboxMessage
         {
@@ -53,6 +59,9 @@ public sealed class Outbox(SenningenDbContext db, NodeKeyRing keys, NodeSettings
             Signature = Es256.Sign(key.Key, CanonicalForm.Of(envelope)),
             Status = OutboxStatus.Queued,
             NextAttemptAt = created,
+            Handling = handling?.Text,
+            HandlingConditions = handling?.Conditions,
+            Priority = priority,
         };
         db.Outbox.Add(message);
         audit.Add(new AuditRecord(AuditActions.MessageSent, AuditOutcomes.Success, [$"message:{message.Id}"],
@@ -84,3 +93,6 @@ public sealed class Outbox(SenningenDbContext db, NodeKeyRing keys, NodeSettings
         });
     }
 }
+
+/// <summary>What the one who sends a message says about it beyond the type's defaults: a desk's marking, a request's urgency.</summary>
+public sealed record MessageMarks(HandlingMarking? Handling = null, MessagePriority? Priority = null);

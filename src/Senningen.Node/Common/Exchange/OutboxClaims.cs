@@ -39,9 +39,10 @@ internal static class OutboxClaims
         return claimed;
     }
 
-    // SKIP LOCKED lets instances sharing PostgreSQL take disjoint rows; SQLite has one writer and no such clause. Ordered
-    // by when each became due, the (Status, NextAttemptAt) index hands the rows over in order and the scan stops at the
-    // batch; ordered by creation, a backlog of thousands was read and sorted on every claim.
+    // SKIP LOCKED lets instances sharing PostgreSQL take disjoint rows; SQLite has one writer and no such clause. Urgent
+    // first, then by when each became due: the (Status, Priority DESC, NextAttemptAt) index hands the rows over in that
+    // order and the scan stops at the batch; ordered by creation, a backlog of thousands was read and sorted on every claim.
+    // The NOT EXISTS keeps a conversation in order whatever the priority of its messages.
     private static string Sql(SenningenDbContext db) => $$"""
                 UPDATE exchange_outbox SET "ClaimedBy" = {0}, "ClaimedUntilMs" = {1}
                 WHERE "Id" IN (
@@ -49,7 +50,7 @@ internal static class OutboxClaims
                   WHERE o."Status" = 0 AND o."NextAttemptAtMs" <= {2} AND (o."ClaimedUntilMs" IS NULL OR o."ClaimedUntilMs" < {2})
                     AND NOT EXISTS (SELECT 1 FROM exchange_outbox AS p
                                     WHERE p."ConversationId" = o."ConversationId" AND p."Status" IN (0, 4) AND p."Sequence" < o."Sequence")
-                  ORDER BY o."NextAttemptAtMs", o."CreatedAtMs" LIMIT {3}
+                  ORDER BY o."Priority" DESC, o."NextAttemptAtMs", o."CreatedAtMs" LIMIT {3}
                   {{(db.Database.IsNpgsql() ? "FOR UPDATE SKIP LOCKED" : "")}})
                 RETURNING *
                 """;

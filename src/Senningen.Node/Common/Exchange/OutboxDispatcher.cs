@@ -67,7 +67,7 @@ internal sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, Inst
             return 0;
         }
 
-        var messages = claimed.OrderBy(m => m.CreatedAt).ToList();
+        var messages = claimed.OrderByDescending(m => m.Priority).ThenBy(m => m.CreatedAt).ToList();
         using var gate = new SemaphoreSlim(MaxRequestsInFlight);
         // A message the partner has answered with an error goes alone: whatever is wrong with it fails no other with it.
         var batches = messages.GroupBy(m => m.Recipient)

@@ -22,20 +22,28 @@ internal static class WireMapping
         }
 
         var envelope = new MessageEnvelope(wire.Id, wire.Conversation, wire.Sequence, wire.Type, wire.Version, sender, recipient,
-            FromMs(wire.Created), FromMs(wire.Expires), wire.Case, wire.Payload);
+            FromMs(wire.Created), FromMs(wire.Expires), wire.Case, wire.Payload,
+            wire.Handling is { } h ? new EnvelopeHandling(h.Code ?? "", h.Reliability ?? "", h.Accuracy ?? "", h.Conditions) : null, wire.Priority);
         return new SignedEnvelope(envelope, wire.KeyId, wire.Signature);
     }
 
+    /// <summary>A stored marking (<c>H2/B/2</c> and its conditions) as it is signed and travels.</summary>
+    public static EnvelopeHandling? HandlingOf(string? text, string? conditions) =>
+        text?.Split('/') is [var code, var reliability, var accuracy] ? new EnvelopeHandling(code, reliability, accuracy, conditions) : null;
+
+    private static HandlingWire? ToWire(EnvelopeHandling? h) => h is null ? null : new HandlingWire(h.Code, h.Reliability, h.Accuracy, h.Conditions);
+
     public static EnvelopeWire ToWire(OutboxMessage m, CountryCode self) => new(m.Id, m.ConversationId, m.Sequence, m.Type, m.Version,
         self.Value, m.Recipient.Value, m.CreatedAt.ToUnixTimeMilliseconds(), m.ExpiresAt.ToUnixTimeMilliseconds(), m.CaseReference, m.Payload, m.KeyId,
-        m.Signature);
+        m.Signature, ToWire(HandlingOf(m.Handling, m.HandlingConditions)), MessagePriorities.WireName(m.Priority));
 
     public static EnvelopeWire ToWire(InboxMessage m, CountryCode self) => new(m.Id, m.ConversationId, m.Sequence, m.Type, m.Version,
         m.Sender.Value, self.Value, m.CreatedAt.ToUnixTimeMilliseconds(), m.ExpiresAt.ToUnixTimeMilliseconds(), m.CaseReference, m.Payload, m.KeyId,
-        m.Signature);
+        m.Signature, ToWire(HandlingOf(m.Handling, m.HandlingConditions)), MessagePriorities.WireName(m.Priority));
 
     public static MessageEnvelope ToEnvelope(OutboxMessage m, CountryCode self) => new(m.Id, m.ConversationId, m.Sequence, m.Type,
-        m.Version, self, m.Recipient, m.CreatedAt, m.ExpiresAt, m.CaseReference, m.Payload);
+        m.Version, self, m.Recipient, m.CreatedAt, m.ExpiresAt, m.CaseReference, m.Payload, HandlingOf(m.Handling, m.HandlingConditions),
+        MessagePriorities.WireName(m.Priority));
 
     public static ReceiptWire ToWire(SignedReceipt signed)
     {

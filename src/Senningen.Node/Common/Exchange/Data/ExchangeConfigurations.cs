@@ -25,7 +25,10 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.LastError).HasMaxLength(1000);
         builder.Property(m => m.ClaimedBy).HasMaxLength(100);
         builder.HasIndex(m => new { m.ConversationId, m.Sequence }).IsUnique();
-        builder.HasIndex(m => new { m.Status, m.NextAttemptAt });
+        builder.Property(m => m.Handling).HasMaxLength(8);
+        builder.Property(m => m.HandlingConditions).HasMaxLength(500);
+        // Urgent first, then by when due: the claim's ORDER BY, so the scan still stops at the batch.
+        builder.HasIndex(m => new { m.Status, m.Priority, m.NextAttemptAt }).IsDescending(false, true, false);
         builder.HasIndex(m => new { m.Recipient, m.Status });
     }
 }
@@ -52,7 +55,9 @@ internal sealed class InboxMessageConfiguration : IEntityTypeConfiguration<Inbox
         builder.Property(m => m.LastError).HasMaxLength(1000);
         builder.Property(m => m.ClaimedBy).HasMaxLength(100);
         builder.HasIndex(m => new { m.Sender, m.ConversationId, m.Sequence }).IsUnique();
-        builder.HasIndex(m => new { m.Status, m.NextHandleAt });
+        builder.Property(m => m.Handling).HasMaxLength(8);
+        builder.Property(m => m.HandlingConditions).HasMaxLength(500);
+        builder.HasIndex(m => new { m.Status, m.Priority, m.NextHandleAt }).IsDescending(false, true, false);
         // A partner's messages of one type in the last hour: the consultation quota counts them on every query received.
         builder.HasIndex(m => new { m.Sender, m.Type, m.ReceivedAt });
     }

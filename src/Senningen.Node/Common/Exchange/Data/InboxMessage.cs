@@ -51,6 +51,15 @@ public sealed class InboxMessage
     /// <summary>Our signed receipt (JSON of <c>ReceiptWire</c>), returned again on a duplicate delivery.</summary>
     public string Receipt { get; set; } = "";
 
+    /// <summary>The owner's handling and evaluation codes as signed (<c>H2/B/2</c>); null on a message that carries no information.</summary>
+    public string? Handling { get; set; }
+
+    /// <summary>An H3 marking's restrictions in the owner's words.</summary>
+    public string? HandlingConditions { get; set; }
+
+    /// <summary>Urgent messages are claimed before routine ones (never ahead of their own conversation).</summary>
+    public Core.Exchange.MessagePriority Priority { get; set; }
+
     public InboxStatus Status { get; set; }
 
     public int HandleAttempts { get; set; }

@@ -46,6 +46,15 @@ public sealed class OutboxMessage
 
     public string Signature { get; set; } = "";
 
+    /// <summary>The owner's handling and evaluation codes as signed (<c>H2/B/2</c>); null on a message that carries no information.</summary>
+    public string? Handling { get; set; }
+
+    /// <summary>An H3 marking's restrictions in the owner's words.</summary>
+    public string? HandlingConditions { get; set; }
+
+    /// <summary>Urgent messages are claimed before routine ones (never ahead of their own conversation).</summary>
+    public Core.Exchange.MessagePriority Priority { get; set; }
+
     public OutboxStatus Status { get; set; }
 
     public int Attempts { get; set; }

@@ -83,7 +83,7 @@ internal sealed class ConsultationSearches(SenningenDbContext db, Outbox outbox,
         {
             // A conversation per partner: the exchange keeps order within a conversation, and one partner being down
             // must not hold back the query to another.
-            await outbox.EnqueueAsync(partner, QueryPayload.Type, 1, payload, null, search.CaseReference, settings.PartnerTimeout, actor, ct);
+            await outbox.EnqueueAsync(partner, QueryPayload.Type, 1, payload, null, search.CaseReference, settings.PartnerTimeout, actor, cancellationToken: ct);
         }
 
         audit.Add(new AuditRecord(AuditActions.ConsultationSearched, AuditOutcomes.Success, [$"consultation:{row.Id}"], search.Purpose,

@@ -69,6 +69,15 @@ public sealed class CooperationRequest
 
     public string? DelayReason { get; set; }
 
+    /// <summary>
+    /// The handling and evaluation codes of the answer (<c>H2/B/2</c>): on the requested side as its desk set them, on the
+    /// requesting side as they arrived signed with the answer; what onward use of the answer is allowed follows from them.
+    /// </summary>
+    public string? Handling { get; set; }
+
+    /// <summary>An H3 marking's restrictions in the owner's words.</summary>
+    public string? HandlingConditions { get; set; }
+
     public DateTimeOffset? ExpectedBy { get; set; }
 
     /// <summary>The art. 6 ground the requested desk gave for refusing (<c>RefusalGrounds</c> names); null when none was given.</summary>

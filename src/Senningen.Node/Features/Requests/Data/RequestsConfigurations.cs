@@ -39,6 +39,8 @@ internal sealed class CooperationRequestConfiguration : IEntityTypeConfiguration
         builder.Property(r => r.OwnerUnit).HasMaxLength(200);
         builder.Property(r => r.AcknowledgedBy).HasMaxLength(100);
         builder.Property(r => r.DelayReason).HasMaxLength(1000);
+        builder.Property(r => r.Handling).HasMaxLength(8);
+        builder.Property(r => r.HandlingConditions).HasMaxLength(500);
         builder.Property(r => r.RefusalGround).HasMaxLength(40);
         builder.Property(r => r.Version).IsConcurrencyToken();
         builder.HasIndex(r => new { r.Side, r.State });

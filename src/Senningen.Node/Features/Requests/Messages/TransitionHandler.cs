@@ -39,6 +39,12 @@ internal sealed class TransitionHandler(RequestSteps steps, AuditLog audit, Node
         var applied = RequestNames.Parse<RequestAction>(p.Action);
         var state = RequestNames.Parse<RequestState>(p.ToState);
         steps.Apply(request!, p.EventId, new StepDecision(applied, state, p.Reason, p.ExpectedBy), p.Actor, p.Country, p.At);
+        // The answer's codes as the partner signed them (checked on receipt): what may be done with the answer here follows from them.
+        if (applied == RequestAction.Complete && message.Handling is not null)
+        {
+            (request!.Handling, request.HandlingConditions) = (message.Handling, message.HandlingConditions);
+        }
+
         audit.Add(new AuditRecord(AuditActions.RequestStepReceived, AuditOutcomes.Success, [$"request:{request!.Id}", $"message:{message.Id}"],
             CaseReference: request.CaseReference, Detail: $"{request.Reference}: {p.Action} by {p.Actor} ({p.Country}) -> {p.ToState}"), node);
         steps.RaiseAfterCommit(request.Id);

@@ -44,7 +44,7 @@ internal sealed class RequestReader(SenningenDbContext db, RequestCatalogue cata
         var actions = !access.Allows(r, Senningen.Core.Access.AccessKind.Change) ? [] : UserActions.Where(a => RequestWorkflow.Decide(r.State, a, r.Side, roles, hasReason: true).IsAllowed)
             .Where(a => a != RequestAction.Acknowledge || r.AcknowledgedAt is null).Select(RequestNames.Of).ToList();
         return new RequestView(Summary(r, language), Fields(r, language), LegalBasis(r, language).Text, ViewOfficer(r), r.DelayReason, r.ExpectedBy,
-            timeline, attachments, actions);
+            timeline, attachments, actions, Common.Handling.HandlingDisplay.View(r.Handling, r.HandlingConditions, texts, language));
     }
 
     public async Task<IReadOnlyList<RequestEventView>> TimelineAsync(Guid id, string language, CancellationToken ct)

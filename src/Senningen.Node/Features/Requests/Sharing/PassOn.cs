@@ -4,9 +4,11 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Senningen.Contracts.Requests;
 using Senningen.Core.Access;
+using Senningen.Core.Exchange;
 using Senningen.Core.Requests;
 using Senningen.Node.Common.Audit;
 using Senningen.Node.Common.Errors;
+using Senningen.Node.Common.Handling;
 using Senningen.Node.Common.Localization;
 using Senningen.Node.Common.Officers;
 using Senningen.Node.Common.Persistence;
@@ -19,9 +21,10 @@ namespace Senningen.Node.Features.Requests.Sharing;
 /// The requesting side passes on information it received for the administrative approach, only to a recipient the
 /// request named and only for the purpose it stated (403 naming the rule otherwise, audited, nothing passed on). An
 /// allowed disclosure is audited and goes on both timelines, so the country that gave the information sees where it went.
+/// The answer's handling code has the last word (<see cref="OnwardUses"/>): an H2 or H3 answer is not passed on here.
 /// </summary>
 internal sealed class RequestDisclosures(SenningenDbContext db, RequestSteps steps, RequestCatalogue catalogue, RequestAccess access, AuditLog audit,
-    CurrentOfficer officer, Texts texts, TimeProvider clock)
+    CurrentOfficer officer, OnwardUses onwardUses, Texts texts, TimeProvider clock)
 {
     /// <summary>Another unit's request is not found whatever the body says (one audited denial); the body is checked after.</summary>
     public async Task<RequestOutcome<DisclosureView>> PassOnAsync(Guid id, PassOnInput? input, CancellationToken ct)
@@ -67,11 +70,19 @@ internal sealed class RequestDisclosures(SenningenDbContext db, RequestSteps ste
             return RequestOutcome<DisclosureView>.Refused(status, new FieldError(field, rule, texts[$"request.rule.{rule}", field, input.Recipient, input.Purpose]));
         }
 
-        var now = clock.GetUtcNow();
+        // The request named this recipient and purpose and the owner answered it: its standing consent, which the answer's
+        // own codes may still withhold (H2, H3: ask first).
         var recipient = $"{input.Recipient!.Trim()}: {input.RecipientName!.Trim()}";
+        var handling = await onwardUses.DecideAsync(new OnwardRequest(HandlingMarking.FromText(request.Handling, request.HandlingConditions),
+            OnwardUse.PassOnOutsideLawEnforcement, OnwardConsent.Standing, new AuditRecord(AuditActions.RequestDisclosed, AuditOutcomes.Success, [$"request:{id}"],
+                input.Purpose!.Trim(), request.CaseReference, RequestText.ForAudit(recipient), $"{request.Reference}: {input.Information!.Length} characters passed on")), ct);
+        if (handling.Rule is { } handlingRule)
+        {
+            return RequestOutcome<DisclosureView>.Refused(403, new FieldError("handling", handlingRule, texts[$"handling.rule.refused", "handling", request.Handling]));
+        }
+
+        var now = clock.GetUtcNow();
         var step = await steps.RecordAsync(request, new StepDecision(RequestAction.PassOn, decision.To, $"{recipient} ({input.Purpose!.Trim()})"), actor, now, ct);
-        audit.Add(new AuditRecord(AuditActions.RequestDisclosed, AuditOutcomes.Success, [$"request:{id}"], input.Purpose!.Trim(), request.CaseReference,
-            RequestText.ForAudit(recipient), $"{request.Reference}: {input.Information!.Length} characters passed on"), actor);
         await db.SaveChangesAsync(ct);
         return RequestOutcome<DisclosureView>.Ok(new DisclosureView(step.Id, input.Recipient.Trim(), input.RecipientName.Trim(), input.Purpose.Trim(), now));
     }

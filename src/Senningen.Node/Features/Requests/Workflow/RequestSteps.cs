@@ -1,4 +1,5 @@
 using Senningen.Core.Countries;
+using Senningen.Core.Exchange;
 using Senningen.Core.Requests;
 using Senningen.Node.Common.Audit;
 using Senningen.Node.Common.Configuration;
@@ -12,9 +13,10 @@ using Senningen.Node.Features.Requests.Messages;
 namespace Senningen.Node.Features.Requests.Workflow;
 
 /// <summary>One step as the workflow decided it: the action, the state it leads to, and the reason or new date it carries.</summary>
-/// <remarks>RefusalGround and JudicialAuthorisation: the art. 18 facts a desk gives with refuse and declare-delay; they stay on this node.</remarks>
+/// <remarks>RefusalGround and JudicialAuthorisation: the art. 18 facts a desk gives with refuse and declare-delay; they stay on this node.
+/// Handling: the codes a desk put on its answer (complete); they travel signed with the step's message.</remarks>
 internal sealed record StepDecision(RequestAction Action, RequestState To, string? Reason = null, DateTimeOffset? ExpectedBy = null,
-    string? RefusalGround = null, bool JudicialAuthorisation = false);
+    string? RefusalGround = null, bool JudicialAuthorisation = false, HandlingMarking? Handling = null);
 
 /// <summary>
 /// Records one step of a request on this node, in the caller's unit of work: the new state (as the workflow gave it),
@@ -28,10 +30,17 @@ internal sealed class RequestSteps(SenningenDbContext db, Outbox outbox, AuditLo
         audit.Add(new AuditRecord(AuditActions.RequestStep, AuditOutcomes.Success, [$"request:{request.Id}"], CaseReference: request.CaseReference,
             Recipient: Partner(request).Value, Detail: $"{request.Reference} {request.Type}: {step.Action} {step.FromState} -> {step.ToState}"), actor);
         // A draft's withdrawal never left the node: the partner has nothing to hear about.
+        // The answer's codes are kept here as they are sent, so both sides show and enforce the same ones.
+        var handling = decision.Handling ?? MessageDefaults.Find(TransitionPayload.Type)?.Handling;
+        if (decision.Action == RequestAction.Complete && handling is { } marking)
+        {
+            (request.Handling, request.HandlingConditions) = (marking.Text, marking.Conditions);
+        }
+
         if (request.SubmittedAt is not null)
         {
             await outbox.EnqueueAsync(Partner(request), TransitionPayload.Type, 1, ToPayload(step, decision.ExpectedBy), request.ConversationId,
-                request.CaseReference, actor: actor, cancellationToken: ct);
+                request.CaseReference, actor: actor, marks: new MessageMarks(handling, MessageDefaults.ForUrgency(request.Urgency)), cancellationToken: ct);
         }
 
         RaiseAfterCommit(request.Id);
@@ -41,7 +50,7 @@ internal sealed class RequestSteps(SenningenDbContext db, Outbox outbox, AuditLo
     /// <summary>Changes the request as the step says and adds the step to its timeline; shared with the partner's steps as they arrive.</summary>
     public RequestEvent Apply(CooperationRequest request, Guid eventId, StepDecision decision, string actor, string country, DateTimeOffset at)
     {
-        var (action, to, reason, expectedBy, _, _) = decision;
+        var (action, to, reason, expectedBy, _, _, _) = decision;
         var from = request.State;
         at = UnixMillisecondsConverter.Truncate(at);
         request.State = to;

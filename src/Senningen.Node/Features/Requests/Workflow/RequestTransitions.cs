@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Senningen.Contracts.Requests;
 using Senningen.Core.Access;
+using Senningen.Core.Exchange;
 using Senningen.Core.Requests;
 using Senningen.Core.Treaty;
 using Senningen.Node.Common.Audit;
@@ -74,6 +75,17 @@ internal sealed class RequestTransitions(SenningenDbContext db, RequestSteps ste
             return Invalid("judicialAuthorisation", "declare-delay-only", "request.rule.judicial-with-delay");
         }
 
+        if (input.Handling is not null && action != RequestAction.Complete)
+        {
+            return Invalid("handling", "complete-only", "request.rule.handling-with-complete");
+        }
+
+        var handling = input.Handling is { } h ? HandlingMarking.Parse(h.Code, h.Reliability, h.Accuracy, h.Conditions) : default;
+        if (handling is { Field: { } handlingField, Rule: { } handlingRule })
+        {
+            return Invalid(handlingField, handlingRule, $"handling.rule.{handlingRule}");
+        }
+
         var roles = officer.Principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList();
         var decision = RequestWorkflow.Decide(request.State, action, request.Side, roles, reason is not null);
         var state = RequestNames.Of(request.State);
@@ -114,7 +126,7 @@ internal sealed class RequestTransitions(SenningenDbContext db, RequestSteps ste
         else
         {
             await steps.RecordAsync(request, new StepDecision(action, decision.To, reason, input.ExpectedBy, input.RefusalGround,
-                input.JudicialAuthorisation), actor, now, ct);
+                input.JudicialAuthorisation, handling.Marking), actor, now, ct);
         }
 
         try
@@ -146,7 +158,7 @@ internal sealed class RequestTransitions(SenningenDbContext db, RequestSteps ste
             [RequestSteps.ToPayload(step, null)],
             [.. attachments.Select(a => new AttachmentPayload(a.Id, a.FileName, a.ContentType, Convert.ToBase64String(a.Content)))]);
         await outbox.EnqueueAsync(request.RequestedCountry, SubmittedPayload.MessageType, 1, payload, request.ConversationId,
-            request.CaseReference, actor: actor, cancellationToken: ct);
+            request.CaseReference, actor: actor, marks: new MessageMarks(Priority: MessageDefaults.ForUrgency(request.Urgency)), cancellationToken: ct);
         audit.Add(new AuditRecord(AuditActions.RequestStep, AuditOutcomes.Success, [$"request:{request.Id}"], CaseReference: request.CaseReference,
             Recipient: request.RequestedCountry.Value, Detail: $"{request.Reference} {request.Type} submitted to {request.Recipient}" +
                 (request.SpocCopy is null ? "" : $", copy to {request.SpocCopy}") + $"; answer by {plan.AnswerBy:O}"), actor);
