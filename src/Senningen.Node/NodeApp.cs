@@ -94,6 +94,7 @@ public static class NodeApp
     {
         await app.Services.MigrateDatabaseAsync(cancellationToken);
         await app.Services.RemoveUnprotectedKeysAsync(cancellationToken);
+        await app.Services.PrepareNodeKeysAsync(cancellationToken);
         await app.Services.SeedUsersAsync(cancellationToken);
         await app.Services.SeedDemoCamerasAsync(cancellationToken);
         await app.Services.PrepareAnprAsync(cancellationToken);

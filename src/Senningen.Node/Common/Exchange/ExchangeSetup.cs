@@ -1,5 +1,6 @@
 using Senningen.Contracts.Exchange;
 using Senningen.Node.Common.Configuration;
+using Senningen.Node.Common.Persistence;
 
 namespace Senningen.Node.Common.Exchange;
 
@@ -55,6 +56,19 @@ internal static class ExchangeSetup
                 .ConfigureHttpClient(c => c.Timeout = Timeout.InfiniteTimeSpan);
         }
         return builder;
+    }
+
+    /// <summary>
+    /// The node's own keys, made and loaded before anything is seeded: the demo's requests are submitted during the start,
+    /// and a payload can only be sealed once the node has an encryption key of its own (ADR 0029).
+    /// </summary>
+    public static async Task PrepareNodeKeysAsync(this IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SenningenDbContext>();
+        var ring = scope.ServiceProvider.GetRequiredService<NodeKeyRing>();
+        await ring.EnsureEncryptionKeyAsync(db, cancellationToken);
+        await ring.LoadAsync(db, cancellationToken);
     }
 
     public static IEndpointRouteBuilder MapExchangeInbox(this IEndpointRouteBuilder app)
