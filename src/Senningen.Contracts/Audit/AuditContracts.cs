@@ -22,7 +22,11 @@ public sealed record AuditEntryView(
     long? LeafIndex = null,
     string? LeafHash = null);
 
-/// <summary>A page of audit entries, newest first.</summary>
+/// <summary>
+/// A page of audit entries, newest first, and how many entries the search matches. On the API <paramref name="PageSize"/>
+/// is the page's limit and <paramref name="Page"/> its number when reached by the deprecated <c>page</c> (or the first
+/// page), 0 when reached by a cursor (a keyset page has no number; follow the next link).
+/// </summary>
 public sealed record AuditPage(IReadOnlyList<AuditEntryView> Entries, int Page, int PageSize, long Total);
 
 /// <summary>

@@ -44,7 +44,11 @@ public sealed record ParkedMessageView(ExchangeMessageView Message, int WaitingB
 /// <summary>Why an operator gives up a parked message (<c>POST /api/v1/exchange/messages/{id}/drop</c>); told to the sender of an incoming one.</summary>
 public sealed record DropMessageRequest(string? Reason);
 
-/// <summary>A page of messages, newest first.</summary>
+/// <summary>
+/// A page of messages, newest first, and how many the filter matches. On the API <paramref name="PageSize"/> is the
+/// page's limit and <paramref name="Page"/> its number when reached by the deprecated <c>page</c> (or the first page),
+/// 0 when reached by a cursor (a keyset page has no number; follow the next link).
+/// </summary>
 public sealed record ExchangeMessagePage(IReadOnlyList<ExchangeMessageView> Messages, int Page, int PageSize, long Total);
 
 /// <summary>

@@ -20,11 +20,8 @@ public sealed class ConventionCoverageTests
     /// <summary>Lists answered whole or by their own older page parameters, each with the bound that keeps it small.</summary>
     private static readonly Dictionary<string, string> BoundedLists = new()
     {
-        ["GET /api/v1/anpr/hotlist"] = "its own limit (1-10,000, default 500), latest change first; a hotlist is thousands of lines, not millions",
         ["GET /api/v1/anpr/hits/groups"] = "its own page and pageSize (at most 200 groups a page), ordered by urgency, which a keyset on time cannot follow",
-        ["GET /api/v1/audit/entries"] = "its own page and pageSize over the log's search, with the total the DPO's screen shows",
         ["GET /api/v1/exchange/parked"] = "at most 200 parked messages each way, oldest first: a message parks only after eight failed tries, and each one stops its conversation until an operator acts",
-        ["GET /api/v1/exchange/messages"] = "its own page and pageSize (at most 500), with the total the monitor shows",
         ["GET /api/v1/admin/users/{username}/external-login"] = "one user's links to identities at the node's one identity provider: a handful at most",
     };
 

@@ -23,6 +23,28 @@ internal static class Keyset
         return ordered.Take(page.Fetch);
     }
 
+    /// <summary>
+    /// As <see cref="PageBy{T}(IQueryable{T}, PageRequest, bool, Expression{Func{T, DateTimeOffset}}, Expression{Func{T, Guid}})"/>,
+    /// newest first, past <paramref name="skip"/> rows: for a deprecated page number on a list's first page only (an offset
+    /// again reads every row it skips; the next links go on by key).
+    /// </summary>
+    public static IQueryable<T> SkipThenPageBy<T>(this IQueryable<T> query, PageRequest page, int skip,
+        Expression<Func<T, DateTimeOffset>> time, Expression<Func<T, Guid>> id)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        if (skip == 0)
+        {
+            return query.PageBy(page, newestFirst: true, time, id);
+        }
+
+        if (page.After is { } after)
+        {
+            query = query.Where(After(after, newestFirst: true, time, id));
+        }
+
+        return query.OrderByDescending(time).ThenByDescending(id).Skip(skip).Take(page.Fetch);
+    }
+
     /// <summary>Rows after <paramref name="page"/>'s key in name order (the database's own, for the order and the "after" alike), at most one past its limit.</summary>
     public static IQueryable<T> PageBy<T>(this IQueryable<T> query, PageRequest page, Expression<Func<T, string>> name)
     {

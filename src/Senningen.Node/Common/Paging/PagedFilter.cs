@@ -55,7 +55,8 @@ internal sealed class PagedFilter<TItem>(PagedMetadata list, Func<TItem, PageKey
             inner = nested.Result;
         }
 
-        var items = (inner as IValueHttpResult)?.Value is { } value ? body?.Items(value) ?? value as IEnumerable<TItem> : null;
+        var value = (inner as IValueHttpResult)?.Value;
+        var items = value is not null ? body?.Items(value) ?? value as IEnumerable<TItem> : null;
         if (items is null || (inner as IStatusCodeHttpResult)?.StatusCode is not (null or 200))
         {
             return result;
@@ -76,7 +77,7 @@ internal sealed class PagedFilter<TItem>(PagedMetadata list, Func<TItem, PageKey
             http.Response.Headers.Append("Link", $"<{NextLink(http.Request, cursor, limit)}>; rel=\"next\"");
         }
 
-        return body is null ? TypedResults.Ok(page) : TypedResults.Ok(body.Wrap(page));
+        return body is null ? TypedResults.Ok(page) : TypedResults.Ok(body.Wrap(value!, page));
     }
 
     // Relative to the request (RFC 8288 resolves it against the request's address): right behind any proxy, and the other filters stay.
@@ -90,8 +91,8 @@ internal sealed class PagedFilter<TItem>(PagedMetadata list, Func<TItem, PageKey
     }
 }
 
-/// <summary>How a list answered inside an object is paged: its items, and the same object around a page of them.</summary>
-internal sealed record PagedBody<TItem>(Func<object, IEnumerable<TItem>?> Items, Func<List<TItem>, object> Wrap);
+/// <summary>How a list answered inside an object is paged: its items, and the object the use case answered (its other fields kept) around a page of them.</summary>
+internal sealed record PagedBody<TItem>(Func<object, IEnumerable<TItem>?> Items, Func<object, List<TItem>, object> Wrap);
 
 /// <summary>The rule names of a refused cursor, stable for clients: start again from the first page.</summary>
 public static class PagingRules

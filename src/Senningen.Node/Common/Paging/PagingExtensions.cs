@@ -35,7 +35,18 @@ internal static class PagingExtensions
         where TBody : class
     {
         var list = new PagedMetadata(name, newestFirst, defaultLimit, maxLimit);
-        var body = new PagedBody<TItem>(value => value is TBody whole ? items(whole) : null, page => wrap(page));
+        ArgumentNullException.ThrowIfNull(wrap);
+        return builder.Paged(name, newestFirst, keyOf, items, (TBody _, List<TItem> page) => wrap(page), defaultLimit, maxLimit);
+    }
+
+    /// <summary>As <see cref="Paged{TBody, TItem}(RouteHandlerBuilder, string, bool, Func{TItem, PageKey}, Func{TBody, IEnumerable{TItem}}, Func{List{TItem}, TBody}, int, int)"/>, for an object with other fields (a total) that the page keeps.</summary>
+    public static RouteHandlerBuilder Paged<TBody, TItem>(this RouteHandlerBuilder builder, string name, bool newestFirst, Func<TItem, PageKey> keyOf,
+        Func<TBody, IEnumerable<TItem>> items, Func<TBody, List<TItem>, TBody> rewrap, int defaultLimit = PagedMetadata.StandardDefault,
+        int maxLimit = PagedMetadata.StandardMax)
+        where TBody : class
+    {
+        var list = new PagedMetadata(name, newestFirst, defaultLimit, maxLimit);
+        var body = new PagedBody<TItem>(value => value is TBody whole ? items(whole) : null, (whole, page) => rewrap((TBody)whole, page));
         return builder.AddEndpointFilter(new PagedFilter<TItem>(list, keyOf, body)).WithMetadata(list);
     }
 

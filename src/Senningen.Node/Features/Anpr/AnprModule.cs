@@ -61,6 +61,7 @@ internal static class AnprModule
         anpr.MapPost("/reads/search", SearchReads.HandleAsync).RequireAuthorization(Policies.AnprHistory)
             .WithSummary("Stored reads by plate (canonical key) or camera over a period, for a purpose and a case, under the node's law. Audited.");
         anpr.MapGet("/hotlist", ReadHotlist.ListAsync).RequireAuthorization(Policies.AnprView)
+            .Paged<Contracts.Anpr.HotlistEntryView>("anpr-hotlist", newestFirst: true, e => Keyset.Of(e.UpdatedAt, e.Id), HotlistReader.ListDefault, HotlistReader.ListMax)
             .WithSummary("Hotlist entries (filters: plate, by canonical key; category; owner), latest change first.");
         anpr.MapPost("/hotlist/import", ImportHotlist.HandleAsync).RequireAuthorization(Policies.AnprHotlist).Idempotent()
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)

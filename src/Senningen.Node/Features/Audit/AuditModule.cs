@@ -3,6 +3,7 @@ using Senningen.Contracts.Audit;
 using Senningen.Node.Common.Audit;
 using Senningen.Node.Common.Errors;
 using Senningen.Node.Common.Localization;
+using Senningen.Node.Common.Paging;
 using Senningen.Node.Common.Retention;
 using Senningen.Node.Common.Security;
 using Senningen.Node.Features.Audit.Restore;
@@ -41,7 +42,11 @@ internal static class AuditModule
         group.MapGet("/proofs/consistency", AuditTreeEndpoints.ConsistencyAsync).RequireAuthorization(Policies.AuditVerify)
             .WithSummary("RFC 9162 consistency proof that the tree of from leaves is a prefix of the tree of to leaves.");
         group.MapGet("/entries", SearchAsync).RequireAuthorization(Policies.DataProtection)
-            .WithSummary("Search the log (newest first). A subject filter needs a purpose.");
+            .Paged<AuditPage, AuditEntryView>("audit-entries", newestFirst: true, AuditReader.KeyOf, p => p.Entries,
+                (whole, page) => whole with { Entries = page }, EntriesDefault, EntriesMax)
+            .DeprecatedParameter("page", "cursor", PageDeprecated, PageSunset, "/docs/adr/0026-api-versioning-and-deprecation.md")
+            .DeprecatedParameter("pageSize", "limit", PageDeprecated, PageSunset, "/docs/adr/0026-api-versioning-and-deprecation.md")
+            .WithSummary("Search the log (newest first), with the total the search matches. A subject filter needs a purpose.");
         group.MapGet("/export", ExportAsync).RequireAuthorization(Policies.DataProtection)
             .WithSummary("The filtered log as CSV. A subject filter needs a purpose.");
         app.MapAuditWitness();
@@ -51,19 +56,38 @@ internal static class AuditModule
 
     public static async Task<Ok<AuditVerification>> VerifyAsync(VerifyAuditChain verify, CancellationToken ct) => TypedResults.Ok(await verify.RunAsync(ct));
 
+    /// <summary>What a call without <c>limit</c> gets, and the most a page holds: the old <c>pageSize</c>'s default and maximum.</summary>
+    public const int EntriesDefault = 50;
+    public const int EntriesMax = 500;
+
+    private static readonly DateTimeOffset PageDeprecated = new(2026, 12, 7, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset PageSunset = new(2027, 6, 7, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>
+    /// One page of the search. The deprecated <c>pageSize</c> (1-500) still sets the first page's size when no
+    /// <c>limit</c> is given, and <c>page</c> (1-100,000) still skips to that page when no <c>cursor</c> is given.
+    /// </summary>
     public static async Task<Results<Ok<AuditPage>, ProblemHttpResult>> SearchAsync(
-        [AsParameters] AuditQueryParameters parameters, AuditReader reader, Texts texts, CancellationToken ct)
+        [AsParameters] AuditQueryParameters parameters, AuditReader reader, Texts texts, HttpContext http, CancellationToken ct)
     {
         var validator = new RequestValidator(texts);
         var query = parameters.ToQuery(validator);
-        var page = parameters.PageNumber(validator);
-        var pageSize = parameters.PageLength(validator);
+        var number = parameters.PageNumber(validator);
+        var size = parameters.PageLength(validator);
         if (validator.HasErrors)
         {
             return validator.Problem();
         }
 
-        return TypedResults.Ok(await reader.SearchAsync(query, page, pageSize, ct));
+        var page = PageRequest.Of(http, EntriesDefault);
+        if (parameters.PageSize is not null && !http.Request.Query.ContainsKey(PagedFilter<object>.LimitField))
+        {
+            page = page with { Limit = size };
+            http.Features.Set(page);
+        }
+
+        var skip = page.After is null ? (number - 1) * page.Limit : 0;
+        return TypedResults.Ok(await reader.SearchAsync(query, page, skip, ct));
     }
 
     public static async Task<IResult> ExportAsync([AsParameters] AuditQueryParameters parameters, AuditReader reader, Texts texts,

@@ -5,6 +5,7 @@ using Senningen.Node.Common.Configuration;
 using Senningen.Node.Common.Errors;
 using Senningen.Node.Common.Exchange;
 using Senningen.Node.Common.Localization;
+using Senningen.Node.Common.Paging;
 using Senningen.Node.Common.Security;
 using Senningen.Node.Features.Exchange.Keys;
 using Senningen.Node.Features.Exchange.Monitor;
@@ -38,7 +39,13 @@ internal static class ExchangeModule
         var group = app.MapGroup("/api/v1/exchange").RequireAuthorization(Policies.ExchangeMonitor).WithTags("Exchange");
         group.MapGet("/status", async (ExchangeMonitor monitor, CancellationToken ct) => TypedResults.Ok(await monitor.StatusAsync(ct))).WithETag()
             .WithSummary("Per partner: queue depth, oldest undelivered, last success and error, circuit state.");
-        group.MapGet("/messages", ListAsync).WithSummary("Messages in either direction, newest first.");
+        group.MapGet("/messages", ListAsync)
+            .Paged<ExchangeMessagePage, ExchangeMessageView>("exchange-messages", newestFirst: true,
+                _ => throw new InvalidOperationException("The monitor names where a page of messages ends."), p => p.Messages,
+                (whole, page) => whole with { Messages = page }, MessagesDefault, MessagesMax)
+            .DeprecatedParameter("page", "cursor", PageDeprecated, PageSunset, "/docs/adr/0026-api-versioning-and-deprecation.md")
+            .DeprecatedParameter("pageSize", "limit", PageDeprecated, PageSunset, "/docs/adr/0026-api-versioning-and-deprecation.md")
+            .WithSummary("Messages in one direction (direction=out|in), newest first, with the total the filter matches.");
         group.MapGet("/messages/{id}", GetAsync).WithSummary("One message with its signed envelope and receipt (audited).");
         group.MapParking();
         group.MapPost("/ping", PingAsync).WithSummary("A signed round trip to a partner; reports the latency from commit to receipt.");
@@ -49,8 +56,19 @@ internal static class ExchangeModule
         return app;
     }
 
+    /// <summary>What a call without <c>limit</c> gets, and the most a page holds: the old <c>pageSize</c>'s default and maximum.</summary>
+    public const int MessagesDefault = 50;
+    public const int MessagesMax = 500;
+
+    private static readonly DateTimeOffset PageDeprecated = new(2026, 12, 7, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset PageSunset = new(2027, 6, 7, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>
+    /// One page of messages. The deprecated <c>pageSize</c> (1-500) still sets the first page's size when no <c>limit</c>
+    /// is given, and <c>page</c> (1-100,000) still skips to that page when no <c>cursor</c> is given.
+    /// </summary>
     public static async Task<Results<Ok<ExchangeMessagePage>, ProblemHttpResult>> ListAsync([AsParameters] MessageFilter filter, ExchangeMonitor monitor,
-        Texts texts, CancellationToken ct)
+        Texts texts, HttpContext http, CancellationToken ct)
     {
         var validator = new RequestValidator(texts);
         var dir = string.IsNullOrWhiteSpace(filter.Direction) ? "out" : filter.Direction.ToLowerInvariant();
@@ -63,13 +81,21 @@ internal static class ExchangeModule
 
         var country = string.IsNullOrWhiteSpace(filter.Partner) ? (Core.Countries.CountryCode?)null : validator.Country("partner", filter.Partner, partyOnly: true);
         var pageNumber = validator.WholeNumber("page", filter.Page, 1, 1, 100_000);
-        var size = validator.WholeNumber("pageSize", filter.PageSize, 50, 1, 500);
+        var size = validator.WholeNumber("pageSize", filter.PageSize, MessagesDefault, 1, MessagesMax);
         if (validator.HasErrors)
         {
             return validator.Problem();
         }
 
-        return TypedResults.Ok(await monitor.ListAsync(dir, filter.Status, country, pageNumber, size, ct));
+        var page = PageRequest.Of(http, MessagesDefault);
+        if (filter.PageSize is not null && !http.Request.Query.ContainsKey(PagedFilter<object>.LimitField))
+        {
+            page = page with { Limit = size };
+            http.Features.Set(page);
+        }
+
+        var skip = page.After is null ? (pageNumber - 1) * page.Limit : 0;
+        return TypedResults.Ok(await monitor.ListAsync(dir, filter.Status, country, page, skip, ct));
     }
 
     public static async Task<Results<Ok<ExchangeMessageDetail>, ProblemHttpResult>> GetAsync(string id, ExchangeMonitor monitor, Texts texts,

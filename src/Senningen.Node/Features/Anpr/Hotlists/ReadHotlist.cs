@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Senningen.Contracts.Anpr;
 using Senningen.Node.Common.Errors;
 using Senningen.Node.Common.Localization;
+using Senningen.Node.Common.Paging;
 
 namespace Senningen.Node.Features.Anpr.Hotlists;
 
@@ -12,9 +13,9 @@ namespace Senningen.Node.Features.Anpr.Hotlists;
 internal static class ReadHotlist
 {
     public static async Task<Results<Ok<List<HotlistEntryView>>, ProblemHttpResult>> ListAsync([AsParameters] HotlistFilter filter,
-        HotlistReader reader, Texts texts, CancellationToken ct)
+        HotlistReader reader, Texts texts, HttpContext http, CancellationToken ct)
     {
-        var outcome = await reader.ListAsync(filter, ct);
+        var outcome = await reader.ListAsync(filter, PageRequest.Of(http, HotlistReader.ListDefault), ct);
         return outcome.Entries is { } entries ? TypedResults.Ok(entries) : Problems.Validation(texts, outcome.Errors);
     }
 

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Senningen.Contracts.Audit;
 using Senningen.Node.Common.Audit;
+using Senningen.Node.Common.Paging;
 using Senningen.Node.Common.Persistence;
 using Senningen.Node.Features.Audit.Public;
 
@@ -25,6 +26,34 @@ public sealed class AuditReader(SenningenDbContext db, AuditLog audit)
             Subjects(query), query.Purpose, query.CaseReference, Detail: Describe(query, rows.Count)), cancellationToken: cancellationToken);
         return new AuditPage([.. rows.Select(AuditEntryViews.ToView)], page, pageSize, total);
     }
+
+    /// <summary>
+    /// The API's page: the entries after <paramref name="page"/>'s sequence, newest first (the row past its limit
+    /// included, for the pager), with the total the query matches now. <paramref name="skip"/> serves the deprecated
+    /// <c>page</c> on a first page; the next link then continues by cursor. Only the shown entries count in the read's record.
+    /// </summary>
+    public async Task<AuditPage> SearchAsync(AuditQuery query, PageRequest page, int skip, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var filtered = query.Apply(db.AuditEntries.AsNoTracking());
+        var total = await filtered.LongCountAsync(cancellationToken);
+        var after = filtered;
+        if (page.After is { } last)
+        {
+            // The sequence is unique: it alone is the key (the cursor's position).
+            after = filtered.Where(e => e.Sequence < last.Position);
+        }
+
+        var rows = await after.OrderByDescending(e => e.Sequence).Skip(skip).Take(page.Fetch).ToListAsync(cancellationToken);
+        await audit.WriteAsync(new AuditRecord(AuditActions.AuditRead, AuditOutcomes.Success,
+            Subjects(query), query.Purpose, query.CaseReference, Detail: Describe(query, page.Shown(rows.Count))), cancellationToken: cancellationToken);
+        var number = page.After is null ? skip / page.Limit + 1 : 0;
+        return new AuditPage([.. rows.Select(AuditEntryViews.ToView)], number, page.Limit, total);
+    }
+
+    /// <summary>The key a page of the API ends at: the entry's sequence.</summary>
+    public static PageKey KeyOf(AuditEntryView entry) =>
+        new(entry?.Sequence ?? throw new ArgumentNullException(nameof(entry)), entry.Sequence.ToString(CultureInfo.InvariantCulture));
 
     /// <summary>
     /// The export is recorded before its first byte leaves: a client that goes away part-way has still read what it

@@ -8,6 +8,7 @@ using Senningen.Node.Common.Configuration;
 using Senningen.Node.Common.Exchange;
 using Senningen.Node.Common.Exchange.Data;
 using Senningen.Node.Common.Localization;
+using Senningen.Node.Common.Paging;
 using Senningen.Node.Common.Persistence;
 using Senningen.Node.Common.Security;
 using Senningen.Node.Features.Exchange.Public;
@@ -37,26 +38,76 @@ public sealed class ExchangeMonitor(SenningenDbContext db, PartnerLinks links, N
         return new ExchangeStatusView(settings.Country.Value, keys.Current.KeyId, partners, alerts);
     }
 
+    /// <summary>The console's page by number (the monitor shows page numbers and the total).</summary>
     public async Task<ExchangeMessagePage> ListAsync(string direction, string? status, CountryCode? partner, int page, int pageSize, CancellationToken ct)
     {
         if (direction == "in")
         {
-            var inbox = db.Inbox.AsNoTracking();
-            if (partner is { } sender)
-            {
-                inbox = inbox.Where(m => m.Sender == sender);
-            }
-
-            if (status is not null && Enum.TryParse<InboxStatus>(status, ignoreCase: true, out var inStatus))
-            {
-                inbox = inbox.Where(m => m.Status == inStatus);
-            }
-
+            var inbox = Inbox(status, partner);
             var total = await inbox.LongCountAsync(ct);
             var rows = await inbox.OrderByDescending(m => m.ReceivedAt).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
             return new ExchangeMessagePage([.. rows.Select(ToView)], page, pageSize, total);
         }
 
+        var outbox = Outbox(status, partner);
+        var count = await outbox.LongCountAsync(ct);
+        var messages = await outbox.OrderByDescending(m => m.CreatedAt).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        return new ExchangeMessagePage([.. messages.Select(ToView)], page, pageSize, count);
+    }
+
+    /// <summary>
+    /// The API's page: the messages after <paramref name="page"/>'s key, newest first by (received, id) in and (created,
+    /// id) out, the row past its limit included for the pager, with the total the filter matches now. The inbox's view
+    /// shows the sender's time, not the receipt that orders it, so the page names its own end.
+    /// <paramref name="skip"/> serves the deprecated <c>page</c> on a first page; the next link then continues by cursor.
+    /// </summary>
+    public async Task<ExchangeMessagePage> ListAsync(string direction, string? status, CountryCode? partner, PageRequest page, int skip,
+        CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var number = page.After is null ? skip / page.Limit + 1 : 0;
+        if (direction == "in")
+        {
+            var inbox = Inbox(status, partner);
+            var total = await inbox.LongCountAsync(ct);
+            var rows = await inbox.SkipThenPageBy(page, skip, m => m.ReceivedAt, m => m.Id).ToListAsync(ct);
+            EndsAt(page, rows, m => Keyset.Of(m.ReceivedAt, m.Id));
+            return new ExchangeMessagePage([.. rows.Select(ToView)], number, page.Limit, total);
+        }
+
+        var outbox = Outbox(status, partner);
+        var count = await outbox.LongCountAsync(ct);
+        var messages = await outbox.SkipThenPageBy(page, skip, m => m.CreatedAt, m => m.Id).ToListAsync(ct);
+        EndsAt(page, messages, m => Keyset.Of(m.CreatedAt, m.Id));
+        return new ExchangeMessagePage([.. messages.Select(ToView)], number, page.Limit, count);
+    }
+
+    private static void EndsAt<T>(PageRequest page, List<T> rows, Func<T, PageKey> keyOf)
+    {
+        if (rows.Count > page.Limit)
+        {
+            page.EndsAt(keyOf(rows[page.Limit - 1]));
+        }
+    }
+
+    private IQueryable<InboxMessage> Inbox(string? status, CountryCode? partner)
+    {
+        var inbox = db.Inbox.AsNoTracking();
+        if (partner is { } sender)
+        {
+            inbox = inbox.Where(m => m.Sender == sender);
+        }
+
+        if (status is not null && Enum.TryParse<InboxStatus>(status, ignoreCase: true, out var inStatus))
+        {
+            inbox = inbox.Where(m => m.Status == inStatus);
+        }
+
+        return inbox;
+    }
+
+    private IQueryable<OutboxMessage> Outbox(string? status, CountryCode? partner)
+    {
         var outbox = db.Outbox.AsNoTracking();
         if (partner is { } recipient)
         {
@@ -68,9 +119,7 @@ public sealed class ExchangeMonitor(SenningenDbContext db, PartnerLinks links, N
             outbox = outbox.Where(m => m.Status == outStatus);
         }
 
-        var count = await outbox.LongCountAsync(ct);
-        var messages = await outbox.OrderByDescending(m => m.CreatedAt).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
-        return new ExchangeMessagePage([.. messages.Select(ToView)], page, pageSize, count);
+        return outbox;
     }
 
     /// <summary>
