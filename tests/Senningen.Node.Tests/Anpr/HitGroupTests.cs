@@ -110,6 +110,54 @@ public sealed class HitGroupTests
     }
 
     [Fact]
+    public async Task Groups_WalkedThroughNextLinks_ShowEachGroupOnce_AndTheOldPageParametersAreDeprecated()
+    {
+        await using var node = await StartAsync(Store.Sqlite);
+        using var gateway = await node.SignedInAsync("officer");
+        await SendAsync(gateway, [.. Enumerable.Range(0, 7).Select(i => Seen(PoliceCamera, $"1-PGE-00{i}", -i))]);
+        using var controlRoom = await node.SignedInAsync("controlroom");
+
+        var plates = new List<string>();
+        var pages = 0;
+        string? next = "api/v1/anpr/hits/groups?limit=3";
+        while (next is not null)
+        {
+            var response = await controlRoom.GetAsync(next, Ct);
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Ct));
+            response.Headers.Contains("Deprecation").ShouldBeFalse();
+            var page = (await response.Content.ReadFromJsonAsync<HitGroupPage>(Ct))!;
+            (page.Total, page.PageSize).ShouldBe((7, 3));
+            plates.AddRange(page.Groups.Select(g => g.EntryPlate));
+            pages++;
+            next = NextLink(response);
+        }
+
+        pages.ShouldBe(3);
+        plates.ShouldBe([.. Enumerable.Range(0, 7).Select(i => $"1PGE00{i}")]);
+
+        var old = await controlRoom.GetAsync("api/v1/anpr/hits/groups?pageSize=2&page=2", Ct);
+        old.Headers.Contains("Deprecation").ShouldBeTrue();
+        old.Headers.Contains("Sunset").ShouldBeTrue();
+        (await old.Content.ReadFromJsonAsync<HitGroupPage>(Ct))!.Groups.Select(g => g.EntryPlate).ShouldBe(["1PGE002", "1PGE003"]);
+        NextLink(old).ShouldNotBeNull().ShouldContain("limit=2");
+    }
+
+    [Theory]
+    [InlineData("limit=0", "limit", "range")]
+    [InlineData("limit=201", "limit", "range")]
+    [InlineData("limit=3&cursor=not-a-cursor", "cursor", "cursor-invalid")]
+    public async Task BadPaging_OfTheGroups_IsAProblemNamingTheField_AndReadsNothing(string query, string field, string rule)
+    {
+        await using var node = await StartAsync(Store.Sqlite);
+        using var controlRoom = await node.SignedInAsync("controlroom");
+
+        var problem = await ProblemAsync(await controlRoom.GetAsync($"api/v1/anpr/hits/groups?{query}", Ct), HttpStatusCode.BadRequest);
+
+        problem.Errors!.Select(e => (e.Field, e.Rule)).ShouldBe([(field, rule)]);
+        (await QueryAsync(node, db => db.AuditEntries.CountAsync(e => e.Action == AuditActions.AnprHitRead, Ct))).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task BadFilters_AndBadGroupAcknowledgements_AreProblems_NamingTheFieldAndRule()
     {
         await using var node = await StartAsync(Store.Sqlite);
@@ -176,6 +224,14 @@ public sealed class HitGroupTests
 
     private static PlateReadInput Seen(string camera, string plate, int minutes) =>
         new(camera, plate, null, "BE", 0.97, Now.AddMinutes(minutes), camera == SecondCamera ? 51.2 : 51.48, camera == SecondCamera ? 3.1 : 4.75);
+
+    // Link may also name the deprecation notice: the next page is the value whose rel is "next".
+    private static string? NextLink(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("Link", out var values)
+            ? values.SelectMany(v => v.Split(','))
+                .Where(l => l.Contains("rel=\"next\"", StringComparison.Ordinal))
+                .Select(l => l.Split(';')[0].Trim().Trim('<', '>').TrimStart('/')).SingleOrDefault()
+            : null;
 
     private static async Task<HitGroupPage> GroupsAsync(HttpClient client, string query)
     {

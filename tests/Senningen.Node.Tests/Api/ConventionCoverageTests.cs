@@ -20,7 +20,6 @@ public sealed class ConventionCoverageTests
     /// <summary>Lists answered whole or by their own older page parameters, each with the bound that keeps it small.</summary>
     private static readonly Dictionary<string, string> BoundedLists = new()
     {
-        ["GET /api/v1/anpr/hits/groups"] = "its own page and pageSize (at most 200 groups a page), ordered by urgency, which a keyset on time cannot follow",
         ["GET /api/v1/exchange/parked"] = "at most 200 parked messages each way, oldest first: a message parks only after eight failed tries, and each one stops its conversation until an operator acts",
         ["GET /api/v1/admin/users/{username}/external-login"] = "one user's links to identities at the node's one identity provider: a handful at most",
     };

@@ -4,7 +4,9 @@ using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Senningen.Contracts.Consultation;
 using Senningen.Core.Countries;
+using Microsoft.Extensions.DependencyInjection;
 using Senningen.Node.Common.Audit;
+using Senningen.Node.Common.Exchange;
 using Senningen.Node.Common.Exchange.Data;
 using Senningen.Node.Features.Consultation.Data;
 using Senningen.Node.Features.Consultation.Messages;
@@ -60,8 +62,7 @@ public sealed class ConsultationAnswerFaultTests
                 catch (OperationCanceledException)
                 {
                     // Where the kill fell: before the query reached the Dutch node, or after it receipted the query.
-                    var query = await QueryAsync(be, db => db.Outbox.Where(m => m.Type == QueryPayload.Type && m.Payload.Contains(search.ToString()))
-                        .Select(m => m.Status).SingleAsync(Ct));
+                    var query = (await OutboxAsync(be, QueryPayload.Type, search.ToString())).Single();
                     TestContext.Current.TestOutputHelper?.WriteLine($"try {i}: at the kill the query was {(query == OutboxStatus.Receipted ? "receipted by NL, no answer back yet" : "not yet receipted")}");
                     throw;
                 }
@@ -77,14 +78,12 @@ public sealed class ConsultationAnswerFaultTests
             {
                 var id = search.ToString();
                 var record = $"consultation:{search}";
-                (await QueryAsync(nl, db => db.Inbox.Where(m => m.Type == QueryPayload.Type && m.Payload.Contains(id)).Select(m => m.Status).ToListAsync(Ct)))
+                (await InboxAsync(nl, QueryPayload.Type, CountryCode.Belgium, id))
                     .ShouldBe([InboxStatus.Handled], $"{record}: the query is taken in once and handled once");
-                (await QueryAsync(nl, db => db.Outbox.CountAsync(m => m.Type == AnswerPayload.Type && m.Payload.Contains(id), Ct)))
-                    .ShouldBe(1, $"{record}: one answer sent");
+                (await OutboxAsync(nl, AnswerPayload.Type, id)).Count.ShouldBe(1, $"{record}: one answer sent");
                 (await QueryAsync(nl, db => db.AuditEntries.CountAsync(e => e.Action == AuditActions.ConsultationDisclosed && e.Records.Contains(record), Ct)))
                     .ShouldBe(1, $"{record}: the disclosure is audited once");
-                (await QueryAsync(be, db => db.Inbox.CountAsync(m => m.Type == AnswerPayload.Type && m.Sender == CountryCode.Netherlands && m.Payload.Contains(id), Ct)))
-                    .ShouldBe(1, $"{record}: Belgium receives one answer");
+                (await InboxAsync(be, AnswerPayload.Type, CountryCode.Netherlands, id)).Count.ShouldBe(1, $"{record}: Belgium receives one answer");
                 (await QueryAsync(be, db => db.AuditEntries.CountAsync(e => e.Action == AuditActions.ConsultationAnswerReceived && e.Records.Contains(record), Ct)))
                     .ShouldBe(1, $"{record}: and audits it once");
             }
@@ -93,4 +92,20 @@ public sealed class ConsultationAnswerFaultTests
             await FaultLoop.AuditVerifiesAsync(be);
             await FaultLoop.AuditVerifiesAsync(nl);
         });
+
+    // Payloads are stored encrypted (ADR 0029): each node opens its own copies, sent or received, to find a search's messages.
+    private static async Task<List<OutboxStatus>> OutboxAsync(TestNode node, string type, string text)
+    {
+        var protection = node.Services.GetRequiredService<PayloadProtection>();
+        var rows = await QueryAsync(node, db => db.Outbox.Where(m => m.Type == type).Select(m => new { m.Id, m.Payload, m.Status }).ToListAsync(Ct));
+        return [.. rows.Where(m => protection.OpenStored(m.Id, m.Payload)?.Contains(text, StringComparison.Ordinal) == true).Select(m => m.Status)];
+    }
+
+    private static async Task<List<InboxStatus>> InboxAsync(TestNode node, string type, CountryCode sender, string text)
+    {
+        var protection = node.Services.GetRequiredService<PayloadProtection>();
+        var rows = await QueryAsync(node, db => db.Inbox.Where(m => m.Type == type && m.Sender == sender).Select(m => new { m.Id, m.Payload, m.Status })
+            .ToListAsync(Ct));
+        return [.. rows.Where(m => protection.OpenStored(m.Id, m.Payload)?.Contains(text, StringComparison.Ordinal) == true).Select(m => m.Status)];
+    }
 }

@@ -32,15 +32,22 @@ public sealed class ClaimTakeoverTests
         await using var proxy = HoldingProxy.Start(network["NL"].BaseUrl);
         // Belgium reaches the Netherlands through the proxy, which holds every request until it forwards.
         var belgium = network["BE"];
-        var viaProxy = new Dictionary<string, string?> { ["Senningen:Node:Partners:0:BaseUrl"] = proxy.Url.ToString() };
+        // Payloads in clear: sealing one would first fetch the partner's key set through the proxy, which holds that too,
+        // and the message would never be queued; this test is about the claim, not the payload.
+        var viaProxy = new Dictionary<string, string?>
+        {
+            ["Senningen:Node:Partners:0:BaseUrl"] = proxy.Url.ToString(), ["Senningen:Exchange:Encryption"] = "Off",
+        };
         await using var first = await NodeProcess.StartAsync(belgium, viaProxy);
         using var room = await belgium.SignedInAsync("controlroom");
         var ping = room.PostAsJsonAsync("api/v1/exchange/ping", new PingRequest("NL", "claimed by the instance that dies"), Ct);
-        await EventuallyAsync(() => Task.FromResult(proxy.Held == 1), "instance 1 claimed the message and is sending it", TimeSpan.FromSeconds(20));
+        // A delivery held, not the key-set fetch every node makes at start (a GET the proxy holds as well).
+        await EventuallyAsync(() => Task.FromResult(proxy.HeldPosts == 1), "instance 1 claimed the message and is sending it", TimeSpan.FromSeconds(20));
 
         var values = belgium.Settings.ToDictionary(p => p.Key, p => p.Value);
         values["urls"] = "http://127.0.0.1:0";
         values["Senningen:Node:Partners:0:BaseUrl"] = proxy.Url.ToString();
+        values["Senningen:Exchange:Encryption"] = "Off";
         await using var second = await TestNode.StartAsync(Store.Postgres, "BE", values);
         await second.Services.GetRequiredService<InstanceLiveness>().WhenAliveAsync(Ct);
         var message = await QueryAsync(second, db => db.Outbox.SingleAsync(Ct));

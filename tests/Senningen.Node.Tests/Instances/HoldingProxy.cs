@@ -17,6 +17,7 @@ internal sealed class HoldingProxy : IAsyncDisposable
     private readonly Task _accepting;
     private volatile bool _forwarding;
     private int _held;
+    private int _heldPosts;
 
     private HoldingProxy(int target)
     {
@@ -29,6 +30,12 @@ internal sealed class HoldingProxy : IAsyncDisposable
 
     /// <summary>Requests received and left unanswered.</summary>
     public int Held => Volatile.Read(ref _held);
+
+    /// <summary>
+    /// POSTs among them: a node's deliveries. A node also fetches its partner's key set (a GET) at start and again on its
+    /// own schedule, so <see cref="Held"/> alone does not say a message is being sent.
+    /// </summary>
+    public int HeldPosts => Volatile.Read(ref _heldPosts);
 
     public static HoldingProxy Start(Uri target) => new(target.Port);
 
@@ -72,9 +79,21 @@ internal sealed class HoldingProxy : IAsyncDisposable
     {
         try
         {
-            if (await client.GetStream().ReadAsync(new byte[1], _stop.Token) > 0)
+            var start = new byte[4];
+            var read = 0;
+            while (read < start.Length && await client.GetStream().ReadAsync(start.AsMemory(read), _stop.Token) is > 0 and var n)
+            {
+                read += n;
+            }
+
+            if (read > 0)
             {
                 Interlocked.Increment(ref _held);
+            }
+
+            if (read == start.Length && start.AsSpan().SequenceEqual("POST"u8))
+            {
+                Interlocked.Increment(ref _heldPosts);
             }
         }
         catch (Exception e) when (e is OperationCanceledException or IOException or ObjectDisposedException)

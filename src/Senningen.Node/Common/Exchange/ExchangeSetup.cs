@@ -66,9 +66,7 @@ internal static class ExchangeSetup
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SenningenDbContext>();
-        var ring = scope.ServiceProvider.GetRequiredService<NodeKeyRing>();
-        await ring.EnsureEncryptionKeyAsync(db, cancellationToken);
-        await ring.LoadAsync(db, cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<NodeKeyRing>().EnsureEncryptionKeyAsync(db, cancellationToken);
     }
 
     public static IEndpointRouteBuilder MapExchangeInbox(this IEndpointRouteBuilder app)

@@ -123,16 +123,20 @@ public sealed class NodeKeyRing
     }
 
     /// <summary>
-    /// Makes the node's first encryption key when it has none (a new node, or one made before ADR 0029). Two instances
-    /// starting at once may both make one: the later simply becomes the current key.
+    /// Makes an encryption key when the node has none it can use: a new node, one made before ADR 0029, or one whose key
+    /// was protected by data-protection keys that are gone (a demo database put into production removes its keys stored
+    /// in clear, and with them what they protected). Two instances starting at once may both make one: the later simply
+    /// becomes the current key.
     /// </summary>
     public async Task EnsureEncryptionKeyAsync(SenningenDbContext db, CancellationToken ct)
     {
-        if (!await db.NodeKeys.AnyAsync(k => k.Use == KeyUses.Encryption, ct))
+        await LoadAsync(db, ct);
+        if (CurrentEncryption is null)
         {
             var now = KeySet.Truncate(_clock.GetUtcNow());
             db.NodeKeys.Add(CreateEncryption(now, now));
             await db.SaveChangesAsync(ct);
+            await LoadAsync(db, ct);
         }
     }
 
@@ -167,24 +171,44 @@ public sealed class NodeKeyRing
 
     public void Apply(IReadOnlyList<NodeKey> all)
     {
+        // A row whose protection this node can no longer open (its data-protection key was removed) is a lost key: it is
+        // left out as a key this instance does not hold, and EnsureEncryptionKeyAsync makes a new one at start.
         foreach (var row in all.Where(r => r.Use == KeyUses.Encryption && r.ProtectedPrivateKey is not null && !_agreements.ContainsKey(r.KeyId)))
         {
-            var key = ECDiffieHellman.Create();
-            key.ImportFromPem(_encryptionProtector.Unprotect(row.ProtectedPrivateKey!));
-            _agreements[row.KeyId] = key;
+            if (Open(_encryptionProtector, row.ProtectedPrivateKey!) is { } pem)
+            {
+                var key = ECDiffieHellman.Create();
+                key.ImportFromPem(pem);
+                _agreements[row.KeyId] = key;
+            }
         }
 
         Volatile.Write(ref _encryptionRows, [.. all.Where(r => r.Use == KeyUses.Encryption && _agreements.ContainsKey(r.KeyId))]);
         var rows = all.Where(r => r.Use == KeyUses.Signing).ToList();
         foreach (var row in rows.Where(r => r.ProtectedPrivateKey is not null && !_opened.ContainsKey(r.KeyId)))
         {
-            var key = ECDsa.Create();
-            key.ImportFromPem(_protector.Unprotect(row.ProtectedPrivateKey!));
-            _opened[row.KeyId] = new NodeSigningKey(key);
+            if (Open(_protector, row.ProtectedPrivateKey!) is { } pem)
+            {
+                var key = ECDsa.Create();
+                key.ImportFromPem(pem);
+                _opened[row.KeyId] = new NodeSigningKey(key);
+            }
         }
 
         // A row whose private key this instance cannot hold (a file key of another installation) is left out of the signers.
         Volatile.Write(ref _rows, [.. rows.Where(r => _opened.ContainsKey(r.KeyId) || r.RevokedAt is not null)]);
+    }
+
+    private static string? Open(IDataProtector protector, string protectedPem)
+    {
+        try
+        {
+            return protector.Unprotect(protectedPem);
+        }
+        catch (CryptographicException)
+        {
+            return null;
+        }
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using Senningen.Contracts.Anpr;
 using Senningen.Node.Common.Configuration;
 using Senningen.Node.Common.Exchange;
 using Senningen.Node.Common.Live;
@@ -21,6 +22,9 @@ namespace Senningen.Node.Features.Anpr;
 /// <summary>ANPR: the camera registry, hotlists, reads in, hits to the control room and to the partner that owns the entry.</summary>
 internal static class AnprModule
 {
+    private static readonly DateTimeOffset GroupsPageDeprecated = new(2026, 12, 7, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset GroupsPageSunset = new(2027, 6, 7, 0, 0, 0, TimeSpan.Zero);
+
     public static WebApplicationBuilder AddAnpr(this WebApplicationBuilder builder)
     {
         var (services, configuration, settings) = (builder.Services, builder.Configuration, builder.NodeSettings);
@@ -73,8 +77,13 @@ internal static class AnprModule
             .Paged<Contracts.Anpr.HitView>("anpr-hits", newestFirst: true, h => Keyset.Of(h.ReceivedAt, h.Id), ReadHits.ListDefault, 1000)
             .WithSummary("Hits received since a moment (since=ISO 8601; default the last 24 hours), newest first. Audited.");
         anpr.MapGet("/hits/groups", ReadHits.GroupsAsync).RequireAuthorization(Policies.AnprHits)
+            .Paged<HitGroupPage, HitGroupView>("anpr-hit-groups", newestFirst: false,
+                _ => throw new InvalidOperationException("The groups' use case names where its page ends."), p => p.Groups,
+                (whole, page) => whole with { Groups = page }, ReadHits.GroupsDefault, ReadHits.GroupsMax)
+            .DeprecatedParameter("page", "cursor", GroupsPageDeprecated, GroupsPageSunset, "/docs/adr/0026-api-versioning-and-deprecation.md")
+            .DeprecatedParameter("pageSize", "limit", GroupsPageDeprecated, GroupsPageSunset, "/docs/adr/0026-api-versioning-and-deprecation.md")
             .WithSummary("Hits grouped by hotlist entry (count, first and last seen, cameras, latest sighting), the most urgent action first, "
-                + "a page at a time; filters: state, category, action, camera, since. Audited.");
+                + "a page at a time (limit, cursor); filters: state, category, action, camera, since. Audited.");
         anpr.MapPost("/hits/{id:guid}/acknowledge", AcknowledgeHit.HandleAsync).RequireAuthorization(Policies.AnprHits)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("The control room has seen the hit.");

@@ -61,8 +61,9 @@ internal static class HitGroups
         return query.CameraId is { } camera ? hits.Where(h => h.CameraId == camera) : hits;
     }
 
+    /// <param name="window">Rows to skip and to read instead of the query's page number and size: the API's cursor pages.</param>
     public static async Task<HitGroupPage> PageAsync(SenningenDbContext db, AccessScope scope, DateTimeOffset since, HitBoardQuery query,
-        CancellationToken ct)
+        CancellationToken ct, (int Skip, int Take)? window = null)
     {
         var hits = Filtered(db, scope, since, query);
         var grouped = hits.GroupBy(h => new { h.Owner, h.EntryId }).Select(g => new GroupRow
@@ -79,7 +80,7 @@ internal static class HitGroups
         });
         var total = await grouped.CountAsync(ct);
         var rows = await grouped.OrderByDescending(UrgencyOfRow).ThenByDescending(g => g.LastSeen).ThenBy(g => g.EntryId).ThenBy(g => g.Owner)
-            .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToListAsync(ct);
+            .Skip(window?.Skip ?? (query.Page - 1) * query.PageSize).Take(window?.Take ?? query.PageSize).ToListAsync(ct);
         if (rows.Count == 0)
         {
             return new HitGroupPage([], query.Page, query.PageSize, total);

@@ -21,7 +21,7 @@ internal sealed record HitsOutcome(List<HitView>? Hits, FieldError? Error);
 internal sealed record HitGroupFilter(string? State, string? Category, string? Action, string? Camera, string? Since, string? Page, string? PageSize);
 
 /// <summary>The page of groups asked for, or the broken rules of the filter (400).</summary>
-internal sealed record HitGroupsOutcome(HitGroupPage? Page, IReadOnlyList<FieldError> Errors);
+internal sealed record HitGroupsOutcome(HitGroupPage? Page, IReadOnlyList<FieldError> Errors, PageRequest Request);
 
 /// <summary>What the console's hit board shows: a page of groups, the banner's urgent groups, the cameras to filter by.</summary>
 internal sealed record HitBoard(HitGroupPage Page, IReadOnlyList<HitGroupView> Urgent, IReadOnlyList<CameraChoice> Cameras);
@@ -57,23 +57,36 @@ internal sealed class HitReader(SenningenDbContext db, AuditLog audit, CurrentOf
     /// <summary>
     /// The API's groups (<c>GET /api/v1/anpr/hits/groups</c>): the filter checked (every broken rule named), one page of
     /// groups since a moment (the last 24 hours when none is given), audited with the latest hit of each group shown.
+    /// Groups are ordered by urgency, which a new hit changes, so the cursor holds the number of groups already shown
+    /// (an offset, signed like every cursor), not a key: a walk sees the order as it is at each page.
     /// </summary>
-    public async Task<HitGroupsOutcome> GroupsAsync(HitGroupFilter filter, CancellationToken ct)
+    public async Task<HitGroupsOutcome> GroupsAsync(HitGroupFilter filter, PageRequest page, bool sizeFromPageSize, CancellationToken ct)
     {
         var v = new RequestValidator(texts);
         var since = v.Moment("since", filter.Since) ?? clock.GetUtcNow().AddHours(-24);
         var query = Check(v, filter);
         if (v.HasErrors)
         {
-            return new HitGroupsOutcome(null, v.Errors);
+            return new HitGroupsOutcome(null, v.Errors, page);
         }
 
-        var page = await HitGroups.PageAsync(db, Scope, since, query, ct);
-        await audit.WriteAsync(new AuditRecord(AuditActions.AnprHitRead, AuditOutcomes.Success, [.. page.Groups.Select(g => $"hit:{g.LatestHitId}")],
-            Detail: $"{page.Groups.Count} of {page.Total} hit group(s) since {since:O} (state={filter.State}, category={filter.Category}, "
-                + $"action={filter.Action}, camera={filter.Camera}, page={query.Page})"), officer.Actor, ct);
-        return new HitGroupsOutcome(page, []);
+        if (sizeFromPageSize)
+        {
+            page = page with { Limit = query.PageSize };
+        }
+
+        var skip = page.After is { } after ? (int)Math.Min(after.Position, int.MaxValue) : (query.Page - 1) * page.Limit;
+        var read = await HitGroups.PageAsync(db, Scope, since, query, ct, (skip, page.Fetch));
+        var shown = read.Groups.Take(page.Limit).ToList();
+        page.EndsAt(GroupOffset(skip + shown.Count));
+        await audit.WriteAsync(new AuditRecord(AuditActions.AnprHitRead, AuditOutcomes.Success, [.. shown.Select(g => $"hit:{g.LatestHitId}")],
+            Detail: $"{shown.Count} of {read.Total} hit group(s) since {since:O} (state={filter.State}, category={filter.Category}, "
+                + $"action={filter.Action}, camera={filter.Camera}, from group {skip + 1})"), officer.Actor, ct);
+        return new HitGroupsOutcome(read with { Page = skip / Math.Max(1, page.Limit) + 1, PageSize = page.Limit }, [], page);
     }
+
+    /// <summary>The cursor of the groups list: how many groups the pages before it showed.</summary>
+    public static PageKey GroupOffset(int shown) => new(shown, "groups");
 
     /// <summary>
     /// The console's hit board over the last 12 hours: the page of groups asked for, the most urgent groups still to

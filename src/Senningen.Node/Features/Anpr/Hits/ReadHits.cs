@@ -22,10 +22,26 @@ internal static class ReadHits
         return outcome.Hits is { } hits ? TypedResults.Ok(hits) : Problems.Validation(texts, outcome.Error!);
     }
 
+    /// <summary>What a call without <c>limit</c> gets, and the most a page holds: the old <c>pageSize</c>'s default and maximum.</summary>
+    public const int GroupsDefault = 50;
+    public const int GroupsMax = 200;
+
+    /// <summary>
+    /// One page of groups. The deprecated <c>pageSize</c> (1-200) still sets the first page's size when no <c>limit</c>
+    /// is given, and <c>page</c> still starts at that page when no <c>cursor</c> is given; the next link goes on by cursor.
+    /// </summary>
     public static async Task<Results<Ok<HitGroupPage>, ProblemHttpResult>> GroupsAsync([AsParameters] HitGroupFilter filter, HitReader reader,
-        Texts texts, CancellationToken ct)
+        Texts texts, HttpContext http, CancellationToken ct)
     {
-        var outcome = await reader.GroupsAsync(filter, ct);
-        return outcome.Page is { } page ? TypedResults.Ok(page) : Problems.Validation(texts, outcome.Errors);
+        var sizeFromPageSize = filter.PageSize is not null && !http.Request.Query.ContainsKey(PagedFilter<object>.LimitField);
+        var outcome = await reader.GroupsAsync(filter, PageRequest.Of(http, GroupsDefault), sizeFromPageSize, ct);
+        if (outcome.Page is not { } page)
+        {
+            return Problems.Validation(texts, outcome.Errors);
+        }
+
+        // The use case may have taken its size from the old parameter: the pager cuts and links by the request it used.
+        http.Features.Set(outcome.Request);
+        return TypedResults.Ok(page);
     }
 }
